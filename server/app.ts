@@ -1,0 +1,55 @@
+/** createApp(deps): the whole HTTP app, composed from one small router per resource. No I/O here. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { LIMITS } from '../shared/limits.ts';
+import type { AppDeps, AppEnv } from './http/app-env.ts';
+import { apiCors } from './http/api-cors.ts';
+import { notFound, onError, RiposteError } from './http/errors.ts';
+import { writeRateLimit } from './http/write-rate-limit.ts';
+import { commentRoutes } from './routes/comments.ts';
+import { feedRoutes } from './routes/feeds.ts';
+import { likeRoutes } from './routes/likes.ts';
+import { threadRoutes } from './routes/threads.ts';
+import { widgetAssetRoutes } from './routes/widget-assets.ts';
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.use(async function provideDeps(c, next) {
+    for (const [name, value] of Object.entries(deps)) c.set(name as keyof AppDeps, value);
+    await next();
+  });
+  app.use(
+    secureHeaders({
+      // Nothing the server answers is a page to render or frame (the admin view will set its own policy).
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+
+  const api = new Hono<AppEnv>();
+  api.use(apiCors());
+  api.use(
+    bodyLimit({
+      maxSize: LIMITS.requestMaxBytes,
+      onError: () => {
+        throw new RiposteError(413, 'payload_too_large', `Requests may be at most ${LIMITS.requestMaxBytes / 1024} KB.`);
+      },
+    }),
+  );
+  api.use(writeRateLimit(deps.config.writesPerMinute, deps.config.trustProxy));
+  api.route('/threads', threadRoutes);
+  api.route('/comments', commentRoutes);
+  api.route('/likes', likeRoutes);
+
+  app.route('/api/v1', api);
+  app.route('/feeds', feedRoutes);
+  app.route('/', widgetAssetRoutes(deps.widgetDir));
+  app.get('/', (c) => c.text('Riposte comment server. Embed: <script type="module" src="/embed.js"></script>\n'));
+  return app;
+}

@@ -1,0 +1,109 @@
+/**
+ * Server settings from command-line flags and RIPOSTE_* environment variables (flags win),
+ * validated at start with messages a self-hoster can act on.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Path of the SQLite file; its folder is created if missing. */
+  dbFile: string;
+  /** The address readers reach the server at; links in feeds use it. */
+  publicUrl: string;
+  /** Origins allowed to embed the default site (CORS). */
+  origins: string[];
+  /** Take the client IP from X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean;
+  /** Writes (comments, likes) one IP may make per minute; 0 turns the limit off. */
+  writesPerMinute: number;
+  /** Port of the demo blog, for `riposte demo`. */
+  demoPort: number;
+}
+
+/** One entry per setting: flag name, environment variable, help text, default. */
+export const SETTINGS = [
+  { flag: 'host', env: 'RIPOSTE_HOST', help: 'Address to listen on.', fallback: '127.0.0.1' },
+  { flag: 'port', env: 'RIPOSTE_PORT', help: 'Port to listen on.', fallback: '8787' },
+  { flag: 'db', env: 'RIPOSTE_DB', help: 'SQLite database file (WAL mode; folder created if missing).', fallback: './data/riposte.db' },
+  { flag: 'public-url', env: 'RIPOSTE_PUBLIC_URL', help: 'Public address of this server, used in feed links.', fallback: 'http://HOST:PORT' },
+  { flag: 'origins', env: 'RIPOSTE_ORIGINS', help: 'Comma-separated origins allowed to embed the default site, e.g. https://blog.example.com.', fallback: '' },
+  { flag: 'trust-proxy', env: 'RIPOSTE_TRUST_PROXY', help: 'Use X-Forwarded-For for client IPs (true/false; only behind your own proxy).', fallback: 'false' },
+  { flag: 'rate-limit', env: 'RIPOSTE_RATE_LIMIT', help: 'Writes (comments, likes) one IP may make per minute; 0 turns it off.', fallback: '20' },
+  { flag: 'demo-port', env: 'RIPOSTE_DEMO_PORT', help: 'Port of the demo blog (riposte demo only).', fallback: '8788' },
+] as const;
+
+type SettingName = (typeof SETTINGS)[number]['flag'];
+
+export class ConfigError extends Error {}
+
+function parsePort(value: string, name: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new ConfigError(`${name} must be a port number from 0 to 65535, not "${value}".`);
+  return port;
+}
+
+function parseCount(value: string, name: string): number {
+  if (!/^\d{1,6}$/.test(value)) throw new ConfigError(`${name} must be a whole number, not "${value}".`);
+  return Number(value);
+}
+
+function parseOrigin(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name}: "${value}" is not an origin such as https://blog.example.com.`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
+    throw new ConfigError(`${name}: "${value}" must be a scheme, host and optional port only, such as https://blog.example.com.`);
+  }
+  return url.origin;
+}
+
+function parseBoolean(value: string, name: string): boolean {
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${value}".`);
+}
+
+/** Reads the settings; throws ConfigError with a readable message on bad input. */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
+  const { values } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(SETTINGS.map((s) => [s.flag, { type: 'string' as const }])),
+    strict: true,
+  });
+  const raw = (name: SettingName): string => {
+    const setting = SETTINGS.find((s) => s.flag === name)!;
+    const value = values[name] ?? env[setting.env];
+    return typeof value === 'string' && value !== '' ? value : setting.fallback;
+  };
+  const host = raw('host');
+  const port = parsePort(raw('port'), '--port / RIPOSTE_PORT');
+  const publicUrlRaw = raw('public-url');
+  const publicUrl =
+    publicUrlRaw === 'http://HOST:PORT'
+      ? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+      : parseOrigin(publicUrlRaw.replace(/\/$/, ''), '--public-url / RIPOSTE_PUBLIC_URL');
+  return {
+    host,
+    port,
+    dbFile: resolve(raw('db')),
+    publicUrl,
+    origins: raw('origins')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => parseOrigin(o, '--origins / RIPOSTE_ORIGINS')),
+    trustProxy: parseBoolean(raw('trust-proxy'), '--trust-proxy / RIPOSTE_TRUST_PROXY'),
+    writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
+    demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
+  };
+}
+
+/** The text of `riposte serve --help`'s settings list. */
+export function settingsHelp(): string {
+  return SETTINGS.map((s) => `  --${s.flag.padEnd(12)} ${s.env.padEnd(20)} ${s.help} (default: ${s.fallback || 'none'})`).join('\n');
+}

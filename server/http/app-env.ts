@@ -1,0 +1,16 @@
+/** What every route can reach through `c.var`: the app's dependencies, typed once. */
+import type { Config } from '../config.ts';
+import type { Store } from '../store/index.ts';
+import type { ThreadCache } from '../threads/thread-cache.ts';
+
+export interface AppDeps {
+  store: Store;
+  config: Config;
+  threadCache: ThreadCache;
+  /** Key for hashing IPs, liker ids and avatar seeds (kept in the database). */
+  hashKey: string;
+  /** Folder of the built widget (embed.js and assets/). */
+  widgetDir: string;
+}
+
+export type AppEnv = { Variables: AppDeps };

@@ -1,0 +1,41 @@
+/** Expected failures and the one place that turns any failure into `{ error: { code, message, fields? } }`. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode, WireError } from '../../shared/wire.ts';
+
+export class RiposteError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(status, { message });
+  }
+}
+
+function errorBody(code: ErrorCode, message: string, fields?: Record<string, string>): WireError {
+  return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+/** Hono's own exceptions (body limit, malformed requests) keep their status with a generic code. */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 413) return 'payload_too_large';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  return status >= 500 ? 'internal' : 'invalid_input';
+}
+
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof RiposteError) return c.json(errorBody(err.code, err.message, err.fields), err.status);
+  if (err instanceof HTTPException) {
+    return c.json(errorBody(codeForStatus(err.status), err.message || 'The request was refused.'), err.status);
+  }
+  console.error('riposte: unexpected error on', c.req.method, c.req.path, err);
+  return c.json(errorBody('internal', 'Something went wrong on the server; nothing was changed.'), 500);
+}
+
+export function notFound(c: Context): Response {
+  return c.json(errorBody('not_found', `Nothing here: ${c.req.method} ${c.req.path}.`), 404);
+}

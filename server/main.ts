@@ -1,0 +1,46 @@
+/** Starts a comment server: open the store, migrate, serve, and shut down cleanly. */
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { DEFAULT_SITE } from '../shared/limits.ts';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openStore, type Store } from './store/index.ts';
+import { ThreadCache } from './threads/thread-cache.ts';
+
+export const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../dist/widget', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  store: Store;
+  /** Stops taking connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR): Promise<RunningServer> {
+  const store = openStore(config.dbFile);
+  store.sites.ensure(DEFAULT_SITE, 'Default site');
+  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: store.settings.hashKey(), widgetDir });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
+    started.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    store,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => {
+          store.close();
+          if (err) reject(err);
+          else resolve();
+        });
+        // Keep-alive connections with no request in flight would hold close() open.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,34 @@
+/** Page likes ("N readers like this"): one per browser, toggled with PUT. */
+import { Hono } from 'hono';
+import { normalisePageKey } from '../../shared/page-key.ts';
+import { likeQuerySchema, likeSchema } from '../../shared/schemas.ts';
+import type { LikeState } from '../../shared/wire.ts';
+import { keyedHash } from '../hashing.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { readJson, validate } from '../http/read-json.ts';
+import { requireSite } from '../sites/require-site.ts';
+import { ThreadCache } from '../threads/thread-cache.ts';
+
+export const likeRoutes = new Hono<AppEnv>()
+  .get('/', (c) => {
+    const query = validate(likeQuerySchema, c.req.query());
+    const site = requireSite(c, query.site);
+    const thread = c.var.store.threads.find(site.id, normalisePageKey(query.page));
+    const likerHash = keyedHash(c.var.hashKey, 'liker', query.liker);
+    const state: LikeState = thread
+      ? { count: c.var.store.likes.count(thread.id), liked: c.var.store.likes.has(thread.id, likerHash) }
+      : { count: 0, liked: false };
+    return c.json(state);
+  })
+  .put('/', async (c) => {
+    const input = await readJson(c, likeSchema);
+    const site = requireSite(c, input.site);
+    const pageKey = normalisePageKey(input.page);
+    const { store, hashKey, threadCache } = c.var;
+    const thread = store.threads.upsert(site.id, pageKey);
+    store.likes.set(thread.id, keyedHash(hashKey, 'liker', input.liker), input.liked);
+    // The thread answer carries the like count.
+    threadCache.invalidate(ThreadCache.key(site.id, pageKey));
+    const state: LikeState = { count: store.likes.count(thread.id), liked: input.liked };
+    return c.json(state);
+  });

@@ -1,0 +1,23 @@
+/** Queries about comments. */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from './database.ts';
+import { comments, type CommentRow, type NewCommentRow } from './schema.ts';
+
+export function commentQueries(db: Db) {
+  return {
+    get(id: number): CommentRow | undefined {
+      return db.select().from(comments).where(eq(comments.id, id)).get();
+    },
+    /** Every comment of a thread, whatever its status, oldest first. */
+    listForThread(threadId: number): CommentRow[] {
+      return db.select().from(comments).where(eq(comments.threadId, threadId)).orderBy(asc(comments.createdAt), asc(comments.id)).all();
+    },
+    insert(row: NewCommentRow): CommentRow {
+      return db.insert(comments).values(row).returning().get();
+    },
+    /** The comment if it belongs to the thread; used to check a reply's parent. */
+    findInThread(threadId: number, id: number): CommentRow | undefined {
+      return db.select().from(comments).where(and(eq(comments.id, id), eq(comments.threadId, threadId))).get();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/** The Atom feed of one page's comments ("Subscribe to comments with RSS"). */
+import { Feed } from 'feed';
+import type { Store } from '../store/index.ts';
+import { visibleComments } from './visible-comments.ts';
+
+/** Feeds carry the newest comments; older ones stay on the page. */
+const FEED_ENTRIES = 50;
+
+export interface FeedRequest {
+  siteId: string;
+  pageKey: string;
+  selfUrl: string;
+  publicUrl: string;
+}
+
+export function threadFeed(store: Store, { siteId, pageKey, selfUrl, publicUrl }: FeedRequest): string {
+  const thread = store.threads.find(siteId, pageKey);
+  const rows = thread ? visibleComments(store.comments.listForThread(thread.id)).filter((r) => r.status === 'approved') : [];
+  const pageUrl = thread?.url ?? publicUrl;
+  const title = thread?.title ?? pageKey;
+  const newest = rows.slice(-FEED_ENTRIES).reverse();
+  const feed = new Feed({
+    title: `Comments on ${title}`,
+    id: selfUrl,
+    link: pageUrl,
+    updated: new Date(newest[0]?.createdAt ?? thread?.createdAt ?? 0),
+    generator: 'Riposte',
+    feedLinks: { atom: selfUrl },
+    copyright: '',
+  });
+  for (const row of newest) {
+    const link = `${pageUrl}#comment-${row.id}`;
+    feed.addItem({
+      title: `Comment by ${row.authorName}`,
+      id: link,
+      link,
+      date: new Date(row.editedAt ?? row.createdAt),
+      published: new Date(row.createdAt),
+      content: row.bodyHtml,
+      author: [{ name: row.authorName, ...(row.authorWebsite ? { link: row.authorWebsite } : {}) }],
+    });
+  }
+  return feed.atom1();
+}

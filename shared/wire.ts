@@ -1,0 +1,75 @@
+/** Types of what travels between the widget and the server (JSON over HTTP). */
+
+export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const AUTHOR_BADGES = ['owner', 'moderator'] as const;
+export type AuthorBadge = (typeof AUTHOR_BADGES)[number];
+
+/** A comment as anyone may see it: never an email or an IP. */
+export interface WireComment {
+  id: number;
+  parentId: number | null;
+  status: CommentStatus;
+  author: {
+    name: string;
+    website?: string;
+    /** Seed for the locally drawn avatar: a hash, not the email. */
+    avatar: string;
+    badge?: AuthorBadge;
+  };
+  /** Sanitised HTML made by the server; empty for a deleted placeholder. */
+  html: string;
+  createdAt: string;
+  editedAt?: string;
+  deleted?: true;
+}
+
+export interface WireThread {
+  site: string;
+  page: { key: string; url: string | null; title: string | null };
+  /** Visible comments, not counting deleted placeholders. */
+  count: number;
+  likes: number;
+  /** Flat, oldest first; each reply after its parent. */
+  comments: WireComment[];
+}
+
+export interface NewCommentRequest {
+  site?: string;
+  page: string;
+  url?: string;
+  title?: string;
+  parentId?: number | null;
+  body: string;
+  author?: { name?: string; email?: string; website?: string };
+}
+
+export interface LikeRequest {
+  site?: string;
+  page: string;
+  /** A random id the browser keeps, so one browser counts once. */
+  liker: string;
+  liked: boolean;
+}
+
+export interface LikeState {
+  count: number;
+  liked: boolean;
+}
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'payload_too_large',
+  'unknown_site',
+  'unknown_parent',
+  'origin_not_allowed',
+  'not_found',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface WireError {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+}
