@@ -5,8 +5,12 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
 
+/** Control characters (other than tab and newlines) are never meant; they go before any check. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const withoutControlChars = v.transform((s: string) => s.replace(CONTROL_CHARS, ''));
+
 const trimmed = (max: number, what: string) =>
-  v.pipe(v.string(`${what} must be text.`), v.trim(), v.maxLength(max, `${what} is longer than ${max} characters.`));
+  v.pipe(v.string(`${what} must be text.`), withoutControlChars, v.trim(), v.maxLength(max, `${what} is longer than ${max} characters.`));
 
 /** Empty strings count as "not given" for optional fields. */
 const optionalText = <T extends v.GenericSchema<string, string>>(schema: T) =>
@@ -50,6 +54,7 @@ export const newCommentSchema = v.object({
   parentId: v.optional(v.nullable(v.pipe(v.number('Parent must be a comment id.'), v.integer(), v.minValue(1)))),
   body: v.pipe(
     v.string('Comment must be text.'),
+    withoutControlChars,
     v.trim(),
     v.minLength(1, 'Write something before posting.'),
     v.maxLength(LIMITS.bodyMaxChars, `Comment is longer than ${LIMITS.bodyMaxChars} characters.`),

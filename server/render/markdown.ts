@@ -22,9 +22,22 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
   transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: LINK_REL } }),
+    a: (tagName, { href }) => ({ tagName, attribs: isSafeHref(href) ? { href, rel: LINK_REL } : {} }),
   },
 };
+
+/**
+ * Only absolute http(s) and mailto links. The sanitiser's own scheme check lets through
+ * relative links (meaningless on someone else's page) and hrefs that start with odd spaces.
+ */
+function isSafeHref(href: string | undefined): href is string {
+  if (!href || !/^(https?:\/\/|mailto:)/i.test(href)) return false;
+  try {
+    return ['http:', 'https:', 'mailto:'].includes(new URL(href).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /** Sanitises HTML from any source (rendered Markdown now, imported comments later). */
 export function sanitizeCommentHtml(html: string): string {

@@ -1,6 +1,7 @@
 /** Queries about comments. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './database.ts';
+import type { CommentStatus } from '../../shared/wire.ts';
 import { comments, type CommentRow, type NewCommentRow } from './schema.ts';
 
 export function commentQueries(db: Db) {
@@ -14,6 +15,9 @@ export function commentQueries(db: Db) {
     },
     insert(row: NewCommentRow): CommentRow {
       return db.insert(comments).values(row).returning().get();
+    },
+    setStatus(id: number, status: CommentStatus): void {
+      db.update(comments).set({ status }).where(eq(comments.id, id)).run();
     },
     /** The comment if it belongs to the thread; used to check a reply's parent. */
     findInThread(threadId: number, id: number): CommentRow | undefined {

@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../shared/limits.ts';
+import type { WireComment } from '../../../shared/wire.ts';
+import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+const author = { name: 'Francis', email: 'francis@example.org', website: 'https://francis.example.org' };
+const page = 'https://blog.example/2017/03/le-pen/';
+
+let dir: ReturnType<typeof tempDir>;
+let t: ReturnType<typeof openTestApp>;
+beforeEach(() => {
+  dir = tempDir();
+  t = openTestApp(`${dir.path}/riposte.db`);
+});
+afterEach(() => {
+  t.close();
+  dir.remove();
+});
+
+async function postOk(body: Record<string, unknown>): Promise<WireComment> {
+  const res = await t.post({ page, author, ...body });
+  expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
+  return ((await res.json()) as { comment: WireComment }).comment;
+}
+
+describe('POST /api/v1/comments', () => {
+  it('stores a comment and answers 201 with it exactly as a later GET shows it', async () => {
+    const comment = await postOk({ body: 'Given the *current* political leadership…' });
+    expect(comment).toMatchObject({
+      parentId: null,
+      status: 'approved',
+      author: { name: 'Francis', website: 'https://francis.example.org' },
+      html: '<p>Given the <em>current</em> political leadership…</p>',
+    });
+    expect(comment.author.avatar).toMatch(/^[0-9a-f]{12}$/);
+    expect(new Date(comment.createdAt).toISOString()).toBe(comment.createdAt);
+    const { body } = await t.thread(page);
+    expect(body.comments).toEqual([comment]);
+  });
+
+  it('never shows an email or an IP', async () => {
+    await postOk({ body: 'hello' });
+    const text = JSON.stringify((await t.thread(page)).body);
+    expect(text).not.toContain('francis@example.org');
+    expect(text).not.toMatch(/ip/i);
+  });
+
+  it('nests replies to any depth and lists them oldest first', async () => {
+    const first = await postOk({ body: 'one' });
+    const reply = await postOk({ body: 'two', parentId: first.id });
+    const replyToReply = await postOk({ body: 'three', parentId: reply.id });
+    const second = await postOk({ body: 'four' });
+    const { body } = await t.thread(page);
+    expect(body.comments.map((c) => [c.id, c.parentId])).toEqual([
+      [first.id, null],
+      [reply.id, first.id],
+      [replyToReply.id, reply.id],
+      [second.id, null],
+    ]);
+    expect(body.count).toBe(4);
+  });
+
+  it('files the same page under one key whatever the URL spelling', async () => {
+    await postOk({ body: 'a', page: 'https://BLOG.example:443/2017/03/le-pen/#comment-1' });
+    await postOk({ body: 'b', page: 'https://blog.example/2017/03/le-pen?utm_source=feed' });
+    expect((await t.thread('https://blog.example/2017/03/le-pen')).body.count).toBe(2);
+  });
+
+  it('keeps the page URL and title for the thread', async () => {
+    await postOk({ body: 'a', page: 'post-42', url: 'https://blog.example/post-42', title: 'Post 42' });
+    expect((await t.thread('post-42')).body.page).toEqual({ key: 'post-42', url: 'https://blog.example/post-42', title: 'Post 42' });
+  });
+});
+
+describe('POST /api/v1/comments refuses bad input with a clear 400', () => {
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['an empty body', { body: '   ' }, 'body'],
+    ['a body over the limit', { body: 'x'.repeat(LIMITS.bodyMaxChars + 1) }, 'body'],
+    ['a missing name', { body: 'hi', author: { email: 'a@b.org' } }, 'author.name'],
+    ['an over-long name', { body: 'hi', author: { name: 'n'.repeat(LIMITS.nameMaxChars + 1) } }, 'author.name'],
+    ['a bad email', { body: 'hi', author: { name: 'A', email: 'not-an-email' } }, 'author.email'],
+    ['a javascript: website', { body: 'hi', author: { name: 'A', website: 'javascript:alert(1)' } }, 'author.website'],
+    ['a website that is not a URL', { body: 'hi', author: { name: 'A', website: 'my site' } }, 'author.website'],
+    ['a missing page', { body: 'hi', page: '' }, 'page'],
+    ['a parent that is not a number', { body: 'hi', parentId: 'x' }, 'parentId'],
+    ['a body that is not text', { body: 42 }, 'body'],
+  ];
+  for (const [what, body, field] of cases) {
+    it(`for ${what}`, async () => {
+      const res = await t.post({ page, author, ...body });
+      expect(res.status).toBe(400);
+      const json = (await res.json()) as { error: { code: string; message: string; fields: Record<string, string> } };
+      expect(json.error.code).toBe('invalid_input');
+      expect(json.error.fields[field]).toEqual(expect.any(String));
+      expect(json.error.message.length).toBeGreaterThan(5);
+    });
+  }
+
+  it('for a parent that does not exist', async () => {
+    const res = await t.post({ page, author, body: 'hi', parentId: 999 });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown_parent');
+  });
+
+  it('for a parent on another page', async () => {
+    const other = await postOk({ body: 'elsewhere', page: 'https://blog.example/other' });
+    const res = await t.post({ page, author, body: 'hi', parentId: other.id });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown_parent');
+    expect((await t.thread(page)).body.comments).toEqual([]);
+  });
+
+  it('for malformed JSON, a non-object and a non-JSON content type', async () => {
+    for (const res of [
+      await t.post('{"page": '),
+      await t.post('[1,2]'),
+      await t.send('POST', '/api/v1/comments', { page, body: 'hi', author }, { 'content-type': 'text/plain' }),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
+    }
+  });
+
+  it('with 413 for an oversized request', async () => {
+    const res = await t.post({ page, author, body: 'x'.repeat(LIMITS.requestMaxBytes + 10) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+  });
+
+  it('with 404 for an unknown site', async () => {
+    const res = await t.post({ site: 'nope', page, author, body: 'hi' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown_site');
+  });
+
+  it('never with a 5xx, whatever the JSON', async () => {
+    const odd: unknown[] = [null, 0, 'x', true, {}, { page: {}, body: [] }, { page, body: 'hi', author: 'me' }, { page, body: 'hi', parentId: -1 },
+      { page, body: 'hi', parentId: 1e308 }, { page, body: 'hi', site: '../etc' }, { page: 'x'.repeat(5000), body: 'hi', author }, { page, body: '\u0000', author }];
+    for (const body of odd) {
+      const res = await t.post(JSON.stringify(body));
+      expect(res.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+      expect(res.status, JSON.stringify(body)).toBeLessThan(500);
+    }
+  });
+});
+
+describe('persistence', () => {
+  it('keeps comments across a restart on the same file', async () => {
+    const first = await postOk({ body: 'before restart' });
+    await postOk({ body: 'reply', parentId: first.id });
+    const before = (await t.thread(page)).body;
+    t.close();
+    t = openTestApp(`${dir.path}/riposte.db`);
+    expect((await t.thread(page)).body).toEqual(before);
+  });
+});

@@ -1,0 +1,59 @@
+import { SaxesParser } from 'saxes';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WireComment } from '../../../shared/wire.ts';
+import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+let dir: ReturnType<typeof tempDir>;
+let t: ReturnType<typeof openTestApp>;
+beforeEach(() => {
+  dir = tempDir();
+  t = openTestApp(`${dir.path}/riposte.db`);
+});
+afterEach(() => {
+  t.close();
+  dir.remove();
+});
+
+/** Parses XML strictly (throws on anything malformed) and collects element texts and attributes. */
+function parseXml(xml: string) {
+  const parser = new SaxesParser({ xmlns: true });
+  const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
+  const open: (typeof elements)[number][] = [];
+  parser.on('opentag', (tag) => {
+    const element = { name: tag.local, attributes: Object.fromEntries(Object.values(tag.attributes).map((a) => [a.local, a.value])), text: '' };
+    elements.push(element);
+    open.push(element);
+  });
+  parser.on('text', (text) => open.forEach((e) => (e.text += text)));
+  parser.on('cdata', (text) => open.forEach((e) => (e.text += text)));
+  parser.on('closetag', () => open.pop());
+  parser.write(xml).close();
+  return elements;
+}
+
+describe('GET /feeds/thread.atom', () => {
+  it('is valid Atom whose entries link to the comment permalinks', async () => {
+    const url = 'https://blog.example/post';
+    const first = (await (await t.post({ page: url, url, title: 'A <post> & more', body: 'Hi *there*', author: { name: 'Ann & "Bo"' } })).json()) as { comment: WireComment };
+    await t.post({ page: url, body: 'second', author: { name: 'Cy' } });
+
+    const res = await t.app.request(`/feeds/thread.atom?page=${encodeURIComponent(url)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+    const elements = parseXml(await res.text());
+    expect(elements[0]!.name).toBe('feed');
+    expect(elements.find((e) => e.name === 'title')!.text).toBe('Comments on A <post> & more');
+    const entries = elements.filter((e) => e.name === 'entry');
+    expect(entries).toHaveLength(2);
+    const links = elements.filter((e) => e.name === 'link' && !e.attributes.rel).map((e) => e.attributes.href);
+    expect(links).toContain(`${url}#comment-${first.comment.id}`);
+    expect(elements.filter((e) => e.name === 'name').map((e) => e.text)).toContain('Ann & "Bo"');
+    expect(elements.filter((e) => e.name === 'content').map((e) => e.text)).toContain('<p>Hi <em>there</em></p>');
+  });
+
+  it('answers an empty feed for a page without comments, and 404 for an unknown site', async () => {
+    const empty = await t.app.request('/feeds/thread.atom?page=nothing-here');
+    expect(parseXml(await empty.text()).filter((e) => e.name === 'entry')).toHaveLength(0);
+    expect((await t.app.request('/feeds/thread.atom?page=x&site=nope')).status).toBe(404);
+  });
+});

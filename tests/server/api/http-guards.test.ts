@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BLOG_ORIGIN, openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+let dir: ReturnType<typeof tempDir>;
+let t: ReturnType<typeof openTestApp>;
+beforeEach(() => {
+  dir = tempDir();
+  t = openTestApp(`${dir.path}/riposte.db`);
+});
+afterEach(() => {
+  t.close();
+  dir.remove();
+});
+
+const comment = { page: 'p', body: 'hi', author: { name: 'A' } };
+
+describe('origins', () => {
+  it('answers CORS for an allowed origin, on preflight and on the request', async () => {
+    const preflight = await t.app.request('/api/v1/comments', {
+      method: 'OPTIONS',
+      headers: { origin: BLOG_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(BLOG_ORIGIN);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    const res = await t.post(comment, { origin: BLOG_ORIGIN });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('access-control-allow-origin')).toBe(BLOG_ORIGIN);
+  });
+
+  it('carries CORS headers on errors, so the widget can read them', async () => {
+    const res = await t.post({ ...comment, body: '' }, { origin: BLOG_ORIGIN });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('access-control-allow-origin')).toBe(BLOG_ORIGIN);
+  });
+
+  it('refuses an origin no site allows with 403, stores nothing', async () => {
+    const preflight = await t.app.request('/api/v1/comments', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const res = await t.post(comment, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
+    const read = await t.app.request('/api/v1/threads?page=p', { headers: { origin: 'https://evil.example' } });
+    expect(read.status).toBe(403);
+    expect((await t.thread('p')).body.comments).toEqual([]);
+  });
+
+  it('refuses an origin that another site allows but this one does not', async () => {
+    t.store.sites.ensure('other-blog', 'Other blog');
+    const res = await t.post({ ...comment, site: 'other-blog' }, { origin: BLOG_ORIGIN });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('security headers', () => {
+  it('are on every answer, errors included', async () => {
+    for (const res of [await t.app.request('/api/v1/threads?page=p'), await t.app.request('/nowhere'), await t.post({})]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('unknown paths get a JSON 404', async () => {
+    const res = await t.app.request('/api/v1/nothing');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 once one sender makes too many writes in a minute', async () => {
+    t.close();
+    t = openTestApp(`${dir.path}/riposte.db`, ['--rate-limit', '3']);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await t.post({ ...comment, body: `n${i}` })).status);
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    expect((await t.thread('p')).status).toBe(200);
+  });
+});

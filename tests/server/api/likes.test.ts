@@ -1,0 +1,39 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+const page = 'https://blog.example/post';
+const alice = 'alice-browser-0123456789';
+const bob = 'bob-browser-0123456789ab';
+
+let dir: ReturnType<typeof tempDir>;
+let t: ReturnType<typeof openTestApp>;
+beforeEach(() => {
+  dir = tempDir();
+  t = openTestApp(`${dir.path}/riposte.db`);
+});
+afterEach(() => {
+  t.close();
+  dir.remove();
+});
+
+const like = async (liker: string, liked: boolean) => (await t.send('PUT', '/api/v1/likes', { page, liker, liked })).json();
+const state = async (liker: string) => (await t.app.request(`/api/v1/likes?${new URLSearchParams({ page, liker })}`)).json();
+
+describe('page likes', () => {
+  it('counts each browser once and lets it take its like back', async () => {
+    expect(await state(alice)).toEqual({ count: 0, liked: false });
+    expect(await like(alice, true)).toEqual({ count: 1, liked: true });
+    expect(await like(alice, true)).toEqual({ count: 1, liked: true });
+    expect(await like(bob, true)).toEqual({ count: 2, liked: true });
+    expect(await state(alice)).toEqual({ count: 2, liked: true });
+    expect(await like(alice, false)).toEqual({ count: 1, liked: false });
+    expect(await state(alice)).toEqual({ count: 1, liked: false });
+    expect((await t.thread(page)).body.likes).toBe(1);
+  });
+
+  it('refuses a liker id that is not a random id', async () => {
+    const res = await t.send('PUT', '/api/v1/likes', { page, liker: 'short', liked: true });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.liker).toBeTruthy();
+  });
+});

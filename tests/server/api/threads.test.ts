@@ -1,0 +1,90 @@
+import { brotliDecompressSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WireComment, WireThread } from '../../../shared/wire.ts';
+import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+const page = 'post-1';
+const author = { name: 'Reader' };
+
+let dir: ReturnType<typeof tempDir>;
+let t: ReturnType<typeof openTestApp>;
+beforeEach(() => {
+  dir = tempDir();
+  t = openTestApp(`${dir.path}/riposte.db`);
+});
+afterEach(() => {
+  t.close();
+  dir.remove();
+});
+
+async function postOk(body: string, parentId?: number): Promise<WireComment> {
+  const res = await t.post({ page, body, author, parentId });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { comment: WireComment }).comment;
+}
+
+describe('GET /api/v1/threads', () => {
+  it('answers an empty thread for a page nobody commented on', async () => {
+    const { status, body } = await t.thread('never-seen');
+    expect(status).toBe(200);
+    expect(body).toEqual({ site: 'default', page: { key: 'never-seen', url: null, title: null }, count: 0, likes: 0, comments: [] });
+  });
+
+  it('answers 404 for an unknown site and 400 without a page', async () => {
+    expect((await t.thread('x', 'unknown-site')).status).toBe(404);
+    const res = await t.app.request('/api/v1/threads');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.page).toBeTruthy();
+  });
+
+  it('supports ETag and 304, and a new comment changes the ETag', async () => {
+    await postOk('first');
+    const first = await t.app.request(`/api/v1/threads?page=${page}`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const again = await t.app.request(`/api/v1/threads?page=${page}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    await postOk('second');
+    const changed = await t.app.request(`/api/v1/threads?page=${page}`, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as WireThread).count).toBe(2);
+  });
+
+  it('sends brotli when the client accepts it, with the same content', async () => {
+    await postOk('compressed');
+    const plain = await (await t.app.request(`/api/v1/threads?page=${page}`)).text();
+    const res = await t.app.request(`/api/v1/threads?page=${page}`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(plain);
+  });
+
+  it('keeps a deleted comment with replies as a placeholder and hides one without', async () => {
+    const parent = await postOk('parent');
+    const reply = await postOk('reply', parent.id);
+    const lonely = await postOk('lonely');
+    t.store.comments.setStatus(parent.id, 'deleted');
+    t.store.comments.setStatus(lonely.id, 'deleted');
+    // The store is changed behind the app's back here, so start a fresh app on the same file.
+    t.close();
+    t = openTestApp(`${dir.path}/riposte.db`);
+    const { body } = await t.thread(page);
+    expect(body.comments).toEqual([
+      { id: parent.id, parentId: null, status: 'deleted', author: { name: '', avatar: '' }, html: '', createdAt: parent.createdAt, deleted: true },
+      reply,
+    ]);
+    expect(body.count).toBe(1);
+  });
+
+  it('hides pending and spam comments', async () => {
+    const held = await postOk('held');
+    const spam = await postOk('spam');
+    t.store.comments.setStatus(held.id, 'pending');
+    t.store.comments.setStatus(spam.id, 'spam');
+    t.close();
+    t = openTestApp(`${dir.path}/riposte.db`);
+    expect((await t.thread(page)).body.comments).toEqual([]);
+    const res = await t.post({ page, body: 'reply to held', author, parentId: held.id });
+    expect(res.status).toBe(400);
+  });
+});
