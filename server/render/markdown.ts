@@ -22,7 +22,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
   transformTags: {
-    a: (tagName, { href }) => ({ tagName, attribs: isSafeHref(href) ? { href, rel: LINK_REL } : {} }),
+    a: (tagName, { href }): sanitizeHtml.Tag => ({ tagName, attribs: isSafeHref(href) ? { href, rel: LINK_REL } : {} }),
   },
 };
 
