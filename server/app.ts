@@ -34,7 +34,10 @@ export function createApp(deps: AppDeps) {
 
   const api = new Hono<AppEnv>();
   api.use(apiCors());
-  api.use(
+  // Only where a body is expected: reading it on a GET would build a full Request for nothing.
+  api.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
+    '*',
     bodyLimit({
       maxSize: LIMITS.requestMaxBytes,
       onError: () => {

@@ -1,8 +1,6 @@
 /** The `riposte` command: `serve` runs the comment server, `demo` adds the demo blog beside it. */
-import { fileURLToPath } from 'node:url';
-import { startDemoBlog } from '../demo/demo-server.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
-import { seedDemoThread } from './demo-seed.ts';
+import { startDemo } from './demo.ts';
 import { startServer } from './main.ts';
 
 const USAGE = `Usage: riposte <command> [options]
@@ -15,8 +13,6 @@ Commands:
 Options for serve and demo (each also an environment variable; flags win):
 ${settingsHelp()}
 `;
-
-const DEMO_SEED = fileURLToPath(new URL('../demo/seed-thread.json', import.meta.url));
 
 /** Stops everything on Ctrl-C or SIGTERM; a second Ctrl-C exits at once. */
 function closeOnSignal(close: () => Promise<void>): void {
@@ -45,17 +41,11 @@ async function serveCommand(config: Config): Promise<void> {
 }
 
 async function demoCommand(config: Config): Promise<void> {
-  const demoOrigin = `http://${config.host}:${config.demoPort}`;
-  const server = await startServer({ ...config, origins: [...config.origins, demoOrigin] });
-  const blog = await startDemoBlog(config.host, config.demoPort, server.url);
-  const seeded = seedDemoThread(server.store, DEMO_SEED, blog.url);
-  console.log(`Riposte comment server: ${server.url} (database ${config.dbFile})`);
-  console.log(`Demo blog:              ${blog.url}${seeded ? ` (seeded with ${seeded} comments)` : ''}`);
-  console.log('Press Ctrl-C to stop.');
-  closeOnSignal(async () => {
-    await blog.close();
-    await server.close();
-  });
+  const demo = await startDemo(config);
+  console.log(`Riposte comment server: ${demo.server.url} (database ${config.dbFile})`);
+  console.log(`Demo blog:              ${demo.blogUrl}${demo.seeded ? ` (seeded with ${demo.seeded} comments)` : ''}`);
+  console.log('Open the demo blog in your browser. Press Ctrl-C to stop.');
+  closeOnSignal(demo.close);
 }
 
 export async function main(args: string[]): Promise<void> {

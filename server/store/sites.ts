@@ -1,15 +1,18 @@
 /** Queries about sites: the blogs this server stores threads for. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import { sites, type SiteRow } from './schema.ts';
 
 export function siteQueries(db: Db) {
+  // Read on every API request: prepared once, not per call.
+  const byId = db.select().from(sites).where(eq(sites.id, sql.placeholder('id'))).prepare();
+  const all = db.select().from(sites).prepare();
   return {
     list(): SiteRow[] {
-      return db.select().from(sites).all();
+      return all.all();
     },
     get(id: string): SiteRow | undefined {
-      return db.select().from(sites).where(eq(sites.id, id)).get();
+      return byId.get({ id });
     },
     /** Creates the site if missing; leaves an existing one as it is. */
     ensure(id: string, name: string): SiteRow {

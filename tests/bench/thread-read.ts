@@ -1,0 +1,92 @@
+/**
+ * Benchmark: how long a GET of a 1,000-comment thread takes on a real server over loopback,
+ * next to a bare node:http server sending the same bytes from memory, and the uncached build.
+ * Run: npm run bench  (prints figures; asserts nothing)
+ */
+import { createServer, request, Agent } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../../server/config.ts';
+import { startServer } from '../../server/main.ts';
+import { renderMarkdown } from '../../server/render/markdown.ts';
+import { threadJson } from '../../server/threads/thread-json.ts';
+import { tempDir } from '../helpers/test-app.ts';
+
+const COMMENTS = 1_000;
+const ROUNDS = 2_000;
+const PAGE = 'bench-page';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Sequential keep-alive GETs; returns per-request milliseconds. */
+async function time(url: string, headers: Record<string, string> = {}): Promise<{ ms: number[]; bytes: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const ms: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = performance.now();
+    bytes = await new Promise<number>((resolve, reject) => {
+      request(url, { agent, headers }, (res) => {
+        let n = 0;
+        res.on('data', (chunk: Buffer) => (n += chunk.length));
+        res.on('end', () => resolve(n));
+      })
+        .on('error', reject)
+        .end();
+    });
+    ms.push(performance.now() - start);
+  }
+  agent.destroy();
+  return { ms: ms.slice(ROUNDS / 10), bytes }; // the first tenth warms up
+}
+
+const dir = tempDir();
+const config = loadConfig(['--db', `${dir.path}/bench.db`, '--port', '0', '--rate-limit', '0'], {});
+const server = await startServer(config);
+const store = server.store;
+
+const thread = store.threads.upsert('default', PAGE, 'https://blog.example/bench', 'Bench');
+const body = 'A reply that quotes:\n\n> something said *before*\n\nand adds a [link](https://example.com) and a few more words to be typical.';
+const html = renderMarkdown(body);
+store.transaction(() => {
+  const ids: number[] = [];
+  for (let i = 0; i < COMMENTS; i++) {
+    // A third start threads, the rest reply to a random earlier comment.
+    const parentId = i % 3 === 0 || ids.length === 0 ? null : ids[Math.floor(Math.random() * ids.length)]!;
+    const row = store.comments.insert({
+      threadId: thread.id, parentId, status: 'approved', authorName: `Reader ${i}`, authorEmail: `r${i}@example.org`,
+      bodyMarkdown: body, bodyHtml: html, createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    });
+    ids.push(row.id);
+  }
+});
+
+const url = `${server.url}/api/v1/threads?page=${PAGE}`;
+const builds: number[] = [];
+for (let i = 0; i < 50; i++) {
+  const start = performance.now();
+  threadJson(store, 'key', 'default', PAGE);
+  builds.push(performance.now() - start);
+}
+const riposte = await time(url);
+const riposteBr = await time(url, { 'accept-encoding': 'br' });
+
+const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
+const baseline = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(bytes));
+await new Promise<void>((resolve) => baseline.listen(0, '127.0.0.1', resolve));
+const memory = await time(`http://127.0.0.1:${(baseline.address() as AddressInfo).port}/`);
+
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+console.log(`Thread of ${COMMENTS} comments, ${ROUNDS} sequential keep-alive GETs each (median, first 10% dropped):`);
+console.log(`  riposte GET /api/v1/threads (identity, ${riposte.bytes} B):  ${fmt(median(riposte.ms))}`);
+console.log(`  riposte GET /api/v1/threads (brotli, ${riposteBr.bytes} B):   ${fmt(median(riposteBr.ms))}`);
+console.log(`  bare node:http, same bytes from memory:           ${fmt(median(memory.ms))}`);
+console.log(`  ratio riposte / memory:                           ${(median(riposte.ms) / median(memory.ms)).toFixed(2)}x`);
+console.log(`  building the answer uncached (select, map, JSON): ${fmt(median(builds))} (after a write, once)`);
+
+baseline.close();
+await server.close();
+dir.remove();

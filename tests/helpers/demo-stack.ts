@@ -1,0 +1,22 @@
+/** Starts what `npm start` starts (comment server + demo blog) on free loopback ports, on a temp database. */
+import { createServer } from 'node:net';
+import { startDemo, type RunningDemo } from '../../server/demo.ts';
+import { tempDir, testConfig } from './test-app.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startDemoStack(): Promise<RunningDemo & { removeData(): void }> {
+  const dir = tempDir();
+  const [port, demoPort] = [await freePort(), await freePort()];
+  const demo = await startDemo(testConfig(`${dir.path}/riposte.db`, ['--port', String(port), '--demo-port', String(demoPort)]));
+  return { ...demo, removeData: dir.remove };
+}
