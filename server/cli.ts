@@ -1,13 +1,18 @@
 /** The `riposte` command: `serve` runs the comment server, `demo` adds the demo blog beside it. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
 import { startDemo } from './demo.ts';
 import { startServer } from './main.ts';
+import { openStore } from './store/index.ts';
 
 const USAGE = `Usage: riposte <command> [options]
 
 Commands:
   serve    Run the comment server.
   demo     Run the comment server and a demo blog on another port (seeded at first start).
+  backup FILE
+           Write a consistent copy of the database to FILE; safe while the server runs.
   help     Show this text.
 
 Options for serve and demo (each also an environment variable; flags win):
@@ -48,25 +53,38 @@ async function demoCommand(config: Config): Promise<void> {
   closeOnSignal(demo.close);
 }
 
+async function backupCommand(config: Config, destination: string | undefined): Promise<void> {
+  if (!destination) throw new ConfigError('backup needs a file to write, e.g. riposte backup backups/riposte-2026-11-27.db');
+  if (existsSync(destination)) throw new ConfigError(`${destination} exists already; choose a new file so no backup is overwritten.`);
+  if (!existsSync(config.dbFile)) throw new ConfigError(`There is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
+  const store = openStore(config.dbFile);
+  try {
+    await store.backup(destination);
+  } finally {
+    store.close();
+  }
+  console.log(`Backed up ${config.dbFile} to ${resolve(destination)}.`);
+}
+
 export async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (!command || command === 'help' || command === '--help' || command === '-h' || rest.includes('--help')) {
     console.log(USAGE);
     return;
   }
-  if (command !== 'serve' && command !== 'demo') {
+  if (command !== 'serve' && command !== 'demo' && command !== 'backup') {
     console.error(`riposte: unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
-  let config: Config;
   try {
-    config = loadConfig(rest, process.env);
+    const { config, positionals } = loadConfig(rest, process.env);
+    if (command === 'backup') await backupCommand(config, positionals[0]);
+    else if (positionals.length > 0) throw new ConfigError(`unexpected argument "${positionals[0]}".`);
+    else await (command === 'serve' ? serveCommand(config) : demoCommand(config));
   } catch (err) {
     if (!(err instanceof ConfigError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')))) throw err;
-    console.error(`riposte: ${err.message}\nRun "riposte ${command} --help" for the options.`);
+    console.error(`riposte: ${err.message}\nRun "riposte --help" for the options.`);
     process.exitCode = 2;
-    return;
   }
-  await (command === 'serve' ? serveCommand(config) : demoCommand(config));
 }

@@ -68,12 +68,13 @@ function parseBoolean(value: string, name: string): boolean {
   throw new ConfigError(`${name} must be true or false, not "${value}".`);
 }
 
-/** Reads the settings; throws ConfigError with a readable message on bad input. */
-export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
-  const { values } = parseArgs({
+/** Reads the settings (and any plain arguments); throws ConfigError with a readable message on bad input. */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Config; positionals: string[] } {
+  const { values, positionals } = parseArgs({
     args: argv,
     options: Object.fromEntries(SETTINGS.map((s) => [s.flag, { type: 'string' as const }])),
     strict: true,
+    allowPositionals: true,
   });
   const raw = (name: SettingName): string => {
     const setting = SETTINGS.find((s) => s.flag === name)!;
@@ -87,7 +88,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     publicUrlRaw === 'http://HOST:PORT'
       ? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
       : parseOrigin(publicUrlRaw.replace(/\/$/, ''), '--public-url / RIPOSTE_PUBLIC_URL');
-  return {
+  const config: Config = {
     host,
     port,
     dbFile: resolve(raw('db')),
@@ -101,6 +102,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
   };
+  return { config, positionals };
 }
 
 /** The text of `riposte serve --help`'s settings list. */

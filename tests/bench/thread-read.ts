@@ -44,7 +44,7 @@ async function time(url: string, headers: Record<string, string> = {}): Promise<
 }
 
 const dir = tempDir();
-const config = loadConfig(['--db', `${dir.path}/bench.db`, '--port', '0', '--rate-limit', '0'], {});
+const { config } = loadConfig(['--db', `${dir.path}/bench.db`, '--port', '0', '--rate-limit', '0'], {});
 const server = await startServer(config);
 const store = server.store;
 

@@ -17,7 +17,7 @@ export function tempDir(): { path: string; remove(): void } {
 }
 
 export function testConfig(dbFile: string, flags: string[] = []): Config {
-  return loadConfig(['--db', dbFile, '--rate-limit', '0', '--origins', BLOG_ORIGIN, ...flags], {});
+  return loadConfig(['--db', dbFile, '--rate-limit', '0', '--origins', BLOG_ORIGIN, ...flags], {}).config;
 }
 
 /** Opens the store on `dbFile` (migrating it) and builds the app, as `riposte serve` does. */

@@ -1,0 +1,77 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SETTINGS } from '../../server/config.ts';
+import { openStore } from '../../server/store/index.ts';
+import { tempDir } from '../helpers/test-app.ts';
+
+const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
+const dirs: ReturnType<typeof tempDir>[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+function riposte(args: string[]) {
+  return spawnSync(process.execPath, [RIPOSTE, ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, RIPOSTE_PORT: '' } });
+}
+
+describe('riposte command', () => {
+  it('lists every setting with its environment variable in --help', () => {
+    const help = riposte(['serve', '--help']);
+    expect(help.status).toBe(0);
+    for (const setting of SETTINGS) {
+      expect(help.stdout).toContain(`--${setting.flag}`);
+      expect(help.stdout).toContain(setting.env);
+    }
+  });
+
+  it('refuses bad settings with a readable message and exit code 2', () => {
+    const bad = riposte(['serve', '--port', 'eighty']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('must be a port number');
+    const origins = riposte(['serve', '--origins', 'blog.example.com/path']);
+    expect(origins.status).toBe(2);
+    expect(origins.stderr).toContain('is not an origin');
+    expect(riposte(['launch']).status).toBe(2);
+  });
+
+  it('serves, backs up while running, and shuts down cleanly on Ctrl-C', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = `${dir.path}/data/riposte.db`;
+    const child = spawn(process.execPath, [RIPOSTE, 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 15_000);
+      child.stdout.on('data', () => {
+        const match = /comment server: (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    const posted = await fetch(`${url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ page: 'p', body: 'kept in the backup', author: { name: 'Ann' } }),
+    });
+    expect(posted.status).toBe(201);
+
+    const backup = riposte(['backup', `${dir.path}/copy.db`, '--db', db]);
+    expect(backup.stderr).toBe('');
+    expect(backup.status).toBe(0);
+    expect(riposte(['backup', `${dir.path}/copy.db`, '--db', db]).stderr).toContain('exists already');
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('closing the database');
+
+    const copy = openStore(`${dir.path}/copy.db`);
+    const thread = copy.threads.find('default', 'p')!;
+    expect(copy.comments.listForThread(thread.id).map((c) => c.bodyMarkdown)).toEqual(['kept in the backup']);
+    copy.close();
+  });
+});
