@@ -83,8 +83,17 @@ export async function main(args: string[]): Promise<void> {
     else if (positionals.length > 0) throw new ConfigError(`unexpected argument "${positionals[0]}".`);
     else await (command === 'serve' ? serveCommand(config) : demoCommand(config));
   } catch (err) {
-    if (!(err instanceof ConfigError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')))) throw err;
-    console.error(`riposte: ${err.message}\nRun "riposte --help" for the options.`);
+    console.error(`riposte: ${readableStartError(err)}\nRun "riposte --help" for the options.`);
     process.exitCode = 2;
   }
+}
+
+/** Turns the failures a self-hoster can fix into one line; anything else is a bug and keeps its stack. */
+function readableStartError(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+  if (code.startsWith('ERR_PARSE_ARGS')) return (err as Error).message;
+  if (code === 'EADDRINUSE') return `${(err as Error).message}: another program uses that port; choose one with --port (or --demo-port).`;
+  if (code === 'EACCES') return `${(err as Error).message}: no permission to use that port or file.`;
+  throw err;
 }

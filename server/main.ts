@@ -24,7 +24,10 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
-    started.once('error', reject);
+    started.once('error', (err) => {
+      store.close();
+      reject(err);
+    });
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
