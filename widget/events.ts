@@ -1,0 +1,47 @@
+/** The widget's typed custom events (`riposte-` prefix, bubbling, composed) and how to send them. */
+// Children tell the thread what the reader did (properties go down, events go up), and the
+// thread tells the host page what happened; composed, so they leave the shadow DOM.
+import type { WireComment, WireThread } from '../shared/wire.ts';
+
+/** What a reader typed into a comment form. */
+export interface CommentDraft {
+  /** The comment answered, or null for a response to the page. */
+  parentId: number | null;
+  body: string;
+  author: { name: string; email: string; website: string };
+  /** Whether to keep name, email and website in this browser. */
+  remember: boolean;
+}
+
+export interface RiposteEventDetails {
+  /** A comment's Reply button was pressed (from `<riposte-comment>`). */
+  'riposte-reply': { id: number };
+  /** A form was sent (from `<riposte-comment-form>`). */
+  'riposte-submit': CommentDraft;
+  /** A reply form was cancelled with its button or Escape (from `<riposte-comment-form>`). */
+  'riposte-cancel': { parentId: number | null };
+  /** The like button was toggled (from `<riposte-like>`). */
+  'riposte-like': { liked: boolean };
+  /** The thread loaded or reloaded (from `<riposte-thread>`, for the host page). */
+  'riposte-loaded': { thread: WireThread };
+  /** A comment was stored (from `<riposte-thread>`, for the host page). */
+  'riposte-posted': { comment: WireComment };
+}
+
+export type RiposteEvent<K extends keyof RiposteEventDetails> = CustomEvent<RiposteEventDetails[K]>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'riposte-reply': RiposteEvent<'riposte-reply'>;
+    'riposte-submit': RiposteEvent<'riposte-submit'>;
+    'riposte-cancel': RiposteEvent<'riposte-cancel'>;
+    'riposte-like': RiposteEvent<'riposte-like'>;
+    'riposte-loaded': RiposteEvent<'riposte-loaded'>;
+    'riposte-posted': RiposteEvent<'riposte-posted'>;
+  }
+}
+
+/** Dispatches a typed, bubbling, composed event from `target`. */
+export function emit<K extends keyof RiposteEventDetails>(target: EventTarget, type: K, detail: RiposteEventDetails[K]): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

@@ -1,0 +1,67 @@
+/** Every English string the widget shows, in one object, so a translation is one file. */
+import type { ApiErrorCode } from './api.ts';
+
+/** Forms of a counted phrase; `{n}` is replaced by the formatted number (see format.ts). */
+export interface CountForms {
+  zero: string;
+  one: string;
+  other: string;
+}
+
+/** Messages for API error codes; `invalid_input` shows the server's own message instead. */
+const errors: Partial<Record<ApiErrorCode, string>> = {
+  network: 'Could not reach the comment server. Check your connection and try again.',
+  payload_too_large: 'This comment is too long to send.',
+  unknown_site: 'Comments are not set up for this site.',
+  unknown_parent: 'The comment you replied to no longer exists.',
+  origin_not_allowed: 'This website may not post comments to this comment server.',
+  not_found: 'The comment server could not find what was asked for.',
+  rate_limited: 'You are posting too quickly. Wait a minute and try again.',
+  internal: 'Something went wrong on the comment server. Try again in a moment.',
+};
+
+export const t = {
+  /** Locale for dates and numbers; matches the language of the strings below. */
+  locale: 'en',
+  responses: { zero: 'No responses yet', one: '1 Response', other: '{n} Responses' } satisfies CountForms,
+  likes: { zero: 'Be the first to like this.', one: '1 reader likes this.', other: '{n} readers like this.' } satisfies CountForms,
+  like: 'Like',
+  subscribe: 'Subscribe to comments with RSS',
+  loading: 'Loading comments…',
+  loadFailed: 'Comments could not be loaded.',
+  retry: 'Retry',
+  deleted: 'This comment was deleted.',
+  pending: 'Your comment is awaiting moderation.',
+  ownerBadge: 'Author',
+  moderatorBadge: 'Moderator',
+  reply: 'Reply',
+  inReplyTo: 'in reply to',
+  commentBy: (name: string) => `Comment by ${name}`,
+  someone: 'someone',
+  leaveReply: 'Leave a Reply',
+  replyTo: (name: string) => `Reply to ${name}`,
+  body: 'Comment',
+  bodyHint: 'Markdown works: blank line for paragraphs, *emphasis*, [links](https://…), > quotes, `code`, - lists.',
+  name: 'Name',
+  email: 'Email',
+  emailHint: 'Never shown publicly.',
+  website: 'Website',
+  optional: 'optional',
+  postingAs: 'Posting as',
+  change: 'Change',
+  edited: '(edited)',
+  remember: 'Remember my name, email and website in this browser.',
+  post: 'Post Comment',
+  postReply: 'Post Reply',
+  posting: 'Posting…',
+  cancel: 'Cancel',
+  posted: 'Your comment was posted.',
+  postedPending: 'Your comment was sent and is awaiting moderation.',
+  likeFailed: 'Your like could not be saved. Try again.',
+  /** Client-side checks; the server's answer stays the authority. */
+  bodyMissing: 'Write something before posting.',
+  nameMissing: 'Name is required.',
+  emailInvalid: 'Email does not look like an address (name@example.com).',
+  fixFields: 'Please correct the marked fields.',
+  errors,
+} as const;

@@ -1,0 +1,244 @@
+/** The comment form: "Leave a Reply" at the end of the thread, or a reply under one comment. */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LIMITS } from '../shared/limits.ts';
+import type { ApiError } from './api.ts';
+import { emit } from './events.ts';
+import { t } from './i18n.ts';
+import { loadGuest } from './storage.ts';
+import { formStyles } from './form-styles.ts';
+
+/** Field keys as the server names them in `error.fields`, mapped to this form's element ids. */
+const FIELDS = { body: 'body', 'author.name': 'name', 'author.email': 'email', 'author.website': 'website' } as const;
+type FieldKey = keyof typeof FIELDS;
+const isField = (key: string): key is FieldKey => key in FIELDS;
+/** In the order the form shows them, so the first invalid one gets focus. */
+const FIELD_KEYS = Object.keys(FIELDS).filter(isField);
+
+/**
+ * Collects a comment and the guest's details, checks what it cheaply can (the server's
+ * 400 answer is the authority, shown on the same fields), and asks the thread to post.
+ * When `busy` goes from true to false with no `error`, the post succeeded and the text is cleared.
+ *
+ * @fires riposte-submit - The reader sent the form; `detail` is the draft.
+ * @fires riposte-cancel - A reply form was closed with Cancel or Escape.
+ * @csspart form - The form.
+ * @csspart form-title - The "Leave a Reply" heading.
+ * @csspart submit-button - The Post button.
+ */
+export class RiposteCommentForm extends LitElement {
+  static override styles = formStyles;
+
+  /** The comment answered, or null for the form at the end of the thread. */
+  @property({ attribute: false }) parentId: number | null = null;
+
+  /** The heading ("Leave a Reply", "Reply to NAME"). */
+  @property() heading: string = t.leaveReply;
+
+  /** True while the thread is posting this form's comment. */
+  @property({ type: Boolean }) busy = false;
+
+  /** Why the last post failed, from the thread. */
+  @property({ attribute: false }) error: ApiError | null = null;
+
+  /** The details this browser remembers, filled in for the reader. */
+  private _guest = loadGuest();
+  @state() private _errors: Partial<Record<FieldKey, string>> = {};
+  @state() private _alert = '';
+  /** Whether name, email and website are shown, or summed up as "Posting as NAME". */
+  @state() private _showDetails = !this._guest.name;
+  /** The field to focus once the errors on it are drawn. */
+  private _focusNext: FieldKey | null = null;
+
+  override willUpdate(changed: PropertyValues) {
+    if (changed.has('error') && this.error) this._showServerError(this.error);
+    if (changed.get('busy') === true && !this.busy && !this.error) {
+      // The post succeeded: empty the text, keep the details for the next comment.
+      const body = this._form?.elements.namedItem('body');
+      if (body instanceof HTMLTextAreaElement) body.value = '';
+      this._errors = {};
+      this._alert = '';
+    }
+  }
+
+  override firstUpdated() {
+    // A reply form opens because the reader asked for it: start typing at once.
+    if (this.parentId !== null) this._focus('body');
+  }
+
+  override updated() {
+    if (this._focusNext) this._focus(this._focusNext);
+    this._focusNext = null;
+  }
+
+  override render() {
+    const reply = this.parentId !== null;
+    const guest = this._guest;
+    return html`<form
+      part="form"
+      class=${reply ? 'reply' : ''}
+      novalidate
+      aria-labelledby="title"
+      @submit=${this._onSubmit}
+      @keydown=${this._onKeydown}
+      @input=${this._onInput}
+    >
+      ${reply
+        ? html`<p id="title" class="title">${this.heading}</p>`
+        : html`<h2 id="title" part="form-title" class="title">${this.heading}</h2>`}
+      <div class="field">
+        <label for="body">${t.body}</label>
+        <textarea
+          id="body"
+          name="body"
+          rows=${reply ? 3 : 5}
+          required
+          maxlength=${LIMITS.bodyMaxChars}
+          aria-invalid=${!!this._errors.body}
+          aria-describedby=${this._describedBy('body', 'body-hint')}
+        ></textarea>
+        ${this._error('body')}
+        <p id="body-hint" class="hint">${t.bodyHint}</p>
+      </div>
+      ${this._showDetails
+        ? html`<div class="details">
+            ${this._input('author.name', t.name, 'text', 'name', LIMITS.nameMaxChars, guest.name)}
+            ${this._input('author.email', t.email, 'email', 'email', LIMITS.emailMaxChars, guest.email, t.emailHint)}
+            ${this._input('author.website', t.website, 'url', 'url', LIMITS.websiteMaxChars, guest.website)}
+          </div>`
+        : html`<p class="as">
+            ${t.postingAs} <strong>${guest.name}</strong>.
+            <button type="button" class="quiet" @click=${this._onChangeDetails}>${t.change}</button>
+          </p>`}
+      <label class="remember"><input type="checkbox" name="remember" checked />${t.remember}</label>
+      <div role="alert" class="alert">${this._alert}</div>
+      <div class="actions">
+        <button part="submit-button" class="primary" type="submit" aria-disabled=${this.busy}>
+          ${this.busy ? t.posting : reply ? t.postReply : t.post}
+        </button>
+        ${reply ? html`<button type="button" class="secondary" @click=${this._cancel}>${t.cancel}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  /** One labelled text field; name is the only required one. */
+  private _input(key: FieldKey, label: string, type: string, autocomplete: string, max: number, value: string, hint = '') {
+    const id = FIELDS[key];
+    const optional = key !== 'author.name';
+    return html`<div class="field">
+      <label for=${id}>${label}${optional ? html` <span class="hint">(${t.optional})</span>` : nothing}</label>
+      <input
+        id=${id}
+        name=${id}
+        type=${type}
+        autocomplete=${autocomplete}
+        maxlength=${max}
+        value=${value}
+        ?required=${!optional}
+        aria-invalid=${!!this._errors[key]}
+        aria-describedby=${this._describedBy(key, hint ? `${id}-hint` : '')}
+      />
+      ${this._error(key)} ${hint ? html`<p id="${id}-hint" class="hint">${hint}</p>` : nothing}
+    </div>`;
+  }
+
+  private _error(key: FieldKey) {
+    const message = this._errors[key];
+    return message ? html`<p id="${FIELDS[key]}-error" class="error">${message}</p>` : nothing;
+  }
+
+  private _describedBy(key: FieldKey, hintId: string): string {
+    return [this._errors[key] ? `${FIELDS[key]}-error` : '', hintId].filter(Boolean).join(' ');
+  }
+
+  private get _form(): HTMLFormElement | null {
+    return this.renderRoot.querySelector('form');
+  }
+
+  private _focus(key: FieldKey) {
+    const field = this._form?.elements.namedItem(FIELDS[key]);
+    if (field instanceof HTMLElement) field.focus();
+  }
+
+  /** Puts the server's per-field messages on the fields; anything else goes to the alert. */
+  private _showServerError(error: ApiError) {
+    const errors: Partial<Record<FieldKey, string>> = {};
+    const other: string[] = [];
+    for (const [key, message] of Object.entries(error.fields)) {
+      if (isField(key)) errors[key] = message;
+      else other.push(message);
+    }
+    const keys = FIELD_KEYS.filter((key) => errors[key]);
+    if (keys.some((key) => key !== 'body')) this._showDetails = true;
+    this._errors = errors;
+    this._focusNext = keys[0] ?? null;
+    if (error.code !== 'invalid_input') this._alert = t.errors[error.code] ?? error.message;
+    else this._alert = other.join(' ') || (keys.length ? t.fixFields : error.message);
+  }
+
+  private _onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy || !this._form) return;
+    const data = new FormData(this._form);
+    const value = (name: string, fallback: string) => {
+      const entry = data.get(name);
+      return (typeof entry === 'string' ? entry : fallback).trim();
+    };
+    const body = value('body', '');
+    const name = value('name', this._guest.name);
+    const email = value('email', this._guest.email);
+    let website = value('website', this._guest.website);
+    // Readers type "example.com"; the server wants a full address, so supply the scheme.
+    if (website && !/^[a-z][a-z0-9+.-]*:/i.test(website)) website = `https://${website}`;
+
+    const errors: Partial<Record<FieldKey, string>> = {};
+    if (!body) errors.body = t.bodyMissing;
+    if (!name) errors['author.name'] = t.nameMissing;
+    if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) errors['author.email'] = t.emailInvalid;
+    const invalid = FIELD_KEYS.find((key) => errors[key]);
+    this._errors = errors;
+    this._alert = invalid ? t.fixFields : '';
+    if (invalid) {
+      if (invalid !== 'body') this._showDetails = true;
+      this._focusNext = invalid;
+      return;
+    }
+    emit(this, 'riposte-submit', {
+      parentId: this.parentId,
+      body,
+      author: { name, email, website },
+      remember: data.get('remember') === 'on',
+    });
+  }
+
+  private _onKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && this.parentId !== null) {
+      event.preventDefault();
+      this._cancel();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault(); // Ctrl+Enter sends, as in most comment boxes
+      this._form?.requestSubmit();
+    }
+  }
+
+  /** Typing in a field clears its error: the message was about the old text. */
+  private _onInput(event: Event) {
+    const key = FIELD_KEYS.find((k) => event.target instanceof Element && FIELDS[k] === event.target.id);
+    if (key && this._errors[key]) this._errors = { ...this._errors, [key]: undefined };
+  }
+
+  private _onChangeDetails() {
+    this._showDetails = true;
+    this._focusNext = 'author.name';
+  }
+
+  private _cancel() {
+    emit(this, 'riposte-cancel', { parentId: this.parentId });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'riposte-comment-form': RiposteCommentForm;
+  }
+}

@@ -1,0 +1,223 @@
+/** One comment: avatar, author, date and permalink, the server's HTML, and its Reply button. */
+import { LitElement, css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { WireComment } from '../shared/wire.ts';
+import { avatar, avatarStyles } from './avatar.ts';
+import { emit } from './events.ts';
+import { formatDate, formatExactDate } from './format.ts';
+import { t } from './i18n.ts';
+import { tokens } from './styles.ts';
+
+/**
+ * Draws one comment; replies and the reply form are drawn by the thread around it.
+ *
+ * @fires riposte-reply - The Reply button was pressed; `detail.id` is this comment's id.
+ * @csspart comment - The comment's box; also `comment-by-owner` on the blog owner's comments.
+ * @csspart avatar - The generated picture.
+ * @csspart author - The author's name (a link when they gave a website).
+ * @csspart badge - The "Author" badge.
+ * @csspart permalink - The date, linking to `#comment-ID`.
+ * @csspart body - The comment's text.
+ * @csspart reply-button - The Reply button.
+ */
+export class RiposteComment extends LitElement {
+  static override styles = [
+    tokens,
+    avatarStyles,
+    css`
+      :host {
+        display: block;
+      }
+      article {
+        display: flex;
+        gap: var(--_pad, 0.75em);
+        padding: var(--_pad, 0.75em);
+        border-radius: var(--_radius);
+        transition: background-color 0.3s;
+      }
+      article:focus {
+        outline: none;
+      }
+      article:focus-visible {
+        outline: 2px solid var(--_accent);
+      }
+      /* The highlight already marks a comment opened by its permalink. */
+      .highlighted:focus-visible {
+        outline: none;
+      }
+      .owner {
+        background: var(--_surface);
+      }
+      .highlighted {
+        background: var(--_highlight);
+      }
+      .main {
+        flex: 1;
+        min-width: 0;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.1em 0.6em;
+        margin: 0 0 0.3em;
+        line-height: 1.4;
+      }
+      .author {
+        font-weight: 650;
+      }
+      a.author {
+        color: inherit;
+      }
+      .badge {
+        font-size: 0.72em;
+        font-weight: 650;
+        letter-spacing: 0.04em;
+        text-transform: uppercase;
+        color: var(--_accent);
+        background: var(--_highlight);
+        border-radius: 999px;
+        padding: 0.1em 0.6em;
+      }
+      .meta .quiet-text,
+      .date {
+        color: var(--_muted);
+        font-size: 0.875em;
+      }
+      .date:not(:hover) {
+        text-decoration: none;
+      }
+      .body {
+        overflow-wrap: anywhere;
+        line-height: 1.6;
+      }
+      .body > :first-child {
+        margin-top: 0;
+      }
+      .body > :last-child {
+        margin-bottom: 0;
+      }
+      .body :is(p, ul, ol, blockquote, pre) {
+        margin: 0 0 0.75em;
+      }
+      .body blockquote {
+        padding: 0.1em 0 0.1em 0.9em;
+        border-left: 3px solid var(--_border);
+        color: var(--_muted);
+      }
+      .body code {
+        font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+        background: var(--_surface);
+        border-radius: 0.25em;
+        padding: 0.1em 0.3em;
+      }
+      .body pre {
+        overflow-x: auto;
+        background: var(--_surface);
+        border-radius: var(--_radius);
+        padding: 0.75em;
+      }
+      .body pre code {
+        padding: 0;
+        background: none;
+      }
+      .deleted,
+      .note {
+        margin: 0;
+        color: var(--_muted);
+        font-style: italic;
+      }
+      .reply {
+        margin-top: 0.4em;
+        font-size: 0.875em;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** The comment, as the server sent it. */
+  @property({ attribute: false }) comment?: WireComment;
+
+  /** The parent's author name when indentation no longer shows it (deeper than the cap). */
+  @property({ attribute: false }) replyTo: string | null = null;
+
+  /** The parent's id, linked from "in reply to". */
+  @property({ attribute: false }) replyToId: number | null = null;
+
+  /** Set apart, as when the page was opened at this comment's permalink. */
+  @property({ type: Boolean, reflect: true }) highlighted = false;
+
+  /** Whether a reply form is open under this comment (the Reply button's aria-expanded). */
+  @property({ type: Boolean }) replying = false;
+
+  override render() {
+    const c = this.comment;
+    if (!c) return nothing;
+    if (c.deleted) {
+      return html`<article part="comment" tabindex="-1" class=${this.highlighted ? 'highlighted' : ''}>
+        ${avatar('', '')}
+        <div class="main"><p class="deleted">${t.deleted}</p></div>
+      </article>`;
+    }
+    const { author } = c;
+    const owner = author.badge === 'owner';
+    const website = author.website && /^https?:\/\//i.test(author.website) ? author.website : '';
+    return html`<article
+      part=${owner ? 'comment comment-by-owner' : 'comment'}
+      tabindex="-1"
+      aria-label=${t.commentBy(author.name)}
+      class=${`${owner ? 'owner' : ''} ${this.highlighted ? 'highlighted' : ''}`}
+    >
+      ${avatar(author.name, author.avatar)}
+      <div class="main">
+        <p class="meta">
+          ${website
+            ? html`<a part="author" class="author" href=${website} rel="nofollow ugc noopener">${author.name}</a>`
+            : html`<span part="author" class="author">${author.name}</span>`}
+          ${author.badge
+            ? html`<span part="badge" class="badge">${author.badge === 'owner' ? t.ownerBadge : t.moderatorBadge}</span>`
+            : nothing}
+          ${this.replyTo === null
+            ? nothing
+            : html`<span class="quiet-text"
+                >${t.inReplyTo} <a href="#comment-${this.replyToId}">${this.replyTo || t.someone}</a></span
+              >`}
+          <a part="permalink" class="date" href="#comment-${c.id}"
+            ><time datetime=${c.createdAt} title=${formatExactDate(c.createdAt)}>${formatDate(c.createdAt)}</time></a
+          >
+          ${c.editedAt ? html`<span class="quiet-text" title=${formatExactDate(c.editedAt)}>${t.edited}</span>` : nothing}
+        </p>
+        <div part="body" class="body">${unsafeHTML(c.html)}</div>
+        ${c.status === 'pending' ? html`<p class="note">${t.pending}</p>` : this._replyButton(author.name)}
+      </div>
+    </article>`;
+  }
+
+  /** Not on a comment awaiting moderation: it cannot be answered until it is approved. */
+  private _replyButton(name: string) {
+    return html`<button part="reply-button" class="quiet reply" aria-expanded=${this.replying} aria-label=${t.replyTo(name)} @click=${this._onReply}>
+      ${t.reply}
+    </button>`;
+  }
+
+  /** Moves focus to the comment itself, as after posting it or opening its permalink. */
+  override focus(options?: FocusOptions) {
+    this.renderRoot.querySelector('article')?.focus(options);
+  }
+
+  /** Returns focus to the Reply button, as when its reply form is closed. */
+  focusReply() {
+    this.renderRoot.querySelector('button')?.focus();
+  }
+
+  private _onReply() {
+    if (this.comment) emit(this, 'riposte-reply', { id: this.comment.id });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'riposte-comment': RiposteComment;
+  }
+}

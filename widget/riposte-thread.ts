@@ -1,0 +1,303 @@
+/** `<riposte-thread>`: loads one page's comments, draws them with their forms, and posts. */
+import { Task } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DEFAULT_SITE, LIMITS } from '../shared/limits.ts';
+import type { WireComment, WireThread } from '../shared/wire.ts';
+import { ApiError, createApi } from './api.ts';
+import { emit, type RiposteEvent } from './events.ts';
+import { formatCount } from './format.ts';
+import { t } from './i18n.ts';
+import { pageIdentity, type PageIdentity } from './page.ts';
+import { RiposteComment } from './riposte-comment.ts';
+import { isLiked, likerId, saveGuest, setLiked } from './storage.ts';
+import { threadStyles } from './thread-styles.ts';
+import { buildTree, sliceEnd, type CommentNode } from './tree.ts';
+
+/** A form is keyed by the comment it answers, or 'page' for "Leave a Reply". */
+type FormKey = number | 'page';
+
+/** Comments drawn per frame: a thread of 1,000 comments draws in slices, never in one long task. */
+const SLICE = 60;
+
+const COMMENT_PARTS = 'comment, comment-by-owner, avatar, author, badge, permalink, body, reply-button';
+const FORM_PARTS = 'form, form-title, submit-button';
+
+/**
+ * A page's comment section: "N Responses", the like button, the feed link, the threaded
+ * comments and "Leave a Reply". The only element that talks to the server.
+ *
+ * @fires riposte-loaded - The thread was loaded; `detail.thread` is what the server sent.
+ * @fires riposte-posted - The reader's comment was stored; `detail.comment` is it.
+ * @csspart header - The count, like button and feed link.
+ * @csspart title - The "N Responses" heading.
+ * @csspart feed-link - "Subscribe to comments with RSS".
+ * @csspart comments - The list of comments.
+ * @csspart reply-form - A reply form under a comment (the form inside is `form`).
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The message shown when loading failed, with its `retry-button`.
+ * @cssproperty --riposte-accent - Links, buttons, focus rings (default blue, lighter on dark pages).
+ * @cssproperty --riposte-accent-contrast - Text on accent buttons.
+ * @cssproperty --riposte-muted - Secondary text (default: the text colour, faded).
+ * @cssproperty --riposte-border - Lines and field borders.
+ * @cssproperty --riposte-surface - Quiet backgrounds: the owner's comments, code.
+ * @cssproperty --riposte-bg-highlight - The comment a permalink points at.
+ * @cssproperty --riposte-danger - Error messages.
+ * @cssproperty --riposte-radius - Corner rounding.
+ * @cssproperty --riposte-font-size - Text size (default: inherited).
+ * @cssproperty --riposte-avatar-size - Avatar diameter.
+ * @cssproperty --riposte-input-bg - Field background.
+ * @cssproperty --riposte-min-height - Space kept while loading, so the page does not jump.
+ * @cssproperty --riposte-form-height - Space kept for "Leave a Reply" while its code loads.
+ */
+export class RiposteThread extends LitElement {
+  static override styles = threadStyles;
+
+  /** The comment server's root URL, set by embed.ts from where the script was loaded. */
+  static defaultServer = '';
+
+  /** The site this page belongs to, when one server holds several blogs. */
+  @property() site: string = DEFAULT_SITE;
+
+  /** A stable id for the page (stays the same when its address changes); else its address is used. */
+  @property({ attribute: 'page-id' }) pageId: string | null = null;
+
+  /** The page's address, stored with new comments (default: canonical link or this address). */
+  @property({ attribute: 'page-url' }) pageUrl: string | null = null;
+
+  /** The page's title, stored with new comments (default: document.title). */
+  @property({ attribute: 'page-title' }) pageTitle: string | null = null;
+
+  /** The comment server's root URL, when it is not where embed.js came from. */
+  @property() server = '';
+
+  @state() private _comments: WireComment[] = [];
+  @state() private _count = 0;
+  @state() private _likes = 0;
+  @state() private _liked = false;
+  @state() private _likeBusy = false;
+  @state() private _replyTo: number | null = null;
+  @state() private _posting: FormKey | null = null;
+  @state() private _postError: { key: FormKey; error: ApiError } | null = null;
+  @state() private _highlight: number | null = null;
+  /** How many responses (with their replies) are drawn so far; see SLICE. */
+  @state() private _shown = 0;
+  /** Said by screen readers (visually hidden): "Your comment was posted." */
+  @state() private _announcement = '';
+  /** Shown next to the like button when saving a like failed. */
+  @state() private _notice = '';
+
+  private _page: PageIdentity = { key: '', url: undefined, title: undefined };
+  private _tree: CommentNode[] = [];
+
+  private _load = new Task(this, {
+    args: () => [this._serverUrl(), this.site, this._page.key] as const,
+    task: ([server, site, page], { signal }) => createApi(server).getThread(site, page, signal),
+    onComplete: (thread) => this._accept(thread),
+  });
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this._onHashChange);
+  }
+
+  override disconnectedCallback() {
+    window.removeEventListener('hashchange', this._onHashChange);
+    super.disconnectedCallback();
+  }
+
+  override willUpdate(changed: PropertyValues) {
+    // Cheap, and the canonical link or title may have changed since the last look.
+    this._page = pageIdentity(this.pageId, this.pageUrl, this.pageTitle);
+    if (changed.has('_comments')) this._tree = buildTree(this._comments);
+    if (this._shown === 0) this._shown = sliceEnd(this._tree, 0, SLICE);
+  }
+
+  override updated() {
+    // Draw the next slice once this one is on screen.
+    if (this._shown < this._tree.length) requestAnimationFrame(() => (this._shown = sliceEnd(this._tree, this._shown, SLICE)));
+  }
+
+  override render() {
+    return html`<section aria-labelledby="title" @riposte-reply=${this._onReply} @riposte-cancel=${this._onCancel}
+      @riposte-submit=${this._onSubmit} @riposte-like=${this._onLike}>
+      ${this._load.render({
+        initial: () => this._renderLoading(),
+        pending: () => this._renderLoading(),
+        complete: () => this._renderThread(),
+        error: (error) => this._renderError(error),
+      })}
+      <div class="visually-hidden" aria-live="polite">${this._announcement}</div>
+    </section>`;
+  }
+
+  private _renderLoading() {
+    return html`<div part="loading" class="loading" role="status">
+      <p id="title">${t.loading}</p>
+      ${[0, 1, 2].map(() => html`<div class="skeleton"><span></span><span></span></div>`)}
+    </div>`;
+  }
+
+  private _renderError(error: unknown) {
+    const message = error instanceof ApiError ? (t.errors[error.code] ?? error.message) : t.errors.internal;
+    return html`<div part="error" class="failed" role="alert">
+      <p id="title"><strong>${t.loadFailed}</strong> ${message}</p>
+      <button part="retry-button" class="secondary" @click=${() => this._load.run()}>${t.retry}</button>
+    </div>`;
+  }
+
+  private _renderThread() {
+    const api = createApi(this._serverUrl());
+    return html`<header part="header">
+        <h2 id="title" part="title">${formatCount(this._count, t.responses)}</h2>
+        <riposte-like exportparts="like-button, like-count" .count=${this._likes} .liked=${this._liked} .busy=${this._likeBusy}></riposte-like>
+        ${this._notice ? html`<span class="notice" role="status">${this._notice}</span>` : nothing}
+        <a part="feed-link" class="feed" href=${api.feedUrl(this.site, this._page.key)}>${feedIcon}${t.subscribe}</a>
+      </header>
+      ${this._tree.length ? html`<ol part="comments" class="comments">${this._tree.slice(0, this._shown).map((node) => this._renderNode(node))}</ol>` : nothing}
+      <riposte-comment-form exportparts=${FORM_PARTS} .parentId=${null} .busy=${this._posting === 'page'} .error=${this._errorFor('page')}></riposte-comment-form>`;
+  }
+
+  private _renderNode(node: CommentNode): TemplateResult {
+    const { id } = node.comment;
+    return html`<li>
+      <riposte-comment id="comment-${id}" exportparts=${COMMENT_PARTS} .comment=${node.comment} .replyTo=${node.replyTo}
+        .replyToId=${node.replyToId} .highlighted=${this._highlight === id} .replying=${this._replyTo === id}></riposte-comment>
+      ${this._replyTo === id
+        ? html`<riposte-comment-form part="reply-form" class="reply-form" exportparts=${FORM_PARTS} .parentId=${id}
+            .heading=${t.replyTo(node.comment.author.name || t.someone)} .busy=${this._posting === id} .error=${this._errorFor(id)}
+          ></riposte-comment-form>`
+        : nothing}
+      ${node.replies.length
+        ? html`<ol class=${node.depth >= LIMITS.maxIndentDepth ? 'replies flat' : 'replies'}>${node.replies.map((reply) => this._renderNode(reply))}</ol>`
+        : nothing}
+    </li>`;
+  }
+
+  /** Root URL of the comment server, ending in "/". */
+  private _serverUrl(): string {
+    const root = this.server || RiposteThread.defaultServer || location.href;
+    return new URL(root.endsWith('/') ? root : `${root}/`, location.href).href;
+  }
+
+  private _errorFor(key: FormKey): ApiError | null {
+    return this._postError?.key === key ? this._postError.error : null;
+  }
+
+  private _commentElement(id: number): RiposteComment | null {
+    const element = this.renderRoot.querySelector(`#comment-${id}`);
+    return element instanceof RiposteComment ? element : null;
+  }
+
+  private async _accept(thread: WireThread) {
+    this._comments = thread.comments;
+    this._shown = 0;
+    this._count = thread.count;
+    this._likes = thread.likes;
+    this._liked = isLiked(this.site, this._page.key);
+    emit(this, 'riposte-loaded', { thread });
+    await this._showHash();
+  }
+
+  /** Scrolls to and highlights `#comment-ID`: the browser cannot see ids inside shadow DOM. */
+  private async _showHash() {
+    const id = Number(/^#comment-(\d+)$/.exec(location.hash)?.[1]);
+    if (!this._comments.some((c) => c.id === id)) return;
+    this._highlight = id;
+    this._shown = Infinity; // the comment may be in a slice not drawn yet
+    await this.updateComplete;
+    // Comments draw themselves after the thread does, and off-screen responses are laid out
+    // only when near the screen (content-visibility): scroll, let sizes settle, scroll again.
+    const element = this._commentElement(id);
+    for (let i = 0; i < 2; i++) {
+      await new Promise(requestAnimationFrame);
+      element?.scrollIntoView({ block: 'center' });
+    }
+    element?.focus({ preventScroll: true });
+  }
+
+  private _onHashChange = () => void this._showHash();
+
+  private _onReply(event: RiposteEvent<'riposte-reply'>) {
+    const { id } = event.detail;
+    this._replyTo = this._replyTo === id ? null : id;
+    if (this._postError?.key !== 'page') this._postError = null;
+  }
+
+  private async _onCancel(event: RiposteEvent<'riposte-cancel'>) {
+    const { parentId } = event.detail;
+    this._replyTo = null;
+    await this.updateComplete;
+    if (parentId !== null) this._commentElement(parentId)?.focusReply();
+  }
+
+  private async _onSubmit(event: RiposteEvent<'riposte-submit'>) {
+    const { parentId, body, author, remember } = event.detail;
+    const key: FormKey = parentId ?? 'page';
+    if (this._posting !== null) return;
+    this._posting = key;
+    this._postError = null;
+    this._announcement = '';
+    try {
+      const { comment } = await createApi(this._serverUrl()).postComment({
+        site: this.site,
+        page: this._page.key,
+        url: this._page.url,
+        title: this._page.title,
+        parentId,
+        body,
+        author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
+      });
+      saveGuest(remember ? author : null);
+      this._comments = [...this._comments, comment];
+      if (comment.status === 'approved') this._count += 1;
+      if (parentId !== null && this._replyTo === parentId) this._replyTo = null;
+      this._announcement = comment.status === 'approved' ? t.posted : t.postedPending;
+      this._posting = null;
+      this._shown = Infinity;
+      await this.updateComplete;
+      const element = this._commentElement(comment.id);
+      element?.scrollIntoView({ block: 'nearest' });
+      element?.focus({ preventScroll: true });
+      emit(this, 'riposte-posted', { comment });
+    } catch (error) {
+      // Set together so the form sees "not busy, with an error" in one update, never a false success.
+      this._postError = { key, error: error instanceof ApiError ? error : new ApiError('internal', String(error)) };
+      this._posting = null;
+    }
+  }
+
+  private async _onLike(event: RiposteEvent<'riposte-like'>) {
+    const { liked } = event.detail;
+    const before = { likes: this._likes, liked: this._liked };
+    // Show the change at once; the server's answer corrects it.
+    this._liked = liked;
+    this._likes = Math.max(0, this._likes + (liked ? 1 : -1));
+    this._likeBusy = true;
+    this._notice = '';
+    try {
+      const answer = await createApi(this._serverUrl()).putLike({ site: this.site, page: this._page.key, liker: likerId(), liked });
+      this._likes = answer.count;
+      this._liked = answer.liked;
+      setLiked(this.site, this._page.key, answer.liked);
+    } catch {
+      // The reader sees the button go back and a short message; nothing else depends on it.
+      this._likes = before.likes;
+      this._liked = before.liked;
+      this._notice = t.likeFailed;
+    } finally {
+      this._likeBusy = false;
+    }
+  }
+}
+
+const feedIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="currentColor">
+  <circle cx="3" cy="13" r="2"></circle>
+  <path d="M1 6.5a8.5 8.5 0 0 1 8.5 8.5h-2.2A6.3 6.3 0 0 0 1 8.7zM1 1.5A13.5 13.5 0 0 1 14.5 15h-2.2A11.3 11.3 0 0 0 1 3.7z"></path>
+</svg>`;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'riposte-thread': RiposteThread;
+  }
+}
