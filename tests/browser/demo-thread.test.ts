@@ -1,0 +1,162 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { startDemoStack } from '../helpers/demo-stack.ts';
+import { comment, fillGuestForm, nesting, pageForm, replyForm } from '../helpers/thread-page.ts';
+
+let stack: Awaited<ReturnType<typeof startDemoStack>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Every URL the page asked for, to prove readers talk to no third party. */
+let requested: string[];
+
+beforeAll(async () => {
+  stack = await startDemoStack();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  stack?.removeData();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  requested = [];
+  page.on('request', (request) => requested.push(request.url()));
+});
+afterEach(() => context.close());
+
+async function openDemo(hash = '') {
+  await page.goto(stack.blogUrl + hash);
+  await page.getByRole('heading', { name: /Responses?$/ }).waitFor();
+}
+
+describe('the demo blog', () => {
+  it('shows the seed post\'s nine responses, nested as in the original, the author\'s marked', async () => {
+    await openDemo();
+    await expect(page.getByRole('heading', { name: '9 Responses' }).isVisible()).resolves.toBe(true);
+    // 2 answers 1, 3 answers 2, 5 answers 4, 6 answers 3, 7 answers 6, 8 and 9 answer 7.
+    expect(await nesting(page)).toEqual([[1, null], [2, 1], [3, 2], [6, 3], [7, 6], [8, 7], [9, 7], [4, null], [5, 4]]);
+    for (const id of [2, 5, 8]) await expect(comment(page, id).getByText('Author', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(comment(page, 1).getByText('Author', { exact: true }).count()).resolves.toBe(0);
+    // Deeper than the indentation cap, a reply says whom it answers.
+    await expect(comment(page, 9).getByText('in reply to').isVisible()).resolves.toBe(true);
+    const time = comment(page, 1).locator('time');
+    expect(await time.getAttribute('datetime')).toBe('2017-03-24T15:34:00.000Z');
+    expect(await time.textContent()).toContain('2017');
+
+    const feed = page.getByRole('link', { name: 'Subscribe to comments with RSS' });
+    expect(await feed.getAttribute('href')).toBe(`${stack.server.url}/feeds/thread.atom?site=default&page=marine-le-pen-moscow-2017`);
+    const allowed = [new URL(stack.server.url).origin, new URL(stack.blogUrl).origin];
+    expect(requested.filter((url) => !allowed.includes(new URL(url).origin) && !url.startsWith('data:'))).toEqual([]);
+  });
+
+  it('posts a comment and a reply to a reply, shown at once and after reload', async () => {
+    await openDemo();
+    const form = pageForm(page);
+    await fillGuestForm(form, 'A *new* comment from the browser test.', 'Tester', 'tester@example.org', 'https://tester.example.org');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByRole('heading', { name: '10 Responses' }).waitFor()).resolves.toBeUndefined();
+    const mine = page.locator('riposte-thread riposte-comment', { hasText: 'from the browser test' });
+    await expect(mine.locator('em', { hasText: 'new' }).isVisible()).resolves.toBe(true);
+    expect(await mine.getByRole('link', { name: 'Tester' }).getAttribute('rel')).toBe('nofollow ugc noopener');
+
+    // Reply to comment 3 (itself a reply to 2), by keyboard alone.
+    await comment(page, 3).getByRole('button', { name: 'Reply to Sarah' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Answering a reply, with the keyboard.');
+    // Details were remembered from the first post, so only the button is left.
+    await replyForm(page).getByRole('button', { name: 'Post Reply' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '11 Responses' }).waitFor();
+
+    const before = await nesting(page);
+    const newIds = before.map(([id]) => id).filter((id) => id > 9).sort((a, b) => a - b);
+    expect(newIds).toHaveLength(2);
+    expect(before).toContainEqual([newIds[1], 3]);
+    expect(before).toContainEqual([newIds[0], null]);
+
+    await page.reload();
+    await page.getByRole('heading', { name: '11 Responses' }).waitFor();
+    expect(await nesting(page)).toEqual(before);
+    await expect(page.getByText('Answering a reply, with the keyboard.').isVisible()).resolves.toBe(true);
+  });
+
+  it('shows inline errors for a form sent empty, and posts nothing', async () => {
+    await openDemo();
+    const form = pageForm(page);
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(form.getByText('Write something before posting.').isVisible()).resolves.toBe(true);
+    expect(await form.getByLabel('Comment', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Comment', { exact: true }).fill('text');
+    await form.getByLabel('Name', { exact: true }).fill('A');
+    await form.getByLabel(/^Email/).fill('not-an-email');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(form.getByText('Email does not look like an address', { exact: false }).isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('heading', { name: /Responses$/ }).textContent()).toMatch(/^\d+ Responses$/);
+    expect(requested.filter((url) => url.includes('/api/v1/comments'))).toEqual([]);
+  });
+
+  it('opens a #comment-ID permalink scrolled to and highlighting that comment', async () => {
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await openDemo('#comment-7');
+    const seven = comment(page, 7);
+    await expect.poll(() => seven.evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted'))).toBe(true);
+    await expect.poll(() => seven.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.top < innerHeight;
+    })).toBe(true);
+    expect(await comment(page, 6).evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted'))).toBe(false);
+  });
+
+  it('lets one browser like the page and take it back, counted on the server', async () => {
+    await openDemo();
+    const like = page.getByRole('button', { name: 'Like' });
+    expect(await like.getAttribute('aria-pressed')).toBe('false');
+    await like.click();
+    await page.getByText('1 reader likes this.').waitFor();
+    await page.reload();
+    await page.getByText('1 reader likes this.').waitFor();
+    expect(await page.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Like' }).click();
+    await page.getByText('Be the first to like this.').waitFor();
+    const thread = await (await fetch(`${stack.server.url}/api/v1/threads?page=marine-le-pen-moscow-2017`)).json();
+    expect(thread.likes).toBe(0);
+  });
+});
+
+describe('hostile comments', () => {
+  it('show as text and run nothing', async () => {
+    await openDemo();
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    const attack = [
+      '<img src=x onerror="window.__pwned=1;alert(1)">',
+      '<script>window.__pwned=2;alert(2)</script>',
+      '[click me](javascript:alert(3))',
+      '<svg onload=alert(4)>',
+      '<a href="https://x.example" onmouseover="alert(5)">hover</a>',
+    ].join('\n\n');
+    const form = pageForm(page);
+    await fillGuestForm(form, attack, '<img src=y onerror=alert(6)>', '', '');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    const hostile = page.locator('riposte-thread riposte-comment', { hasText: 'window.__pwned=2' });
+    await hostile.waitFor();
+    await page.reload();
+    await hostile.waitFor();
+    await hostile.getByText('click me').click();
+    await hostile.getByText('hover').hover();
+
+    expect(dialogs).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const injected = await hostile.evaluate((el) => el.shadowRoot!.querySelectorAll('img, script, svg:not([aria-hidden]), [onerror], [onload], [onmouseover], a[href^="javascript"]').length);
+    expect(injected).toBe(0);
+    await expect(hostile.getByText('<img src=y onerror=alert(6)>').isVisible()).resolves.toBe(true);
+    await expect(hostile.getByText('<script>window.__pwned=2;alert(2)</script>').isVisible()).resolves.toBe(true);
+  });
+});

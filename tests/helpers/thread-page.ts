@@ -1,0 +1,34 @@
+/** Reading a <riposte-thread> in a Playwright page the way a test needs: ids, nesting, text. */
+import type { Locator, Page } from 'playwright-core';
+
+/** Each drawn comment's id with the id of the comment it is nested under (null at the top). */
+export function nesting(page: Page): Promise<[number, number | null][]> {
+  return page.locator('riposte-thread').evaluate((thread) => {
+    const idOf = (el: Element | null | undefined) => (el ? Number(el.id.replace('comment-', '')) : null);
+    return [...thread.shadowRoot!.querySelectorAll('riposte-comment')].map((comment) => {
+      // <li><riposte-comment/> <ol><li><riposte-comment/>...: the parent is the comment of the enclosing <li>.
+      const enclosing = comment.parentElement?.parentElement?.closest('li');
+      return [idOf(comment), idOf(enclosing?.querySelector(':scope > riposte-comment'))] as [number, number | null];
+    });
+  });
+}
+
+export function comment(page: Page, id: number): Locator {
+  return page.locator(`riposte-thread #comment-${id}`);
+}
+
+/** The comment form at the end ("Leave a Reply"), or the reply form under a comment. */
+export function pageForm(page: Page): Locator {
+  return page.locator('riposte-thread riposte-comment-form').last();
+}
+
+export function replyForm(page: Page): Locator {
+  return page.locator('riposte-thread riposte-comment-form.reply-form');
+}
+
+export async function fillGuestForm(form: Locator, body: string, name: string, email = '', website = ''): Promise<void> {
+  await form.getByLabel('Comment', { exact: true }).fill(body);
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  if (email) await form.getByLabel(/^Email/).fill(email);
+  if (website) await form.getByLabel(/^Website/).fill(website);
+}

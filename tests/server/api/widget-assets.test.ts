@@ -1,0 +1,43 @@
+import { readdirSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_WIDGET_DIR } from '../../../server/main.ts';
+import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+let dir: ReturnType<typeof tempDir>;
+let t: ReturnType<typeof openTestApp>;
+beforeEach(() => {
+  dir = tempDir();
+  t = openTestApp(`${dir.path}/riposte.db`);
+});
+afterEach(() => {
+  t.close();
+  dir.remove();
+});
+
+describe('widget files (built by npm test before the tests run)', () => {
+  it('serves embed.js to any origin, cached briefly and revalidated', async () => {
+    const res = await t.app.request('/embed.js', { headers: { origin: 'https://any-blog.example', 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate');
+    expect(res.headers.get('content-encoding')).toBe('br');
+    const again = await t.app.request('/embed.js', { headers: { 'if-none-match': res.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves content-hashed chunks cached for a year', async () => {
+    const [chunk] = readdirSync(`${DEFAULT_WIDGET_DIR}/assets`);
+    const res = await t.app.request(`/assets/${chunk}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('answers 404 for files that are not there, and never leaves the folder', async () => {
+    for (const path of ['/assets/nope.js', '/assets/..%2Fembed.js', '/assets/../../package.json']) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(404);
+    }
+  });
+});
