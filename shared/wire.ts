@@ -3,6 +3,10 @@
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
+/** What a stored comment is: a reader's comment, or a WordPress pingback/trackback brought in by an import. */
+export const COMMENT_KINDS = ['comment', 'pingback', 'trackback'] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
 export const AUTHOR_BADGES = ['owner', 'moderator'] as const;
 export type AuthorBadge = (typeof AUTHOR_BADGES)[number];
 
@@ -23,6 +27,8 @@ export interface WireComment {
   createdAt: string;
   editedAt?: string;
   deleted?: true;
+  /** Set only for an imported pingback or trackback (shown when the site's settings allow). */
+  kind?: Exclude<CommentKind, 'comment'>;
 }
 
 export interface WireThread {

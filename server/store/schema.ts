@@ -1,7 +1,8 @@
 /** The database schema: the source of truth for tables, columns and inferred row types. */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { AUTHOR_BADGES, COMMENT_STATUSES } from '../../shared/wire.ts';
+import type { StoredSiteSettings } from '../../shared/site-settings.ts';
+import { AUTHOR_BADGES, COMMENT_KINDS, COMMENT_STATUSES } from '../../shared/wire.ts';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -11,6 +12,8 @@ export const sites = sqliteTable('sites', {
   name: text('name').notNull(),
   /** Origins allowed to call the API and to embed the widget, as a JSON array. */
   origins: text('origins', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  /** Only the settings an owner changed, as JSON; read through siteSettings() for the defaults. */
+  settings: text('settings', { mode: 'json' }).$type<StoredSiteSettings>().notNull().default(sql`'{}'`),
   createdAt: text('created_at').notNull().default(now),
 });
 
@@ -23,9 +26,14 @@ export const threads = sqliteTable(
     pageKey: text('page_key').notNull(),
     url: text('url'),
     title: text('title'),
+    /**
+     * The page's id where it came from (WordPress post id, Disqus identifier), so a widget
+     * with `page-id` set to it finds the thread keyed by the page's URL.
+     */
+    externalId: text('external_id'),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('threads_site_page').on(t.siteId, t.pageKey)],
+  (t) => [uniqueIndex('threads_site_page').on(t.siteId, t.pageKey), uniqueIndex('threads_site_external').on(t.siteId, t.externalId)],
 );
 
 export const comments = sqliteTable(
@@ -35,6 +43,7 @@ export const comments = sqliteTable(
     threadId: integer('thread_id').notNull().references(() => threads.id),
     parentId: integer('parent_id'),
     status: text('status', { enum: COMMENT_STATUSES }).notNull(),
+    kind: text('kind', { enum: COMMENT_KINDS }).notNull().default('comment'),
     authorName: text('author_name').notNull(),
     /** Never sent to readers; kept for the owner and for moderation. */
     authorEmail: text('author_email'),
@@ -46,8 +55,13 @@ export const comments = sqliteTable(
     bodyHtml: text('body_html').notNull(),
     createdAt: text('created_at').notNull().default(now),
     editedAt: text('edited_at'),
+    /**
+     * Where an imported comment came from (site, format, source and its id there), so
+     * importing the same export again adds nothing; null for comments posted here.
+     */
+    importKey: text('import_key'),
   },
-  (t) => [index('comments_thread_created').on(t.threadId, t.createdAt, t.id)],
+  (t) => [index('comments_thread_created').on(t.threadId, t.createdAt, t.id), uniqueIndex('comments_import_key').on(t.importKey)],
 );
 
 /** One row per browser that likes a page; the browser's id is stored hashed. */
