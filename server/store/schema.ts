@@ -36,6 +36,68 @@ export const threads = sqliteTable(
   (t) => [uniqueIndex('threads_site_page').on(t.siteId, t.pageKey), uniqueIndex('threads_site_external').on(t.siteId, t.externalId)],
 );
 
+/** A person who signed in with a provider: one row per provider identity (`provider:subject`). */
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The configured provider's id, e.g. "github" or "gitlab". */
+    provider: text('provider').notNull(),
+    /** The provider's stable id for the person (OpenID `sub`, GitHub's numeric user id). */
+    subject: text('subject').notNull(),
+    /** From the provider's profile, refreshed at each sign-in. */
+    name: text('name').notNull(),
+    /** From the profile when the provider gives one; for the owner, never sent to readers. */
+    email: text('email'),
+    website: text('website'),
+    createdAt: text('created_at').notNull().default(now),
+    signedInAt: text('signed_in_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('users_provider_subject').on(t.provider, t.subject)],
+);
+
+/** A signed-in browser. The bearer token is stored only as its SHA-256; log out deletes the row. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/**
+ * A sign-in under way, keyed by its OAuth `state`: what the callback must check (PKCE
+ * verifier, nonce, the page origin the token may go to). The full-page flow then keeps the
+ * row for a minute more, holding the hash of the one-time code the page exchanges.
+ */
+export const authRequests = sqliteTable(
+  'auth_requests',
+  {
+    state: text('state').primaryKey(),
+    provider: text('provider').notNull(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** The embedding page's origin, checked against the site's: the only postMessage target. */
+    origin: text('origin').notNull(),
+    /** Full-page flow: the page to come back to; null for the popup. */
+    returnUrl: text('return_url'),
+    codeVerifier: text('code_verifier').notNull(),
+    /** OpenID Connect only. */
+    nonce: text('nonce'),
+    /** Full-page flow, after the callback: SHA-256 of the one-time code, and who signed in. */
+    codeHash: text('code_hash'),
+    userId: integer('user_id').references(() => users.id),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('auth_requests_code').on(t.codeHash)],
+);
+
 export const comments = sqliteTable(
   'comments',
   {
@@ -60,6 +122,10 @@ export const comments = sqliteTable(
      * importing the same export again adds nothing; null for comments posted here.
      */
     importKey: text('import_key'),
+    /** The signed-in author; null for a guest's comment (and for imported ones). */
+    userId: integer('user_id').references(() => users.id),
+    /** SHA-256 of the secret a guest got back when posting, to edit or delete within the window. */
+    guestSecretHash: text('guest_secret_hash'),
   },
   (t) => [index('comments_thread_created').on(t.threadId, t.createdAt, t.id), uniqueIndex('comments_import_key').on(t.importKey)],
 );
@@ -79,6 +145,8 @@ export type SiteRow = typeof sites.$inferSelect;
 export type ThreadRow = typeof threads.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
 export type NewCommentRow = typeof comments.$inferInsert;
+export type UserRow = typeof users.$inferSelect;
+export type AuthRequestRow = typeof authRequests.$inferSelect;
 
 /** Server-wide values kept with the data (so a backup carries them), such as the hashing key. */
 export const settings = sqliteTable('settings', {
