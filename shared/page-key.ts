@@ -6,7 +6,8 @@
 
 /** Query parameters that identify a campaign or a click, never a page. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', '_ga', '_gl', 'igshid', 'ref_src',
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'gad_source', 'msclkid', 'yclid', 'ttclid', 'twclid', 'li_fat_id',
+  'srsltid', 'mc_cid', 'mc_eid', '_ga', '_gl', '_hsenc', '_hsmi', 'mkt_tok', 'igshid', 'ref_src',
 ]);
 
 function isTracking(name: string): boolean {
@@ -16,7 +17,8 @@ function isTracking(name: string): boolean {
 
 /**
  * Normalises an http(s) URL: lower-case scheme and host (the URL parser does this),
- * no default port, no hash, no tracking parameters, no trailing slash except the root.
+ * no default port, no hash, no tracking parameters, parameters in a fixed order (`?a&b` is
+ * `?b&a`), no trailing slash except the root.
  * Anything else (a `page-id` such as "post-42") is an opaque identifier, only trimmed.
  */
 export function normalisePageKey(raw: string): string {
@@ -35,6 +37,7 @@ export function normalisePageKey(raw: string): string {
   if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
     url.pathname = url.pathname.replace(/\/+$/, '') || '/';
   }
+  url.searchParams.sort();
   // URL drops default ports itself; an emptied query leaves a bare "?" behind otherwise.
   const query = url.searchParams.toString();
   return `${url.protocol}//${url.host}${url.pathname}${query ? `?${query}` : ''}`;

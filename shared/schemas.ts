@@ -4,34 +4,50 @@
  */
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
+import { normalisePageKey } from './page-key.ts';
 
-/** Control characters (other than tab and newlines) are never meant; they go before any check. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const withoutControlChars = v.transform((s: string) => s.replace(CONTROL_CHARS, ''));
+/**
+ * Characters no one means to type and XML cannot carry (feeds and exports are XML): control
+ * characters other than tab and newlines, lone surrogates, U+FFFE and U+FFFF. They go before any check.
+ */
+const UNWANTED_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const withoutUnwantedChars = v.transform((s: string) => s.replace(UNWANTED_CHARS, ''));
+
+/** Every text field starts here: text, cleaned, trimmed. */
+const cleanText = (what: string) => v.pipe(v.string(`${what} must be text.`), withoutUnwantedChars, v.trim());
 
 const trimmed = (max: number, what: string) =>
-  v.pipe(v.string(`${what} must be text.`), withoutControlChars, v.trim(), v.maxLength(max, `${what} is longer than ${max} characters.`));
+  v.pipe(cleanText(what), v.maxLength(max, `${what} is longer than ${max} characters.`));
 
 /** Empty strings count as "not given" for optional fields. */
-const optionalText = <T extends v.GenericSchema<string, string>>(schema: T) =>
-  v.optional(v.pipe(v.string(), v.trim(), v.transform((s) => (s === '' ? undefined : s)), v.optional(schema)));
+const optionalText = <T extends v.GenericSchema<string, string>>(what: string, schema: T) =>
+  v.optional(v.pipe(cleanText(what), v.transform((s) => (s === '' ? undefined : s)), v.optional(schema)));
 
 export const siteIdSchema = v.pipe(
   trimmed(LIMITS.siteIdMaxChars, 'Site'),
   v.regex(/^[a-z0-9][a-z0-9_-]*$/i, 'Site may contain only letters, digits, "-" and "_".'),
 );
 
+/** A page key, normalised here so every route stores and finds the same key; its length counts after. */
 export const pageKeySchema = v.pipe(
-  trimmed(LIMITS.pageKeyMaxChars, 'Page'),
+  cleanText('Page'),
   v.minLength(1, 'Page is required.'),
+  v.transform(normalisePageKey),
+  v.maxLength(LIMITS.pageKeyMaxChars, `Page is longer than ${LIMITS.pageKeyMaxChars} characters.`),
 );
 
-export const websiteSchema = v.pipe(
-  v.string(),
-  v.maxLength(LIMITS.websiteMaxChars, `Website is longer than ${LIMITS.websiteMaxChars} characters.`),
-  v.url('Website must be a full address such as https://example.com.'),
-  v.regex(/^https?:\/\//i, 'Website must start with http:// or https://.'),
-);
+/** Which page of which site: the query of GET /threads and of the feed. */
+export const pageQuerySchema = v.object({ site: v.optional(siteIdSchema), page: pageKeySchema });
+
+const httpUrlSchema = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(LIMITS.websiteMaxChars, `${what} is longer than ${LIMITS.websiteMaxChars} characters.`),
+    v.url(`${what} must be a full address such as https://example.com.`),
+    v.regex(/^https?:\/\//i, `${what} must start with http:// or https://.`),
+  );
+
+export const websiteSchema = httpUrlSchema('Website');
 
 export const emailSchema = v.pipe(
   v.string(),
@@ -42,26 +58,30 @@ export const emailSchema = v.pipe(
 export const authorSchema = v.object({
   // Missing and empty both get the same readable message.
   name: v.optional(v.pipe(trimmed(LIMITS.nameMaxChars, 'Name'), v.minLength(1, 'Name is required.')), ''),
-  email: optionalText(emailSchema),
-  website: optionalText(websiteSchema),
+  email: optionalText('Email', emailSchema),
+  website: optionalText('Website', websiteSchema),
 });
 
 export const newCommentSchema = v.object({
   site: v.optional(siteIdSchema),
   page: pageKeySchema,
-  url: optionalText(websiteSchema),
-  title: optionalText(v.pipe(v.string(), v.maxLength(LIMITS.titleMaxChars, 'Title is too long.'))),
+  url: optionalText('Page address', httpUrlSchema('Page address')),
+  title: optionalText('Title', v.pipe(v.string(), v.maxLength(LIMITS.titleMaxChars, `Title is longer than ${LIMITS.titleMaxChars} characters.`))),
   parentId: v.optional(v.nullable(v.pipe(v.number('Parent must be a comment id.'), v.integer(), v.minValue(1)))),
   body: v.pipe(
-    v.string('Comment must be text.'),
-    withoutControlChars,
-    v.trim(),
+    cleanText('Comment'),
     v.minLength(1, 'Write something before posting.'),
     v.maxLength(LIMITS.bodyMaxChars, `Comment is longer than ${LIMITS.bodyMaxChars} characters.`),
   ),
   author: v.optional(authorSchema, {}),
 });
 export type NewComment = v.InferOutput<typeof newCommentSchema>;
+
+/** A signed-in reader's comment: name and website come from their profile, so `author` is ignored. */
+export const signedInCommentSchema = v.omit(newCommentSchema, ['author']);
+
+/** PATCH /comments/:id: the new Markdown, checked as when posting. */
+export const editCommentSchema = v.object({ body: newCommentSchema.entries.body });
 
 /** Which browser asks about which page's like. */
 export const likeQuerySchema = v.object({
@@ -74,7 +94,6 @@ export const likeSchema = v.object({
   ...likeQuerySchema.entries,
   liked: v.boolean('Liked must be true or false.'),
 });
-export type NewLike = v.InferOutput<typeof likeSchema>;
 
 /** Flattens valibot issues into { field: message }, the shape of `error.fields`. */
 export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): Record<string, string> {

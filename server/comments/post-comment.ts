@@ -2,12 +2,14 @@
  * The one path every new comment takes: check the parent, render Markdown to safe HTML,
  * store it, and drop the thread's cached answer.
  */
-import { normalisePageKey } from '../../shared/page-key.ts';
 import type { NewComment } from '../../shared/schemas.ts';
-import type { WireComment } from '../../shared/wire.ts';
+import type { PostedComment } from '../../shared/wire.ts';
+import { hashToken, randomToken } from '../auth/sessions.ts';
+import { badgeFor } from '../auth/wire-user.ts';
 import { keyedHash } from '../hashing.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
+import type { UserRow } from '../store/schema.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { ThreadCache } from '../threads/thread-cache.ts';
 import { toWireComment } from './to-wire.ts';
@@ -15,31 +17,41 @@ import { toWireComment } from './to-wire.ts';
 export interface PostContext {
   siteId: string;
   ip: string | undefined;
+  /** The signed-in author, or null for a guest (whose details are in `input.author`). */
+  user: UserRow | null;
 }
 
-export function postComment(deps: AppDeps, input: NewComment, { siteId, ip }: PostContext): WireComment {
-  const pageKey = normalisePageKey(input.page);
+/** A guest's comment carries `author`; a signed-in reader's name and website come from their profile. */
+export type CommentInput = Omit<NewComment, 'author'> & { author?: NewComment['author'] };
+
+export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, user }: PostContext): PostedComment {
+  const pageKey = input.page;
   const bodyHtml = renderMarkdown(input.body);
   if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before posting.', { body: 'Write something before posting.' });
 
+  // A guest proves authorship later with this secret; only its hash is kept.
+  const secret = user ? null : randomToken();
   const row = deps.store.transaction(() => {
     const thread = deps.store.threads.upsert(siteId, pageKey, input.url, input.title);
     const parentId = input.parentId ?? null;
     if (parentId !== null) {
       const parent = deps.store.comments.findInThread(thread.id, parentId);
-      if (!parent || parent.status === 'spam' || parent.status === 'pending') {
+      // Only a comment readers can see can be answered: not a pending, spam or deleted one.
+      if (parent?.status !== 'approved') {
         throw new RiposteError(400, 'unknown_parent', `There is no comment ${parentId} on this page to reply to.`, {
           parentId: 'The comment you are replying to is not on this page.',
         });
       }
     }
+    const author = user
+      ? { authorName: user.name, authorEmail: user.email, authorWebsite: user.website, authorBadge: badgeFor(deps.config.auth, user), userId: user.id }
+      : { authorName: input.author?.name ?? '', authorEmail: input.author?.email ?? null, authorWebsite: input.author?.website ?? null };
     return deps.store.comments.insert({
       threadId: thread.id,
       parentId,
       status: 'approved',
-      authorName: input.author.name,
-      authorEmail: input.author.email ?? null,
-      authorWebsite: input.author.website ?? null,
+      ...author,
+      guestSecretHash: secret === null ? null : hashToken(secret),
       ipHash: ip ? keyedHash(deps.hashKey, 'ip', ip) : null,
       bodyMarkdown: input.body,
       bodyHtml,
@@ -47,5 +59,6 @@ export function postComment(deps: AppDeps, input: NewComment, { siteId, ip }: Po
     });
   });
   deps.threadCache.invalidate(ThreadCache.key(siteId, pageKey));
-  return toWireComment(row, deps.hashKey);
+  const comment = toWireComment(row, deps.hashKey);
+  return secret === null ? { comment } : { comment, secret };
 }

@@ -4,7 +4,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 
 export function clientIp(c: Context, trustProxy: boolean): string | undefined {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The last entry is the one our own proxy added; anything left of it the client wrote itself.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   // app.request() in tests has no socket behind it.

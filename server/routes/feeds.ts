@@ -1,21 +1,18 @@
 /** GET /feeds/thread.atom: a page's comments as an Atom feed. */
 import { Hono } from 'hono';
-import * as v from 'valibot';
-import { normalisePageKey } from '../../shared/page-key.ts';
-import { pageKeySchema, siteIdSchema } from '../../shared/schemas.ts';
+import { pageQuerySchema } from '../../shared/schemas.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { validate } from '../http/read-json.ts';
 import { requireSite } from '../sites/require-site.ts';
 import { threadFeed } from '../threads/thread-feed.ts';
 
-const feedQuerySchema = v.object({ site: v.optional(siteIdSchema), page: pageKeySchema });
-
 export const feedRoutes = new Hono<AppEnv>().get('/thread.atom', (c) => {
-  const query = validate(feedQuerySchema, c.req.query());
+  const query = validate(pageQuerySchema, c.req.query());
   const site = requireSite(c, query.site);
   const { publicUrl } = c.var.config;
-  const selfUrl = new URL(c.req.path + '?' + new URLSearchParams(c.req.query()).toString(), publicUrl).href;
-  const xml = threadFeed(c.var.store, { siteId: site.id, pageKey: normalisePageKey(query.page), selfUrl, publicUrl });
+  // Built from the validated values only, so the feed never echoes stray query parameters.
+  const selfUrl = `${publicUrl}/feeds/thread.atom?${new URLSearchParams({ site: site.id, page: query.page })}`;
+  const xml = threadFeed(c.var.store, { siteId: site.id, pageKey: query.page, selfUrl, publicUrl });
   c.header('Cache-Control', 'public, max-age=300');
   return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
 });

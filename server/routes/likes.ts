@@ -1,6 +1,5 @@
 /** Page likes ("N readers like this"): one per browser, toggled with PUT. */
 import { Hono } from 'hono';
-import { normalisePageKey } from '../../shared/page-key.ts';
 import { likeQuerySchema, likeSchema } from '../../shared/schemas.ts';
 import type { LikeState } from '../../shared/wire.ts';
 import { keyedHash } from '../hashing.ts';
@@ -13,7 +12,7 @@ export const likeRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
     const query = validate(likeQuerySchema, c.req.query());
     const site = requireSite(c, query.site);
-    const thread = c.var.store.threads.find(site.id, normalisePageKey(query.page));
+    const thread = c.var.store.threads.find(site.id, query.page);
     const likerHash = keyedHash(c.var.hashKey, 'liker', query.liker);
     const state: LikeState = thread
       ? { count: c.var.store.likes.count(thread.id), liked: c.var.store.likes.has(thread.id, likerHash) }
@@ -23,9 +22,11 @@ export const likeRoutes = new Hono<AppEnv>()
   .put('/', async (c) => {
     const input = await readJson(c, likeSchema);
     const site = requireSite(c, input.site);
-    const pageKey = normalisePageKey(input.page);
+    const pageKey = input.page;
     const { store, hashKey, threadCache } = c.var;
-    const thread = store.threads.upsert(site.id, pageKey);
+    // Taking back a like on a page nobody commented on or liked needs no thread.
+    const thread = input.liked ? store.threads.upsert(site.id, pageKey) : store.threads.find(site.id, pageKey);
+    if (!thread) return c.json({ count: 0, liked: false } satisfies LikeState);
     store.likes.set(thread.id, keyedHash(hashKey, 'liker', input.liker), input.liked);
     // The thread answer carries the like count.
     threadCache.invalidate(ThreadCache.key(site.id, pageKey));

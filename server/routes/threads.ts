@@ -1,20 +1,15 @@
 /** GET /api/v1/threads: one page's thread, served from the per-thread cache with ETag and 304. */
 import { Hono } from 'hono';
-import * as v from 'valibot';
-import { normalisePageKey } from '../../shared/page-key.ts';
-import { pageKeySchema, siteIdSchema } from '../../shared/schemas.ts';
+import { pageQuerySchema } from '../../shared/schemas.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { validate } from '../http/read-json.ts';
 import { requireSite } from '../sites/require-site.ts';
 import { preferredEncoding, ThreadCache } from '../threads/thread-cache.ts';
 import { threadJson } from '../threads/thread-json.ts';
 
-const threadQuerySchema = v.object({ site: v.optional(siteIdSchema), page: pageKeySchema });
-
 export const threadRoutes = new Hono<AppEnv>().get('/', (c) => {
-  const query = validate(threadQuerySchema, c.req.query());
-  const site = requireSite(c, query.site);
-  const pageKey = normalisePageKey(query.page);
+  const { site: siteId, page: pageKey } = validate(pageQuerySchema, c.req.query());
+  const site = requireSite(c, siteId);
   const { store, hashKey, threadCache } = c.var;
   const entry = threadCache.get(ThreadCache.key(site.id, pageKey), () => threadJson(store, hashKey, site.id, pageKey));
 

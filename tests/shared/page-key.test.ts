@@ -32,6 +32,13 @@ describe('normalisePageKey', () => {
     expect(normalisePageKey('https://blog.example.com/?p=1')).not.toBe(normalisePageKey('https://blog.example.com/?p=2'));
   });
 
+  it('drops the tracking parameters of ads, search and mail tools, and orders the rest', () => {
+    expect(normalisePageKey('https://b.example/p?srsltid=1&gbraid=2&gad_source=3&ttclid=4&_hsenc=5&mkt_tok=6&b=2&a=1')).toBe(
+      'https://b.example/p?a=1&b=2',
+    );
+    expect(normalisePageKey('https://b.example/?b=2&a=1')).toBe(normalisePageKey('https://b.example/?a=1&b=2'));
+  });
+
   it('leaves page ids alone apart from surrounding space', () => {
     expect(normalisePageKey('  post-42 ')).toBe('post-42');
     expect(normalisePageKey('Post/42/')).toBe('Post/42/');

@@ -38,11 +38,29 @@ describe('POST /api/v1/comments', () => {
     expect(body.comments).toEqual([comment]);
   });
 
-  it('never shows an email or an IP', async () => {
-    await postOk({ body: 'hello' });
-    const text = JSON.stringify((await t.thread(page)).body);
-    expect(text).not.toContain('francis@example.org');
-    expect(text).not.toMatch(/ip/i);
+  it('keeps the email and a hash of the IP for the owner, and never shows either', async () => {
+    t.close();
+    t = openTestApp(`${dir.path}/riposte.db`, ['--trust-proxy', 'true']);
+    const res = await t.post({ page, author, body: 'hello' }, { 'x-forwarded-for': '203.0.113.7' });
+    const posted = await res.text();
+    const row = t.store.comments.listForThread(t.store.threads.find('default', page.replace(/\/$/, ''))!.id)[0]!;
+    expect(row.authorEmail).toBe('francis@example.org');
+    expect(row.ipHash).toMatch(/^[0-9a-f]{32}$/);
+    const read = JSON.stringify((await t.thread(page)).body);
+    for (const text of [posted, read]) {
+      expect(text).not.toContain('francis@example.org');
+      expect(text).not.toContain('203.0.113.7');
+      expect(text).not.toContain(row.ipHash!);
+    }
+  });
+
+  it('does not let a poster set or change the page address and title of a thread', async () => {
+    await postOk({ body: 'first', url: 'https://blog.example/post-42', title: 'The real title' });
+    await postOk({ body: 'second', title: 'HACKED' });
+    const res = await t.post({ page, author, body: 'third', url: 'https://evil.example/phish' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.url).toMatch(/website this site allows/);
+    expect((await t.thread(page)).body.page).toMatchObject({ url: 'https://blog.example/post-42', title: 'The real title' });
   });
 
   it('nests replies to any depth and lists them oldest first', async () => {
@@ -98,6 +116,14 @@ describe('POST /api/v1/comments refuses bad input with a clear 400', () => {
 
   it('for a parent that does not exist', async () => {
     const res = await t.post({ page, author, body: 'hi', parentId: 999 });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown_parent');
+  });
+
+  it('for a parent that was deleted', async () => {
+    const parent = await postOk({ body: 'soon deleted' });
+    t.store.comments.setStatus(parent.id, 'deleted');
+    const res = await t.post({ page, author, body: 'hi', parentId: parent.id });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown_parent');
   });

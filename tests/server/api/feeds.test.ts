@@ -51,6 +51,15 @@ describe('GET /feeds/thread.atom', () => {
     expect(elements.filter((e) => e.name === 'content').map((e) => e.text)).toContain('<p>Hi <em>there</em></p>');
   });
 
+  it('stays valid XML whatever characters posters send', async () => {
+    const url = 'https://blog.example/odd';
+    const odd = 'a\u0001b\u000Bc\uFFFEd\uFFFF\uD800e';
+    expect((await t.post({ page: url, url, title: `Title ${odd}`, body: `Body ${odd}`, author: { name: `Name ${odd}` } })).status).toBe(201);
+    const elements = parseXml(await (await t.app.request(`/feeds/thread.atom?page=${encodeURIComponent(url)}`)).text());
+    expect(elements.find((e) => e.name === 'name')!.text).toBe('Name abcde');
+    expect(elements.find((e) => e.name === 'title')!.text).toBe('Comments on Title abcde');
+  });
+
   it('answers an empty feed for a page without comments, and 404 for an unknown site', async () => {
     const empty = await t.app.request('/feeds/thread.atom?page=nothing-here');
     expect(parseXml(await empty.text()).filter((e) => e.name === 'entry')).toHaveLength(0);

@@ -70,6 +70,17 @@ describe('security headers', () => {
 });
 
 describe('rate limit', () => {
+  it('counts the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    t.close();
+    t = openTestApp(`${dir.path}/riposte.db`, ['--rate-limit', '2', '--trust-proxy', 'true']);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await t.post({ ...comment, body: `n${i}` }, { 'x-forwarded-for': `10.0.0.${i}, 198.51.100.1` });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([201, 201, 429, 429]);
+  });
+
   it('answers 429 once one sender makes too many writes in a minute', async () => {
     t.close();
     t = openTestApp(`${dir.path}/riposte.db`, ['--rate-limit', '3']);
