@@ -31,6 +31,11 @@ export const threads = sqliteTable(
      * with `page-id` set to it finds the thread keyed by the page's URL.
      */
     externalId: text('external_id'),
+    /**
+     * Bumped by database triggers on every change to the thread's comments or likes (see the
+     * thread_version migration), so any writer, even another process, makes cached answers stale.
+     */
+    version: integer('version').notNull().default(0),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [uniqueIndex('threads_site_page').on(t.siteId, t.pageKey), uniqueIndex('threads_site_external').on(t.siteId, t.externalId)],
