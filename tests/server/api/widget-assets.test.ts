@@ -22,8 +22,16 @@ describe('widget files (built by npm test before the tests run)', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate');
     expect(res.headers.get('content-encoding')).toBe('br');
-    const again = await t.app.request('/embed.js', { headers: { 'if-none-match': res.headers.get('etag')! } });
+    const etag = res.headers.get('etag')!;
+    const again = await t.app.request('/embed.js', { headers: { 'if-none-match': etag, 'accept-encoding': 'br' } });
     expect(again.status).toBe(304);
+    // Weak tags and lists, as proxies and browsers send them, count too.
+    const weak = await t.app.request('/embed.js', { headers: { 'if-none-match': `"other", W/${etag}`, 'accept-encoding': 'br' } });
+    expect(weak.status).toBe(304);
+    // The uncompressed file is other bytes, so it has another tag.
+    const plain = await t.app.request('/embed.js', { headers: { 'if-none-match': etag } });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('etag')).not.toBe(etag);
   });
 
   it('serves content-hashed chunks cached for a year', async () => {
