@@ -8,6 +8,9 @@ import type { Config } from './config.ts';
 import { openStore, type Store } from './store/index.ts';
 import { ThreadCache } from './threads/thread-cache.ts';
 
+/** How long requests in flight may take to finish once a shutdown starts. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../dist/widget', import.meta.url));
 
 export interface RunningServer {
@@ -37,7 +40,10 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
     store,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // A client trickling a request could hold the server open for minutes: cut it off.
+        const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close((err) => {
+          clearTimeout(deadline);
           store.close();
           if (err) reject(err);
           else resolve();
