@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
 import { startDemo } from './demo.ts';
 import { startServer } from './main.ts';
-import { openStore } from './store/index.ts';
+import { backupDatabase } from './store/backup.ts';
 
 const USAGE = `Usage: riposte <command> [options]
 
@@ -57,12 +57,7 @@ async function backupCommand(config: Config, destination: string | undefined): P
   if (!destination) throw new ConfigError('backup needs a file to write, e.g. riposte backup backups/riposte-2026-11-27.db');
   if (existsSync(destination)) throw new ConfigError(`${destination} exists already; choose a new file so no backup is overwritten.`);
   if (!existsSync(config.dbFile)) throw new ConfigError(`There is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
-  const store = openStore(config.dbFile);
-  try {
-    await store.backup(destination);
-  } finally {
-    store.close();
-  }
+  await backupDatabase(config.dbFile, destination);
   console.log(`Backed up ${config.dbFile} to ${resolve(destination)}.`);
 }
 

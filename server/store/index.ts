@@ -21,10 +21,6 @@ export function openStore(file: string) {
     transaction<T>(fn: () => T): T {
       return sqlite.transaction(fn)();
     },
-    /** A consistent copy of the whole database, made while the server keeps running. */
-    backup(destination: string): Promise<unknown> {
-      return sqlite.backup(destination);
-    },
     close(): void {
       sqlite.close();
     },

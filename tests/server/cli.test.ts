@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../server/config.ts';
@@ -21,6 +22,21 @@ describe('riposte command', () => {
       expect(help.stdout).toContain(`--${setting.flag}`);
       expect(help.stdout).toContain(setting.env);
     }
+  });
+
+  it('backs up only a database that exists, and leaves a plain SQLite file untouched', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const missing = riposte(['backup', `${dir.path}/copy.db`, '--db', `${dir.path}/none.db`]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('There is no database');
+    const plain = new Database(`${dir.path}/plain.db`);
+    plain.exec('create table notes (text)');
+    plain.close();
+    expect(riposte(['backup', `${dir.path}/copy.db`, '--db', `${dir.path}/plain.db`]).status).toBe(0);
+    const after = new Database(`${dir.path}/plain.db`, { readonly: true });
+    expect(after.prepare("select name from sqlite_master where type = 'table'").all()).toEqual([{ name: 'notes' }]);
+    after.close();
   });
 
   it('refuses bad settings with a readable message and exit code 2', () => {
@@ -60,16 +76,17 @@ describe('riposte command', () => {
     });
     expect(posted.status).toBe(201);
 
-    const backup = riposte(['backup', `${dir.path}/copy.db`, '--db', db]);
+    // Into a folder that does not exist yet, as the README's example does.
+    const backup = riposte(['backup', `${dir.path}/backups/copy.db`, '--db', db]);
     expect(backup.stderr).toBe('');
     expect(backup.status).toBe(0);
-    expect(riposte(['backup', `${dir.path}/copy.db`, '--db', db]).stderr).toContain('exists already');
+    expect(riposte(['backup', `${dir.path}/backups/copy.db`, '--db', db]).stderr).toContain('exists already');
 
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(output).toContain('closing the database');
 
-    const copy = openStore(`${dir.path}/copy.db`);
+    const copy = openStore(`${dir.path}/backups/copy.db`);
     const thread = copy.threads.find('default', 'p')!;
     expect(copy.comments.listForThread(thread.id).map((c) => c.bodyMarkdown)).toEqual(['kept in the backup']);
     copy.close();
