@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { apiCors } from './http/api-cors.ts';
 import { notFound, onError, RiposteError } from './http/errors.ts';
 import { writeRateLimit } from './http/write-rate-limit.ts';
+import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { likeRoutes } from './routes/likes.ts';
@@ -29,6 +30,8 @@ export function createApp(deps: AppDeps) {
       crossOriginResourcePolicy: false,
       crossOriginOpenerPolicy: false,
       referrerPolicy: 'strict-origin-when-cross-origin',
+      // A page that sets its own policy (the sign-in hand-off, with a nonce) keeps it.
+      overwrite: false,
     }),
   );
 
@@ -51,6 +54,7 @@ export function createApp(deps: AppDeps) {
   api.route('/likes', likeRoutes);
 
   app.route('/api/v1', api);
+  app.route('/auth', authRoutes);
   app.route('/feeds', feedRoutes);
   app.route('/', widgetAssetRoutes(deps.widgetDir));
   app.get('/', (c) => c.text('Riposte comment server. Embed: <script type="module" src="/embed.js"></script>\n'));

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { authSettingsHelp, loadAuthConfig, type AuthConfig } from './auth/auth-config.ts';
 
 export interface Config {
   host: string;
@@ -20,6 +21,8 @@ export interface Config {
   writesPerMinute: number;
   /** Port of the demo blog, for `riposte demo`. */
   demoPort: number;
+  /** Sign-in providers, roles and session lifetime (environment variables only). */
+  auth: AuthConfig;
 }
 
 /** One entry per setting: flag name, environment variable, help text, default. */
@@ -101,11 +104,13 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
     trustProxy: parseBoolean(raw('trust-proxy'), '--trust-proxy / RIPOSTE_TRUST_PROXY'),
     writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
+    auth: loadAuthConfig(env),
   };
   return { config, positionals };
 }
 
 /** The text of `riposte serve --help`'s settings list. */
 export function settingsHelp(): string {
-  return SETTINGS.map((s) => `  --${s.flag.padEnd(12)} ${s.env.padEnd(20)} ${s.help} (default: ${s.fallback || 'none'})`).join('\n');
+  const flags = SETTINGS.map((s) => `  --${s.flag.padEnd(12)} ${s.env.padEnd(20)} ${s.help} (default: ${s.fallback || 'none'})`).join('\n');
+  return `${flags}\n\nSign-in (environment variables only; callback URL to register: PUBLIC_URL/auth/<id>/callback):\n${authSettingsHelp()}`;
 }

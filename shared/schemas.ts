@@ -36,8 +36,11 @@ export const pageKeySchema = v.pipe(
   v.maxLength(LIMITS.pageKeyMaxChars, `Page is longer than ${LIMITS.pageKeyMaxChars} characters.`),
 );
 
+/** A missing page reads as an empty one, so both get the same readable message. */
+const requiredPage = v.optional(pageKeySchema, '');
+
 /** Which page of which site: the query of GET /threads and of the feed. */
-export const pageQuerySchema = v.object({ site: v.optional(siteIdSchema), page: pageKeySchema });
+export const pageQuerySchema = v.object({ site: v.optional(siteIdSchema), page: requiredPage });
 
 const httpUrlSchema = (what: string) =>
   v.pipe(
@@ -64,7 +67,7 @@ export const authorSchema = v.object({
 
 export const newCommentSchema = v.object({
   site: v.optional(siteIdSchema),
-  page: pageKeySchema,
+  page: requiredPage,
   url: optionalText('Page address', httpUrlSchema('Page address')),
   title: optionalText('Title', v.pipe(v.string(), v.maxLength(LIMITS.titleMaxChars, `Title is longer than ${LIMITS.titleMaxChars} characters.`))),
   parentId: v.optional(v.nullable(v.pipe(v.number('Parent must be a comment id.'), v.integer(), v.minValue(1)))),
@@ -86,7 +89,7 @@ export const editCommentSchema = v.object({ body: newCommentSchema.entries.body 
 /** Which browser asks about which page's like. */
 export const likeQuerySchema = v.object({
   site: v.optional(siteIdSchema),
-  page: pageKeySchema,
+  page: requiredPage,
   liker: v.pipe(v.string('Liker must be text.'), v.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Liker must be a random id of 16 to 64 letters, digits, "-" or "_".')),
 });
 

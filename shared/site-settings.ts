@@ -7,6 +7,10 @@ import * as v from 'valibot';
 export const siteSettingsSchema = v.object({
   /** Show imported pingbacks and trackbacks in the thread (WordPress shows them; most blogs hide them). */
   showPingbacks: v.optional(v.boolean(), false),
+  /** Whether readers may comment without signing in, with a name and an optional email. */
+  guests: v.optional(v.boolean(), true),
+  /** Minutes after posting during which an author may edit (and a guest delete) their comment. */
+  editWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080)), 15),
 });
 
 export type SiteSettings = v.InferOutput<typeof siteSettingsSchema>;

@@ -21,6 +21,8 @@ export interface WireComment {
     /** Seed for the locally drawn avatar: a hash, not the email. */
     avatar: string;
     badge?: AuthorBadge;
+    /** For a signed-in author: an opaque id, the same as `WireUser.id`, so readers' own comments are known. */
+    id?: string;
   };
   /** Sanitised HTML made by the server; empty for a deleted placeholder. */
   html: string;
@@ -51,6 +53,44 @@ export interface NewCommentRequest {
   author?: { name?: string; email?: string; website?: string };
 }
 
+/** POST /comments answers the stored comment; a guest also gets the secret that lets them edit it. */
+export interface PostedComment {
+  comment: WireComment;
+  /** Guests only: send as `Riposte-Comment-Secret` to edit or delete within the edit window. */
+  secret?: string;
+}
+
+export interface EditCommentRequest {
+  body: string;
+}
+
+/** A signed-in reader, as GET /auth/me and the sign-in hand-off tell the widget. */
+export interface WireUser {
+  /** Opaque and stable; comments by this person carry it as `author.id`. */
+  id: string;
+  name: string;
+  /** The provider's id ("github", "gitlab") and its name on the button ("GitHub"). */
+  provider: string;
+  providerName: string;
+  badge?: AuthorBadge;
+}
+
+/** How readers may comment on a site (GET /auth/providers). */
+export interface SignInOptions {
+  providers: { id: string; name: string }[];
+  /** Whether guests (name and email, no sign-in) may comment. */
+  guests: boolean;
+  /** Minutes after posting during which the author may edit (and a guest delete) a comment. */
+  editWindowMinutes: number;
+}
+
+/** What the sign-in popup sends its opener with postMessage, and the code exchange answers. */
+export interface WireSession {
+  type: 'riposte-session';
+  token: string;
+  user: WireUser;
+}
+
 export interface LikeRequest {
   site?: string;
   page: string;
@@ -72,6 +112,10 @@ export const ERROR_CODES = [
   'origin_not_allowed',
   'not_found',
   'rate_limited',
+  'unauthorized',
+  'forbidden',
+  'edit_window_closed',
+  'guests_not_allowed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

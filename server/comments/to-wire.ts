@@ -1,5 +1,6 @@
 /** Maps a stored comment to what readers may see of it (no email, no IP). */
 import type { WireComment } from '../../shared/wire.ts';
+import { authorId } from '../auth/wire-user.ts';
 import { keyedHash } from '../hashing.ts';
 import type { CommentRow } from '../store/schema.ts';
 
@@ -28,6 +29,7 @@ export function toWireComment(row: CommentRow, hashKey: string): WireComment {
       ...(row.authorWebsite ? { website: row.authorWebsite } : {}),
       avatar: avatarSeed(hashKey, row),
       ...(row.authorBadge ? { badge: row.authorBadge } : {}),
+      ...(row.userId !== null ? { id: authorId(hashKey, row.userId) } : {}),
     },
     html: row.bodyHtml,
     createdAt: row.createdAt,

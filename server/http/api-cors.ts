@@ -8,7 +8,7 @@ import type { AppEnv } from './app-env.ts';
 import { RiposteError } from './errors.ts';
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
-const ALLOW_HEADERS = 'Content-Type, Authorization, If-None-Match';
+const ALLOW_HEADERS = 'Content-Type, Authorization, If-None-Match, Riposte-Comment-Secret';
 
 export function apiCors(): MiddlewareHandler<AppEnv> {
   return async function apiCorsHandler(c, next) {

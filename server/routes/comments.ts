@@ -38,19 +38,19 @@ function claimant(c: Context<AppEnv>): Claimant {
 
 export const commentRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
-  const user = sessionUser(c);
-  const input = await readJson(c, user ? signedInCommentSchema : newCommentSchema);
-  const site = requireSite(c, input.site);
-  if (!user && !siteSettings(site.settings).guests) {
-    throw new RiposteError(403, 'guests_not_allowed', 'Log in to comment on this site.');
-  }
-  // The thread's address shows in feeds and to the owner: it must be on the blog, not anywhere a poster likes.
-  if (input.url && !allowedOrigins(site, c.var.config).has(new URL(input.url).origin)) {
-    const message = 'The page address must be on a website this site allows.';
-    throw new RiposteError(400, 'invalid_input', message, { url: message });
-  }
-  const posted = postComment(c.var, input, { siteId: site.id, ip: clientIp(c, c.var.config.trustProxy), user });
-  return c.json(posted, 201);
+    const user = sessionUser(c);
+    const input = await readJson(c, user ? signedInCommentSchema : newCommentSchema);
+    const site = requireSite(c, input.site);
+    if (!user && !siteSettings(site.settings).guests) {
+      throw new RiposteError(403, 'guests_not_allowed', 'Log in to comment on this site.');
+    }
+    // The thread's address shows in feeds and to the owner: it must be on the blog, not anywhere a poster likes.
+    if (input.url && !allowedOrigins(site, c.var.config).has(new URL(input.url).origin)) {
+      const message = 'The page address must be on a website this site allows.';
+      throw new RiposteError(400, 'invalid_input', message, { url: message });
+    }
+    const posted = postComment(c.var, input, { siteId: site.id, ip: clientIp(c, c.var.config.trustProxy), user });
+    return c.json(posted, 201);
   })
   // The Markdown of your own comment, to edit it.
   .get('/:id', (c) => {

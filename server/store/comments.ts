@@ -2,7 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
-import { comments, type CommentRow, type NewCommentRow } from './schema.ts';
+import { comments, threads, type CommentRow, type NewCommentRow, type ThreadRow } from './schema.ts';
 
 export function commentQueries(db: Db) {
   return {
@@ -15,6 +15,14 @@ export function commentQueries(db: Db) {
     },
     insert(row: NewCommentRow): CommentRow {
       return db.insert(comments).values(row).returning().get();
+    },
+    /** The comment with its thread (for the site, the page and the cache key), for edits and deletions. */
+    getWithThread(id: number): { comment: CommentRow; thread: ThreadRow } | undefined {
+      return db.select({ comment: comments, thread: threads }).from(comments).innerJoin(threads, eq(threads.id, comments.threadId)).where(eq(comments.id, id)).get();
+    },
+    /** An edit by the author: new text, rendered again, and when it was edited. */
+    updateBody(id: number, bodyMarkdown: string, bodyHtml: string, editedAt: string): CommentRow {
+      return db.update(comments).set({ bodyMarkdown, bodyHtml, editedAt }).where(eq(comments.id, id)).returning().get()!;
     },
     setStatus(id: number, status: CommentStatus): void {
       db.update(comments).set({ status }).where(eq(comments.id, id)).run();

@@ -16,13 +16,14 @@ export function tempDir(): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export function testConfig(dbFile: string, flags: string[] = []): Config {
-  return loadConfig(['--db', dbFile, '--rate-limit', '0', '--origins', BLOG_ORIGIN, ...flags], {}).config;
+/** `env` holds settings that are environment variables only (sign-in providers, roles). */
+export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}): Config {
+  return loadConfig(['--db', dbFile, '--rate-limit', '0', '--origins', BLOG_ORIGIN, ...flags], env).config;
 }
 
 /** Opens the store on `dbFile` (migrating it) and builds the app, as `riposte serve` does. */
-export function openTestApp(dbFile: string, flags: string[] = []) {
-  const config = testConfig(dbFile, flags);
+export function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const config = testConfig(dbFile, flags, env);
   const store = openStore(dbFile);
   store.sites.ensure(DEFAULT_SITE, 'Default site');
   const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: store.settings.hashKey(), widgetDir: DEFAULT_WIDGET_DIR });

@@ -64,5 +64,8 @@ describe('GET /feeds/thread.atom', () => {
     const empty = await t.app.request('/feeds/thread.atom?page=nothing-here');
     expect(parseXml(await empty.text()).filter((e) => e.name === 'entry')).toHaveLength(0);
     expect((await t.app.request('/feeds/thread.atom?page=x&site=nope')).status).toBe(404);
+    const noPage = await t.app.request('/feeds/thread.atom');
+    expect(noPage.status).toBe(400);
+    expect(((await noPage.json()) as { error: { fields: Record<string, string> } }).error.fields.page).toBe('Page is required.');
   });
 });

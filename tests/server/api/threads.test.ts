@@ -30,8 +30,9 @@ describe('GET /api/v1/threads', () => {
     expect(body).toEqual({ site: 'default', page: { key: 'never-seen', url: null, title: null }, count: 0, likes: 0, comments: [] });
   });
 
-  it('answers 404 for an unknown site and 400 without a page', async () => {
+  it('answers 404 for an unknown site and 400 without a page or with a malformed site', async () => {
     expect((await t.thread('x', 'unknown-site')).status).toBe(404);
+    expect((await t.thread('x', '../etc')).status).toBe(400);
     const res = await t.app.request('/api/v1/threads');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields.page).toBeTruthy();

@@ -1,0 +1,53 @@
+/**
+ * Sessions: a random bearer token for the widget, stored only as its SHA-256, with an expiry.
+ * A request's `Authorization: Bearer` header is read here, once, for every route that needs it.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { RiposteError } from '../http/errors.ts';
+import type { UserRow } from '../store/schema.ts';
+
+/** 256 random bits, base64url: for session tokens, guest secrets and one-time codes. */
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Tokens are random, so a plain SHA-256 is enough to make a stolen database useless for signing in. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** Starts a session for the person and returns its token (shown once, never stored). */
+export function createSession(deps: Pick<AppDeps, 'store' | 'config'>, userId: number): string {
+  const token = randomToken();
+  const now = Date.now();
+  deps.store.sessions.deleteExpired(new Date(now).toISOString());
+  const expiresAt = new Date(now + deps.config.auth.sessionDays * 86_400_000).toISOString();
+  deps.store.sessions.create(hashToken(token), userId, expiresAt);
+  return token;
+}
+
+/** The bearer token sent with the request, if any. */
+export function bearerToken(c: Context<AppEnv>): string | null {
+  const match = /^Bearer\s+([A-Za-z0-9_-]{20,100})\s*$/i.exec(c.req.header('authorization') ?? '');
+  if (c.req.header('authorization') !== undefined && !match) throw unauthorized();
+  return match ? match[1]! : null;
+}
+
+/**
+ * The signed-in person, or null for a guest (no Authorization header). A token that is
+ * unknown, expired or logged out is refused with 401 rather than treated as a guest, so
+ * the widget can say so and show the guest form.
+ */
+export function sessionUser(c: Context<AppEnv>): UserRow | null {
+  const token = bearerToken(c);
+  if (token === null) return null;
+  const user = c.var.store.sessions.findUser(hashToken(token), new Date().toISOString());
+  if (!user) throw unauthorized();
+  return user;
+}
+
+export function unauthorized(): RiposteError {
+  return new RiposteError(401, 'unauthorized', 'Your sign-in has expired or you logged out. Log in again, or comment as a guest.');
+}

@@ -1,0 +1,32 @@
+/** What the widget may know of a signed-in person: a name, an opaque id, the provider and a badge. */
+import type { AuthorBadge, WireUser } from '../../shared/wire.ts';
+import type { AuthConfig } from './auth-config.ts';
+import { keyedHash } from '../hashing.ts';
+import type { UserRow } from '../store/schema.ts';
+
+/**
+ * A stable id for a person's comments on the wire, so the widget can tell its reader's own
+ * comments apart; keyed, so it says nothing about the provider account behind it.
+ */
+export function authorId(hashKey: string, userId: number): string {
+  return keyedHash(hashKey, 'author', String(userId)).slice(0, 16);
+}
+
+/** "Author" for identities listed in RIPOSTE_OWNERS, "Moderator" for RIPOSTE_MODERATORS. */
+export function badgeFor(auth: AuthConfig, user: Pick<UserRow, 'provider' | 'subject'>): AuthorBadge | null {
+  const identity = `${user.provider}:${user.subject}`;
+  if (auth.owners.includes(identity)) return 'owner';
+  if (auth.moderators.includes(identity)) return 'moderator';
+  return null;
+}
+
+export function toWireUser(user: UserRow, auth: AuthConfig, hashKey: string): WireUser {
+  const badge = badgeFor(auth, user);
+  return {
+    id: authorId(hashKey, user.id),
+    name: user.name,
+    provider: user.provider,
+    providerName: auth.providers.find((p) => p.id === user.provider)?.name ?? user.provider,
+    ...(badge ? { badge } : {}),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Changes by a comment's author: edit within the site's edit window, delete (a signed-in
+ * author any time, a guest within the window). Who the author is comes from the session
+ * or from the guest's secret; everyone else gets 403. Each change drops the thread's cache.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { siteSettings } from '../../shared/site-settings.ts';
+import type { WireComment } from '../../shared/wire.ts';
+import { hashToken } from '../auth/sessions.ts';
+import type { AppDeps } from '../http/app-env.ts';
+import { RiposteError } from '../http/errors.ts';
+import { renderMarkdown } from '../render/markdown.ts';
+import type { CommentRow, SiteRow, ThreadRow, UserRow } from '../store/schema.ts';
+import { ThreadCache } from '../threads/thread-cache.ts';
+import { toWireComment } from './to-wire.ts';
+
+/** Who asks: a signed-in person, and/or the secret a guest got when posting. */
+export interface Claimant {
+  user: UserRow | null;
+  secret: string | null;
+}
+
+export interface Target {
+  comment: CommentRow;
+  thread: ThreadRow;
+  site: SiteRow;
+}
+
+function sameHash(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Throws 403 unless the claimant wrote the comment and, where the rules say so, is within the window. */
+export function authorise({ comment, site }: Target, claimant: Claimant, action: 'edit' | 'delete'): void {
+  const byUser = claimant.user !== null && comment.userId === claimant.user.id;
+  const byGuest =
+    !byUser && claimant.secret !== null && comment.guestSecretHash !== null && sameHash(hashToken(claimant.secret), comment.guestSecretHash);
+  if (!byUser && !byGuest) throw new RiposteError(403, 'forbidden', 'You can only change your own comments.');
+  const { editWindowMinutes } = siteSettings(site.settings);
+  const open = Date.now() - Date.parse(comment.createdAt) < editWindowMinutes * 60_000;
+  if ((action === 'edit' || byGuest) && !open) {
+    const what = action === 'edit' ? 'edited' : 'deleted by a guest';
+    throw new RiposteError(403, 'edit_window_closed', `Comments can be ${what} only in the first ${editWindowMinutes} minutes after posting.`);
+  }
+}
+
+export function editComment(deps: AppDeps, target: Target, claimant: Claimant, body: string): WireComment {
+  authorise(target, claimant, 'edit');
+  const bodyHtml = renderMarkdown(body);
+  if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
+  const row = deps.store.comments.updateBody(target.comment.id, body, bodyHtml, new Date().toISOString());
+  deps.threadCache.invalidate(ThreadCache.key(target.thread.siteId, target.thread.pageKey));
+  return toWireComment(row, deps.hashKey);
+}
+
+/** Soft delete (status `deleted`): with replies it stays as a placeholder, without it disappears. */
+export function deleteComment(deps: AppDeps, target: Target, claimant: Claimant): void {
+  authorise(target, claimant, 'delete');
+  deps.store.comments.setStatus(target.comment.id, 'deleted');
+  deps.threadCache.invalidate(ThreadCache.key(target.thread.siteId, target.thread.pageKey));
+}

@@ -1,0 +1,177 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PostedComment, WireComment, WireUser } from '../../../shared/wire.ts';
+import { createSession, hashToken } from '../../../server/auth/sessions.ts';
+import { BLOG_ORIGIN, openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+const page = 'https://blog.example/2017/03/le-pen/';
+/** Sign-in settings: one GitHub provider, and one identity listed as the blog's owner. */
+const env = { RIPOSTE_GITHUB_CLIENT_ID: 'id', RIPOSTE_GITHUB_CLIENT_SECRET: 'secret', RIPOSTE_OWNERS: 'github:1' };
+
+let dir: ReturnType<typeof tempDir>;
+let t: ReturnType<typeof openTestApp>;
+let db: Database.Database;
+beforeEach(() => {
+  dir = tempDir();
+  t = openTestApp(`${dir.path}/riposte.db`, [], env);
+  db = new Database(`${dir.path}/riposte.db`);
+});
+afterEach(() => {
+  db.close();
+  t.close();
+  dir.remove();
+});
+
+function signIn(subject: string, name: string): string {
+  const user = t.store.users.upsert({ provider: 'github', subject, name, email: null, website: null });
+  return createSession(t, user.id);
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const secretHeader = (secret: string) => ({ 'riposte-comment-secret': secret });
+
+async function post(headers: Record<string, string> = {}, body = 'First *words*.'): Promise<PostedComment> {
+  const res = await t.post({ page, body, author: { name: 'Guest' } }, headers);
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()) as PostedComment;
+}
+
+const edit = (id: number, headers: Record<string, string>, body = 'Second *thoughts*.') => t.send('PATCH', `/api/v1/comments/${id}`, { body }, headers);
+const remove = (id: number, headers: Record<string, string>) => t.send('DELETE', `/api/v1/comments/${id}`, undefined, headers);
+/** Moves a comment's posting time back, as if the edit window (15 minutes by default) had passed. */
+const age = (id: number, minutes: number) =>
+  db.prepare('update comments set created_at = ? where id = ?').run(new Date(Date.now() - minutes * 60_000).toISOString(), id);
+const errorOf = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code });
+
+describe('signed-in authors', () => {
+  it('post under their profile name with an opaque author id, the owner with the Author badge', async () => {
+    const token = signIn('2', 'Grace Hopper');
+    const { comment, secret } = await post(bearer(token));
+    expect(secret).toBeUndefined();
+    expect(comment.author).toMatchObject({ name: 'Grace Hopper' });
+    const me = await t.app.request('/auth/me', { headers: bearer(token) });
+    const { user } = (await me.json()) as { user: WireUser };
+    expect(user).toEqual({ id: comment.author.id, name: 'Grace Hopper', provider: 'github', providerName: 'GitHub' });
+    expect(comment.author.id).toMatch(/^[0-9a-f]{16}$/);
+
+    const owner = await post(bearer(signIn('1', 'Blog Author')));
+    expect(owner.comment.author.badge).toBe('owner');
+  });
+
+  it('edit within the window (re-rendered, sanitised, editedAt set, thread cache dropped) and delete any time', async () => {
+    const token = signIn('2', 'Grace');
+    const { comment } = await post(bearer(token));
+    await t.thread(page); // fills the thread cache
+    const res = await edit(comment.id, bearer(token), 'Second *thoughts* <script>alert(1)</script>');
+    expect(res.status).toBe(200);
+    const edited = ((await res.json()) as { comment: WireComment }).comment;
+    expect(edited.html).toBe('<p>Second <em>thoughts</em> &lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(Date.parse(edited.editedAt!)).toBeGreaterThanOrEqual(Date.parse(comment.createdAt));
+    expect((await t.thread(page)).body.comments).toEqual([edited]);
+
+    const source = await t.app.request(`/api/v1/comments/${comment.id}`, { headers: bearer(token) });
+    expect(await source.json()).toEqual({ body: 'Second *thoughts* <script>alert(1)</script>' });
+
+    age(comment.id, 16);
+    expect(await errorOf(await edit(comment.id, bearer(token)))).toEqual({ status: 403, code: 'edit_window_closed' });
+    expect((await remove(comment.id, bearer(token))).status).toBe(204);
+    expect((await t.thread(page)).body.comments).toEqual([]);
+  });
+
+  it('cannot edit or delete anyone else\'s comment', async () => {
+    const mine = await post(bearer(signIn('2', 'Grace')));
+    const other = signIn('3', 'Mallory');
+    expect(await errorOf(await edit(mine.comment.id, bearer(other)))).toEqual({ status: 403, code: 'forbidden' });
+    expect(await errorOf(await remove(mine.comment.id, bearer(other)))).toEqual({ status: 403, code: 'forbidden' });
+    expect(await errorOf(await edit(mine.comment.id, {}))).toEqual({ status: 403, code: 'forbidden' });
+    const guest = await post();
+    expect(await errorOf(await edit(guest.comment.id, bearer(other)))).toEqual({ status: 403, code: 'forbidden' });
+    expect((await t.thread(page)).body.comments.map((c) => c.html)).toEqual([mine.comment.html, guest.comment.html]);
+  });
+
+  it('get 401 with a clear message for an expired, logged-out or made-up token, and nothing is posted', async () => {
+    const token = signIn('2', 'Grace');
+    const { comment } = await post(bearer(token));
+
+    const expired = 'e'.repeat(43);
+    t.store.sessions.create(hashToken(expired), t.store.users.find('github', '2')!.id, new Date(Date.now() - 1000).toISOString());
+    for (const bad of [expired, 'x'.repeat(43)]) {
+      const res = await t.post({ page, body: 'hello', author: { name: 'G' } }, bearer(bad));
+      expect(res.status).toBe(401);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('unauthorized');
+      expect(error.message).toMatch(/expired or you logged out/);
+      expect((await t.app.request('/auth/me', { headers: bearer(bad) })).status).toBe(401);
+      expect((await edit(comment.id, bearer(bad))).status).toBe(401);
+    }
+
+    expect((await t.app.request('/auth/me', { headers: bearer(token) })).status).toBe(200);
+    expect((await t.app.request('/auth/logout', { method: 'POST', headers: bearer(token) })).status).toBe(204);
+    expect(await errorOf(await t.app.request('/auth/me', { headers: bearer(token) }))).toEqual({ status: 401, code: 'unauthorized' });
+    expect((await edit(comment.id, bearer(token))).status).toBe(401);
+    expect((await t.thread(page)).body.comments).toHaveLength(1);
+  });
+});
+
+describe('guests', () => {
+  it('get a secret (stored only hashed) that edits and deletes their own comment within the window', async () => {
+    const { comment, secret } = await post();
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = db.prepare('select guest_secret_hash from comments where id = ?').get(comment.id) as { guest_secret_hash: string };
+    expect(stored.guest_secret_hash).toBe(hashToken(secret!));
+    expect(JSON.stringify((await t.thread(page)).body)).not.toContain(secret);
+
+    const res = await edit(comment.id, secretHeader(secret!));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { comment: WireComment }).comment.html).toBe('<p>Second <em>thoughts</em>.</p>');
+    expect((await remove(comment.id, secretHeader(secret!))).status).toBe(204);
+    expect((await t.thread(page)).body.comments).toEqual([]);
+  });
+
+  it('cannot use their secret on another comment, or after the window', async () => {
+    const first = await post();
+    const second = await post();
+    expect(await errorOf(await edit(second.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'forbidden' });
+    expect(await errorOf(await remove(second.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'forbidden' });
+    age(first.comment.id, 16);
+    expect(await errorOf(await edit(first.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'edit_window_closed' });
+    expect(await errorOf(await remove(first.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'edit_window_closed' });
+  });
+
+  it('leave a placeholder when the deleted comment has replies', async () => {
+    const parent = await post();
+    const reply = await t.post({ page, body: 'reply', parentId: parent.comment.id, author: { name: 'Other' } });
+    expect(reply.status).toBe(201);
+    expect((await remove(parent.comment.id, secretHeader(parent.secret!))).status).toBe(204);
+    const { body } = await t.thread(page);
+    expect(body.comments.map((c) => [c.id, c.deleted ?? false, c.html === ''])).toEqual([
+      [parent.comment.id, true, true],
+      [(await reply.json()).comment.id, false, false],
+    ]);
+    expect(body.count).toBe(1);
+  });
+
+  it('may be turned off per site, leaving signed-in readers able to post', async () => {
+    db.prepare(`update sites set settings = '{"guests":false,"editWindowMinutes":30}' where id = 'default'`).run();
+    const res = await t.post({ page, body: 'hello', author: { name: 'G' } });
+    expect(await errorOf(res)).toEqual({ status: 403, code: 'guests_not_allowed' });
+    await post(bearer(signIn('2', 'Grace')));
+    const options = await (await t.app.request('/auth/providers')).json();
+    expect(options).toEqual({ providers: [{ id: 'github', name: 'GitHub' }], guests: false, editWindowMinutes: 30 });
+  });
+});
+
+describe('CORS for the new routes', () => {
+  it('lets an allowed page send the bearer token and the guest secret', async () => {
+    const res = await t.app.request('/api/v1/comments/1', {
+      method: 'OPTIONS',
+      headers: { origin: BLOG_ORIGIN, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization, riposte-comment-secret' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/Riposte-Comment-Secret/);
+    const me = await t.app.request('/auth/me', { method: 'OPTIONS', headers: { origin: BLOG_ORIGIN, 'access-control-request-method': 'GET' } });
+    expect(me.headers.get('access-control-allow-origin')).toBe(BLOG_ORIGIN);
+    const evil = await t.app.request('/auth/providers', { headers: { origin: 'https://evil.example' } });
+    expect(evil.status).toBe(403);
+  });
+});
