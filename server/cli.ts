@@ -1,8 +1,13 @@
-/** The `riposte` command: `serve` runs the comment server, `demo` adds the demo blog beside it. */
+/**
+ * The `riposte` command: `serve` runs the comment server, `demo` adds the demo blog beside it;
+ * `backup`, `import` and `export` look after the data.
+ */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
 import { startDemo } from './demo.ts';
+import { ImportError } from './import/import-error.ts';
 import { startServer } from './main.ts';
 import { backupDatabase } from './store/backup.ts';
 
@@ -13,6 +18,7 @@ Commands:
   demo     Run the comment server and a demo blog on another port (seeded at first start).
   backup FILE
            Write a consistent copy of the database to FILE; safe while the server runs.
+${TRANSFER_USAGE}
   help     Show this text.
 
 Options for serve and demo (each also an environment variable; flags win):
@@ -67,18 +73,21 @@ export async function main(args: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (command !== 'serve' && command !== 'demo' && command !== 'backup') {
+  if (!['serve', 'demo', 'backup', 'import', 'export'].includes(command)) {
     console.error(`riposte: unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
   try {
+    if (command === 'import' || command === 'export') return await (command === 'import' ? importCommand(rest) : exportCommand(rest));
     const { config, positionals } = loadConfig(rest, process.env);
     if (command === 'backup') await backupCommand(config, positionals[0]);
     else if (positionals.length > 0) throw new ConfigError(`unexpected argument "${positionals[0]}".`);
     else await (command === 'serve' ? serveCommand(config) : demoCommand(config));
   } catch (err) {
-    console.error(`riposte: ${readableStartError(err)}\nRun "riposte --help" for the options.`);
+    // A file that cannot be imported says why and where; options would not help.
+    if (err instanceof ImportError) console.error(`riposte: ${err.message}`);
+    else console.error(`riposte: ${readableStartError(err)}\nRun "riposte --help" for the options.`);
     process.exitCode = 2;
   }
 }

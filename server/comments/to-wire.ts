@@ -34,5 +34,6 @@ export function toWireComment(row: CommentRow, hashKey: string): WireComment {
     html: row.bodyHtml,
     createdAt: row.createdAt,
     ...(row.editedAt ? { editedAt: row.editedAt } : {}),
+    ...(row.kind !== 'comment' ? { kind: row.kind } : {}),
   };
 }

@@ -44,6 +44,43 @@ export function sanitizeCommentHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE).trim();
 }
 
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/**
+ * For HTML written elsewhere (WordPress, Disqus), which commenters wrote as markup, not as
+ * text: the same allowlist, but a tag outside it is unwrapped (its text kept, not shown as
+ * "<b>"), common synonyms map onto allowed tags, and an image becomes a link to it (readers'
+ * browsers must not fetch it). `q`, `sub` and `sup` are added because dropping them changes
+ * the meaning ("E = MC2"); they take no attributes.
+ */
+const SANITIZE_IMPORTED: sanitizeHtml.IOptions = {
+  ...SANITIZE,
+  allowedTags: [...(SANITIZE.allowedTags || []), 'q', 'sub', 'sup'],
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    ...SANITIZE.transformTags,
+    b: 'strong',
+    i: 'em',
+    cite: 'em',
+    var: 'em',
+    strike: 'del',
+    kbd: 'code',
+    tt: 'code',
+    samp: 'code',
+    // Blocks whose text would otherwise run into the next block's.
+    ...Object.fromEntries([...HEADINGS, 'address', 'dt', 'dd', 'tr', 'caption', 'figcaption'].map((tag) => [tag, 'p'])),
+    img: (_tagName, { src, alt }): sanitizeHtml.Tag => ({
+      tagName: 'a',
+      attribs: isSafeHref(src) ? { href: src, rel: LINK_REL } : {},
+      text: `[image${alt ? `: ${alt}` : ''}]`,
+    }),
+  },
+};
+
+export function sanitizeImportedHtml(html: string): string {
+  return sanitizeHtml(html, SANITIZE_IMPORTED).trim();
+}
+
 export function renderMarkdown(source: string): string {
   return sanitizeCommentHtml(markdown.render(source));
 }

@@ -11,15 +11,26 @@ export type Db = BetterSQLite3Database<typeof schema>;
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
+export interface Connection {
+  db: Db;
+  sqlite: Database.Database;
+}
+
+/** Opens the database and applies any migrations not yet applied. */
+export function openDatabase(file: string): Connection {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
+  const connection = connect(file);
+  migrate(connection.db, { migrationsFolder: MIGRATIONS });
+  return connection;
+}
+
+/** A further connection to an opened (so migrated) database, e.g. for a long import or a consistent export. */
+export function connect(file: string, options: { readonly?: boolean } = {}): Connection {
+  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  if (!options.readonly) sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, sqlite };
+  return { db: drizzle(sqlite, { schema }), sqlite };
 }

@@ -1,5 +1,6 @@
 /** Queries about sites: the blogs this server stores threads for. */
 import { eq, sql } from 'drizzle-orm';
+import { siteSettings, type SiteSettings } from '../../shared/site-settings.ts';
 import type { Db } from './database.ts';
 import { sites, type SiteRow } from './schema.ts';
 
@@ -18,6 +19,16 @@ export function siteQueries(db: Db) {
     ensure(id: string, name: string): SiteRow {
       db.insert(sites).values({ id, name }).onConflictDoNothing().run();
       return this.get(id)!;
+    },
+    /** The site's settings with defaults filled in (the defaults if the site is unknown). */
+    settings(id: string): SiteSettings {
+      return siteSettings(byId.get({ id })?.settings);
+    },
+    /** Changes some settings, keeping the others as they were. */
+    updateSettings(id: string, changes: Partial<SiteSettings>): SiteSettings {
+      const stored = byId.get({ id })?.settings ?? {};
+      db.update(sites).set({ settings: { ...stored, ...changes } }).where(eq(sites.id, id)).run();
+      return this.settings(id);
     },
   };
 }

@@ -6,7 +6,7 @@ import { visibleComments } from './visible-comments.ts';
 
 export function threadJson(store: Store, hashKey: string, siteId: string, pageKey: string): string {
   const thread = store.threads.find(siteId, pageKey);
-  const rows = thread ? visibleComments(store.comments.listForThread(thread.id)) : [];
+  const rows = thread ? visibleComments(store.comments.listForThread(thread.id), store.sites.settings(siteId)) : [];
   const answer: WireThread = {
     site: siteId,
     page: { key: pageKey, url: thread?.url ?? null, title: thread?.title ?? null },

@@ -1,10 +1,13 @@
 /**
  * Which of a thread's comments readers see: approved ones, plus deleted ones that still
- * have visible replies (as placeholders, so the thread keeps its shape).
+ * have visible replies (as placeholders, so the thread keeps its shape). Imported pingbacks
+ * and trackbacks only when the site's settings show them.
  */
+import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentRow } from '../store/schema.ts';
 
-export function visibleComments(rows: CommentRow[]): CommentRow[] {
+export function visibleComments(all: CommentRow[], settings: Pick<SiteSettings, 'showPingbacks'>): CommentRow[] {
+  const rows = settings.showPingbacks ? all : all.filter((row) => row.kind === 'comment');
   const byId = new Map(rows.map((row) => [row.id, row]));
   const keptPlaceholders = new Set<number>();
   for (const row of rows) {

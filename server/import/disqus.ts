@@ -1,0 +1,124 @@
+/**
+ * Disqus export files: <thread>s (link, identifier, title) then <post>s pointing at their
+ * thread and parent by dsq:id. Known defects of real exports (threads with an empty
+ * identifier, posts whose thread is missing) give warnings, not a failed import.
+ */
+import { normalisePageKey } from '../../shared/page-key.ts';
+import type { CommentStatus } from '../../shared/wire.ts';
+import { sanitizeImportedHtml } from '../render/markdown.ts';
+import { htmlToMarkdown } from '../render/html-to-markdown.ts';
+import { addSkipped, addWarning, plural } from './import-summary.ts';
+import type { ImportedThread, ImportWriter } from './import-writer.ts';
+import { child, childText, type RecordReader, type XmlElement } from './xml-records.ts';
+
+const DISQUS = 'http://disqus.com';
+const INTERNALS = 'http://disqus.com/disqus-internals';
+
+type ThreadEntry = { thread: ImportedThread; deleted: boolean } | { unusable: string };
+
+function dsqId(element: XmlElement | undefined): string {
+  return element?.attributes.get(`${INTERNALS} id`)?.trim() ?? '';
+}
+
+function isoDate(value: string): string | null {
+  const date = new Date(value);
+  return value && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
+}
+
+export function disqusReader(writer: ImportWriter, siteId: string): RecordReader {
+  const { summary } = writer;
+  const threads = new Map<string, ThreadEntry>();
+  /** Posts whose thread has not been seen (yet): Disqus lists threads first, but is not bound to. */
+  const waiting: XmlElement[] = [];
+  const text = (element: XmlElement, local: string) => childText(element, DISQUS, local);
+
+  function thread(element: XmlElement): void {
+    const id = dsqId(element);
+    // Stored as the server will look it up: a widget's page-id is normalised like any page key.
+    const identifier = normalisePageKey(text(element, 'id'));
+    const rawLink = text(element, 'link');
+    const link = /^https?:\/\//i.test(rawLink) ? rawLink : '';
+    const pageKey = link ? normalisePageKey(link) : normalisePageKey(identifier);
+    if (!pageKey) {
+      threads.set(id, { unusable: `thread ${id} has neither a link nor an identifier` });
+      return;
+    }
+    threads.set(id, {
+      thread: {
+        pageKey,
+        url: link || null,
+        title: text(element, 'title') || null,
+        externalId: identifier && identifier !== pageKey ? identifier : null,
+        createdAt: isoDate(text(element, 'createdAt')),
+      },
+      deleted: text(element, 'isDeleted') === 'true',
+    });
+  }
+
+  function post(element: XmlElement, final: boolean): void {
+    // A few real posts lack a dsq:id; their own <id> still keys them for the next import.
+    const ownId = text(element, 'id');
+    const id = dsqId(element) || (ownId && `id-${ownId}`);
+    const threadId = dsqId(child(element, DISQUS, 'thread'));
+    const entry = threads.get(threadId);
+    if (!entry) {
+      if (!final) return void waiting.push(element);
+      addSkipped(summary, 'whose thread is not in the export');
+      addWarning(summary, `post ${id}: its thread ${threadId || '(none)'} is not in the export; skipped.`);
+      return;
+    }
+    if ('unusable' in entry) {
+      addSkipped(summary, 'on a thread with no link or identifier');
+      addWarning(summary, `post ${id}: ${entry.unusable}; skipped.`);
+      return;
+    }
+    if (entry.deleted) return addSkipped(summary, 'on a thread deleted in Disqus');
+    if (!id) return addSkipped(summary, 'with no post id');
+    const createdAt = isoDate(text(element, 'createdAt'));
+    if (!createdAt) return addSkipped(summary, 'with an unreadable date');
+
+    const status: CommentStatus =
+      text(element, 'isSpam') === 'true' ? 'spam' : text(element, 'isDeleted') === 'true' ? 'deleted' : 'approved';
+    const author = child(element, DISQUS, 'author');
+    const name = author ? text(author, 'name') || text(author, 'username') : '';
+    const parentId = dsqId(child(element, DISQUS, 'parent'));
+    const message = text(element, 'message');
+    const prefix = `${siteId}:disqus`;
+
+    writer.comment(entry.thread, {
+      importKey: `${prefix}:${id}`,
+      parentKey: parentId ? `${prefix}:${parentId}` : null,
+      status,
+      kind: 'comment',
+      authorName: name || 'Anonymous',
+      authorEmail: (author && text(author, 'email')) || null,
+      authorWebsite: null,
+      ip: text(element, 'ipAddress') || null,
+      createdAt,
+      label: `post ${id}`,
+      body: () => {
+        // Disqus messages are HTML already (<p>, <br>, <a>, <b>, <blockquote>...).
+        const html = sanitizeImportedHtml(message);
+        return { html, markdown: htmlToMarkdown(html) };
+      },
+    });
+  }
+
+  return {
+    recordDepth: 1,
+    checkRoot(uri, local) {
+      if (local !== 'disqus' || uri !== DISQUS) return `not a Disqus export (expected <disqus xmlns="${DISQUS}">, found <${local}>)`;
+      return undefined;
+    },
+    record(element) {
+      if (element.uri !== DISQUS) return;
+      if (element.local === 'thread') thread(element);
+      else if (element.local === 'post') post(element, false);
+    },
+    finish() {
+      for (const element of waiting.splice(0)) post(element, true);
+      const unusable = [...threads.values()].filter((entry) => 'unusable' in entry).length;
+      if (unusable > 0) addWarning(summary, `${plural(unusable, 'thread has', 'threads have')} neither a link nor an identifier and ${unusable === 1 ? 'was' : 'were'} left out.`);
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Writes what an importer read, whatever the format: finds or makes each page's thread,
+ * adds each comment unless an earlier import added it (its import key), attaches replies
+ * to their parents (even when a reply comes first in the file), and counts it all.
+ */
+import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
+import { keyedHash } from '../hashing.ts';
+import type { ImportTransaction } from '../store/index.ts';
+import { addSkipped, addWarning, type ImportSummary } from './import-summary.ts';
+
+export interface ImportedThread {
+  /** Normalised page key (the page's URL, else its identifier). */
+  pageKey: string;
+  url: string | null;
+  title: string | null;
+  /** The page's id in the old system (WordPress post id, Disqus identifier). */
+  externalId: string | null;
+  createdAt: string | null;
+}
+
+export interface ImportedComment {
+  /** Unique across imports: site, format, source and the comment's id there. */
+  importKey: string;
+  parentKey: string | null;
+  status: CommentStatus;
+  kind: CommentKind;
+  authorName: string;
+  authorEmail: string | null;
+  authorWebsite: string | null;
+  ip: string | null;
+  createdAt: string;
+  /** Converts the body; only called for a comment not imported before (it is the slow part). */
+  body(): { html: string; markdown: string };
+  /** How messages name it: `comment 904`. */
+  label: string;
+}
+
+/** Parent chains longer than this are taken as broken data, not walked further. */
+const MAX_CHAIN = 100_000;
+
+export class ImportWriter {
+  private readonly threadIds = new Map<string, number>();
+  private readonly pendingParents: { id: number; threadId: number; parentKey: string; label: string }[] = [];
+
+  constructor(
+    private readonly tx: ImportTransaction,
+    private readonly siteId: string,
+    private readonly hashKey: string,
+    readonly summary: ImportSummary,
+  ) {}
+
+  comment(thread: ImportedThread, comment: ImportedComment): void {
+    const { imports } = this.tx;
+    if (imports.commentByImportKey(comment.importKey)) return addSkipped(this.summary, 'already imported');
+    const { html, markdown } = comment.body();
+    if (html === '' && comment.status !== 'deleted') return addSkipped(this.summary, 'with no text');
+    const threadId = this.threadId(thread);
+
+    let parentId: number | null = null;
+    let waitsForParent = false;
+    if (comment.parentKey !== null) {
+      const parent = imports.commentByImportKey(comment.parentKey);
+      if (!parent) waitsForParent = true;
+      else if (parent.threadId === threadId) parentId = parent.id;
+      else addWarning(this.summary, `${comment.label}: its parent is on another page; shown as a response to the page.`);
+    }
+    const id = imports.insertComment({
+      threadId,
+      parentId,
+      status: comment.status,
+      kind: comment.kind,
+      authorName: comment.authorName,
+      authorEmail: comment.authorEmail,
+      authorWebsite: comment.authorWebsite,
+      ipHash: comment.ip ? keyedHash(this.hashKey, 'ip', comment.ip) : null,
+      bodyMarkdown: markdown,
+      bodyHtml: html,
+      createdAt: comment.createdAt,
+      importKey: comment.importKey,
+    });
+    // The same key twice in one file: the first one stands.
+    if (id === undefined) return addSkipped(this.summary, 'already imported');
+    if (waitsForParent) this.pendingParents.push({ id, threadId, parentKey: comment.parentKey!, label: comment.label });
+
+    const { comments } = this.summary;
+    comments.imported++;
+    comments.byStatus[comment.status] = (comments.byStatus[comment.status] ?? 0) + 1;
+    comments.byKind[comment.kind] = (comments.byKind[comment.kind] ?? 0) + 1;
+  }
+
+  /** Attaches the replies that came before their parents; call once the whole file is read. */
+  finish(): void {
+    const { imports } = this.tx;
+    for (const pending of this.pendingParents) {
+      const parent = imports.commentByImportKey(pending.parentKey);
+      if (!parent) {
+        addWarning(this.summary, `${pending.label}: its parent is not in the export; shown as a response to the page.`);
+      } else if (parent.threadId !== pending.threadId) {
+        addWarning(this.summary, `${pending.label}: its parent is on another page; shown as a response to the page.`);
+      } else if (this.isAncestorOrSelf(pending.id, parent.id)) {
+        addWarning(this.summary, `${pending.label}: its parent is one of its own replies; shown as a response to the page.`);
+      } else {
+        imports.setParent(pending.id, parent.id);
+      }
+    }
+    this.pendingParents.length = 0;
+  }
+
+  /** Whether `id` is `start` or above it in its chain of parents (a loop the widget could not draw). */
+  private isAncestorOrSelf(id: number, start: number): boolean {
+    let current: number | null | undefined = start;
+    for (let steps = 0; current !== null && current !== undefined && steps < MAX_CHAIN; steps++) {
+      if (current === id) return true;
+      current = this.tx.imports.parentOf(current);
+    }
+    return current !== null && current !== undefined;
+  }
+
+  private threadId(thread: ImportedThread): number {
+    const known = this.threadIds.get(thread.pageKey);
+    if (known !== undefined) return known;
+    const row = { siteId: this.siteId, ...thread, createdAt: thread.createdAt ?? undefined };
+    const found = this.tx.imports.findThread(this.siteId, thread.pageKey, thread.externalId);
+    let id: number;
+    if (found) {
+      this.tx.imports.completeThread(found, row);
+      this.summary.threads.matched++;
+      id = found.id;
+    } else {
+      id = this.tx.imports.createThread(row).id;
+      this.summary.threads.created++;
+    }
+    this.threadIds.set(thread.pageKey, id);
+    return id;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Whole-database export and restore: every table's rows in a fixed order, read from one
+ * consistent snapshot, and written back with their ids so a restored database is identical.
+ */
+import { count, getTableColumns, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { createInsertSchema } from 'drizzle-valibot';
+import * as v from 'valibot';
+import type { Connection, Db } from './database.ts';
+import { authRequests, comments, pageLikes, sessions, settings, sites, threads, users } from './schema.ts';
+
+/**
+ * The tables an export holds, under the names the export format uses, parents before children.
+ * A new table belongs here or in NOT_EXPORTED (a test checks that every table is in one of them).
+ */
+export const EXPORTED_TABLES = { sites, users, threads, comments, likes: pageLikes, settings } as const;
+
+/** Tables left out of exports on purpose: short-lived sign-in state, useless after a move. */
+export const NOT_EXPORTED = { sessions, authRequests } as const;
+export type ExportedTableName = keyof typeof EXPORTED_TABLES;
+export const EXPORTED_TABLE_NAMES = Object.keys(EXPORTED_TABLES) as ExportedTableName[];
+
+/** Columns that are not data but kept up by triggers (a restore remakes them): not exported. */
+const DERIVED_COLUMNS: Partial<Record<ExportedTableName, readonly string[]>> = { threads: ['version'] };
+
+/** Rows as they go into and out of an export: the schema's own (camelCase) field names. */
+export type ExportRow = Record<string, unknown>;
+
+/**
+ * Yields every row of every exported table from one read transaction, so the export is
+ * consistent even while the server keeps writing (WAL readers see a fixed snapshot).
+ */
+export function* snapshotRows(connection: Connection): Generator<{ table: ExportedTableName; row: ExportRow }> {
+  const { db, sqlite } = connection;
+  const own = !sqlite.inTransaction;
+  if (own) sqlite.exec('BEGIN');
+  try {
+    for (const table of EXPORTED_TABLE_NAMES) {
+      const derived = DERIVED_COLUMNS[table] ?? [];
+      const columns = Object.entries(getTableColumns(EXPORTED_TABLES[table])).filter(([key]) => !derived.includes(key));
+      // rowid order is insertion order, which a restore keeps: a re-export comes out the same.
+      const query = db.select().from(EXPORTED_TABLES[table]).orderBy(sql`rowid`).toSQL();
+      for (const stored of sqlite.prepare(query.sql).iterate(...query.params) as Iterable<Record<string, unknown>>) {
+        const row: ExportRow = {};
+        for (const [key, column] of columns) {
+          const value = stored[column.name];
+          row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+        }
+        yield { table, row };
+      }
+    }
+  } finally {
+    if (own) sqlite.exec('COMMIT');
+  }
+}
+
+const rowSchema = (table: SQLiteTable): v.GenericSchema<unknown, ExportRow> => createInsertSchema(table);
+const ROW_SCHEMAS = new Map(EXPORTED_TABLE_NAMES.map((name) => [name, rowSchema(EXPORTED_TABLES[name])]));
+
+/** Checks one row of an export against the table's schema; returns a readable problem or the row. */
+export function checkExportRow(table: ExportedTableName, row: unknown): { row: ExportRow } | { problem: string } {
+  const result = v.safeParse(ROW_SCHEMAS.get(table)!, row);
+  if (result.success) return { row: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((item) => String(item.key)).join('.');
+  return { problem: `${path ? `${path}: ` : ''}${issue.message}` };
+}
+
+/** Writing a restore; runs inside the import's transaction. */
+export function restoreQueries(db: Db) {
+  return {
+    /** True when nothing has been posted yet: a restore may only fill an empty database. */
+    isEmpty(): boolean {
+      const n = (table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
+      return n(threads) === 0 && n(comments) === 0 && n(pageLikes) === 0 && n(users) === 0;
+    },
+    /**
+     * Inserts rows with their ids. Sites and settings replace what a fresh server made by
+     * itself (the default site, a new hashing key), so the restored ones win.
+     */
+    insert(table: ExportedTableName, rows: ExportRow[]): void {
+      if (rows.length === 0) return;
+      if (table === 'sites') {
+        for (const row of rows) db.delete(sites).where(sql`${sites.id} = ${row.id}`).run();
+      }
+      if (table === 'settings') {
+        for (const row of rows) db.delete(settings).where(sql`${settings.key} = ${row.key}`).run();
+      }
+      db.insert(EXPORTED_TABLES[table] as SQLiteTable).values(rows).run();
+    },
+  };
+}
