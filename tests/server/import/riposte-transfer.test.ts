@@ -1,0 +1,103 @@
+import { getTableName, is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { riposteExport } from '../../../server/export/riposte-export.ts';
+import * as schema from '../../../server/store/schema.ts';
+import { EXPORTED_TABLES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
+import { importFixture, importText, tableRows } from '../../helpers/import-fixtures.ts';
+import { BLOG_ORIGIN, openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+function setup(dir = tempDir()) {
+  const app = openTestApp(`${dir.path}/riposte.db`);
+  cleanups.push(() => {
+    app.close();
+    dir.remove();
+  });
+  return { ...app, dir };
+}
+
+const exportText = (store: ReturnType<typeof setup>['store']) => [...riposteExport(store, new Date('2026-01-01T00:00:00Z'))].join('');
+
+/** A database with a bit of everything: imports, a guest's post, a like, a user, a second site, a setting. */
+async function populated() {
+  const app = setup();
+  await importFixture(app.store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
+  await importFixture(app.store, 'disqus', 'isso__disqus.xml', 'other-blog');
+  const posted = await app.post({ page: `${BLOG_ORIGIN}/post`, body: 'Posted *here*', author: { name: 'Ann', email: 'ann@example.org' } }, { origin: BLOG_ORIGIN });
+  expect(posted.status).toBe(201);
+  const liked = await app.send('PUT', '/api/v1/likes', { page: `${BLOG_ORIGIN}/post`, liker: 'browser-1234567890', liked: true }, { origin: BLOG_ORIGIN });
+  expect(liked.status).toBe(200);
+  app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null });
+  app.store.sites.updateSettings('default', { showPingbacks: true });
+  return app;
+}
+
+describe('riposte export and restore', () => {
+  it('lists every table of the schema, exported or left out on purpose', () => {
+    const tables = Object.values(schema).filter((value) => is(value, SQLiteTable)).map((table) => getTableName(table));
+    const listed = [...Object.values(EXPORTED_TABLES), ...Object.values(NOT_EXPORTED)].map((table) => getTableName(table));
+    expect(listed.sort()).toEqual(tables.sort());
+  });
+
+  it('writes one JSON document holding every site, user, thread, comment (all statuses), like and setting', async () => {
+    const { store } = await populated();
+    const text = exportText(store);
+    const parsed = JSON.parse(text) as Record<string, unknown[]> & { format: string; version: number };
+    expect(parsed).toMatchObject({ format: 'riposte', version: 1, exportedAt: '2026-01-01T00:00:00.000Z' });
+    expect(Object.keys(parsed)).toEqual(['format', 'version', 'exportedAt', 'sites', 'users', 'threads', 'comments', 'likes', 'settings']);
+    expect(parsed.sites).toHaveLength(2);
+    expect(parsed.users).toHaveLength(1);
+    expect(parsed.comments).toHaveLength(33 + 5 + 1);
+    expect(new Set(parsed.comments.map((c) => (c as { status: string }).status))).toEqual(new Set(['approved', 'pending', 'deleted']));
+    expect(parsed.likes).toHaveLength(1);
+    expect(parsed.settings).toContainEqual({ key: 'hash_key', value: store.settings.hashKey() });
+    // A row per line: the file streams both ways and diffs well.
+    expect(text.split('\n').length).toBeGreaterThan(33 + 5 + 1 + 7);
+  });
+
+  it('restores into an empty database identically: same export, same threads as readers see them', async () => {
+    const source = await populated();
+    const exported = exportText(source.store);
+    const target = setup();
+    const summary = await importText(target.store, 'riposte', exported, 'default', 4096);
+    expect(summary.restored).toEqual({ sites: 2, users: 1, threads: 10, comments: 39, likes: 1, settings: 1 });
+    expect(exportText(target.store)).toBe(exported);
+
+    // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.
+    target.close();
+    const restored = setup(target.dir);
+    for (const page of ['https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/', `${BLOG_ORIGIN}/post`, '1149']) {
+      expect((await restored.thread(page)).body).toEqual((await source.thread(page)).body);
+    }
+    expect((await restored.thread('some-id', 'other-blog')).body).toEqual((await source.thread('some-id', 'other-blog')).body);
+    const likeState = (app: typeof source) => app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`).then((r) => r.json());
+    expect(await likeState(restored)).toEqual({ count: 1, liked: true });
+  });
+
+  it('restores only into an empty database, changing nothing otherwise', async () => {
+    const source = await populated();
+    const target = setup();
+    await importFixture(target.store, 'wordpress', 'isso__wordpress.xml');
+    const before = tableRows(target.store, 'comments');
+    await expect(importText(target.store, 'riposte', exportText(source.store))).rejects.toThrow(/restored into an empty database only/);
+    expect(tableRows(target.store, 'comments')).toEqual(before);
+  });
+
+  it('gives clear errors for broken or foreign files, with the line, and writes nothing', async () => {
+    const source = await populated();
+    const lines = exportText(source.store).split('\n');
+    const target = setup();
+    const broken = [...lines.slice(0, 20), '{"id":', ...lines.slice(20)].join('\n');
+    await expect(importText(target.store, 'riposte', broken)).rejects.toThrow(/^upload.xml line 21: not valid JSON/);
+    const badRow = lines.map((line) => line.replace('"status":"pending"', '"status":"maybe"')).join('\n');
+    await expect(importText(target.store, 'riposte', badRow)).rejects.toThrow(/comments row \d+: status: Invalid/);
+    await expect(importText(target.store, 'riposte', '{"format":"isso","version":1,"sites":[{}]}')).rejects.toThrow(/not a Riposte export/);
+    await expect(importText(target.store, 'riposte', '{"format":"riposte","version":2,"sites":[{}]}')).rejects.toThrow(/version 2; this Riposte reads versions up to 1/);
+    await expect(importFixture(target.store, 'riposte', 'isso__wordpress.xml')).rejects.toThrow(/line 1: not valid JSON/);
+    expect(tableRows(target.store, 'threads')).toEqual([]);
+    expect(tableRows(target.store, 'comments')).toEqual([]);
+  });
+});
