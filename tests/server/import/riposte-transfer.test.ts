@@ -73,7 +73,7 @@ describe('riposte export and restore', () => {
       expect((await restored.thread(page)).body).toEqual((await source.thread(page)).body);
     }
     expect((await restored.thread('some-id', 'other-blog')).body).toEqual((await source.thread('some-id', 'other-blog')).body);
-    const likeState = (app: typeof source) => app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`).then((r) => r.json());
+    const likeState = async (app: typeof source) => (await app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`)).json();
     expect(await likeState(restored)).toEqual({ count: 1, liked: true });
   });
 
