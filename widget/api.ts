@@ -1,5 +1,5 @@
 /** Typed client for the Riposte JSON API: one line per endpoint, every failure an ApiError. */
-import { ERROR_CODES, type ErrorCode, type LikeRequest, type LikeState, type NewCommentRequest, type WireComment, type WireThread } from '../shared/wire.ts';
+import { ERROR_CODES, type ErrorCode, type LikeRequest, type LikeState, type NewCommentRequest, type PostedComment, type WireThread } from '../shared/wire.ts';
 
 /** The server's error codes, plus `network` for a request that never got an answer. */
 export type ApiErrorCode = ErrorCode | 'network';
@@ -18,14 +18,15 @@ export class ApiError extends Error {
 /** Endpoints of one comment server, `base` being its root URL ending in "/". */
 export const createApi = (base: string) => ({
   getThread: (site: string, page: string, signal?: AbortSignal) => call<WireThread>('GET', url(base, 'api/v1/threads', { site, page }), undefined, signal),
-  postComment: (input: NewCommentRequest) => call<{ comment: WireComment }>('POST', url(base, 'api/v1/comments'), input),
+  /** `headers`: the reader's `Authorization: Bearer` when signed in (see account.ts). */
+  postComment: (input: NewCommentRequest, headers?: Record<string, string>) => call<PostedComment>('POST', url(base, 'api/v1/comments'), input, undefined, headers),
   putLike: (input: LikeRequest) => call<LikeState>('PUT', url(base, 'api/v1/likes'), input),
   feedUrl: (site: string, page: string) => url(base, 'feeds/thread.atom', { site, page }),
 });
 
 export type Api = ReturnType<typeof createApi>;
 
-function url(base: string, path: string, query?: Record<string, string>): string {
+export function url(base: string, path: string, query?: Record<string, string>): string {
   return base + path + (query ? `?${new URLSearchParams(query)}` : '');
 }
 
@@ -33,13 +34,13 @@ function url(base: string, path: string, query?: Record<string, string>): string
  * Sends one request and returns its JSON. The return type is trusted here, the one place
  * that trusts the server's shape (it is ours, and the contract tests pin it).
  */
-async function call<T>(method: string, href: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function call<T>(method: string, href: string, body?: unknown, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(href, {
       method,
       signal: signal ?? null,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch (error) {

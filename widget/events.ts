@@ -11,6 +11,8 @@ export interface CommentDraft {
   author: { name: string; email: string; website: string };
   /** Whether to keep name, email and website in this browser. */
   remember: boolean;
+  /** The comment being edited, or null for a new one. */
+  editId: number | null;
 }
 
 export interface RiposteEventDetails {
@@ -20,6 +22,13 @@ export interface RiposteEventDetails {
   'riposte-submit': CommentDraft;
   /** A reply form was cancelled with its button or Escape (from `<riposte-comment-form>`). */
   'riposte-cancel': { parentId: number | null };
+  /** A provider's button was pressed; `redirect` for the full-page flow (from `<riposte-comment-form>`). */
+  'riposte-sign-in': { provider: string; redirect: boolean; parentId: number | null };
+  /** "Log Out" or "Change" was pressed (from `<riposte-comment-form>`). */
+  'riposte-sign-out': Record<string, never>;
+  /** A reader's own comment's Edit or Delete button was pressed (from `<riposte-comment>`). */
+  'riposte-edit': { id: number };
+  'riposte-delete': { id: number };
   /** The like button was toggled (from `<riposte-like>`). */
   'riposte-like': { liked: boolean };
   /** The thread loaded or reloaded (from `<riposte-thread>`, for the host page). */
@@ -36,6 +45,10 @@ declare global {
     'riposte-submit': RiposteEvent<'riposte-submit'>;
     'riposte-cancel': RiposteEvent<'riposte-cancel'>;
     'riposte-like': RiposteEvent<'riposte-like'>;
+    'riposte-sign-in': RiposteEvent<'riposte-sign-in'>;
+    'riposte-sign-out': RiposteEvent<'riposte-sign-out'>;
+    'riposte-edit': RiposteEvent<'riposte-edit'>;
+    'riposte-delete': RiposteEvent<'riposte-delete'>;
     'riposte-loaded': RiposteEvent<'riposte-loaded'>;
     'riposte-posted': RiposteEvent<'riposte-posted'>;
   }

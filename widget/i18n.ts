@@ -1,4 +1,8 @@
-/** Every English string the widget shows, in one object, so a translation is one file. */
+/**
+ * Every English string the widget shows before a reader clicks anything, in one object, so a
+ * translation is one file (plus i18n-account.ts: the sign-in panel's and editor's strings,
+ * loaded with them so readers do not download them up front).
+ */
 import type { ApiErrorCode } from './api.ts';
 
 /** Forms of a counted phrase; `{n}` is replaced by the formatted number (see format.ts). */
@@ -49,7 +53,9 @@ export const t = {
   optional: 'optional',
   postingAs: 'Posting as',
   change: 'Change',
-  edited: '(edited)',
+  edited: (when: string) => `(edited ${when})`,
+  edit: 'Edit',
+  delete: 'Delete',
   remember: 'Remember my name, email and website in this browser.',
   post: 'Post Comment',
   postReply: 'Post Reply',

@@ -1,9 +1,15 @@
-/** The comment form: "Leave a Reply" at the end of the thread, or a reply under one comment. */
+/**
+ * The comment form: "Leave a Reply" at the end of the thread, a reply under one comment, or
+ * the editor of one's own comment; with the sign-in panel (provider buttons, "Commenting as").
+ */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LIMITS } from '../shared/limits.ts';
+import type { SignInOptions, WireUser } from '../shared/wire.ts';
 import type { ApiError } from './api.ts';
 import { emit } from './events.ts';
+import type { SignInNote } from './account.ts';
+import { ta } from './i18n-account.ts';
 import { t } from './i18n.ts';
 import { loadGuest } from './storage.ts';
 import { formStyles } from './form-styles.ts';
@@ -22,6 +28,8 @@ const FIELD_KEYS = Object.keys(FIELDS).filter(isField);
  *
  * @fires riposte-submit - The reader sent the form; `detail` is the draft.
  * @fires riposte-cancel - A reply form was closed with Cancel or Escape.
+ * @fires riposte-sign-in - A provider's button (or "log in in this tab") was pressed.
+ * @fires riposte-sign-out - "Log Out" or "Change" was pressed.
  * @csspart form - The form.
  * @csspart form-title - The "Leave a Reply" heading.
  * @csspart submit-button - The Post button.
@@ -40,6 +48,18 @@ export class RiposteCommentForm extends LitElement {
 
   /** Why the last post failed, from the thread. */
   @property({ attribute: false }) error: ApiError | null = null;
+
+  /** The signed-in reader, or null for a guest. */
+  @property({ attribute: false }) user: WireUser | null = null;
+
+  /** The site's providers, whether guests may comment, the edit window (null until known). */
+  @property({ attribute: false }) options: SignInOptions | null = null;
+
+  /** Why the last sign-in from this form did not happen. */
+  @property({ attribute: false }) note: SignInNote | null = null;
+
+  /** The Markdown of the reader's own comment when this form edits it (`parentId` is its id); else null. */
+  @property({ attribute: false }) editBody: string | null = null;
 
   /** The details this browser remembers, filled in for the reader. */
   private _guest = loadGuest();
@@ -62,6 +82,8 @@ export class RiposteCommentForm extends LitElement {
   }
 
   override firstUpdated() {
+    const body = this._form?.elements.namedItem('body');
+    if (body instanceof HTMLTextAreaElement && this.editBody !== null) body.value = this.editBody;
     // A reply form opens because the reader asked for it: start typing at once.
     if (this.parentId !== null) this._focus('body');
   }
@@ -73,7 +95,9 @@ export class RiposteCommentForm extends LitElement {
 
   override render() {
     const reply = this.parentId !== null;
+    const editing = this.editBody !== null;
     const guest = this._guest;
+    const guests = this.options?.guests ?? true;
     return html`<form
       part="form"
       class=${reply ? 'reply' : ''}
@@ -84,7 +108,7 @@ export class RiposteCommentForm extends LitElement {
       @input=${this._onInput}
     >
       ${reply
-        ? html`<p id="title" class="title">${this.heading}</p>`
+        ? html`<p id="title" class="title">${editing ? ta.editing : this.heading}</p>`
         : html`<h2 id="title" part="form-title" class="title">${this.heading}</h2>`}
       <div class="field">
         <label for="body">${t.body}</label>
@@ -100,7 +124,10 @@ export class RiposteCommentForm extends LitElement {
         ${this._error('body')}
         <p id="body-hint" class="hint">${t.bodyHint}</p>
       </div>
-      ${this._showDetails
+      ${editing ? nothing : this._signIn()}
+      ${editing || this.user || !guests
+        ? nothing
+        : this._showDetails
         ? html`<div class="details">
             ${this._input('author.name', t.name, 'text', 'name', LIMITS.nameMaxChars, guest.name)}
             ${this._input('author.email', t.email, 'email', 'email', LIMITS.emailMaxChars, guest.email, t.emailHint)}
@@ -110,15 +137,51 @@ export class RiposteCommentForm extends LitElement {
             ${t.postingAs} <strong>${guest.name}</strong>.
             <button type="button" class="quiet" @click=${this._onChangeDetails}>${t.change}</button>
           </p>`}
-      <label class="remember"><input type="checkbox" name="remember" checked />${t.remember}</label>
+      ${editing || this.user || !guests ? nothing : html`<label class="remember"><input type="checkbox" name="remember" checked />${t.remember}</label>`}
       <div role="alert" class="alert">${this._alert}</div>
       <div class="actions">
         <button part="submit-button" class="primary" type="submit" aria-disabled=${this.busy}>
-          ${this.busy ? t.posting : reply ? t.postReply : t.post}
+          ${editing ? (this.busy ? ta.saving : ta.save) : this.busy ? t.posting : reply ? t.postReply : t.post}
         </button>
         ${reply ? html`<button type="button" class="secondary" @click=${this._cancel}>${t.cancel}</button>` : nothing}
       </div>
     </form>`;
+  }
+
+  /** "Commenting as NAME (Provider). Log Out / Change", or the provider buttons. */
+  private _signIn() {
+    const { user, note } = this;
+    if (user) {
+      return html`<p class="as">
+        ${ta.commentingAs} <strong>${user.name}</strong> (${user.providerName}).
+        <button type="button" class="quiet" @click=${this._signOut}>${ta.logOut}</button> /
+        <button type="button" class="quiet" @click=${this._signOut}>${t.change}</button>
+      </p>`;
+    }
+    const providers = this.options?.providers ?? [];
+    if (!providers.length) return nothing;
+    return html`<div class="sign-in">
+      <p class="hint">${this.options?.guests ? ta.signInIntro : ta.signInOnly}</p>
+      <div class="providers">
+        ${providers.map(
+          (p) => html`<button type="button" class="secondary provider" @click=${() => this._signInWith(p.id, false)}>${keyIcon}${ta.logInWith(p.name)}</button>`,
+        )}
+      </div>
+      ${note
+        ? html`<p class="error" role="alert">
+            ${note.message}
+            ${note.redirect ? html`<button type="button" class="quiet" @click=${() => this._signInWith(note.provider, true)}>${ta.logInHere}</button>` : nothing}
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  private _signInWith(provider: string, redirect: boolean) {
+    emit(this, 'riposte-sign-in', { provider, redirect, parentId: this.parentId });
+  }
+
+  private _signOut() {
+    emit(this, 'riposte-sign-out', {});
   }
 
   /** One labelled text field; name is the only required one. */
@@ -192,9 +255,14 @@ export class RiposteCommentForm extends LitElement {
     if (website && !/^[a-z][a-z0-9+.-]*:/i.test(website)) website = `https://${website}`;
 
     const errors: Partial<Record<FieldKey, string>> = {};
+    const asGuest = !this.user && this.editBody === null;
     if (!body) errors.body = t.bodyMissing;
-    if (!name) errors['author.name'] = t.nameMissing;
+    if (asGuest && !name) errors['author.name'] = t.nameMissing;
     if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) errors['author.email'] = t.emailInvalid;
+    if (asGuest && this.options?.guests === false) {
+      this._alert = ta.signInOnly;
+      return;
+    }
     const invalid = FIELD_KEYS.find((key) => errors[key]);
     this._errors = errors;
     this._alert = invalid ? t.fixFields : '';
@@ -208,6 +276,7 @@ export class RiposteCommentForm extends LitElement {
       body,
       author: { name, email, website },
       remember: data.get('remember') === 'on',
+      editId: this.editBody === null ? null : this.parentId,
     });
   }
 
@@ -236,6 +305,10 @@ export class RiposteCommentForm extends LitElement {
     emit(this, 'riposte-cancel', { parentId: this.parentId });
   }
 }
+
+const keyIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="currentColor">
+  <path d="M10.5 1a4.5 4.5 0 0 0-4.3 5.8L1 12v3h3v-1.5h1.5V12H7l1.2-1.2A4.5 4.5 0 1 0 10.5 1zm1 2.2a1.3 1.3 0 1 1 0 2.6 1.3 1.3 0 0 1 0-2.6z"></path>
+</svg>`;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -13,6 +13,8 @@ import { tokens } from './styles.ts';
  * Draws one comment; replies and the reply form are drawn by the thread around it.
  *
  * @fires riposte-reply - The Reply button was pressed; `detail.id` is this comment's id.
+ * @fires riposte-edit - The reader's own comment's Edit button was pressed.
+ * @fires riposte-delete - The reader's own comment's Delete button was pressed.
  * @csspart comment - The comment's box; also `comment-by-owner` on the blog owner's comments.
  * @csspart avatar - The generated picture.
  * @csspart author - The author's name (a link when they gave a website).
@@ -128,6 +130,9 @@ export class RiposteComment extends LitElement {
         color: var(--_muted);
         font-style: italic;
       }
+      .reply + .reply {
+        margin-left: 0.6em;
+      }
       .reply {
         margin-top: 0.4em;
         font-size: 0.875em;
@@ -150,6 +155,12 @@ export class RiposteComment extends LitElement {
 
   /** Whether a reply form is open under this comment (the Reply button's aria-expanded). */
   @property({ type: Boolean }) replying = false;
+
+  /** The reader wrote this comment and may still edit it (within the site's edit window). */
+  @property({ type: Boolean }) canEdit = false;
+
+  /** The reader wrote this comment and may delete it. */
+  @property({ type: Boolean }) canDelete = false;
 
   override render() {
     const c = this.comment;
@@ -186,10 +197,12 @@ export class RiposteComment extends LitElement {
           <a part="permalink" class="date" href="#comment-${c.id}"
             ><time datetime=${c.createdAt} title=${formatExactDate(c.createdAt)}>${formatDate(c.createdAt)}</time></a
           >
-          ${c.editedAt ? html`<span class="quiet-text" title=${formatExactDate(c.editedAt)}>${t.edited}</span>` : nothing}
+          ${c.editedAt ? html`<span class="quiet-text" title=${formatExactDate(c.editedAt)}>${t.edited(formatDate(c.editedAt))}</span>` : nothing}
         </p>
         <div part="body" class="body">${unsafeHTML(c.html)}</div>
         ${c.status === 'pending' ? html`<p class="note">${t.pending}</p>` : this._replyButton(author.name)}
+        ${this.canEdit ? html`<button class="quiet reply" @click=${() => emit(this, 'riposte-edit', { id: c.id })}>${t.edit}</button>` : nothing}
+        ${this.canDelete ? html`<button class="quiet reply" @click=${() => emit(this, 'riposte-delete', { id: c.id })}>${t.delete}</button>` : nothing}
       </div>
     </article>`;
   }

@@ -4,6 +4,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_SITE, LIMITS } from '../shared/limits.ts';
 import type { WireComment, WireThread } from '../shared/wire.ts';
+import type { AccountController } from './account.ts';
 import { ApiError, createApi } from './api.ts';
 import { emit, type RiposteEvent } from './events.ts';
 import { formatCount } from './format.ts';
@@ -87,11 +88,14 @@ export class RiposteThread extends LitElement {
   /** Shown next to the like button when saving a like failed. */
   @state() private _notice = '';
 
+  /** Sign-in and the reader's own comments: loaded on demand, after the comments (account.ts). */
+  private _account?: AccountController;
+
   private _page: PageIdentity = { key: '', url: undefined, title: undefined };
   private _tree: CommentNode[] = [];
 
   private _load = new Task(this, {
-    args: () => [this._serverUrl(), this.site, this._page.key] as const,
+    args: () => [this.serverUrl(), this.site, this._page.key] as const,
     task: ([server, site, page], { signal }) => createApi(server).getThread(site, page, signal),
     onComplete: (thread) => this._accept(thread),
   });
@@ -120,7 +124,10 @@ export class RiposteThread extends LitElement {
 
   override render() {
     return html`<section aria-labelledby="title" @riposte-reply=${this._onReply} @riposte-cancel=${this._onCancel}
-      @riposte-submit=${this._onSubmit} @riposte-like=${this._onLike}>
+      @riposte-submit=${this._onSubmit} @riposte-like=${this._onLike}
+      @riposte-sign-in=${(e: RiposteEvent<'riposte-sign-in'>) => this._account?.signIn(e.detail)} @riposte-sign-out=${() => this._account?.signOut()}
+      @riposte-edit=${(e: RiposteEvent<'riposte-edit'>) => ((this._replyTo = null), this._account?.edit(e.detail.id))}
+      @riposte-delete=${(e: RiposteEvent<'riposte-delete'>) => this._account?.remove(e.detail.id)}>
       ${this._load.render({
         initial: () => this._renderLoading(),
         pending: () => this._renderLoading(),
@@ -147,7 +154,7 @@ export class RiposteThread extends LitElement {
   }
 
   private _renderThread() {
-    const api = createApi(this._serverUrl());
+    const api = createApi(this.serverUrl());
     return html`<header part="header">
         <h2 id="title" part="title">${formatCount(this._count, t.responses)}</h2>
         <riposte-like exportparts="like-button, like-count" .count=${this._likes} .liked=${this._liked} .busy=${this._likeBusy}></riposte-like>
@@ -155,19 +162,31 @@ export class RiposteThread extends LitElement {
         <a part="feed-link" class="feed" href=${api.feedUrl(this.site, this._page.key)}>${feedIcon}${t.subscribe}</a>
       </header>
       ${this._tree.length ? html`<ol part="comments" class="comments">${this._tree.slice(0, this._shown).map((node) => this._renderNode(node))}</ol>` : nothing}
-      <riposte-comment-form exportparts=${FORM_PARTS} .parentId=${null} .busy=${this._posting === 'page'} .error=${this._errorFor('page')}></riposte-comment-form>`;
+      ${this._form(null, t.leaveReply)}`;
+  }
+
+  /** "Leave a Reply" (parentId null), a reply under a comment, or the editor of one (`edit`: its Markdown). */
+  private _form(parentId: number | null, heading: string, edit: string | null = null) {
+    const a = this._account;
+    const key = parentId ?? 'page';
+    return html`<riposte-comment-form part=${parentId ? 'reply-form' : ''} class=${parentId ? 'reply-form' : ''} exportparts=${FORM_PARTS}
+      .parentId=${parentId} .heading=${heading} .editBody=${edit} .user=${a?.user} .options=${a?.options}
+      .note=${a?.note?.parentId === parentId ? a.note : null} .busy=${this._posting === key} .error=${this._errorFor(key)}></riposte-comment-form>`;
   }
 
   private _renderNode(node: CommentNode): TemplateResult {
     const { id } = node.comment;
+    const editing = this._account?.editing;
+    const [canEdit, canDelete] = this._account?.rights(node.comment) ?? [];
     return html`<li>
       <riposte-comment id="comment-${id}" exportparts=${COMMENT_PARTS} .comment=${node.comment} .replyTo=${node.replyTo}
-        .replyToId=${node.replyToId} .highlighted=${this._highlight === id} .replying=${this._replyTo === id}></riposte-comment>
-      ${this._replyTo === id
-        ? html`<riposte-comment-form part="reply-form" class="reply-form" exportparts=${FORM_PARTS} .parentId=${id}
-            .heading=${t.replyTo(node.comment.author.name || t.someone)} .busy=${this._posting === id} .error=${this._errorFor(id)}
-          ></riposte-comment-form>`
-        : nothing}
+        .replyToId=${node.replyToId} .highlighted=${this._highlight === id} .replying=${this._replyTo === id}
+        .canEdit=${!!canEdit} .canDelete=${!!canDelete}></riposte-comment>
+      ${editing?.id === id
+        ? this._form(id, '', editing.body)
+        : this._replyTo === id
+          ? this._form(id, t.replyTo(node.comment.author.name || t.someone))
+          : nothing}
       ${node.replies.length
         ? html`<ol class=${node.depth >= LIMITS.maxIndentDepth ? 'replies flat' : 'replies'}>${node.replies.map((reply) => this._renderNode(reply))}</ol>`
         : nothing}
@@ -175,7 +194,7 @@ export class RiposteThread extends LitElement {
   }
 
   /** Root URL of the comment server, ending in "/". */
-  private _serverUrl(): string {
+  serverUrl(): string {
     const root = this.server || RiposteThread.defaultServer || location.href;
     return new URL(root.endsWith('/') ? root : `${root}/`, location.href).href;
   }
@@ -197,6 +216,26 @@ export class RiposteThread extends LitElement {
     this._liked = isLiked(this.site, this._page.key);
     emit(this, 'riposte-loaded', { thread });
     await this._showHash();
+    this._account ??= await import('./account.ts').then(({ AccountController }) => new AccountController(this));
+    // Without it the guest form still works; signing in waits for the next page view.
+    this._account.load().catch((error: unknown) => console.warn('Riposte: sign-in is unavailable.', error));
+  }
+
+  /** For the account controller: an edited comment in place, or a deleted one out (a placeholder if it has replies). */
+  replaceComment(id: number, comment: WireComment | null) {
+    const replied = this._comments.some((c) => c.parentId === id);
+    if (!comment) this._count -= 1;
+    this._comments = this._comments.flatMap((c) =>
+      c.id !== id ? [c] : comment ? [comment] : replied ? [{ ...c, status: 'deleted', deleted: true, html: '', author: { name: '', avatar: '' } }] : [],
+    );
+  }
+
+  notify(message: string) {
+    this._notice = message;
+  }
+
+  showHash() {
+    return this._showHash();
   }
 
   /** Scrolls to and highlights `#comment-ID`: the browser cannot see ids inside shadow DOM. */
@@ -221,25 +260,32 @@ export class RiposteThread extends LitElement {
   private _onReply(event: RiposteEvent<'riposte-reply'>) {
     const { id } = event.detail;
     this._replyTo = this._replyTo === id ? null : id;
+    if (this._account) this._account.editing = null;
     if (this._postError?.key !== 'page') this._postError = null;
   }
 
   private async _onCancel(event: RiposteEvent<'riposte-cancel'>) {
     const { parentId } = event.detail;
     this._replyTo = null;
+    if (this._account) this._account.editing = null;
     await this.updateComplete;
     if (parentId !== null) this._commentElement(parentId)?.focusReply();
   }
 
   private async _onSubmit(event: RiposteEvent<'riposte-submit'>) {
-    const { parentId, body, author, remember } = event.detail;
+    const { parentId, body, author, remember, editId } = event.detail;
     const key: FormKey = parentId ?? 'page';
     if (this._posting !== null) return;
     this._posting = key;
     this._postError = null;
     this._announcement = '';
     try {
-      const { comment } = await createApi(this._serverUrl()).postComment({
+      if (editId !== null) {
+        await this._account?.save(editId, body);
+        this._posting = null;
+        return;
+      }
+      const { comment, secret } = await createApi(this.serverUrl()).postComment({
         site: this.site,
         page: this._page.key,
         url: this._page.url,
@@ -247,8 +293,9 @@ export class RiposteThread extends LitElement {
         parentId,
         body,
         author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
-      });
-      saveGuest(remember ? author : null);
+      }, this._account?.headers());
+      this._account?.posted(comment.id, secret);
+      if (!this._account?.user) saveGuest(remember ? author : null);
       this._comments = [...this._comments, comment];
       if (comment.status === 'approved') this._count += 1;
       if (parentId !== null && this._replyTo === parentId) this._replyTo = null;
@@ -261,6 +308,8 @@ export class RiposteThread extends LitElement {
       element?.focus({ preventScroll: true });
       emit(this, 'riposte-posted', { comment });
     } catch (error) {
+      // An expired or revoked sign-in is forgotten: the form falls back to the guest's fields.
+      this._account?.failed(error);
       // Set together so the form sees "not busy, with an error" in one update, never a false success.
       this._postError = { key, error: error instanceof ApiError ? error : new ApiError('internal', String(error)) };
       this._posting = null;
@@ -276,7 +325,7 @@ export class RiposteThread extends LitElement {
     this._likeBusy = true;
     this._notice = '';
     try {
-      const answer = await createApi(this._serverUrl()).putLike({ site: this.site, page: this._page.key, liker: likerId(), liked });
+      const answer = await createApi(this.serverUrl()).putLike({ site: this.site, page: this._page.key, liker: likerId(), liked });
       this._likes = answer.count;
       this._liked = answer.liked;
       setLiked(this.site, this._page.key, answer.liked);

@@ -13,7 +13,7 @@ const KEYS = { guest: 'riposte:guest', liker: 'riposte:liker', liked: 'riposte:l
 /** Used when localStorage throws, so the page view still behaves consistently. */
 const memory = new Map<string, string>();
 
-function read(key: string): string | null {
+export function read(key: string): string | null {
   try {
     return localStorage.getItem(key) ?? memory.get(key) ?? null;
   } catch {
@@ -22,7 +22,7 @@ function read(key: string): string | null {
   }
 }
 
-function write(key: string, value: string | null): void {
+export function write(key: string, value: string | null): void {
   if (value === null) memory.delete(key);
   else memory.set(key, value);
   try {

@@ -14,9 +14,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startDemoStack(): Promise<RunningDemo & { removeData(): void }> {
+/** `env`: settings that are environment variables only, such as sign-in providers. */
+export async function startDemoStack(env: NodeJS.ProcessEnv = {}): Promise<RunningDemo & { removeData(): void }> {
   const dir = tempDir();
   const [port, demoPort] = [await freePort(), await freePort()];
-  const demo = await startDemo(testConfig(`${dir.path}/riposte.db`, ['--port', String(port), '--demo-port', String(demoPort)]));
+  const demo = await startDemo(testConfig(`${dir.path}/riposte.db`, ['--port', String(port), '--demo-port', String(demoPort)], env));
   return { ...demo, removeData: dir.remove };
 }

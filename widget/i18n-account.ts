@@ -1,0 +1,15 @@
+/** English strings of the sign-in panel and the comment editor, loaded on demand with them (see i18n.ts). */
+export const ta = {
+  signInIntro: 'Fill in your details below or click an icon to log in:',
+  signInOnly: 'Log in to comment:',
+  logInWith: (provider: string) => `Log in with ${provider}`,
+  commentingAs: 'Commenting as',
+  logOut: 'Log Out',
+  popupBlocked: 'Your browser blocked the sign-in window.',
+  logInHere: 'Log in in this tab instead',
+  popupClosed: 'The sign-in window was closed before you logged in.',
+  confirmDelete: 'Delete your comment? This cannot be undone.',
+  editing: 'Edit your comment',
+  save: 'Save',
+  saving: 'Saving…',
+} as const;
