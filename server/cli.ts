@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { siteCommand, SITE_USAGE } from './cli-site.ts';
 import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
 import { startDemo } from './demo.ts';
@@ -19,6 +20,7 @@ Commands:
   backup FILE
            Write a consistent copy of the database to FILE; safe while the server runs.
 ${TRANSFER_USAGE}
+${SITE_USAGE}
   help     Show this text.
 
 Options for serve and demo (each also an environment variable; flags win):
@@ -73,7 +75,7 @@ export async function main(args: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (!['serve', 'demo', 'backup', 'import', 'export'].includes(command)) {
+  if (!['serve', 'demo', 'backup', 'import', 'export', 'site'].includes(command)) {
     console.error(`riposte: unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
@@ -82,6 +84,7 @@ export async function main(args: string[]): Promise<void> {
     if (command === 'import' || command === 'export') return await (command === 'import' ? importCommand(rest) : exportCommand(rest));
     const { config, positionals } = loadConfig(rest, process.env);
     if (command === 'backup') await backupCommand(config, positionals[0]);
+    else if (command === 'site') siteCommand(config, positionals);
     else if (positionals.length > 0) throw new ConfigError(`unexpected argument "${positionals[0]}".`);
     else await (command === 'serve' ? serveCommand(config) : demoCommand(config));
   } catch (err) {

@@ -10,7 +10,7 @@ export const siteSettingsSchema = v.object({
   /** Whether readers may comment without signing in, with a name and an optional email. */
   guests: v.optional(v.boolean(), true),
   /** Minutes after posting during which an author may edit (and a guest delete) their comment. */
-  editWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080)), 15),
+  editWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080, 'must be at most 10080 minutes (a week).')), 15),
 });
 
 export type SiteSettings = v.InferOutput<typeof siteSettingsSchema>;

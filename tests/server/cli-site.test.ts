@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../server/store/index.ts';
+import { tempDir } from '../helpers/test-app.ts';
+
+const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
+const dirs: ReturnType<typeof tempDir>[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+const riposte = (args: string[]) => spawnSync(process.execPath, [RIPOSTE, ...args], { encoding: 'utf8', timeout: 20_000 });
+
+describe('riposte site', () => {
+  it('shows the settings, changes the edit window and guests, and refuses bad values readably', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = `${dir.path}/riposte.db`;
+    expect(riposte(['site', '--db', db]).stdout).toContain('editWindowMinutes=15');
+    const changed = riposte(['site', 'default', 'guests=false', 'editWindowMinutes=30', '--db', db]);
+    expect(changed.status).toBe(0);
+    const store = openStore(db);
+    expect(store.sites.settings('default')).toMatchObject({ guests: false, editWindowMinutes: 30 });
+    store.close();
+    const bad = riposte(['site', 'editWindowMinutes=99999', '--db', db]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('editWindowMinutes: must be at most 10080 minutes (a week).');
+    expect(riposte(['site', 'guests=maybe', '--db', db]).stderr).toContain('guests must be true or false, not "maybe".');
+    expect(riposte(['site', 'nope', '--db', db]).stderr).toContain('There is no site "nope".');
+  });
+});
