@@ -2,7 +2,7 @@
  * Queries an import makes (WordPress, Disqus): find or make each page's thread, add a
  * comment unless its import key is known already, and attach replies to their parents.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import { comments, threads, type NewCommentRow, type ThreadRow } from './schema.ts';
 
@@ -15,7 +15,16 @@ export interface ImportedThreadRow {
   createdAt?: string;
 }
 
-export type ImportedCommentRow = NewCommentRow & { importKey: string };
+/** What an import sets on a comment; the rest (badge, user, edit time) stays empty. */
+export type ImportedCommentRow = Required<
+  Pick<
+    NewCommentRow,
+    'threadId' | 'parentId' | 'status' | 'kind' | 'authorName' | 'authorEmail' | 'authorWebsite' | 'ipHash' | 'bodyMarkdown' | 'bodyHtml' | 'createdAt'
+  >
+> & { importKey: string };
+
+/** A value bound when the prepared statement runs. */
+const bound = (name: keyof ImportedCommentRow): SQL => sql`${sql.placeholder(name)}`;
 
 export function importQueries(db: Db) {
   const byExternalId = db
@@ -34,6 +43,26 @@ export function importQueries(db: Db) {
     .where(eq(comments.importKey, sql.placeholder('key')))
     .prepare();
   const parentOf = db.select({ parentId: comments.parentId }).from(comments).where(eq(comments.id, sql.placeholder('id'))).prepare();
+  // Prepared once: an import inserts up to millions of rows, and building the SQL each time was half the cost.
+  const insertComment = db
+    .insert(comments)
+    .values({
+      threadId: bound('threadId'),
+      parentId: bound('parentId'),
+      status: bound('status'),
+      kind: bound('kind'),
+      authorName: bound('authorName'),
+      authorEmail: bound('authorEmail'),
+      authorWebsite: bound('authorWebsite'),
+      ipHash: bound('ipHash'),
+      bodyMarkdown: bound('bodyMarkdown'),
+      bodyHtml: bound('bodyHtml'),
+      createdAt: bound('createdAt'),
+      importKey: bound('importKey'),
+    })
+    .onConflictDoNothing({ target: comments.importKey })
+    .returning({ id: comments.id })
+    .prepare();
   const setParent = db
     .update(comments)
     .set({ parentId: sql`${sql.placeholder('parentId')}` })
@@ -63,7 +92,7 @@ export function importQueries(db: Db) {
     },
     /** Adds the comment; undefined when a comment with its import key is there already. */
     insertComment(row: ImportedCommentRow): number | undefined {
-      return db.insert(comments).values(row).onConflictDoNothing({ target: comments.importKey }).returning({ id: comments.id }).get()?.id;
+      return insertComment.get(row)?.id;
     },
     parentOf(id: number): number | null | undefined {
       return parentOf.get({ id })?.parentId;

@@ -44,3 +44,26 @@ describe('htmlToMarkdown', () => {
     }
   });
 });
+
+describe('htmlToMarkdown\'s fast path for plain paragraphs', () => {
+  it('writes what turndown writes, for every plain body of the fixtures and tricky text', async () => {
+    const { autop } = await import('@wordpress/autop');
+    const { htmlToMarkdownWithTurndown } = await import('../../../server/render/html-to-markdown.ts');
+    const { fixtureText } = await import('../../helpers/import-fixtures.ts');
+    const contents = [...fixtureText('wp-theme-test-data__themeunittestdata.wordpress.xml').matchAll(/<wp:comment_content><!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]!);
+    const tricky = [
+      'a * b _c_ `d` [e](f) # g\n> h\n1. i\n- j',
+      '\\o/ ¯\\_(ツ)_/¯ &amp; &lt;tag&gt; &quot;q&quot; &#8217;',
+      '  leading\tand   inner   spaces  \n\n\n\tnext paragraph\nline two\n\n',
+      '+ plus\n=== equals\n--- dashes\n~~~ tildes\n``` fences',
+    ];
+    let plain = 0;
+    for (const text of [...contents, ...tricky]) {
+      const html = sanitizeImportedHtml(autop(text));
+      if (!/^<p>/.test(html) || /<(?!\/?p>|br \/>)/.test(html)) continue;
+      plain++;
+      expect(htmlToMarkdown(html), html).toBe(htmlToMarkdownWithTurndown(html));
+    }
+    expect(plain).toBeGreaterThan(25);
+  });
+});
