@@ -99,7 +99,6 @@ export async function main(args: string[]): Promise<void> {
 function readableStartError(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
   const code = err instanceof Error && 'code' in err ? String(err.code) : '';
-  if (code.startsWith('ERR_PARSE_ARGS')) return (err as Error).message;
   if (code === 'EADDRINUSE') return `${(err as Error).message}: another program uses that port; choose one with --port (or --demo-port).`;
   if (code === 'EACCES') return `${(err as Error).message}: no permission to use that port or file.`;
   throw err;

@@ -59,7 +59,8 @@ function parseOrigin(value: string, name: string): string {
   } catch {
     throw new ConfigError(`${name}: "${value}" is not an origin such as https://blog.example.com.`);
   }
-  if (!/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
+  // The URL parser lower-cases scheme and host, so compare the same way.
+  if (!/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '').toLowerCase()) {
     throw new ConfigError(`${name}: "${value}" must be a scheme, host and optional port only, such as https://blog.example.com.`);
   }
   return url.origin;
@@ -71,14 +72,42 @@ function parseBoolean(value: string, name: string): boolean {
   throw new ConfigError(`${name} must be true or false, not "${value}".`);
 }
 
+/** Edit distance, to suggest the flag a typo meant. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** node:util's parseArgs, with its errors turned into one line that names the fix. */
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: Object.fromEntries(SETTINGS.map((s) => [s.flag, { type: 'string' as const }])),
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    const code = err instanceof Error && 'code' in err ? err.code : undefined;
+    const option = err instanceof Error ? (/'(-[^'\s]+)/.exec(err.message)?.[1] ?? '') : '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const name = option.replace(/^-+/, '').split('=')[0]!;
+      const guess = SETTINGS.map((s) => s.flag).find((flag) => distance(flag, name) <= 2);
+      throw new ConfigError(`unknown option ${option}${guess ? ` (did you mean --${guess}?)` : ''}.`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new ConfigError(`option ${option} needs a value.`);
+    throw err;
+  }
+}
+
 /** Reads the settings (and any plain arguments); throws ConfigError with a readable message on bad input. */
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Config; positionals: string[] } {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: Object.fromEntries(SETTINGS.map((s) => [s.flag, { type: 'string' as const }])),
-    strict: true,
-    allowPositionals: true,
-  });
+  const { values, positionals } = parseFlags(argv);
   const raw = (name: SettingName): string => {
     const setting = SETTINGS.find((s) => s.flag === name)!;
     const value = values[name] ?? env[setting.env];

@@ -10,14 +10,25 @@ import { RiposteError } from './errors.ts';
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const ALLOW_HEADERS = 'Content-Type, Authorization, If-None-Match, Riposte-Comment-Secret';
 
+/** Origins already reported in the log: a refused blog would otherwise log on every page view. */
+const MAX_REPORTED = 100;
+
 export function apiCors(): MiddlewareHandler<AppEnv> {
+  const reported = new Set<string>();
   return async function apiCorsHandler(c, next) {
     c.header('Vary', 'Origin', { append: true });
     const origin = c.req.header('origin');
     if (!origin) return next();
     const allowed = c.var.store.sites.list().some((site) => allowedOrigins(site, c.var.config).has(origin));
-    if (!allowed) throw new RiposteError(403, 'origin_not_allowed', `Pages on ${origin} may not use this server; its owner can allow this origin.`);
+    // Even a refusal is readable by the page, so the widget can say why instead of "check your connection".
     c.header('Access-Control-Allow-Origin', origin);
+    if (!allowed) {
+      if (reported.size < MAX_REPORTED && !reported.has(origin)) {
+        reported.add(origin);
+        console.warn(`riposte: refused a page on ${origin}: add it to --origins / RIPOSTE_ORIGINS if it is your blog.`);
+      }
+      throw new RiposteError(403, 'origin_not_allowed', `This comment server does not accept pages on ${origin}; its owner can allow that origin.`);
+    }
     c.header('Access-Control-Expose-Headers', 'ETag');
     if (c.req.method !== 'OPTIONS') return next();
     c.header('Access-Control-Allow-Methods', ALLOW_METHODS);

@@ -23,7 +23,8 @@ export function threadFeed(store: Store, { siteId, pageKey, selfUrl, publicUrl }
     title: `Comments on ${title}`,
     id: selfUrl,
     link: pageUrl,
-    updated: new Date(newest[0]?.createdAt ?? thread?.createdAt ?? 0),
+    // A thread nobody has commented on yet was, as far as a feed reader can tell, updated now.
+    updated: new Date(newest[0]?.createdAt ?? thread?.createdAt ?? Date.now()),
     generator: 'Riposte',
     feedLinks: { atom: selfUrl },
     copyright: '',
@@ -32,7 +33,8 @@ export function threadFeed(store: Store, { siteId, pageKey, selfUrl, publicUrl }
     const link = `${pageUrl}#comment-${row.id}`;
     feed.addItem({
       title: `Comment by ${row.authorName}`,
-      id: link,
+      // Not the link: a page's address can change (that is what page-id is for), an entry's id must not.
+      id: `tag:${new URL(publicUrl).host},2026:${siteId}/comment/${row.id}`,
       link,
       date: new Date(row.editedAt ?? row.createdAt),
       published: new Date(row.createdAt),

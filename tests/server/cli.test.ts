@@ -47,6 +47,10 @@ describe('riposte command', () => {
     expect(origins.status).toBe(2);
     expect(origins.stderr).toContain('is not an origin');
     expect(riposte(['launch']).status).toBe(2);
+    const typo = riposte(['serve', '--prot', '9000']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('unknown option --prot (did you mean --port?)');
+    expect(riposte(['serve', '--port']).stderr).toContain('option --port needs a value');
   });
 
   it('serves, backs up while running, and shuts down cleanly on Ctrl-C', async () => {

@@ -36,13 +36,17 @@ describe('origins', () => {
 
   it('refuses an origin no site allows with 403, stores nothing', async () => {
     const preflight = await t.app.request('/api/v1/comments', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    // A preflight that is not 2xx and allows no method: the browser sends nothing.
     expect(preflight.status).toBe(403);
-    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
     const res = await t.post(comment, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
     const read = await t.app.request('/api/v1/threads?page=p', { headers: { origin: 'https://evil.example' } });
     expect(read.status).toBe(403);
+    // Readable by that page, so the widget can say why rather than "check your connection".
+    expect(read.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(((await read.json()) as { error: { message: string } }).error.message).toContain('https://evil.example');
     expect((await t.thread('p')).body.comments).toEqual([]);
   });
 
