@@ -11,7 +11,6 @@ import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import type { CommentRow, SiteRow, ThreadRow, UserRow } from '../store/schema.ts';
-import { ThreadCache } from '../threads/thread-cache.ts';
 import { toWireComment } from './to-wire.ts';
 
 /** Who asks: a signed-in person, and/or the secret a guest got when posting. */
@@ -50,7 +49,6 @@ export function editComment(deps: AppDeps, target: Target, claimant: Claimant, b
   const bodyHtml = renderMarkdown(body);
   if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
   const row = deps.store.comments.updateBody(target.comment.id, body, bodyHtml, new Date().toISOString());
-  deps.threadCache.invalidate(ThreadCache.key(target.thread.siteId, target.thread.pageKey));
   return toWireComment(row, deps.hashKey);
 }
 
@@ -58,5 +56,4 @@ export function editComment(deps: AppDeps, target: Target, claimant: Claimant, b
 export function deleteComment(deps: AppDeps, target: Target, claimant: Claimant): void {
   authorise(target, claimant, 'delete');
   deps.store.comments.setStatus(target.comment.id, 'deleted');
-  deps.threadCache.invalidate(ThreadCache.key(target.thread.siteId, target.thread.pageKey));
 }

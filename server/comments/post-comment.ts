@@ -1,6 +1,6 @@
 /**
  * The one path every new comment takes: check the parent, render Markdown to safe HTML,
- * store it, and drop the thread's cached answer.
+ * and store it (the thread's cached answer goes stale by itself: see threads/thread-cache.ts).
  */
 import type { NewComment } from '../../shared/schemas.ts';
 import type { PostedComment } from '../../shared/wire.ts';
@@ -11,7 +11,6 @@ import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { UserRow } from '../store/schema.ts';
 import { renderMarkdown } from '../render/markdown.ts';
-import { ThreadCache } from '../threads/thread-cache.ts';
 import { toWireComment } from './to-wire.ts';
 
 export interface PostContext {
@@ -58,7 +57,6 @@ export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, us
       createdAt: new Date().toISOString(),
     });
   });
-  deps.threadCache.invalidate(ThreadCache.key(siteId, pageKey));
   const comment = toWireComment(row, deps.hashKey);
   return secret === null ? { comment } : { comment, secret };
 }

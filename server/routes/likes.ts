@@ -6,7 +6,6 @@ import { keyedHash } from '../hashing.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { requireSite } from '../sites/require-site.ts';
-import { ThreadCache } from '../threads/thread-cache.ts';
 
 export const likeRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
@@ -23,13 +22,11 @@ export const likeRoutes = new Hono<AppEnv>()
     const input = await readJson(c, likeSchema);
     const site = requireSite(c, input.site);
     const pageKey = input.page;
-    const { store, hashKey, threadCache } = c.var;
+    const { store, hashKey } = c.var;
     // Taking back a like on a page nobody commented on or liked needs no thread.
     const thread = input.liked ? store.threads.upsert(site.id, pageKey) : store.threads.find(site.id, pageKey);
     if (!thread) return c.json({ count: 0, liked: false } satisfies LikeState);
     store.likes.set(thread.id, keyedHash(hashKey, 'liker', input.liker), input.liked);
-    // The thread answer carries the like count.
-    threadCache.invalidate(ThreadCache.key(site.id, pageKey));
     const state: LikeState = { count: store.likes.count(thread.id), liked: input.liked };
     return c.json(state);
   });

@@ -32,8 +32,9 @@ export const threads = sqliteTable(
      */
     externalId: text('external_id'),
     /**
-     * Bumped by database triggers on every change to the thread's comments or likes (see the
-     * thread_version migration), so any writer, even another process, makes cached answers stale.
+     * Bumped by database triggers on every change to the thread's comments, likes, address or
+     * its site's settings (see the thread_version and site_settings migrations), so any writer,
+     * even another process, makes cached answers stale.
      */
     version: integer('version').notNull().default(0),
     createdAt: text('created_at').notNull().default(now),

@@ -1,37 +1,31 @@
 /**
- * A per-thread cache of the serialised GET answer, compressed on demand and dropped on
- * every write to that thread, so reads cost about as much as serving bytes from memory.
+ * A per-thread cache of the serialised GET answer, compressed on demand, so reads cost about
+ * as much as serving bytes from memory. An entry is good while the thread's version (bumped
+ * by database triggers on any change to its comments or likes) is the one it was built from.
  */
 import { encodedBody, type EncodedBody } from '../http/encoded-body.ts';
+import type { ThreadRow } from '../store/schema.ts';
+
+interface Entry {
+  version: number;
+  body: EncodedBody;
+}
 
 export class ThreadCache {
-  private readonly entries = new Map<string, EncodedBody>();
+  private readonly entries = new Map<number, Entry>();
 
   constructor(private readonly maxEntries = 2_000) {}
 
-  static key(siteId: string, pageKey: string): string {
-    return `${siteId}\n${pageKey}`;
-  }
-
-  /** The cached answer for a thread, building it with `build` on a miss. */
-  get(key: string, build: () => string): EncodedBody {
-    let entry = this.entries.get(key);
-    if (entry) {
-      // Least recently used goes first: a hit moves the thread to the back of the queue.
-      this.entries.delete(key);
-    } else {
-      entry = encodedBody(new TextEncoder().encode(build()), 'fast');
+  /** The answer for a thread at its current version, building it with `build` when stale or missing. */
+  get(thread: Pick<ThreadRow, 'id' | 'version'>, build: () => string): EncodedBody {
+    let entry = this.entries.get(thread.id);
+    // Least recently used goes first: every use moves the thread to the back of the queue.
+    this.entries.delete(thread.id);
+    if (entry?.version !== thread.version) {
+      entry = { version: thread.version, body: encodedBody(new TextEncoder().encode(build()), 'fast') };
       if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     }
-    this.entries.set(key, entry);
-    return entry;
-  }
-
-  invalidate(key: string): void {
-    this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
+    this.entries.set(thread.id, entry);
+    return entry.body;
   }
 }

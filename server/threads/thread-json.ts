@@ -2,14 +2,16 @@
 import type { WireThread } from '../../shared/wire.ts';
 import { toWireComment } from '../comments/to-wire.ts';
 import type { Store } from '../store/index.ts';
+import type { ThreadRow } from '../store/schema.ts';
 import { visibleComments } from './visible-comments.ts';
 
-export function threadJson(store: Store, hashKey: string, siteId: string, pageKey: string): string {
-  const thread = store.threads.find(siteId, pageKey);
+/** `thread` is undefined for a page nobody has commented on or liked yet: an empty thread. */
+export function threadJson(store: Store, hashKey: string, siteId: string, pageKey: string, thread: ThreadRow | undefined): string {
   const rows = thread ? visibleComments(store.comments.listForThread(thread.id), store.sites.settings(siteId)) : [];
   const answer: WireThread = {
     site: siteId,
-    page: { key: pageKey, url: thread?.url ?? null, title: thread?.title ?? null },
+    // The thread's own key, whichever address (URL or imported id) reached it.
+    page: { key: thread?.pageKey ?? pageKey, url: thread?.url ?? null, title: thread?.title ?? null },
     count: rows.filter((row) => row.status === 'approved').length,
     likes: thread ? store.likes.count(thread.id) : 0,
     comments: rows.map((row) => toWireComment(row, hashKey)),
