@@ -20,6 +20,7 @@ export const createApi = (base: string) => ({
   getThread: (site: string, page: string, signal?: AbortSignal) => call<WireThread>('GET', url(base, 'api/v1/threads', { site, page }), undefined, signal),
   /** `headers`: the reader's `Authorization: Bearer` when signed in (see account.ts). */
   postComment: (input: NewCommentRequest, headers?: Record<string, string>) => call<PostedComment>('POST', url(base, 'api/v1/comments'), input, undefined, headers),
+  getLikes: (site: string, page: string, liker: string) => call<LikeState>('GET', url(base, 'api/v1/likes', { site, page, liker })),
   putLike: (input: LikeRequest) => call<LikeState>('PUT', url(base, 'api/v1/likes'), input),
   feedUrl: (site: string, page: string) => url(base, 'feeds/thread.atom', { site, page }),
 });

@@ -45,7 +45,9 @@ export const formStyles = [
       border-radius: var(--_radius);
       background: var(--riposte-input-bg, transparent);
     }
-    :focus-visible {
+    /* Fields keep their ring on their border; buttons keep the offset ring of styles.ts, visible on the accent. */
+    input:focus-visible,
+    textarea:focus-visible {
       outline-offset: 0;
     }
     textarea {

@@ -18,7 +18,7 @@ const errors: Partial<Record<ApiErrorCode, string>> = {
   payload_too_large: 'This comment is too long to send.',
   unknown_site: 'Comments are not set up for this site.',
   unknown_parent: 'The comment you replied to no longer exists.',
-  origin_not_allowed: 'This website may not post comments to this comment server.',
+  origin_not_allowed: 'Comments are not enabled for this website. (Site owner: allow its address with RIPOSTE_ORIGINS.)',
   not_found: 'The comment server could not find what was asked for.',
   rate_limited: 'You are posting too quickly. Wait a minute and try again.',
   internal: 'Something went wrong on the comment server. Try again in a moment.',
@@ -37,6 +37,8 @@ export const t = {
   deleted: 'This comment was deleted.',
   pending: 'Your comment is awaiting moderation.',
   ownerBadge: 'Author',
+  /** Imported from WordPress: another site linked here. */
+  kinds: { pingback: 'Pingback', trackback: 'Trackback' },
   moderatorBadge: 'Moderator',
   reply: 'Reply',
   inReplyTo: 'in reply to',

@@ -137,7 +137,7 @@ export class RiposteCommentForm extends LitElement {
             ${t.postingAs} <strong>${guest.name}</strong>.
             <button type="button" class="quiet" @click=${this._onChangeDetails}>${t.change}</button>
           </p>`}
-      ${editing || this.user || !guests ? nothing : html`<label class="remember"><input type="checkbox" name="remember" checked />${t.remember}</label>`}
+      ${editing || this.user || !guests ? nothing : html`<label class="remember"><input type="checkbox" name="remember" ?checked=${!!guest.name} />${t.remember}</label>`}
       <div role="alert" class="alert">${this._alert}</div>
       <div class="actions">
         <button part="submit-button" class="primary" type="submit" aria-disabled=${this.busy}>

@@ -189,6 +189,7 @@ export class RiposteComment extends LitElement {
           ${author.badge
             ? html`<span part="badge" class="badge">${author.badge === 'owner' ? t.ownerBadge : t.moderatorBadge}</span>`
             : nothing}
+          ${c.kind ? html`<span class="quiet-text">${t.kinds[c.kind]}</span>` : nothing}
           ${this.replyTo === null
             ? nothing
             : html`<span class="quiet-text"

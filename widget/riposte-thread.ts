@@ -8,10 +8,11 @@ import type { AccountController } from './account.ts';
 import { ApiError, createApi } from './api.ts';
 import { emit, type RiposteEvent } from './events.ts';
 import { formatCount } from './format.ts';
+import { loadCommentForm } from './load-comment-form.ts';
 import { t } from './i18n.ts';
 import { pageIdentity, type PageIdentity } from './page.ts';
 import { RiposteComment } from './riposte-comment.ts';
-import { isLiked, likerId, saveGuest, setLiked } from './storage.ts';
+import { isLiked, likerId, saveGuest, setLiked, storedLikerId } from './storage.ts';
 import { threadStyles } from './thread-styles.ts';
 import { buildTree, sliceEnd, type CommentNode } from './tree.ts';
 
@@ -124,10 +125,8 @@ export class RiposteThread extends LitElement {
 
   override render() {
     return html`<section aria-labelledby="title" @riposte-reply=${this._onReply} @riposte-cancel=${this._onCancel}
-      @riposte-submit=${this._onSubmit} @riposte-like=${this._onLike}
-      @riposte-sign-in=${(e: RiposteEvent<'riposte-sign-in'>) => this._account?.signIn(e.detail)} @riposte-sign-out=${() => this._account?.signOut()}
-      @riposte-edit=${(e: RiposteEvent<'riposte-edit'>) => ((this._replyTo = null), this._account?.edit(e.detail.id))}
-      @riposte-delete=${(e: RiposteEvent<'riposte-delete'>) => this._account?.remove(e.detail.id)}>
+      @riposte-submit=${this._onSubmit} @riposte-like=${this._onLike} @riposte-sign-in=${this._onSignIn}
+      @riposte-sign-out=${this._onSignOut} @riposte-edit=${this._onEdit} @riposte-delete=${this._onDelete}>
       ${this._load.render({
         initial: () => this._renderLoading(),
         pending: () => this._renderLoading(),
@@ -215,10 +214,30 @@ export class RiposteThread extends LitElement {
     this._likes = thread.likes;
     this._liked = isLiked(this.site, this._page.key);
     emit(this, 'riposte-loaded', { thread });
+    loadCommentForm().catch((error: unknown) => console.error('Riposte: the comment form could not be loaded; reload to try again.', error));
+    void this._checkLiked();
     await this._showHash();
     this._account ??= await import('./account.ts').then(({ AccountController }) => new AccountController(this));
     // Without it the guest form still works; signing in waits for the next page view.
     this._account.load().catch((error: unknown) => console.warn('Riposte: sign-in is unavailable.', error));
+  }
+
+  /**
+   * The server knows whether this browser likes the page; what storage remembers may be lost
+   * or stale. Only a browser that ever liked something has an id to ask with.
+   */
+  private async _checkLiked() {
+    const liker = storedLikerId();
+    if (!liker) return;
+    try {
+      const state = await createApi(this.serverUrl()).getLikes(this.site, this._page.key, liker);
+      if (this._likeBusy) return; // the reader clicked meanwhile: their answer wins
+      this._likes = state.count;
+      this._liked = state.liked;
+      setLiked(this.site, this._page.key, state.liked);
+    } catch {
+      // The remembered state stays; nothing else depends on it.
+    }
   }
 
   /** For the account controller: an edited comment in place, or a deleted one out (a placeholder if it has replies). */
@@ -250,14 +269,41 @@ export class RiposteThread extends LitElement {
     const element = this._commentElement(id);
     for (let i = 0; i < 2; i++) {
       await new Promise(requestAnimationFrame);
-      element?.scrollIntoView({ block: 'center' });
+      // Centred when it fits; a comment taller than the screen shows from its author and date.
+      const fits = (element?.getBoundingClientRect().height ?? 0) < innerHeight * 0.8;
+      element?.scrollIntoView({ block: fits ? 'center' : 'start' });
     }
     element?.focus({ preventScroll: true });
   }
 
   private _onHashChange = () => void this._showHash();
 
+  // Events from the comments and forms inside end here: they are not part of the public API
+  // (riposte-submit carries the reader's email), so the host page never sees them.
+
+  private _onSignIn(event: RiposteEvent<'riposte-sign-in'>) {
+    event.stopPropagation();
+    this._account?.signIn(event.detail);
+  }
+
+  private _onSignOut(event: Event) {
+    event.stopPropagation();
+    void this._account?.signOut();
+  }
+
+  private _onEdit(event: RiposteEvent<'riposte-edit'>) {
+    event.stopPropagation();
+    this._replyTo = null;
+    void this._account?.edit(event.detail.id);
+  }
+
+  private _onDelete(event: RiposteEvent<'riposte-delete'>) {
+    event.stopPropagation();
+    void this._account?.remove(event.detail.id);
+  }
+
   private _onReply(event: RiposteEvent<'riposte-reply'>) {
+    event.stopPropagation();
     const { id } = event.detail;
     this._replyTo = this._replyTo === id ? null : id;
     if (this._account) this._account.editing = null;
@@ -265,6 +311,7 @@ export class RiposteThread extends LitElement {
   }
 
   private async _onCancel(event: RiposteEvent<'riposte-cancel'>) {
+    event.stopPropagation();
     const { parentId } = event.detail;
     this._replyTo = null;
     if (this._account) this._account.editing = null;
@@ -273,6 +320,7 @@ export class RiposteThread extends LitElement {
   }
 
   private async _onSubmit(event: RiposteEvent<'riposte-submit'>) {
+    event.stopPropagation();
     const { parentId, body, author, remember, editId } = event.detail;
     const key: FormKey = parentId ?? 'page';
     if (this._posting !== null) return;
@@ -317,6 +365,7 @@ export class RiposteThread extends LitElement {
   }
 
   private async _onLike(event: RiposteEvent<'riposte-like'>) {
+    event.stopPropagation();
     const { liked } = event.detail;
     const before = { likes: this._likes, liked: this._liked };
     // Show the change at once; the server's answer corrects it.

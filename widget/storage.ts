@@ -53,10 +53,16 @@ export function saveGuest(details: GuestDetails | null): void {
   write(KEYS.guest, details && JSON.stringify(details));
 }
 
+/** The liker id if this browser has one (it liked a page once), without making one. */
+export function storedLikerId(): string | null {
+  const id = read(KEYS.liker);
+  return id && /^[A-Za-z0-9_-]{16,64}$/.test(id) ? id : null;
+}
+
 /** A random id (22 base64url characters, 128 bits) that lets the server count one like per browser. */
 export function likerId(): string {
-  let id = read(KEYS.liker);
-  if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
+  let id = storedLikerId();
+  if (!id) {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
     id = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     write(KEYS.liker, id);

@@ -57,6 +57,10 @@ describe('the demo blog', () => {
     await openDemo();
     const form = pageForm(page);
     await fillGuestForm(form, 'A *new* comment from the browser test.', 'Tester', 'tester@example.org', 'https://tester.example.org');
+    // Remembering is opt-in: the email would sit in the blog's own storage.
+    const remember = form.getByRole('checkbox', { name: /Remember my name/ });
+    expect(await remember.isChecked()).toBe(false);
+    await remember.check();
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await expect(page.getByRole('heading', { name: '10 Responses' }).waitFor()).resolves.toBeUndefined();
     const mine = page.locator('riposte-thread riposte-comment', { hasText: 'from the browser test' });
@@ -120,10 +124,39 @@ describe('the demo blog', () => {
     await page.reload();
     await page.getByText('1 reader likes this.').waitFor();
     expect(await page.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
+    // Storage that lost the liked flag (but kept this browser's id) is corrected by the server.
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('riposte:liked:')).forEach((k) => localStorage.removeItem(k)));
+    await page.reload();
+    await page.getByText('1 reader likes this.').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: 'Like' }).click();
     await page.getByText('Be the first to like this.').waitFor();
     const thread = await (await fetch(`${stack.server.url}/api/v1/threads?page=marine-le-pen-moscow-2017`)).json();
     expect(thread.likes).toBe(0);
+  });
+});
+
+describe('the widget and its host page', () => {
+  it('lets the page hear only the documented events, never the form\'s contents', async () => {
+    await openDemo();
+    await page.evaluate(() => {
+      const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
+      for (const type of ['riposte-loaded', 'riposte-posted', 'riposte-submit', 'riposte-reply', 'riposte-like', 'riposte-cancel']) {
+        document.addEventListener(type, () => heard.push(type));
+      }
+    });
+    await comment(page, 1).getByRole('button', { name: 'Reply to Francis' }).click();
+    await fillGuestForm(replyForm(page), 'Only the documented events.', 'Eve', 'eve@example.org');
+    await replyForm(page).getByRole('button', { name: 'Post Reply' }).click();
+    await page.getByText('Only the documented events.').waitFor();
+    await page.getByRole('button', { name: 'Like' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual(['riposte-posted']);
+  });
+
+  it('tells a page on an origin the server does not allow why there are no comments', async () => {
+    // Same demo page, but as http://localhost:PORT: another origin than the allowed 127.0.0.1.
+    await page.goto(stack.blogUrl.replace('127.0.0.1', 'localhost'));
+    await expect(page.getByText('Comments are not enabled for this website').waitFor()).resolves.toBeUndefined();
   });
 });
 
