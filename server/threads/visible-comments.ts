@@ -1,7 +1,8 @@
 /**
- * Which of a thread's comments readers see: approved ones, plus deleted ones that still
- * have visible replies (as placeholders, so the thread keeps its shape). Imported pingbacks
- * and trackbacks only when the site's settings show them.
+ * Which of a thread's comments readers see: approved ones, plus removed ones (deleted, spam,
+ * held) that still have visible replies, as placeholders, so the thread keeps its shape and a
+ * reply is not lifted out of its context. Imported pingbacks and trackbacks only when the
+ * site's settings show them.
  */
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentRow } from '../store/schema.ts';
@@ -12,12 +13,16 @@ export function visibleComments(all: CommentRow[], settings: Pick<SiteSettings, 
   const keptPlaceholders = new Set<number>();
   for (const row of rows) {
     if (row.status !== 'approved') continue;
-    // Walk up from each approved comment, keeping the deleted ancestors it hangs from.
+    // Walk up from each approved comment, keeping the removed ancestors it hangs from.
     let parent = row.parentId === null ? undefined : byId.get(row.parentId);
-    while (parent && parent.status === 'deleted' && !keptPlaceholders.has(parent.id)) {
+    while (parent && parent.status !== 'approved' && !keptPlaceholders.has(parent.id)) {
       keptPlaceholders.add(parent.id);
       parent = parent.parentId === null ? undefined : byId.get(parent.parentId);
     }
   }
-  return rows.filter((row) => row.status === 'approved' || keptPlaceholders.has(row.id));
+  return rows.flatMap((row) => {
+    if (row.status === 'approved') return [row];
+    // A placeholder shows nothing of what was removed, whatever the reason.
+    return keptPlaceholders.has(row.id) ? [{ ...row, status: 'deleted' as const }] : [];
+  });
 }

@@ -85,6 +85,18 @@ describe('GET /api/v1/threads', () => {
     expect((await t.thread(page)).body.count).toBe(2);
   });
 
+  it('keeps a reply to a comment later marked as spam under a placeholder, showing nothing of it', async () => {
+    const spam = await postOk('buy now');
+    const reply = await postOk('a reply written before the owner saw it', spam.id);
+    t.store.comments.setStatus(spam.id, 'spam');
+    const { body } = await t.thread(page);
+    expect(body.comments.map((c) => [c.id, c.parentId, c.status])).toEqual([
+      [spam.id, null, 'deleted'],
+      [reply.id, spam.id, 'approved'],
+    ]);
+    expect(JSON.stringify(body)).not.toContain('buy now');
+  });
+
   it('hides pending and spam comments', async () => {
     const held = await postOk('held');
     const spam = await postOk('spam');
