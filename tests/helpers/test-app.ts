@@ -8,6 +8,7 @@ import { DEFAULT_WIDGET_DIR } from '../../server/main.ts';
 import { openStore } from '../../server/store/index.ts';
 import { ThreadCache } from '../../server/threads/thread-cache.ts';
 import { DEFAULT_SITE } from '../../shared/limits.ts';
+import { afterEach, beforeEach } from 'vitest';
 
 export const BLOG_ORIGIN = 'https://blog.example';
 
@@ -42,4 +43,42 @@ export function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.Pr
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { comments: Record<string, unknown>[] } };
   };
   return { app, store, config, send, post, thread, close: () => store.close() };
+}
+
+export type TestApp = ReturnType<typeof openTestApp>;
+
+/**
+ * A fresh app on a fresh database file for each test of the calling file (set up and torn
+ * down by vitest hooks). The returned object always speaks to the current app; `reopen`
+ * starts a new app on the same file, as a restart or other settings would.
+ */
+export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  let dir: ReturnType<typeof tempDir>;
+  let current: TestApp;
+  beforeEach(() => {
+    dir = tempDir();
+    current = openTestApp(`${dir.path}/riposte.db`, flags, env);
+  });
+  afterEach(() => {
+    current.close();
+    dir.remove();
+  });
+  return {
+    get app() {
+      return current.app;
+    },
+    get store() {
+      return current.store;
+    },
+    get dbFile() {
+      return `${dir.path}/riposte.db`;
+    },
+    send: (...args: Parameters<TestApp['send']>) => current.send(...args),
+    post: (...args: Parameters<TestApp['post']>) => current.post(...args),
+    thread: (...args: Parameters<TestApp['thread']>) => current.thread(...args),
+    reopen(reopenFlags: string[] = flags): void {
+      current.close();
+      current = openTestApp(`${dir.path}/riposte.db`, reopenFlags, env);
+    },
+  };
 }

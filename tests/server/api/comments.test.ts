@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../shared/limits.ts';
 import type { WireComment } from '../../../shared/wire.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 
 const author = { name: 'Francis', email: 'francis@example.org', website: 'https://francis.example.org' };
 const page = 'https://blog.example/2017/03/le-pen/';
 
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-beforeEach(() => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`);
-});
-afterEach(() => {
-  t.close();
-  dir.remove();
-});
+const t = useTestApp();
 
 async function postOk(body: Record<string, unknown>): Promise<WireComment> {
   const res = await t.post({ page, author, ...body });
@@ -39,8 +30,7 @@ describe('POST /api/v1/comments', () => {
   });
 
   it('keeps the email and a hash of the IP for the owner, and never shows either', async () => {
-    t.close();
-    t = openTestApp(`${dir.path}/riposte.db`, ['--trust-proxy', 'true']);
+    t.reopen(['--trust-proxy', 'true']);
     const res = await t.post({ page, author, body: 'hello' }, { 'x-forwarded-for': '203.0.113.7' });
     const posted = await res.text();
     const row = t.store.comments.listForThread(t.store.threads.find('default', page.replace(/\/$/, ''))!.id)[0]!;
@@ -175,8 +165,7 @@ describe('persistence', () => {
     const first = await postOk({ body: 'before restart' });
     await postOk({ body: 'reply', parentId: first.id });
     const before = (await t.thread(page)).body;
-    t.close();
-    t = openTestApp(`${dir.path}/riposte.db`);
+    t.reopen();
     expect((await t.thread(page)).body).toEqual(before);
   });
 });

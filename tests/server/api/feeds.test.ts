@@ -1,18 +1,9 @@
 import { SaxesParser } from 'saxes';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WireComment } from '../../../shared/wire.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-beforeEach(() => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`);
-});
-afterEach(() => {
-  t.close();
-  dir.remove();
-});
+const t = useTestApp();
 
 /** Parses XML strictly (throws on anything malformed) and collects element texts and attributes. */
 function parseXml(xml: string) {

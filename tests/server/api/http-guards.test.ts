@@ -1,16 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BLOG_ORIGIN, openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { BLOG_ORIGIN, useTestApp } from '../../helpers/test-app.ts';
 
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-beforeEach(() => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`);
-});
-afterEach(() => {
-  t.close();
-  dir.remove();
-});
+const t = useTestApp();
 
 const comment = { page: 'p', body: 'hi', author: { name: 'A' } };
 
@@ -75,8 +66,7 @@ describe('security headers', () => {
 
 describe('rate limit', () => {
   it('counts the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
-    t.close();
-    t = openTestApp(`${dir.path}/riposte.db`, ['--rate-limit', '2', '--trust-proxy', 'true']);
+    t.reopen(['--rate-limit', '2', '--trust-proxy', 'true']);
     const statuses = [];
     for (let i = 0; i < 4; i++) {
       const res = await t.post({ ...comment, body: `n${i}` }, { 'x-forwarded-for': `10.0.0.${i}, 198.51.100.1` });
@@ -86,8 +76,7 @@ describe('rate limit', () => {
   });
 
   it('answers 429 once one sender makes too many writes in a minute', async () => {
-    t.close();
-    t = openTestApp(`${dir.path}/riposte.db`, ['--rate-limit', '3']);
+    t.reopen(['--rate-limit', '3']);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await t.post({ ...comment, body: `n${i}` })).status);
     expect(statuses).toEqual([201, 201, 201, 429, 429]);

@@ -1,20 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../helpers/test-app.ts';
 
 const page = 'https://blog.example/post';
 const alice = 'alice-browser-0123456789';
 const bob = 'bob-browser-0123456789ab';
 
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-beforeEach(() => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`);
-});
-afterEach(() => {
-  t.close();
-  dir.remove();
-});
+const t = useTestApp();
 
 const like = async (liker: string, liked: boolean) => (await t.send('PUT', '/api/v1/likes', { page, liker, liked })).json();
 const state = async (liker: string) => (await t.app.request(`/api/v1/likes?${new URLSearchParams({ page, liker })}`)).json();

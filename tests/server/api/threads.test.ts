@@ -1,21 +1,12 @@
 import { brotliDecompressSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WireComment, WireThread } from '../../../shared/wire.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { openTestApp, useTestApp } from '../../helpers/test-app.ts';
 
 const page = 'post-1';
 const author = { name: 'Reader' };
 
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-beforeEach(() => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`);
-});
-afterEach(() => {
-  t.close();
-  dir.remove();
-});
+const t = useTestApp();
 
 async function postOk(body: string, parentId?: number): Promise<WireComment> {
   const res = await t.post({ page, body, author, parentId });
@@ -79,7 +70,7 @@ describe('GET /api/v1/threads', () => {
   it('sees a write made by another process on the same file', async () => {
     await postOk('from this server');
     await t.thread(page);
-    const other = openTestApp(`${dir.path}/riposte.db`);
+    const other = openTestApp(t.dbFile);
     expect((await other.post({ page, body: 'from another process', author })).status).toBe(201);
     other.close();
     expect((await t.thread(page)).body.count).toBe(2);

@@ -1,18 +1,9 @@
 import { readdirSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_WIDGET_DIR } from '../../../server/main.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-beforeEach(() => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`);
-});
-afterEach(() => {
-  t.close();
-  dir.remove();
-});
+const t = useTestApp();
 
 describe('widget files (built by npm test before the tests run)', () => {
   it('serves embed.js to any origin, cached briefly and revalidated', async () => {
