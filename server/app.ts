@@ -3,10 +3,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS } from '../shared/limits.ts';
-import type { AppDeps, AppEnv } from './http/app-env.ts';
+import type { AppDeps, AppEnv, AppState } from './http/app-env.ts';
 import { apiCors } from './http/api-cors.ts';
 import { notFound, onError, RiposteError } from './http/errors.ts';
 import { writeRateLimit } from './http/write-rate-limit.ts';
+import { identityRateLimit } from './moderation/identity-rate-limit.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { feedRoutes } from './routes/feeds.ts';
@@ -19,8 +21,10 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound(notFound);
 
+  const state: AppState = { commentRateLimit: identityRateLimit(deps.config.writesPerMinute) };
   app.use(async function provideDeps(c, next) {
     for (const [name, value] of Object.entries(deps)) c.set(name as keyof AppDeps, value);
+    c.set('commentRateLimit', state.commentRateLimit);
     await next();
   });
   app.use(
@@ -53,6 +57,8 @@ export function createApp(deps: AppDeps) {
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
 
+  // Before the public API: the admin API is same-origin only, with its own guards (no CORS, no bearer tokens).
+  app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy));
   app.route('/api/v1', api);
   app.route('/auth', authRoutes);
   app.route('/feeds', feedRoutes);

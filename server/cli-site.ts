@@ -13,8 +13,11 @@ type Name = keyof SiteSettings;
 const DEFAULTS = siteSettings({});
 const isName = (name: string): name is Name => name in DEFAULTS;
 
-/** "true"/"false" for switches, whole numbers for counts: the type each setting's default has. */
-function parseValue(name: Name, value: string): boolean | number {
+/** "true"/"false" for switches, whole numbers for counts, comma-separated lists, or text: the type each setting's default has. */
+function parseValue(name: Name, value: string): boolean | number | string | string[] {
+  const fallback = DEFAULTS[name];
+  if (Array.isArray(fallback)) return value.split(',').map((word) => word.trim()).filter(Boolean);
+  if (typeof fallback === 'string') return value;
   if (typeof DEFAULTS[name] === 'boolean') {
     if (/^(true|yes|1)$/i.test(value)) return true;
     if (/^(false|no|0)$/i.test(value)) return false;
@@ -27,7 +30,7 @@ function parseValue(name: Name, value: string): boolean | number {
 export function siteCommand(config: Config, positionals: string[]): void {
   const named = positionals[0] !== undefined && !positionals[0].includes('=');
   const siteId = named ? positionals[0]! : DEFAULT_SITE;
-  const changes: Record<string, boolean | number> = {};
+  const changes: Record<string, boolean | number | string | string[]> = {};
   for (const assignment of named ? positionals.slice(1) : positionals) {
     const [name = '', value = ''] = assignment.split('=', 2);
     if (!isName(name)) throw new ConfigError(`unknown setting "${name}"; the settings are ${Object.keys(DEFAULTS).join(', ')}.`);
@@ -40,7 +43,7 @@ export function siteCommand(config: Config, positionals: string[]): void {
     const checked = v.safeParse(siteSettingsSchema, { ...store.sites.settings(siteId), ...changes });
     if (!checked.success) throw new ConfigError(`${checked.issues[0].path?.[0]?.key ?? 'setting'}: ${checked.issues[0].message}`);
     const settings = Object.keys(changes).length ? store.sites.updateSettings(siteId, changes) : store.sites.settings(siteId);
-    console.log(`Site "${siteId}":\n${Object.entries(settings).map(([name, value]) => `  ${name}=${value}`).join('\n')}`);
+    console.log(`Site "${siteId}":\n${Object.entries(settings).map(([name, value]) => `  ${name}=${Array.isArray(value) ? value.join(',') : value}`).join('\n')}`);
   } finally {
     store.close();
   }

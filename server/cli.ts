@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { adminCommand, ADMIN_USAGE } from './cli-admin.ts';
 import { siteCommand, SITE_USAGE } from './cli-site.ts';
 import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
@@ -21,6 +22,7 @@ Commands:
            Write a consistent copy of the database to FILE; safe while the server runs.
 ${TRANSFER_USAGE}
 ${SITE_USAGE}
+${ADMIN_USAGE}
   help     Show this text.
 
 Options for serve and demo (each also an environment variable; flags win):
@@ -75,7 +77,7 @@ export async function main(args: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (!['serve', 'demo', 'backup', 'import', 'export', 'site'].includes(command)) {
+  if (!['serve', 'demo', 'backup', 'import', 'export', 'site', 'admin'].includes(command)) {
     console.error(`riposte: unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
@@ -85,6 +87,7 @@ export async function main(args: string[]): Promise<void> {
     const { config, positionals } = loadConfig(rest, process.env);
     if (command === 'backup') await backupCommand(config, positionals[0]);
     else if (command === 'site') siteCommand(config, positionals);
+    else if (command === 'admin') await adminCommand(config, positionals);
     else if (positionals.length > 0) throw new ConfigError(`unexpected argument "${positionals[0]}".`);
     else await (command === 'serve' ? serveCommand(config) : demoCommand(config));
   } catch (err) {

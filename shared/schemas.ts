@@ -77,6 +77,10 @@ export const newCommentSchema = v.object({
     v.maxLength(LIMITS.bodyMaxChars, `Comment is longer than ${LIMITS.bodyMaxChars} characters.`),
   ),
   author: v.optional(authorSchema, {}),
+  /** The widget's honeypot field: hidden from people, so anything in it came from a robot. */
+  trap: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+  /** Milliseconds the form was on screen before it was sent (the widget measures it). */
+  formMs: v.optional(v.pipe(v.number('formMs must be a number.'), v.integer(), v.minValue(0))),
 });
 export type NewComment = v.InferOutput<typeof newCommentSchema>;
 

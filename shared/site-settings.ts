@@ -3,6 +3,9 @@
  * so a setting added later needs no migration and an old row reads as the defaults.
  */
 import * as v from 'valibot';
+import { MODERATION_MODES } from './moderation.ts';
+
+const count = (max: number, what: string) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max, `must be at most ${max} ${what}.`));
 
 export const siteSettingsSchema = v.object({
   /** Show imported pingbacks and trackbacks in the thread (WordPress shows them; most blogs hide them). */
@@ -11,6 +14,18 @@ export const siteSettingsSchema = v.object({
   guests: v.optional(v.boolean(), true),
   /** Minutes after posting during which an author may edit (and a guest delete) their comment. */
   editWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080, 'must be at most 10080 minutes (a week).')), 15),
+  /** Which new comments wait for approval: every one, only an author's first, or none. */
+  moderation: v.optional(v.picklist(MODERATION_MODES, 'must be all, first or none.'), 'none'),
+  /** Whether guests must give an email address. */
+  emailRequired: v.optional(v.boolean(), false),
+  /** Threads older than this many days take no new comments; 0 never closes them. */
+  closeAfterDays: v.optional(count(36_500, 'days'), 0),
+  /** A comment with more links than this is held for approval. */
+  maxLinks: v.optional(count(100, 'links'), 2),
+  /** Comments sent sooner than this many seconds after the form was shown are held (0: off). */
+  minSeconds: v.optional(count(600, 'seconds'), 0),
+  /** Comments whose text, name, email or website contain one of these (any case) are held. */
+  blockedWords: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), []),
 });
 
 export type SiteSettings = v.InferOutput<typeof siteSettingsSchema>;

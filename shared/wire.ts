@@ -51,6 +51,10 @@ export interface NewCommentRequest {
   parentId?: number | null;
   body: string;
   author?: { name?: string; email?: string; website?: string };
+  /** The honeypot field's content (empty from a person). */
+  trap?: string;
+  /** Milliseconds the form was on screen before it was sent. */
+  formMs?: number;
 }
 
 /** POST /comments answers the stored comment; a guest also gets the secret that lets them edit it. */
@@ -116,6 +120,9 @@ export const ERROR_CODES = [
   'forbidden',
   'edit_window_closed',
   'guests_not_allowed',
+  'thread_closed',
+  'comment_refused',
+  'csrf_failed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 /**
- * The one path every new comment takes: check the parent, render Markdown to safe HTML,
- * and store it (the thread's cached answer goes stale by itself: see threads/thread-cache.ts).
+ * The one path every new comment takes: render Markdown to safe HTML, screen it (bans, the
+ * site's rules, spam defence: moderation/screen-comment.ts), check the parent, and store it (the thread's cached answer goes stale by itself: see threads/thread-cache.ts).
  */
 import type { NewComment } from '../../shared/schemas.ts';
 import type { PostedComment } from '../../shared/wire.ts';
@@ -10,6 +10,7 @@ import { keyedHash } from '../hashing.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { UserRow } from '../store/schema.ts';
+import { screenComment } from '../moderation/screen-comment.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { toWireComment } from './to-wire.ts';
 
@@ -30,7 +31,21 @@ export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, us
 
   // A guest proves authorship later with this secret; only its hash is kept.
   const secret = user ? null : randomToken();
+  const ipHash = ip ? keyedHash(deps.hashKey, 'ip', ip) : null;
   const row = deps.store.transaction(() => {
+    const guest = { name: input.author?.name ?? '', email: input.author?.email ?? null, website: input.author?.website ?? null };
+    const verdict = screenComment(deps.store, {
+      siteId,
+      pageKey,
+      settings: deps.store.sites.settings(siteId),
+      user,
+      author: user ? { name: user.name, email: user.email, website: user.website } : guest,
+      ipHash,
+      bodyMarkdown: input.body,
+      bodyHtml,
+      trap: input.trap,
+      formMs: input.formMs,
+    });
     const thread = deps.store.threads.upsert(siteId, pageKey, input.url, input.title);
     const parentId = input.parentId ?? null;
     if (parentId !== null) {
@@ -44,19 +59,21 @@ export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, us
     }
     const author = user
       ? { authorName: user.name, authorEmail: user.email, authorWebsite: user.website, authorBadge: badgeFor(deps.config.auth, user), userId: user.id }
-      : { authorName: input.author?.name ?? '', authorEmail: input.author?.email ?? null, authorWebsite: input.author?.website ?? null };
+      : { authorName: guest.name, authorEmail: guest.email, authorWebsite: guest.website };
     return deps.store.comments.insert({
       threadId: thread.id,
       parentId,
-      status: 'approved',
+      status: verdict.status,
+      heldReasons: verdict.reasons.length ? verdict.reasons : null,
       ...author,
       guestSecretHash: secret === null ? null : hashToken(secret),
-      ipHash: ip ? keyedHash(deps.hashKey, 'ip', ip) : null,
+      ipHash,
       bodyMarkdown: input.body,
       bodyHtml,
       createdAt: new Date().toISOString(),
     });
   });
-  const comment = toWireComment(row, deps.hashKey);
+  // A robot that filled the honeypot is told what a held comment's author is told, nothing more.
+  const comment = toWireComment(row.status === 'spam' ? { ...row, status: 'pending' } : row, deps.hashKey);
   return secret === null ? { comment } : { comment, secret };
 }

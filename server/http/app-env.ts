@@ -1,5 +1,6 @@
 /** What every route can reach through `c.var`: the app's dependencies, typed once. */
 import type { Config } from '../config.ts';
+import type { IdentityRateLimit } from '../moderation/identity-rate-limit.ts';
 import type { Store } from '../store/index.ts';
 import type { ThreadCache } from '../threads/thread-cache.ts';
 
@@ -13,4 +14,10 @@ export interface AppDeps {
   widgetDir: string;
 }
 
-export type AppEnv = { Variables: AppDeps };
+/** State the app makes for itself at creation (not given by the caller). */
+export interface AppState {
+  /** Counts each author's new comments (see moderation/identity-rate-limit.ts). */
+  commentRateLimit: IdentityRateLimit;
+}
+
+export type AppEnv = { Variables: AppDeps & AppState };

@@ -49,6 +49,9 @@ export const commentRoutes = new Hono<AppEnv>()
       const message = 'The page address must be on a website this site allows.';
       throw new RiposteError(400, 'invalid_input', message, { url: message });
     }
+    // Per author too, not only per address: by account, else by the email or name given.
+    const guest = 'author' in input ? input.author : undefined;
+    c.var.commentRateLimit(user ? `user:${user.id}` : `guest:${guest?.email ?? guest?.name ?? ''}`);
     const posted = postComment(c.var, input, { siteId: site.id, ip: clientIp(c, c.var.config.trustProxy), user });
     return c.json(posted, 201);
   })

@@ -1,9 +1,11 @@
 /** The store: every query Riposte makes, over one database. The only module that knows SQL. */
+import { adminQueries } from './admins.ts';
 import { authRequestQueries } from './auth-requests.ts';
 import { commentQueries } from './comments.ts';
 import { connect, openDatabase, type Connection } from './database.ts';
 import { importQueries } from './imports.ts';
 import { likeQueries } from './likes.ts';
+import { moderationQueries } from './moderation.ts';
 import { sessionQueries } from './sessions.ts';
 import { settingQueries } from './settings.ts';
 import { siteQueries } from './sites.ts';
@@ -35,6 +37,8 @@ export function openStore(file: string) {
     users: userQueries(db),
     sessions: sessionQueries(db),
     authRequests: authRequestQueries(db),
+    admins: adminQueries(db),
+    moderation: moderationQueries(db),
     /** Runs fn in one transaction: all of its writes land, or none. */
     transaction<T>(fn: () => T): T {
       return sqlite.transaction(fn)();

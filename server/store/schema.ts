@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { StoredSiteSettings } from '../../shared/site-settings.ts';
+import { AUDIT_ACTIONS, BAN_KINDS, type HeldReason } from '../../shared/moderation.ts';
 import { AUTHOR_BADGES, COMMENT_KINDS, COMMENT_STATUSES } from '../../shared/wire.ts';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -37,6 +38,8 @@ export const threads = sqliteTable(
      * even another process, makes cached answers stale.
      */
     version: integer('version').notNull().default(0),
+    /** Set by the owner: the thread takes no new comments (those already there stay). */
+    locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [uniqueIndex('threads_site_page').on(t.siteId, t.pageKey), uniqueIndex('threads_site_external').on(t.siteId, t.externalId)],
@@ -132,6 +135,8 @@ export const comments = sqliteTable(
     userId: integer('user_id').references(() => users.id),
     /** SHA-256 of the secret a guest got back when posting, to edit or delete within the window. */
     guestSecretHash: text('guest_secret_hash'),
+    /** Why the spam defence or the site's rules held the comment (pending or spam), for the owner; null if none did. */
+    heldReasons: text('held_reasons', { mode: 'json' }).$type<HeldReason[]>(),
   },
   (t) => [index('comments_thread_created').on(t.threadId, t.createdAt, t.id), uniqueIndex('comments_import_key').on(t.importKey)],
 );
@@ -153,6 +158,72 @@ export type CommentRow = typeof comments.$inferSelect;
 export type NewCommentRow = typeof comments.$inferInsert;
 export type UserRow = typeof users.$inferSelect;
 export type AuthRequestRow = typeof authRequests.$inferSelect;
+
+/** A person who may open /admin, made with `riposte admin add EMAIL`; the password kept only as an argon2id hash. */
+export const admins = sqliteTable('admins', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Lower-cased; the login name. */
+  email: text('email').notNull().unique(),
+  /** Shown on the owner's replies and in the audit log. */
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/**
+ * A logged-in admin browser: the cookie's token stored only as its SHA-256, with an expiry, and
+ * the CSRF token every state-changing request must carry in a header.
+ */
+export const adminSessions = sqliteTable(
+  'admin_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    adminId: integer('admin_id')
+      .notNull()
+      .references(() => admins.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('admin_sessions_admin').on(t.adminId)],
+);
+
+/** A banned author: by email (lower-cased), signed-in identity (`provider:subject`) or IP hash (as comments keep it). */
+export const bans = sqliteTable(
+  'bans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: BAN_KINDS }).notNull(),
+    value: text('value').notNull(),
+    /** Whether the author's existing comments were hidden (marked spam) when the ban was made. */
+    hidExisting: integer('hid_existing', { mode: 'boolean' }).notNull().default(false),
+    /** The admin's email. */
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('bans_kind_value').on(t.kind, t.value)],
+);
+
+/** What admins did: who, what, when, on which comment. Rows are only ever added. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The admin's email. */
+    actor: text('actor').notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    /** The comment acted on, if any (no foreign key: the log outlives what it names). */
+    commentId: integer('comment_id'),
+    /** A short readable detail: the site changed, the ban's value, the new status. */
+    detail: text('detail'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('audit_log_created').on(t.createdAt)],
+);
+
+export type AdminRow = typeof admins.$inferSelect;
+export type BanRow = typeof bans.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
 
 /** Server-wide values kept with the data (so a backup carries them), such as the hashing key. */
 export const settings = sqliteTable('settings', {

@@ -7,7 +7,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { createInsertSchema } from 'drizzle-valibot';
 import * as v from 'valibot';
 import type { Connection, Db } from './database.ts';
-import { authRequests, comments, pageLikes, sessions, settings, sites, threads, users } from './schema.ts';
+import { adminSessions, admins, auditLog, authRequests, bans, comments, pageLikes, sessions, settings, sites, threads, users } from './schema.ts';
 
 /**
  * The tables an export holds, under the names the export format uses, parents before children.
@@ -15,8 +15,12 @@ import { authRequests, comments, pageLikes, sessions, settings, sites, threads, 
  */
 export const EXPORTED_TABLES = { sites, users, threads, comments, likes: pageLikes, settings } as const;
 
-/** Tables left out of exports on purpose: short-lived sign-in state, useless after a move. */
-export const NOT_EXPORTED = { sessions, authRequests } as const;
+/**
+ * Tables left out of exports on purpose: short-lived sign-in state, useless after a move;
+ * admins (password hashes stay on their server: `riposte admin add` again after a move).
+ * Bans and the audit log are not in format version 1 yet.
+ */
+export const NOT_EXPORTED = { sessions, authRequests, admins, adminSessions, bans, auditLog } as const;
 export type ExportedTableName = keyof typeof EXPORTED_TABLES;
 export const EXPORTED_TABLE_NAMES = Object.keys(EXPORTED_TABLES) as ExportedTableName[];
 

@@ -1,0 +1,113 @@
+/**
+ * Admin sign-in for /admin: argon2id password hashes, a random session token in an HttpOnly,
+ * SameSite=Strict cookie (Secure on https) stored only as its SHA-256 with an expiry, and CSRF
+ * protection on every state-changing request: the session's token in the `Riposte-CSRF` header,
+ * and the browser's Origin (when sent) must be this server's. Readers' bearer tokens play no part.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AdminSession } from '../../shared/moderation.ts';
+import { hashToken, randomToken } from '../auth/sessions.ts';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { RiposteError } from '../http/errors.ts';
+import type { AdminRow } from '../store/schema.ts';
+
+/** The admin routes' context: the app's dependencies, and the admin once requireAdmin() has run. */
+export type AdminEnv = { Variables: AppEnv['Variables'] & { admin: AdminRow } };
+
+/** How long an admin stays logged in. */
+export const ADMIN_SESSION_DAYS = 14;
+export const CSRF_HEADER = 'Riposte-CSRF';
+
+/** The argon2id defaults of @node-rs/argon2 (19 MiB, 2 passes): OWASP's recommended minimum. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+/** A hash of a password nobody has, checked when the email is unknown, so timing does not tell which emails are admins. */
+const DUMMY_HASH = hash(randomToken());
+
+export async function checkPassword(admin: AdminRow | undefined, password: string): Promise<boolean> {
+  if (!admin) {
+    await verify(await DUMMY_HASH, password);
+    return false;
+  }
+  return verify(admin.passwordHash, password);
+}
+
+/** `__Host-` pins the cookie to this host and path / (browsers require Secure for it). */
+function cookieName(deps: Pick<AppDeps, 'config'>): string {
+  return secure(deps) ? '__Host-riposte_admin' : 'riposte_admin';
+}
+
+function secure(deps: Pick<AppDeps, 'config'>): boolean {
+  return deps.config.publicUrl.startsWith('https:');
+}
+
+export function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): AdminSession {
+  const token = randomToken();
+  const csrf = randomToken();
+  const now = Date.now();
+  c.var.store.admins.deleteExpiredSessions(new Date(now).toISOString());
+  c.var.store.admins.createSession(hashToken(token), admin.id, csrf, new Date(now + ADMIN_SESSION_DAYS * 86_400_000).toISOString());
+  setCookie(c, cookieName(c.var), token, {
+    httpOnly: true,
+    secure: secure(c.var),
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: ADMIN_SESSION_DAYS * 86_400,
+  });
+  return { admin: { email: admin.email, name: admin.name }, csrf };
+}
+
+export function endAdminSession(c: Context<AdminEnv>): void {
+  const token = getCookie(c, cookieName(c.var));
+  if (token) c.var.store.admins.deleteSession(hashToken(token));
+  deleteCookie(c, cookieName(c.var), { path: '/', secure: secure(c.var) });
+}
+
+/** The logged-in admin and the session's CSRF token, or null. */
+export function adminSession(c: Context<AdminEnv>): { admin: AdminRow; csrfToken: string } | null {
+  const token = getCookie(c, cookieName(c.var));
+  if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  return c.var.store.admins.findSession(hashToken(token), new Date().toISOString()) ?? null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A state-changing request must come from a page of this server (when the browser says where it came from). */
+export function checkOrigin(c: Context<AdminEnv>): void {
+  if (SAFE_METHODS.has(c.req.method)) return;
+  const origin = c.req.header('origin');
+  const own = new Set([new URL(c.var.config.publicUrl).origin, new URL(c.req.url).origin]);
+  const site = c.req.header('sec-fetch-site');
+  if ((origin !== undefined && !own.has(origin)) || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
+    throw new RiposteError(403, 'csrf_failed', 'This request did not come from the admin view; reload /admin and try again.');
+  }
+}
+
+function sameToken(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+
+/** Every admin route but login: a live session, and on writes the Origin check and the CSRF header. */
+export function requireAdmin(): MiddlewareHandler<AdminEnv> {
+  return async function requireAdminHandler(c, next) {
+    const session = adminSession(c);
+    if (!session) throw new RiposteError(401, 'unauthorized', 'Your admin session has expired or you logged out; log in again.');
+    if (!SAFE_METHODS.has(c.req.method)) {
+      checkOrigin(c);
+      const sent = c.req.header(CSRF_HEADER) ?? '';
+      if (!sameToken(sent, session.csrfToken)) {
+        throw new RiposteError(403, 'csrf_failed', 'This request lacks the admin view\'s security token; reload /admin and try again.');
+      }
+    }
+    c.set('admin', session.admin);
+    await next();
+  };
+}
+

@@ -1,0 +1,44 @@
+/** What the admin API accepts, checked before anything is done with it. */
+import * as v from 'valibot';
+import { BAN_KINDS, MODERATION_ACTIONS } from '../../shared/moderation.ts';
+import { editCommentSchema, siteIdSchema } from '../../shared/schemas.ts';
+import { siteSettingsSchema } from '../../shared/site-settings.ts';
+import { COMMENT_STATUSES } from '../../shared/wire.ts';
+
+const id = v.pipe(v.number('An id is a number.'), v.integer(), v.minValue(1));
+const wholeQuery = (max: number) => v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a whole number.'), v.transform(Number), v.maxValue(max)));
+
+export const loginSchema = v.object({
+  email: v.pipe(v.string('Email is required.'), v.trim(), v.toLowerCase(), v.minLength(1, 'Email is required.'), v.maxLength(254)),
+  password: v.pipe(v.string('Password is required.'), v.minLength(1, 'Password is required.'), v.maxLength(1000)),
+});
+
+export const commentQuerySchema = v.object({
+  status: v.optional(v.picklist(COMMENT_STATUSES, 'status must be approved, pending, spam or deleted.')),
+  site: v.optional(siteIdSchema),
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  offset: wholeQuery(1_000_000),
+  limit: wholeQuery(200),
+});
+
+export const actionSchema = v.object({
+  ids: v.pipe(v.array(id, 'ids must be a list of comment ids.'), v.minLength(1, 'Select at least one comment.'), v.maxLength(500)),
+  action: v.picklist(MODERATION_ACTIONS, 'action must be approve, spam, delete or pending.'),
+});
+
+export const bodySchema = editCommentSchema;
+
+export const siteChangeSchema = v.object({
+  origins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.url('Each origin must be an address such as https://blog.example.com.'))), v.maxLength(50))),
+  settings: v.optional(v.partial(siteSettingsSchema)),
+});
+
+export const lockSchema = v.object({ locked: v.boolean('locked must be true or false.') });
+
+export const banSchema = v.object({
+  kind: v.picklist(BAN_KINDS, 'kind must be email, identity or ip.'),
+  value: v.pipe(v.string('value is required.'), v.trim(), v.minLength(1, 'value is required.'), v.maxLength(300)),
+  hideExisting: v.optional(v.boolean(), false),
+});
+
+export const pathIdSchema = v.object({ id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'An id is a positive whole number.'), v.transform(Number)) });

@@ -1,0 +1,20 @@
+/**
+ * Per-author limit on new comments, beside the per-address one (http/write-rate-limit.ts): a
+ * sender who changes addresses is still counted by account, or by the email or name given.
+ */
+import { MemoryStore } from 'hono-rate-limiter';
+import { RiposteError } from '../http/errors.ts';
+
+export type IdentityRateLimit = (identity: string) => void;
+
+/** `perMinute` 0 turns the limit off. Throws 429 past the limit. */
+export function identityRateLimit(perMinute: number): IdentityRateLimit {
+  const counts = new MemoryStore();
+  counts.init({ windowMs: 60_000 } as Parameters<MemoryStore['init']>[0]);
+  return function checkIdentityRate(identity) {
+    if (perMinute === 0) return;
+    if (counts.increment(identity.toLowerCase()).totalHits > perMinute) {
+      throw new RiposteError(429, 'rate_limited', 'Too many comments from you; wait a minute and try again.');
+    }
+  };
+}

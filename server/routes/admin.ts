@@ -1,0 +1,175 @@
+/**
+ * The admin API under /api/v1/admin, for the admin view on this server's own origin: log in
+ * and out, the comments (queue, search, filters), moderation one by one or in bulk, edits and
+ * the owner's replies, sites' rules, thread locks, bans and the audit log. Every route but
+ * login needs the admin cookie; every write, the CSRF header too (admin/admin-auth.ts).
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { rateLimiter } from 'hono-rate-limiter';
+import { LIMITS } from '../../shared/limits.ts';
+import type { AdminCommentPage, AuditAction, ModerationAction, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
+import { siteSettings } from '../../shared/site-settings.ts';
+import type { CommentStatus } from '../../shared/wire.ts';
+import { adminSession, checkOrigin, checkPassword, endAdminSession, requireAdmin, startAdminSession, type AdminEnv } from '../admin/admin-auth.ts';
+import { toAdminComment } from '../admin/admin-comment.ts';
+import { actionSchema, banSchema, bodySchema, commentQuerySchema, lockSchema, loginSchema, pathIdSchema, siteChangeSchema } from '../admin/admin-schemas.ts';
+import { clientIp } from '../http/client-ip.ts';
+import { RiposteError } from '../http/errors.ts';
+import { readJson, validate } from '../http/read-json.ts';
+import { renderMarkdown } from '../render/markdown.ts';
+
+/** Failed logins one address may make per 15 minutes. */
+const LOGIN_ATTEMPTS = 10;
+
+const STATUS_OF: Record<ModerationAction, CommentStatus> = { approve: 'approved', spam: 'spam', delete: 'deleted', pending: 'pending' };
+
+/** One comment as the admin view shows it, read back after a change. */
+function one(c: Context<AdminEnv>, id: number) {
+  const found = c.var.store.moderation.list({ ids: [id], offset: 0, limit: 1 }).rows[0];
+  if (!found) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
+  return toAdminComment(found);
+}
+
+/** Adds to the audit log under the logged-in admin's email. */
+function audit(c: Context<AdminEnv>, action: AuditAction, commentId: number | null, detail: string | null): void {
+  c.var.store.moderation.audit.add(c.var.admin.email, action, commentId, detail);
+}
+
+export function adminRoutes(trustProxy: boolean) {
+  const loginLimit = rateLimiter<AdminEnv>({
+    windowMs: 15 * 60_000,
+    limit: LOGIN_ATTEMPTS,
+    skipSuccessfulRequests: true,
+    keyGenerator: (c) => clientIp(c, trustProxy) ?? 'unknown',
+    handler: () => {
+      throw new RiposteError(429, 'rate_limited', 'Too many failed logins from your address; wait 15 minutes and try again.');
+    },
+  });
+
+  return new Hono<AdminEnv>()
+    .use(async function adminNoStore(c, next) {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    })
+    .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', bodyLimit({ maxSize: LIMITS.requestMaxBytes, onError: () => { throw new RiposteError(413, 'payload_too_large', 'Request too large.'); } }))
+    .post('/login', loginLimit, async (c) => {
+      checkOrigin(c);
+      const { email, password } = await readJson(c, loginSchema);
+      const admin = c.var.store.admins.findByEmail(email);
+      if (!(await checkPassword(admin, password)) || !admin) throw new RiposteError(401, 'unauthorized', 'Wrong email or password.');
+      const session = startAdminSession(c, admin);
+      c.var.store.moderation.audit.add(admin.email, 'login', null, null);
+      return c.json(session);
+    })
+    .post('/logout', (c) => {
+      // Ending a session needs no token: the worst a forged logout does is log someone out.
+      checkOrigin(c);
+      endAdminSession(c);
+      return c.body(null, 204);
+    })
+    .get('/session', (c) => {
+      const session = adminSession(c);
+      if (!session) throw new RiposteError(401, 'unauthorized', 'Your admin session has expired or you logged out; log in again.');
+      return c.json({ admin: { email: session.admin.email, name: session.admin.name }, csrf: session.csrfToken });
+    })
+    .use('*', requireAdmin())
+    .get('/comments', (c) => {
+      const { status, site, q, offset = 0, limit = 50 } = validate(commentQuerySchema, c.req.query());
+      const { rows, total } = c.var.store.moderation.list({ status, site, q, offset, limit });
+      const page: AdminCommentPage = { comments: rows.map(toAdminComment), total, pending: c.var.store.moderation.pendingCount() };
+      return c.json(page);
+    })
+    .post('/comments/actions', async (c) => {
+      const { ids, action } = await readJson(c, actionSchema);
+      const changed = c.var.store.transaction(() => {
+        const done = c.var.store.moderation.setStatus(ids, STATUS_OF[action]);
+        for (const id of done) audit(c, action, id, null);
+        return done;
+      });
+      return c.json({ changed, pending: c.var.store.moderation.pendingCount() });
+    })
+    .patch('/comments/:id', async (c) => {
+      const { id } = validate(pathIdSchema, c.req.param());
+      const { body } = await readJson(c, bodySchema);
+      const bodyHtml = renderMarkdown(body);
+      if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
+      if (!c.var.store.moderation.updateBody(id, body, bodyHtml, new Date().toISOString())) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
+      audit(c, 'edit', id, null);
+      return c.json(one(c, id));
+    })
+    .post('/comments/:id/reply', async (c) => {
+      const { id } = validate(pathIdSchema, c.req.param());
+      const { body } = await readJson(c, bodySchema);
+      const parent = c.var.store.comments.get(id);
+      if (!parent) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
+      const bodyHtml = renderMarkdown(body);
+      if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before posting.', { body: 'Write something before posting.' });
+      const reply = c.var.store.transaction(() => {
+        // Answering a held comment approves it: the owner would not answer what readers cannot see.
+        if (parent.status === 'pending') {
+          c.var.store.moderation.setStatus([id], 'approved');
+          audit(c, 'approve', id, null);
+        }
+        const row = c.var.store.comments.insert({
+          threadId: parent.threadId,
+          parentId: id,
+          status: 'approved',
+          authorName: c.var.admin.name,
+          authorEmail: c.var.admin.email,
+          authorBadge: 'owner',
+          bodyMarkdown: body,
+          bodyHtml,
+          createdAt: new Date().toISOString(),
+        });
+        audit(c, 'reply', row.id, `in reply to ${id}`);
+        return row;
+      });
+      return c.json(one(c, reply.id), 201);
+    })
+    .get('/sites', (c) => c.json({ sites: c.var.store.sites.list().map((s) => ({ id: s.id, name: s.name, origins: s.origins, settings: siteSettings(s.settings) })) }))
+    .patch('/sites/:site', async (c) => {
+      const siteId = c.req.param('site');
+      if (!c.var.store.sites.get(siteId)) throw new RiposteError(404, 'unknown_site', `There is no site "${siteId}".`);
+      const { origins, settings } = await readJson(c, siteChangeSchema);
+      const changes = Object.fromEntries(Object.entries(settings ?? {}).filter(([, value]) => value !== undefined));
+      c.var.store.transaction(() => {
+        if (origins) c.var.store.moderation.setOrigins(siteId, [...new Set(origins.map((o) => new URL(o).origin))]);
+        if (Object.keys(changes).length) c.var.store.sites.updateSettings(siteId, changes);
+        audit(c, 'settings', null, `${siteId}: ${JSON.stringify({ ...(origins ? { origins } : {}), ...changes })}`);
+      });
+      const site = c.var.store.sites.get(siteId)!;
+      return c.json({ id: site.id, name: site.name, origins: site.origins, settings: siteSettings(site.settings) });
+    })
+    .put('/threads/:id/lock', async (c) => {
+      const { id } = validate(pathIdSchema, c.req.param());
+      const { locked } = await readJson(c, lockSchema);
+      const thread = c.var.store.moderation.setThreadLocked(id, locked);
+      if (!thread) throw new RiposteError(404, 'not_found', `There is no thread ${id}.`);
+      audit(c, locked ? 'lock' : 'unlock', null, thread.pageKey);
+      return c.json({ id: thread.id, locked: thread.locked });
+    })
+    .get('/bans', (c) => c.json({ bans: c.var.store.moderation.bans.list() satisfies WireBan[] }))
+    .post('/bans', async (c) => {
+      const { kind, value, hideExisting } = await readJson(c, banSchema);
+      const normalised = kind === 'email' ? value.toLowerCase() : value;
+      const { ban, hidden } = c.var.store.transaction(() => {
+        const ban = c.var.store.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email);
+        const hidden = hideExisting ? c.var.store.moderation.bans.hideComments(kind, normalised) : [];
+        audit(c, 'ban', null, `${kind} ${normalised}${hideExisting ? `, ${hidden.length} comments hidden` : ''}`);
+        return { ban, hidden };
+      });
+      return c.json({ ban: ban satisfies WireBan, hidden }, 201);
+    })
+    .delete('/bans/:id', (c) => {
+      const { id } = validate(pathIdSchema, c.req.param());
+      const ban = c.var.store.moderation.bans.remove(id);
+      if (!ban) throw new RiposteError(404, 'not_found', `There is no ban ${id}.`);
+      audit(c, 'unban', null, `${ban.kind} ${ban.value}`);
+      return c.body(null, 204);
+    })
+    .get('/audit', (c) => {
+      const { offset = 0, limit = 100 } = validate(commentQuerySchema, c.req.query());
+      return c.json({ entries: c.var.store.moderation.audit.list(limit, offset) satisfies WireAuditEntry[] });
+    });
+}

@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSession } from '../../../server/auth/sessions.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
+import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+let dir: ReturnType<typeof tempDir>;
+let t: ReturnType<typeof openTestApp>;
+beforeEach(async () => {
+  dir = tempDir();
+  t = openTestApp(`${dir.path}/riposte.db`, [], { RIPOSTE_GITHUB_CLIENT_ID: 'id', RIPOSTE_GITHUB_CLIENT_SECRET: 'secret', RIPOSTE_OWNERS: 'github:1' });
+  await addAdmin(t);
+});
+afterEach(() => {
+  t.close();
+  dir.remove();
+});
+
+const errorOf = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code });
+
+/** Every admin endpoint but login/logout/session, with a body where it takes one. */
+const ENDPOINTS: [string, string, unknown?][] = [
+  ['GET', '/api/v1/admin/comments'],
+  ['POST', '/api/v1/admin/comments/actions', { ids: [1], action: 'approve' }],
+  ['PATCH', '/api/v1/admin/comments/1', { body: 'changed' }],
+  ['POST', '/api/v1/admin/comments/1/reply', { body: 'thanks' }],
+  ['GET', '/api/v1/admin/sites'],
+  ['PATCH', '/api/v1/admin/sites/default', { settings: { moderation: 'all' } }],
+  ['PUT', '/api/v1/admin/threads/1/lock', { locked: true }],
+  ['GET', '/api/v1/admin/bans'],
+  ['POST', '/api/v1/admin/bans', { kind: 'email', value: 'x@example.org' }],
+  ['DELETE', '/api/v1/admin/bans/1'],
+  ['GET', '/api/v1/admin/audit'],
+];
+
+describe('admin sign-in', () => {
+  it('logs in with the right password: HttpOnly, SameSite=Strict cookie; the session answers who and the CSRF token', async () => {
+    const res = await t.send('POST', '/api/v1/admin/login', { email: 'Owner@Blog.example', password: ADMIN_PASSWORD });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^riposte_admin=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const body = (await res.json()) as { admin: unknown; csrf: string };
+    expect(body.admin).toEqual({ email: ADMIN_EMAIL, name: 'Blog Owner' });
+    const session = await t.app.request('/api/v1/admin/session', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(await session.json()).toEqual(body);
+    // Only hashes are stored.
+    expect(JSON.stringify(t.store.admins.list())).not.toContain(ADMIN_PASSWORD);
+  });
+
+  it('says clearly when the password is wrong, and limits failed attempts', async () => {
+    const wrong = await t.send('POST', '/api/v1/admin/login', { email: ADMIN_EMAIL, password: 'nope' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ error: { code: 'unauthorized', message: 'Wrong email or password.' } });
+    expect((await t.send('POST', '/api/v1/admin/login', { email: 'nobody@x.example', password: 'nope' })).status).toBe(401);
+    for (let i = 0; i < 8; i++) await t.send('POST', '/api/v1/admin/login', { email: ADMIN_EMAIL, password: 'nope' });
+    const limited = await t.send('POST', '/api/v1/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    expect(await errorOf(limited)).toEqual({ status: 429, code: 'rate_limited' });
+  });
+
+  it('refuses a login posted from another origin', async () => {
+    const res = await t.send('POST', '/api/v1/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { origin: 'https://evil.example' });
+    expect(await errorOf(res)).toEqual({ status: 403, code: 'csrf_failed' });
+  });
+
+  it('ends the session at logout and after it expires, with a clear message', async () => {
+    const headers = await adminHeaders(t);
+    expect((await t.send('GET', '/api/v1/admin/comments', undefined, headers)).status).toBe(200);
+    expect((await t.send('POST', '/api/v1/admin/logout', undefined, headers)).status).toBe(204);
+    const after = await t.send('GET', '/api/v1/admin/comments', undefined, headers);
+    expect(await after.json()).toEqual({ error: { code: 'unauthorized', message: 'Your admin session has expired or you logged out; log in again.' } });
+
+    const again = await adminHeaders(t);
+    const raw = new Database(t.store.file);
+    raw.prepare('update admin_sessions set expires_at = ?').run(new Date(Date.now() - 1000).toISOString());
+    raw.close();
+    expect((await t.send('GET', '/api/v1/admin/comments', undefined, again)).status).toBe(401);
+  });
+});
+
+describe('every admin endpoint', () => {
+  it('refuses without a session', async () => {
+    for (const [method, path, body] of ENDPOINTS) {
+      expect(await errorOf(await t.send(method, path, body)), `${method} ${path}`).toEqual({ status: 401, code: 'unauthorized' });
+    }
+  });
+
+  it('refuses a reader\'s bearer token, even the owner\'s', async () => {
+    const owner = t.store.users.upsert({ provider: 'github', subject: '1', name: 'Owner', email: ADMIN_EMAIL, website: null });
+    const bearer = { authorization: `Bearer ${createSession(t, owner.id)}` };
+    for (const [method, path, body] of ENDPOINTS) {
+      expect(await errorOf(await t.send(method, path, body, bearer)), `${method} ${path}`).toEqual({ status: 401, code: 'unauthorized' });
+    }
+  });
+
+  it('refuses writes without the CSRF token, with a wrong one, or from another origin', async () => {
+    const { 'riposte-csrf': csrf, ...noToken } = await adminHeaders(t);
+    const writes = ENDPOINTS.filter(([method]) => method !== 'GET');
+    for (const headers of [noToken, { ...noToken, 'riposte-csrf': `${csrf.slice(0, -1)}x` }, { ...noToken, 'riposte-csrf': csrf, origin: 'https://blog.example' }]) {
+      for (const [method, path, body] of writes) {
+        expect(await errorOf(await t.send(method, path, body, headers)), `${method} ${path}`).toEqual({ status: 403, code: 'csrf_failed' });
+      }
+    }
+    // Reads need no token (they change nothing).
+    expect((await t.send('GET', '/api/v1/admin/comments', undefined, noToken)).status).toBe(200);
+  });
+});

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkPassword } from '../../server/admin/admin-auth.ts';
+import { openStore } from '../../server/store/index.ts';
+import { tempDir } from '../helpers/test-app.ts';
+
+const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
+const dirs: ReturnType<typeof tempDir>[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+const riposte = (args: string[], input: string) => spawnSync(process.execPath, [RIPOSTE, ...args], { input, encoding: 'utf8', timeout: 20_000 });
+
+describe('riposte admin add', () => {
+  it('adds an admin with the password from stdin, stored as an argon2id hash; again sets a new one', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = `${dir.path}/riposte.db`;
+    const added = riposte(['admin', 'add', 'Owner@Blog.example', 'Blog', 'Owner', '--db', db], 'first long password\n');
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toContain('Added admin owner@blog.example (Blog Owner)');
+    expect(riposte(['admin', 'add', 'owner@blog.example', '--db', db], 'second long password\n').stdout).toContain('Changed the password');
+    expect(riposte(['admin', 'add', 'owner@blog.example', '--db', db], 'short\n').stderr).toContain('at least 10 characters');
+    expect(riposte(['admin', 'add', 'not-an-email', '--db', db], 'long enough password\n').stderr).toContain('is not an email address');
+    expect(riposte(['admin', 'list', '--db', db], '').stdout).toContain('owner@blog.example (Blog Owner)');
+    const store = openStore(db);
+    const admin = store.admins.findByEmail('owner@blog.example')!;
+    store.close();
+    expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await checkPassword(admin, 'second long password')).toBe(true);
+    expect(await checkPassword(admin, 'first long password')).toBe(false);
+  });
+});

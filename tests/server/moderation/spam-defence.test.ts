@@ -1,0 +1,120 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PostedComment } from '../../../shared/wire.ts';
+import { createSession } from '../../../server/auth/sessions.ts';
+import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+
+const page = 'https://blog.example/post';
+const dirs: ReturnType<typeof tempDir>[] = [];
+const apps: ReturnType<typeof openTestApp>[] = [];
+afterEach(() => {
+  apps.splice(0).forEach((a) => a.close());
+  dirs.splice(0).forEach((d) => d.remove());
+});
+
+function open(flags: string[] = []) {
+  const dir = tempDir();
+  dirs.push(dir);
+  const t = openTestApp(`${dir.path}/riposte.db`, flags);
+  apps.push(t);
+  return t;
+}
+
+type App = ReturnType<typeof openTestApp>;
+const send = (t: App, body: string, author: Record<string, string> = { name: 'Reader' }, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  t.post({ page, body, author, ...extra }, headers);
+async function verdict(t: App, ...args: Parameters<typeof send> extends [App, ...infer R] ? R : never) {
+  const res = await send(t, ...args);
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { comment } = (await res.json()) as PostedComment;
+  const stored = t.store.comments.get(comment.id)!;
+  return { wire: comment.status, status: stored.status, reasons: stored.heldReasons };
+}
+const approved = { wire: 'approved', status: 'approved', reasons: null };
+const set = (t: App, changes: Parameters<App['store']['sites']['updateSettings']>[1]) => t.store.sites.updateSettings('default', changes);
+
+describe('spam defence on every new comment', () => {
+  it('lets a normal comment through', async () => {
+    const t = open();
+    set(t, { minSeconds: 3, blockedWords: ['casino'] });
+    expect(await verdict(t, 'A thoughtful comment with [one link](https://example.org).', { name: 'Reader', email: 'r@example.org' }, { trap: '', formMs: 45_000 })).toEqual(approved);
+  });
+
+  it('honeypot: a filled hidden field goes to spam, and the sender is told only "pending"', async () => {
+    const t = open();
+    expect(await verdict(t, 'Buy now', { name: 'Bot' }, { trap: 'http://spam.example' })).toEqual({ wire: 'pending', status: 'spam', reasons: ['honeypot'] });
+    expect((await t.thread(page)).body.comments).toEqual([]);
+  });
+
+  it('minimum time: a form sent sooner than the site allows is held', async () => {
+    const t = open();
+    set(t, { minSeconds: 3 });
+    expect(await verdict(t, 'Quick', undefined, { formMs: 800 })).toMatchObject({ status: 'pending', reasons: ['too_fast'] });
+    expect(await verdict(t, 'Slow enough', undefined, { formMs: 3_000 })).toEqual(approved);
+  });
+
+  it('link count: more links than maxLinks (default 2) is held', async () => {
+    const t = open();
+    expect(await verdict(t, 'See https://a.example and https://b.example')).toEqual(approved);
+    const three = 'See [a](https://a.example), [b](https://b.example) and [c](https://c.example)';
+    expect(await verdict(t, three)).toMatchObject({ status: 'pending', reasons: ['too_many_links'] });
+  });
+
+  it('duplicate: the same author posting the same text on the page again is held; someone else saying it is not', async () => {
+    const t = open();
+    expect(await verdict(t, 'Great post!', { name: 'Ann' })).toEqual(approved);
+    expect(await verdict(t, 'Great post!', { name: 'ann' })).toMatchObject({ status: 'pending', reasons: ['duplicate'] });
+    expect(await verdict(t, 'Great post!', { name: 'Ben' })).toEqual(approved);
+  });
+
+  it('blocked words: in the text, name, email or website, any case', async () => {
+    const t = open();
+    set(t, { blockedWords: ['casino', 'pills.example'] });
+    expect(await verdict(t, 'Visit the CASINO')).toMatchObject({ status: 'pending', reasons: ['blocked_word'] });
+    expect(await verdict(t, 'Hello', { name: 'Ann', website: 'https://pills.example' })).toMatchObject({ status: 'pending', reasons: ['blocked_word'] });
+    expect(await verdict(t, 'Occasionally fine')).toEqual(approved);
+  });
+
+  it('moderation modes: all holds everything, first holds only an author\'s first comment', async () => {
+    const t = open();
+    set(t, { moderation: 'first' });
+    const first = await send(t, 'Hi, first time', { name: 'Ann', email: 'ann@example.org' });
+    const id = ((await first.json()) as PostedComment).comment.id;
+    expect(t.store.comments.get(id)).toMatchObject({ status: 'pending', heldReasons: ['first_time'] });
+    t.store.comments.setStatus(id, 'approved');
+    expect(await verdict(t, 'Back again', { name: 'Ann', email: 'ANN@example.org' })).toEqual(approved);
+    set(t, { moderation: 'all' });
+    expect(await verdict(t, 'Once more', { name: 'Ann', email: 'ann@example.org' })).toMatchObject({ status: 'pending', reasons: ['moderation_all'] });
+  });
+
+  it('per-identity rate limit: one author changing addresses is still counted', async () => {
+    const t = open(['--rate-limit', '2', '--trust-proxy', 'true']);
+    let address = 1;
+    const from = (headers: Record<string, string> = {}) => ({ ...headers, 'x-forwarded-for': `203.0.113.${address++}` });
+    const user = t.store.users.upsert({ provider: 'github', subject: '7', name: 'Sam', email: null, website: null });
+    const bearer = { authorization: `Bearer ${createSession(t, user.id)}` };
+    expect((await send(t, 'one', undefined, {}, from(bearer))).status).toBe(201);
+    expect((await send(t, 'two', undefined, {}, from(bearer))).status).toBe(201);
+    const third = await send(t, 'three', undefined, {}, from(bearer));
+    expect(third.status).toBe(429);
+    // A guest by email is counted the same way.
+    for (const body of ['a', 'b']) expect((await send(t, body, { name: 'G', email: 'g@example.org' }, {}, from())).status).toBe(201);
+    expect((await send(t, 'c', { name: 'Other name', email: 'G@example.org' }, {}, from())).status).toBe(429);
+    expect((await send(t, 'd', { name: 'Someone else' }, {}, from())).status).toBe(201);
+  });
+
+  it('email required, and threads closed after N days', async () => {
+    const t = open();
+    set(t, { emailRequired: true, closeAfterDays: 30 });
+    const noEmail = await send(t, 'Hi');
+    expect(noEmail.status).toBe(400);
+    expect(((await noEmail.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ 'author.email': 'Email is required on this site.' });
+    expect(await verdict(t, 'Hi', { name: 'Ann', email: 'ann@example.org' })).toEqual(approved);
+    const raw = new Database(t.store.file);
+    raw.prepare('update threads set created_at = ?').run(new Date(Date.now() - 31 * 86_400_000).toISOString());
+    raw.close();
+    const closed = await send(t, 'Late', { name: 'Ann', email: 'ann@example.org' });
+    expect(closed.status).toBe(403);
+    expect(await closed.json()).toEqual({ error: { code: 'thread_closed', message: 'Comments are closed on pages older than 30 days.' } });
+  });
+});
