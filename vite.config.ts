@@ -1,9 +1,11 @@
 /**
  * Builds the widget: widget/embed.ts -> dist/widget/embed.js (a stable name blogs link to),
- * lazily loaded parts -> dist/widget/assets/[name]-[hash].js (cached forever by the server).
+ * lazily loaded parts -> dist/widget/assets/[name]-[hash].js (cached forever by the server);
+ * with `--mode admin`, the admin view: widget/admin/index.html -> dist/admin/.
  */
 import ts from 'typescript';
-import { defineConfig, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const LIT_TAGS = new Set(['html', 'css', 'svg']);
 
@@ -57,7 +59,7 @@ function minifyText(text: string, tag: string): string {
     .replace(/;}/g, '}');
 }
 
-export default defineConfig({
+const widgetBuild = {
   plugins: [minifyLitTemplates()],
   // Relative URLs: chunks are found next to embed.js on the comment server, never on the blog's origin.
   base: './',
@@ -72,4 +74,21 @@ export default defineConfig({
       output: { entryFileNames: '[name].js', chunkFileNames: 'assets/[name]-[hash].js' },
     },
   },
-});
+} satisfies UserConfig;
+
+/** The admin view (`vite build --mode admin`): its own page, served by the server at /admin. */
+const adminBuild = {
+  plugins: [minifyLitTemplates()],
+  root: 'widget/admin',
+  base: '/admin/',
+  build: {
+    outDir: fileURLToPath(new URL('dist/admin', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    // One script, no preload helper: the page's policy allows scripts from this origin only.
+    modulePreload: false,
+    rolldownOptions: { output: { entryFileNames: 'assets/[name]-[hash].js', chunkFileNames: 'assets/[name]-[hash].js' } },
+  },
+} satisfies UserConfig;
+
+export default defineConfig(({ mode }) => (mode === 'admin' ? adminBuild : widgetBuild));

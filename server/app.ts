@@ -1,4 +1,5 @@
 /** createApp(deps): the whole HTTP app, composed from one small router per resource. No I/O here. */
+import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -8,6 +9,7 @@ import { apiCors } from './http/api-cors.ts';
 import { notFound, onError, RiposteError } from './http/errors.ts';
 import { writeRateLimit } from './http/write-rate-limit.ts';
 import { identityRateLimit } from './moderation/identity-rate-limit.ts';
+import { adminPageRoutes } from './routes/admin-page.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -62,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', api);
   app.route('/auth', authRoutes);
   app.route('/feeds', feedRoutes);
+  app.route('/admin', adminPageRoutes(resolve(deps.widgetDir, '..', 'admin')));
   app.route('/', widgetAssetRoutes(deps.widgetDir));
   app.get('/', (c) => c.text('Riposte comment server. Embed: <script type="module" src="/embed.js"></script>\n'));
   return app;

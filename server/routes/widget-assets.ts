@@ -9,18 +9,19 @@ import type { AppEnv } from '../http/app-env.ts';
 import { encodedBody, sendEncoded, type EncodedBody } from '../http/encoded-body.ts';
 import { RiposteError } from '../http/errors.ts';
 
-const TYPES: Record<string, string> = {
+export const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
 };
 
 /**
  * Reads each file once and keeps it: the build does not change while the server runs. Only
  * files that exist are kept, so requests for made-up names cannot grow the map.
  */
-function assetLoader(widgetDir: string) {
+export function assetLoader(widgetDir: string) {
   const loaded = new Map<string, EncodedBody>();
   return (relativePath: string): EncodedBody | null => {
     let asset = loaded.get(relativePath);

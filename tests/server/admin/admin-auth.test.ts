@@ -106,3 +106,20 @@ describe('every admin endpoint', () => {
     expect((await t.send('GET', '/api/v1/admin/comments', undefined, noToken)).status).toBe(200);
   });
 });
+
+describe('the admin page', () => {
+  it('is served at /admin with a strict policy of its own: own-origin scripts and styles, nothing inline, never framed', async () => {
+    const res = await t.app.request('/admin');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const policy = res.headers.get('content-security-policy')!;
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    const page = await res.text();
+    expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const script = /src="(\/admin\/assets\/[^"]+\.js)"/.exec(page)![1]!;
+    expect((await t.app.request(script)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});

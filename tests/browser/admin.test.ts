@@ -1,0 +1,159 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/admin/admin-auth.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
+import { axeViolations, card, focusedText, logIn, tabTo } from '../helpers/admin-page.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { startDemoStack } from '../helpers/demo-stack.ts';
+import { fillGuestForm, pageForm } from '../helpers/thread-page.ts';
+
+let stack: Awaited<ReturnType<typeof startDemoStack>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Policy violations the admin page reported (it must need no inline script or style). */
+let cspErrors: string[];
+
+beforeAll(async () => {
+  stack = await startDemoStack();
+  stack.server.store.admins.upsert(ADMIN_EMAIL, 'Blog Owner', await hashPassword(ADMIN_PASSWORD));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  stack?.removeData();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  context.setDefaultTimeout(8_000);
+  page = await context.newPage();
+  cspErrors = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+});
+afterEach(() => context.close());
+
+/** A reader in a browser of their own posts through the widget; returns their page (still open). */
+async function readerPosts(body: string, name: string, email: string): Promise<Page> {
+  const readerContext = await browser.newContext();
+  readerContext.setDefaultTimeout(8_000);
+  const reader = await readerContext.newPage();
+  await reader.goto(stack.blogUrl);
+  const form = pageForm(reader);
+  await form.getByLabel('Comment', { exact: true }).waitFor();
+  await fillGuestForm(form, body, name, email);
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  return reader;
+}
+
+async function freshReaderSees(text: string): Promise<boolean> {
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(stack.blogUrl);
+  await reader.getByRole('heading', { name: /Responses?$/ }).waitFor();
+  const seen = await reader.locator('riposte-thread riposte-comment', { hasText: text }).count();
+  await reader.context().close();
+  return seen > 0;
+}
+
+describe('the admin view at /admin (Chromium)', () => {
+  it('refuses a wrong password with a clear message', async () => {
+    await page.goto(`${stack.server.url}/admin`);
+    await page.getByLabel('Email').fill(ADMIN_EMAIL);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong email or password.' }).waitFor();
+  });
+
+  it('owner flow: hold everything, approve one, spam another, ban an author, all through the view', async () => {
+    await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+    // Rules: hold every comment; the next guest post is held.
+    await page.getByRole('link', { name: 'Rules' }).click();
+    await page.getByLabel('Hold every comment for approval').check();
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Rules saved; they apply from the next comment.').waitFor();
+
+    const ada = await readerPosts('A thoughtful *first* comment.', 'Ada Reader', 'ada@example.org');
+    // Only the author's own browser shows it, marked as waiting.
+    await ada.locator('riposte-thread riposte-comment', { hasText: 'A thoughtful first comment.' }).getByText('Your comment is awaiting moderation.').waitFor();
+    const spammer = await readerPosts('Cheap watches here', 'Spam Bot', 'bot@spam.example');
+    await spammer.locator('riposte-thread riposte-comment', { hasText: 'Cheap watches here' }).waitFor();
+    expect(await freshReaderSees('A thoughtful first comment.')).toBe(false);
+
+    // The queue: count in the navigation, why each was held.
+    await page.getByRole('link', { name: /^Queue/ }).click();
+    await expect.poll(() => page.getByRole('link', { name: /^Queue/ }).textContent()).toContain('2');
+    const first = card(page, 'A thoughtful first comment.');
+    await first.getByText('Held: The site holds every comment for approval.').waitFor();
+    await first.getByText('ada@example.org').waitFor();
+    await first.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Comment approved.').waitFor();
+    await card(page, 'Cheap watches here').getByRole('button', { name: 'Spam' }).click();
+    await page.getByText('Nothing waiting for moderation.').waitFor();
+    expect(await freshReaderSees('A thoughtful first comment.')).toBe(true);
+    expect(await freshReaderSees('Cheap watches here')).toBe(false);
+
+    // Ban Ada by email from the list of all comments; her next post is refused, neutrally.
+    await page.getByRole('link', { name: 'All comments' }).click();
+    const approved = card(page, 'A thoughtful first comment.');
+    await approved.getByRole('button', { name: 'Ban…' }).click();
+    await approved.getByLabel('Email ada@example.org').check();
+    await approved.getByRole('button', { name: 'Ban', exact: true }).click();
+    await page.getByText('Banned ada@example.org.').waitFor();
+    const form = pageForm(ada);
+    await fillGuestForm(form, 'Another try', 'Ada Reader', 'ada@example.org');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await form.getByText('This comment could not be posted.').waitFor();
+
+    // The audit log says who did what.
+    await page.getByRole('link', { name: 'Log' }).click();
+    await page.getByRole('cell', { name: /ban\s*email ada@example.org/ }).waitFor();
+    expect(cspErrors).toEqual([]);
+    await ada.context().close();
+    await spammer.context().close();
+  }, 90_000);
+
+  it('passes axe-core with no violations on every view, on a desk and on a phone', async () => {
+    await readerPosts('Held for the axe check', 'Axe Reader', 'axe@example.org');
+    for (const size of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(size);
+      await page.goto(`${stack.server.url}/admin`);
+      await page.getByLabel('Email').waitFor();
+      expect(await axeViolations(page), `login ${size.width}px`).toEqual([]);
+      await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+      for (const view of ['Queue', 'All comments', 'Rules', 'Bans', 'Log']) {
+        await page.getByRole('link', { name: new RegExp(`^${view}`) }).click();
+        await page.getByRole('heading', { name: view, level: 2 }).waitFor();
+        await page.waitForFunction(() => !document.querySelector('riposte-admin')?.shadowRoot?.textContent?.includes('Loading…'));
+        expect(await axeViolations(page), `${view} ${size.width}px`).toEqual([]);
+      }
+      // Nothing wider than the phone's screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await page.getByRole('button', { name: 'Log out' }).click();
+    }
+  }, 90_000);
+
+  it('can be worked by keyboard alone: log in, open the queue, approve', async () => {
+    await readerPosts('Approve me by keyboard', 'Key Reader', 'key@example.org');
+    await page.goto(`${stack.server.url}/admin`);
+    await page.getByLabel('Email').waitFor();
+    await tabTo(page, /^input Email/);
+    await page.keyboard.type(ADMIN_EMAIL);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ADMIN_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Admin' }).waitFor();
+    await tabTo(page, /^a Queue/);
+    await page.keyboard.press('Enter');
+    await card(page, 'Approve me by keyboard').waitFor();
+    await tabTo(page, /^input Select the comment by Key Reader/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^button Approve selected/);
+    expect(await focusedText(page)).toBe('button Approve selected');
+    await page.keyboard.press('Enter');
+    await page.getByText('1 comment approved.').waitFor();
+    expect(await freshReaderSees('Approve me by keyboard')).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Typed client for the admin API (same origin, cookie session): one line per endpoint. Writes
+ * carry the session's CSRF token; every failure is an ApiError with the server's message.
+ */
+import type { AdminComment, AdminCommentPage, AdminSession, BanKind, ModerationAction, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
+import type { SiteSettings } from '../../shared/site-settings.ts';
+import { ApiError, call } from '../api.ts';
+
+export { ApiError };
+
+export interface AdminSite {
+  id: string;
+  name: string;
+  origins: string[];
+  settings: SiteSettings;
+}
+
+export interface CommentQuery {
+  status?: string;
+  site?: string;
+  q?: string;
+  offset?: number;
+}
+
+const BASE = '/api/v1/admin';
+
+/** `csrf()` is read at each call: it changes when the admin logs in again. */
+export const createAdminApi = (csrf: () => string) => {
+  const write = <T>(method: string, path: string, body?: unknown) => call<T>(method, BASE + path, body, undefined, { 'Riposte-CSRF': csrf() });
+  return {
+    session: () => call<AdminSession>('GET', `${BASE}/session`),
+    login: (email: string, password: string) => call<AdminSession>('POST', `${BASE}/login`, { email, password }),
+    logout: () => call<null>('POST', `${BASE}/logout`),
+    comments: (query: CommentQuery) => call<AdminCommentPage>('GET', `${BASE}/comments?${new URLSearchParams(clean(query))}`),
+    act: (ids: number[], action: ModerationAction) => write<{ changed: number[]; pending: number }>('POST', '/comments/actions', { ids, action }),
+    edit: (id: number, body: string) => write<AdminComment>('PATCH', `/comments/${id}`, { body }),
+    reply: (id: number, body: string) => write<AdminComment>('POST', `/comments/${id}/reply`, { body }),
+    lock: (threadId: number, locked: boolean) => write<{ id: number; locked: boolean }>('PUT', `/threads/${threadId}/lock`, { locked }),
+    sites: () => call<{ sites: AdminSite[] }>('GET', `${BASE}/sites`),
+    saveSite: (id: string, change: { origins?: string[]; settings?: Partial<SiteSettings> }) => write<AdminSite>('PATCH', `/sites/${encodeURIComponent(id)}`, change),
+    bans: () => call<{ bans: WireBan[] }>('GET', `${BASE}/bans`),
+    ban: (kind: BanKind, value: string, hideExisting: boolean) => write<{ ban: WireBan; hidden: number[] }>('POST', '/bans', { kind, value, hideExisting }),
+    unban: (id: number) => write<null>('DELETE', `/bans/${id}`),
+    audit: () => call<{ entries: WireAuditEntry[] }>('GET', `${BASE}/audit`),
+  };
+};
+
+export type AdminApi = ReturnType<typeof createAdminApi>;
+
+function clean(query: CommentQuery): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '').map(([key, value]) => [key, String(value)]));
+}

@@ -1,0 +1,45 @@
+/**
+ * Events the admin view's parts send up to `<riposte-admin>`, the only element that talks to
+ * the API. Each carries `reply`, which the root calls once the request is done (with the
+ * error message if it failed), so the part can close its editor or show what went wrong.
+ */
+import type { BanKind, ModerationAction } from '../../shared/moderation.ts';
+import type { SiteSettings } from '../../shared/site-settings.ts';
+
+type Reply = { reply: (error: string | null) => void };
+
+export interface AdminEventDetails {
+  'riposte-admin-act': { ids: number[]; action: ModerationAction } & Reply;
+  'riposte-admin-edit': { id: number; body: string } & Reply;
+  'riposte-admin-reply': { id: number; body: string } & Reply;
+  'riposte-admin-lock': { threadId: number; locked: boolean } & Reply;
+  'riposte-admin-ban': { kind: BanKind; value: string; hideExisting: boolean } & Reply;
+  'riposte-admin-unban': { id: number } & Reply;
+  'riposte-admin-save-site': { id: string; origins: string[]; settings: Partial<SiteSettings> } & Reply;
+}
+
+export type AdminEventName = keyof AdminEventDetails;
+export type AdminEvent<K extends AdminEventName> = CustomEvent<AdminEventDetails[K]>;
+
+/** Sends the event up and resolves with the root's answer: null on success, else the message. */
+export function request<K extends AdminEventName>(from: HTMLElement, name: K, detail: Omit<AdminEventDetails[K], 'reply'>): Promise<string | null> {
+  return new Promise((resolve) => {
+    from.dispatchEvent(new CustomEvent(name, { detail: { ...detail, reply: resolve }, bubbles: true, composed: true }));
+  });
+}
+
+/** A comment ticked or unticked for a bulk action (no request behind it). */
+export type SelectEvent = CustomEvent<{ id: number; selected: boolean }>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'riposte-admin-select': SelectEvent;
+    'riposte-admin-act': AdminEvent<'riposte-admin-act'>;
+    'riposte-admin-edit': AdminEvent<'riposte-admin-edit'>;
+    'riposte-admin-reply': AdminEvent<'riposte-admin-reply'>;
+    'riposte-admin-lock': AdminEvent<'riposte-admin-lock'>;
+    'riposte-admin-ban': AdminEvent<'riposte-admin-ban'>;
+    'riposte-admin-unban': AdminEvent<'riposte-admin-unban'>;
+    'riposte-admin-save-site': AdminEvent<'riposte-admin-save-site'>;
+  }
+}

@@ -1,0 +1,218 @@
+/** `<riposte-admin-comment>`: one comment as the owner sees it, with its actions, editor, reply and ban forms. */
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { HELD_REASON_TEXT, type AdminComment, type BanKind, type ModerationAction } from '../../shared/moderation.ts';
+import { request } from './admin-events.ts';
+import { adminStyles } from './admin-styles.ts';
+
+const ACTION_LABEL: Record<ModerationAction, string> = { approve: 'Approve', spam: 'Spam', delete: 'Delete', pending: 'Hold' };
+const STATUS_LABEL = { approved: 'Approved', pending: 'Pending', spam: 'Spam', deleted: 'Deleted' } as const;
+const ACTION_STATUS = { approve: 'approved', spam: 'spam', delete: 'deleted', pending: 'pending' } as const;
+
+/**
+ * @fires riposte-admin-select - Ticked or unticked for a bulk action.
+ * @fires riposte-admin-act - Approve, spam, delete or hold this comment.
+ * @fires riposte-admin-edit - Save the edited Markdown.
+ * @fires riposte-admin-reply - Reply as the site owner.
+ * @fires riposte-admin-ban - Ban the author by email, identity or sender.
+ * @fires riposte-admin-lock - Lock or unlock the comment's thread.
+ */
+export class RiposteAdminComment extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      :host {
+        display: block;
+        padding: 0;
+        max-width: none;
+      }
+      article {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.8rem;
+        display: grid;
+        gap: 0.6rem;
+      }
+      .head {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.6rem;
+        align-items: start;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1rem;
+      }
+      .meta {
+        margin: 0.1rem 0 0;
+        overflow-wrap: anywhere;
+      }
+      .status {
+        font-size: 0.8em;
+        font-weight: normal;
+        border: 1px solid var(--_border);
+        border-radius: 1em;
+        padding: 0 0.5em;
+        margin-left: 0.3em;
+      }
+      .status.pending {
+        border-color: var(--_accent);
+      }
+      .parent {
+        margin: 0;
+        padding: 0.4rem 0.7rem;
+        border-left: 3px solid var(--_border);
+      }
+      .body :first-child,
+      .parent :last-child {
+        margin-top: 0;
+      }
+      .body :last-child {
+        margin-bottom: 0;
+      }
+      .body {
+        overflow-wrap: anywhere;
+      }
+      form {
+        display: grid;
+        gap: 0.5rem;
+      }
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** The comment, as the admin API sends it. */
+  @property({ attribute: false }) comment!: AdminComment;
+  /** Whether it is ticked for a bulk action. */
+  @property({ type: Boolean }) selected = false;
+
+  /** Which form is open under the comment. */
+  @state() private _open: 'edit' | 'reply' | 'ban' | null = null;
+  @state() private _busy = false;
+  @state() private _error = '';
+
+  override render() {
+    const c = this.comment;
+    const a = c.author;
+    const title = c.thread.title || c.thread.key;
+    return html`<article aria-labelledby="who">
+      <div class="head">
+        <input type="checkbox" .checked=${this.selected} aria-label="Select the comment by ${a.name || 'an unnamed author'}" @change=${this._onSelect} />
+        <div>
+          <h3 id="who">${a.name || '(no name)'}${a.badge ? html` <span class="status">${a.badge === 'owner' ? 'Author' : 'Moderator'}</span>` : nothing}
+            <span class="status ${c.status}">${STATUS_LABEL[c.status]}</span></h3>
+          <p class="meta muted">${[a.email, a.website, a.identity, a.ipHash ? `sender ${a.ipHash.slice(0, 8)}` : null].filter(Boolean).join(' · ') || 'no contact details'}</p>
+          <p class="meta muted">${new Date(c.createdAt).toLocaleString()} on ${c.thread.url ? html`<a href=${c.thread.url}>${title}</a>` : title}${c.thread.locked ? ' (locked)' : ''}</p>
+        </div>
+      </div>
+      ${c.heldReasons.length ? html`<p class="note">Held: ${c.heldReasons.map((r) => HELD_REASON_TEXT[r]).join(' ')}</p>` : nothing}
+      ${c.parent ? html`<blockquote class="parent"><p class="muted">In reply to ${c.parent.authorName || 'a deleted comment'}:</p>${unsafeHTML(c.parent.html)}</blockquote>` : nothing}
+      <div class="body">${unsafeHTML(c.html)}</div>
+      <div class="row">
+        ${(['approve', 'spam', 'delete'] as const).filter((action) => ACTION_STATUS[action] !== c.status).map(
+          (action) => html`<button class=${action === 'approve' ? 'primary' : 'secondary'} ?disabled=${this._busy} @click=${() => this._act(action)}>${ACTION_LABEL[action]}</button>`,
+        )}
+        <button class="secondary" aria-expanded=${this._open === 'edit'} @click=${() => this._toggle('edit')}>Edit</button>
+        <button class="secondary" aria-expanded=${this._open === 'reply'} @click=${() => this._toggle('reply')}>Reply</button>
+        <button class="secondary" aria-expanded=${this._open === 'ban'} @click=${() => this._toggle('ban')}>Ban…</button>
+        <button class="secondary" @click=${this._lock}>${c.thread.locked ? 'Unlock thread' : 'Lock thread'}</button>
+      </div>
+      ${this._open === 'edit' || this._open === 'reply' ? this._renderEditor(this._open) : nothing}
+      ${this._open === 'ban' ? this._renderBan() : nothing}
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+    </article>`;
+  }
+
+  private _renderEditor(kind: 'edit' | 'reply') {
+    const label = kind === 'edit' ? 'Edit the comment (Markdown)' : 'Reply as the site owner (Markdown)';
+    return html`<form @submit=${(e: SubmitEvent) => this._onSave(e, kind)}>
+      <div class="field">
+        <label for="text">${label}</label>
+        <textarea id="text" name="text" required .value=${kind === 'edit' ? this.comment.markdown : ''}></textarea>
+      </div>
+      <div class="row">
+        <button class="primary" ?disabled=${this._busy}>${kind === 'edit' ? 'Save' : 'Post reply'}</button>
+        <button type="button" class="secondary" @click=${() => this._toggle(kind)}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private _renderBan() {
+    const a = this.comment.author;
+    const choices: [BanKind, string | null, string][] = [
+      ['email', a.email, `Email ${a.email ?? ''}`],
+      ['identity', a.identity, `Signed-in identity ${a.identity ?? ''}`],
+      ['ip', a.ipHash, `Sender ${a.ipHash?.slice(0, 8) ?? ''} (hashed address)`],
+    ];
+    const available = choices.filter(([, value]) => value);
+    if (!available.length) return html`<p class="note">Nothing identifies this author (no email, sign-in or address) to ban.</p>`;
+    return html`<form @submit=${this._onBan}>
+      <fieldset>
+        <legend>Ban the author by</legend>
+        ${available.map(([kind, , label], i) => html`<label class="check"><input type="radio" name="kind" value=${kind} ?checked=${i === 0} />${label}</label>`)}
+      </fieldset>
+      <label class="check"><input type="checkbox" name="hide" />Also hide their existing comments</label>
+      <div class="row">
+        <button class="primary" ?disabled=${this._busy}>Ban</button>
+        <button type="button" class="secondary" @click=${() => this._toggle('ban')}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private _toggle(form: 'edit' | 'reply' | 'ban') {
+    this._open = this._open === form ? null : form;
+    this._error = '';
+    if (this._open) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('form textarea, form input')?.focus());
+  }
+
+  private async _run(work: Promise<string | null>, close = true) {
+    this._busy = true;
+    this._error = '';
+    const error = await work;
+    this._busy = false;
+    if (error) this._error = error;
+    else if (close) this._open = null;
+  }
+
+  private _onSelect(event: Event) {
+    const selected = event.target instanceof HTMLInputElement && event.target.checked;
+    this.dispatchEvent(new CustomEvent('riposte-admin-select', { detail: { id: this.comment.id, selected }, bubbles: true, composed: true }));
+  }
+
+  private _act(action: ModerationAction) {
+    void this._run(request(this, 'riposte-admin-act', { ids: [this.comment.id], action }), false);
+  }
+
+  private _lock() {
+    void this._run(request(this, 'riposte-admin-lock', { threadId: this.comment.thread.id, locked: !this.comment.thread.locked }), false);
+  }
+
+  private _onSave(event: SubmitEvent, kind: 'edit' | 'reply') {
+    event.preventDefault();
+    const body = new FormData(event.target as HTMLFormElement).get('text');
+    if (typeof body !== 'string') return;
+    void this._run(request(this, kind === 'edit' ? 'riposte-admin-edit' : 'riposte-admin-reply', { id: this.comment.id, body }));
+  }
+
+  private _onBan(event: SubmitEvent) {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const kind = form.get('kind');
+    const value = kind === 'email' ? this.comment.author.email : kind === 'identity' ? this.comment.author.identity : this.comment.author.ipHash;
+    if ((kind !== 'email' && kind !== 'identity' && kind !== 'ip') || !value) return;
+    void this._run(request(this, 'riposte-admin-ban', { kind, value, hideExisting: form.get('hide') === 'on' }));
+  }
+}
+
+if (!customElements.get('riposte-admin-comment')) customElements.define('riposte-admin-comment', RiposteAdminComment);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'riposte-admin-comment': RiposteAdminComment;
+  }
+}

@@ -1,0 +1,127 @@
+/** `<riposte-admin-rules>`: one site's rules (moderation, guests, closing, spam defence, origins), saved at once. */
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { MODERATION_MODES, type ModerationMode } from '../../shared/moderation.ts';
+import type { SiteSettings } from '../../shared/site-settings.ts';
+import type { AdminSite } from './admin-api.ts';
+import { request } from './admin-events.ts';
+import { adminStyles } from './admin-styles.ts';
+
+const MODE_LABEL: Record<ModerationMode, string> = {
+  all: 'Hold every comment for approval',
+  first: 'Hold only an author\'s first comment',
+  none: 'Publish at once (spam defence still holds suspicious ones)',
+};
+
+/** Number fields: setting, label, hint. */
+const NUMBERS: [keyof SiteSettings, string, string][] = [
+  ['maxLinks', 'Hold comments with more links than', 'links'],
+  ['minSeconds', 'Hold comments sent sooner after opening the form than', 'seconds (0: off)'],
+  ['closeAfterDays', 'Close threads older than', 'days (0: never)'],
+  ['editWindowMinutes', 'Authors may edit their comments for', 'minutes'],
+];
+
+/** @fires riposte-admin-save-site - Save the site's origins and settings. */
+export class RiposteAdminRules extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      :host {
+        padding: 0;
+      }
+      form {
+        display: grid;
+        gap: 1rem;
+        max-width: 36rem;
+      }
+      fieldset {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        display: grid;
+        gap: 0.6rem;
+      }
+      .inline {
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .inline input {
+        width: 6em;
+      }
+    `,
+  ];
+
+  /** The site whose rules are shown. */
+  @property({ attribute: false }) site!: AdminSite;
+
+  @state() private _busy = false;
+  @state() private _error = '';
+
+  override render() {
+    const s = this.site.settings;
+    return html`<form @submit=${this._onSubmit}>
+      <fieldset>
+        <legend>Moderation</legend>
+        ${MODERATION_MODES.map(
+          (mode) => html`<label class="check"><input type="radio" name="moderation" value=${mode} ?checked=${s.moderation === mode} />${MODE_LABEL[mode]}</label>`,
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Who may comment</legend>
+        <label class="check"><input type="checkbox" name="guests" ?checked=${s.guests} />Guests may comment without signing in</label>
+        <label class="check"><input type="checkbox" name="emailRequired" ?checked=${s.emailRequired} />Guests must give an email address</label>
+        <label class="check"><input type="checkbox" name="showPingbacks" ?checked=${s.showPingbacks} />Show imported pingbacks and trackbacks</label>
+      </fieldset>
+      <fieldset>
+        <legend>Limits</legend>
+        ${NUMBERS.map(
+          ([name, label, unit]) => html`<div class="inline">
+            <label for=${name}>${label}</label>
+            <input id=${name} name=${name} type="number" min="0" inputmode="numeric" required .value=${String(s[name])} />
+            <span class="muted">${unit}</span>
+          </div>`,
+        )}
+      </fieldset>
+      <div class="field">
+        <label for="blockedWords">Blocked words (one per line; a comment containing one is held)</label>
+        <textarea id="blockedWords" name="blockedWords" .value=${s.blockedWords.join('\n')}></textarea>
+      </div>
+      <div class="field">
+        <label for="origins">Allowed origins (one per line, e.g. https://blog.example.com)</label>
+        <textarea id="origins" name="origins" .value=${this.site.origins.join('\n')}></textarea>
+      </div>
+      <div class="row">
+        <button class="primary" ?disabled=${this._busy}>Save rules</button>
+      </div>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+    </form>`;
+  }
+
+  private async _onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '');
+    const lines = (name: string) => text(name).split('\n').map((line) => line.trim()).filter(Boolean);
+    const moderation = MODERATION_MODES.find((mode) => mode === text('moderation')) ?? this.site.settings.moderation;
+    const settings: Partial<SiteSettings> = {
+      moderation,
+      guests: form.get('guests') === 'on',
+      emailRequired: form.get('emailRequired') === 'on',
+      showPingbacks: form.get('showPingbacks') === 'on',
+      blockedWords: lines('blockedWords'),
+      ...Object.fromEntries(NUMBERS.map(([name]) => [name, Number(text(name))])),
+    };
+    this._busy = true;
+    this._error = (await request(this, 'riposte-admin-save-site', { id: this.site.id, origins: lines('origins'), settings })) ?? '';
+    this._busy = false;
+  }
+}
+
+if (!customElements.get('riposte-admin-rules')) customElements.define('riposte-admin-rules', RiposteAdminRules);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'riposte-admin-rules': RiposteAdminRules;
+  }
+}

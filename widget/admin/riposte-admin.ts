@@ -1,0 +1,359 @@
+/**
+ * `<riposte-admin>`: the moderation view at /admin. Logs the owner in, then shows the queue
+ * (pending first, count in the navigation), all comments with search and filters, bulk
+ * actions, each site's rules, bans and the audit log. The only element that talks to the API.
+ */
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { AdminComment, AdminSession, WireAuditEntry } from '../../shared/moderation.ts';
+import { ApiError, createAdminApi, type AdminSite, type CommentQuery } from './admin-api.ts';
+import type { AdminEvent, AdminEventName, SelectEvent } from './admin-events.ts';
+import { adminStyles } from './admin-styles.ts';
+import './riposte-admin-bans.ts';
+import './riposte-admin-comment.ts';
+import './riposte-admin-rules.ts';
+
+const VIEWS = { queue: 'Queue', all: 'All comments', rules: 'Rules', bans: 'Bans', log: 'Log' } as const;
+type View = keyof typeof VIEWS;
+const PAGE_SIZE = 50;
+
+/** What an action did, for the announcement. */
+const DONE = { approve: 'approved', spam: 'marked as spam', delete: 'deleted', pending: 'held' } as const;
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : 'The server could not be reached; try again.');
+
+export class RiposteAdmin extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        justify-content: space-between;
+        padding: 1rem 0 0.5rem;
+      }
+      nav ul {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        padding: 0;
+        margin: 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      nav a {
+        display: block;
+        padding: 0.5em 0.8em;
+        text-decoration: none;
+        border-radius: var(--_radius) var(--_radius) 0 0;
+      }
+      nav a[aria-current='page'] {
+        background: var(--_surface);
+        font-weight: 600;
+        box-shadow: inset 0 -3px 0 var(--_accent);
+      }
+      .count {
+        display: inline-block;
+        min-width: 1.5em;
+        padding: 0 0.4em;
+        border-radius: 1em;
+        background: var(--_accent);
+        color: var(--_on-accent);
+        text-align: center;
+        font-size: 0.85em;
+      }
+      .login {
+        max-width: 22rem;
+        margin: 3rem auto;
+        display: grid;
+        gap: 0.8rem;
+      }
+      .login-form {
+        display: grid;
+        gap: 0.8rem;
+      }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: end;
+        margin: 1rem 0;
+      }
+      .tools .field:first-child {
+        flex: 1 1 12rem;
+      }
+      .bulk {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        background: Canvas;
+        padding: 0.5rem 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      ol {
+        list-style: none;
+        padding: 0;
+        margin: 0.75rem 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+    `,
+  ];
+
+  @state() private _session: AdminSession | null = null;
+  /** Whether the first session check is done (so the login form does not flash). */
+  @state() private _ready = false;
+  @state() private _view: View = 'queue';
+  @state() private _query: CommentQuery = {};
+  @state() private _selected = new Set<number>();
+  @state() private _pending = 0;
+  @state() private _loginError = '';
+  /** Announced to screen readers and shown: what the last action did. */
+  @state() private _notice = '';
+  /** Bumped to reload the current view after a change. */
+  @state() private _version = 0;
+
+  private _api = createAdminApi(() => this._session?.csrf ?? '');
+
+  private _data = new Task(this, {
+    args: () => [this._session?.csrf, this._view, this._query, this._version] as const,
+    task: async ([csrf, view, query]) => {
+      if (!csrf) return null;
+      if (view === 'queue' || view === 'all') {
+        const page = await this._api.comments({ ...query, status: view === 'queue' ? 'pending' : query.status });
+        this._pending = page.pending;
+        return { kind: 'comments' as const, page, sites: (await this._api.sites()).sites };
+      }
+      if (view === 'rules') return { kind: 'rules' as const, sites: (await this._api.sites()).sites };
+      if (view === 'bans') return { kind: 'bans' as const, bans: (await this._api.bans()).bans };
+      return { kind: 'log' as const, entries: (await this._api.audit()).entries };
+    },
+  });
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this._onHash);
+    this._onHash();
+    this._api.session().then(
+      (session) => ((this._session = session), (this._ready = true)),
+      () => (this._ready = true),
+    );
+  }
+
+  override disconnectedCallback() {
+    window.removeEventListener('hashchange', this._onHash);
+    super.disconnectedCallback();
+  }
+
+  override render() {
+    if (!this._ready) return html`<p role="status">Loading…</p>`;
+    if (!this._session) return this._renderLogin();
+    return html`<header>
+        <h1>Riposte admin</h1>
+        <div class="row">
+          <span class="muted">${this._session.admin.email}</span>
+          <button class="secondary" @click=${this._logout}>Log out</button>
+        </div>
+      </header>
+      <nav aria-label="Admin">
+        <ul>
+          ${(Object.keys(VIEWS) as View[]).map(
+            (view) => html`<li><a href="#${view}" aria-current=${this._view === view ? 'page' : 'false'}>${VIEWS[view]}${view === 'queue' ? html` <span class="count" aria-label="(${this._pending} pending)">${this._pending}</span>` : nothing}</a></li>`,
+          )}
+        </ul>
+      </nav>
+      <main @riposte-admin-select=${this._onSelect} @riposte-admin-act=${this._onAct} @riposte-admin-edit=${this._onEdit}
+        @riposte-admin-reply=${this._onReply} @riposte-admin-lock=${this._onLock} @riposte-admin-ban=${this._onBan}
+        @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite}>
+        <h2 id="view-title">${VIEWS[this._view]}</h2>
+        <p role="status" class="muted">${this._notice}</p>
+        ${this._data.render({
+          // While reloading after a change, the last answer stays on screen (and focus where it was).
+          pending: () => (this._data.value ? this._renderData(this._data.value) : html`<p class="muted">Loading…</p>`),
+          complete: (data) => this._renderData(data),
+          error: (error) => html`<p class="error" role="alert">${messageOf(error)}</p>`,
+        })}
+      </main>`;
+  }
+
+  private _renderData(data: RiposteAdmin['_data']['value']) {
+    if (!data) return nothing;
+    if (data.kind === 'comments') return this._renderComments(data.page.comments, data.page.total, data.sites);
+    if (data.kind === 'rules') return data.sites.map((site) => html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .site=${site}></riposte-admin-rules>`);
+    if (data.kind === 'bans') return html`<riposte-admin-bans .bans=${data.bans}></riposte-admin-bans>`;
+    return this._renderLog(data.entries);
+  }
+
+  private _renderLogin() {
+    return html`<main class="login">
+      <h1>Riposte admin</h1>
+      <form class="login-form" @submit=${this._onLogin}>
+        <div class="field"><label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required /></div>
+        <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>
+        <button class="primary">Log in</button>
+        ${this._loginError ? html`<p class="error" role="alert">${this._loginError}</p>` : nothing}
+      </form>
+    </main>`;
+  }
+
+  private _renderComments(comments: AdminComment[], total: number, sites: AdminSite[]) {
+    const offset = this._query.offset ?? 0;
+    const allSelected = comments.length > 0 && comments.every((c) => this._selected.has(c.id));
+    const selected = comments.filter((c) => this._selected.has(c.id)).map((c) => c.id);
+    return html`<form class="tools" role="search" @submit=${this._onSearch}>
+        <div class="field"><label for="q">Search text, author, email or page</label><input id="q" name="q" type="search" .value=${this._query.q ?? ''} /></div>
+        ${this._view === 'all'
+          ? html`<div class="field"><label for="status">Status</label><select id="status" name="status">
+              ${['', 'approved', 'pending', 'spam', 'deleted'].map((s) => html`<option value=${s} ?selected=${(this._query.status ?? '') === s}>${s || 'Any'}</option>`)}
+            </select></div>`
+          : nothing}
+        ${sites.length > 1
+          ? html`<div class="field"><label for="site">Site</label><select id="site" name="site">
+              <option value="">All sites</option>${sites.map((s) => html`<option value=${s.id} ?selected=${this._query.site === s.id}>${s.name}</option>`)}
+            </select></div>`
+          : nothing}
+        <button class="secondary">Search</button>
+      </form>
+      ${comments.length
+        ? html`<div class="bulk row" role="group" aria-label="Bulk actions">
+              <label class="check"><input type="checkbox" .checked=${allSelected} @change=${(e: Event) => this._selectAll(comments.map((c) => c.id), (e.target as HTMLInputElement).checked)} />Select all ${comments.length}</label>
+              <span class="muted">${selected.length} selected</span>
+              <button class="primary" ?disabled=${!selected.length} @click=${() => this._bulk(selected, 'approve')}>Approve selected</button>
+              <button class="secondary" ?disabled=${!selected.length} @click=${() => this._bulk(selected, 'spam')}>Spam selected</button>
+              <button class="secondary" ?disabled=${!selected.length} @click=${() => this._bulk(selected, 'delete')}>Delete selected</button>
+            </div>
+            <ol aria-labelledby="view-title">
+              ${comments.map((c) => html`<li><riposte-admin-comment .comment=${c} .selected=${this._selected.has(c.id)}></riposte-admin-comment></li>`)}
+            </ol>
+            <div class="row">
+              <span class="muted">${offset + 1}–${offset + comments.length} of ${total}</span>
+              ${offset > 0 ? html`<button class="secondary" @click=${() => this._page(offset - PAGE_SIZE)}>Newer</button>` : nothing}
+              ${offset + comments.length < total ? html`<button class="secondary" @click=${() => this._page(offset + PAGE_SIZE)}>Older</button>` : nothing}
+            </div>`
+        : html`<p class="note">${this._view === 'queue' && !this._query.q ? 'Nothing waiting for moderation.' : 'No comments match.'}</p>`}`;
+  }
+
+  private _renderLog(entries: WireAuditEntry[]) {
+    if (!entries.length) return html`<p class="muted">Nothing has happened yet.</p>`;
+    return html`<table>
+      <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
+      <tbody>
+        ${entries.map(
+          (e) => html`<tr>
+            <td>${new Date(e.createdAt).toLocaleString()}</td>
+            <td>${e.actor}</td>
+            <td>${e.action}${e.commentId !== null ? ` comment ${e.commentId}` : ''}${e.detail ? html`<br /><span class="muted">${e.detail}</span>` : nothing}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  /** A handler for a part's request: call the API, announce the outcome, reload the view, answer the part. */
+  private _handle<K extends AdminEventName>(call: (detail: AdminEvent<K>['detail']) => Promise<unknown>, done: (detail: AdminEvent<K>['detail']) => string) {
+    return (event: AdminEvent<K>) => {
+      const { detail } = event;
+      call(detail).then(
+        () => {
+          this._notice = done(detail);
+          this._selected = new Set();
+          this._version++;
+          detail.reply(null);
+        },
+        (error: unknown) => {
+          this._expired(error);
+          detail.reply(messageOf(error));
+        },
+      );
+    };
+  }
+
+  private _onAct = this._handle<'riposte-admin-act'>(({ ids, action }) => this._api.act(ids, action), (d) => `${d.ids.length === 1 ? 'Comment' : `${d.ids.length} comments`} ${DONE[d.action]}.`);
+  private _onEdit = this._handle<'riposte-admin-edit'>(({ id, body }) => this._api.edit(id, body), () => 'Comment saved.');
+  private _onReply = this._handle<'riposte-admin-reply'>(({ id, body }) => this._api.reply(id, body), () => 'Reply posted.');
+  private _onLock = this._handle<'riposte-admin-lock'>(({ threadId, locked }) => this._api.lock(threadId, locked), (d) => (d.locked ? 'Thread locked.' : 'Thread unlocked.'));
+  private _onBan = this._handle<'riposte-admin-ban'>(({ kind, value, hideExisting }) => this._api.ban(kind, value, hideExisting), (d) => `Banned ${d.value}.`);
+  private _onUnban = this._handle<'riposte-admin-unban'>(({ id }) => this._api.unban(id), () => 'Ban lifted.');
+  private _onSaveSite = this._handle<'riposte-admin-save-site'>(({ id, origins, settings }) => this._api.saveSite(id, { origins, settings }), () => 'Rules saved; they apply from the next comment.');
+
+  /** A session that ended on the server sends the owner back to the login form, saying why. */
+  private _expired(error: unknown) {
+    if (error instanceof ApiError && error.code === 'unauthorized') {
+      this._session = null;
+      this._loginError = error.message;
+    }
+  }
+
+  private _onHash = () => {
+    const view = location.hash.slice(1);
+    if (view in VIEWS) {
+      this._view = view as View;
+      this._query = {};
+      this._selected = new Set();
+      this._notice = '';
+    }
+  };
+
+  private _onSelect = (event: SelectEvent) => {
+    const next = new Set(this._selected);
+    if (event.detail.selected) next.add(event.detail.id);
+    else next.delete(event.detail.id);
+    this._selected = next;
+  };
+
+  private _selectAll(ids: number[], selected: boolean) {
+    this._selected = selected ? new Set(ids) : new Set();
+  }
+
+  private async _bulk(ids: number[], action: 'approve' | 'spam' | 'delete') {
+    try {
+      await this._api.act(ids, action);
+      this._notice = `${ids.length} comment${ids.length === 1 ? '' : 's'} ${DONE[action]}.`;
+      this._selected = new Set();
+      this._version++;
+    } catch (error) {
+      this._expired(error);
+      this._notice = messageOf(error);
+    }
+  }
+
+  private _page(offset: number) {
+    this._query = { ...this._query, offset: Math.max(0, offset) };
+  }
+
+  private _onSearch(event: SubmitEvent) {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '') || undefined;
+    this._query = { q: text('q'), status: text('status'), site: text('site') };
+  }
+
+  private async _onLogin(event: SubmitEvent) {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    try {
+      this._session = await this._api.login(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
+      this._loginError = '';
+    } catch (error) {
+      this._loginError = messageOf(error);
+    }
+  }
+
+  private async _logout() {
+    // Logged out here whatever the server says: at worst its session row expires on its own.
+    await this._api.logout().catch((error: unknown) => console.warn('Riposte: logout failed on the server.', error));
+    this._session = null;
+    this._loginError = '';
+  }
+}
+
+if (!customElements.get('riposte-admin')) customElements.define('riposte-admin', RiposteAdmin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'riposte-admin': RiposteAdmin;
+  }
+}
