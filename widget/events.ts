@@ -13,6 +13,10 @@ export interface CommentDraft {
   remember: boolean;
   /** The comment being edited, or null for a new one. */
   editId: number | null;
+  /** The hidden honeypot field: empty unless a robot filled it. */
+  trap: string;
+  /** Milliseconds the form was on screen before it was sent (spam defence: people take a while). */
+  formMs: number;
 }
 
 export interface RiposteEventDetails {

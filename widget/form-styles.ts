@@ -8,6 +8,14 @@ export const formStyles = [
     :host {
       display: block;
     }
+    /* The honeypot: off screen and out of the tab order and the accessibility tree. */
+    .trap {
+      position: absolute;
+      left: -10000px;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+    }
     form {
       display: grid;
       gap: 0.9em;

@@ -36,6 +36,8 @@ export const t = {
   retry: 'Retry',
   deleted: 'This comment was deleted.',
   pending: 'Your comment is awaiting moderation.',
+  /** The honeypot field's label: hidden from people, read only by robots. */
+  trap: 'Leave this field empty',
   ownerBadge: 'Author',
   /** Imported from WordPress: another site linked here. */
   kinds: { pingback: 'Pingback', trackback: 'Trackback' },

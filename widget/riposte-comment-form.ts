@@ -69,6 +69,8 @@ export class RiposteCommentForm extends LitElement {
   @state() private _showDetails = !this._guest.name;
   /** The field to focus once the errors on it are drawn. */
   private _focusNext: FieldKey | null = null;
+  /** When the form was first drawn, to tell the server how long the reader took. */
+  private _shownAt = performance.now();
 
   override willUpdate(changed: PropertyValues) {
     if (changed.has('error') && this.error) this._showServerError(this.error);
@@ -138,6 +140,7 @@ export class RiposteCommentForm extends LitElement {
             <button type="button" class="quiet" @click=${this._onChangeDetails}>${t.change}</button>
           </p>`}
       ${editing || this.user || !guests ? nothing : html`<label class="remember"><input type="checkbox" name="remember" ?checked=${!!guest.name} />${t.remember}</label>`}
+      <div class="trap" aria-hidden="true"><label>${t.trap} <input name="homepage" tabindex="-1" autocomplete="off" /></label></div>
       <div role="alert" class="alert">${this._alert}</div>
       <div class="actions">
         <button part="submit-button" class="primary" type="submit" aria-disabled=${this.busy}>
@@ -277,6 +280,8 @@ export class RiposteCommentForm extends LitElement {
       author: { name, email, website },
       remember: data.get('remember') === 'on',
       editId: this.editBody === null ? null : this.parentId,
+      trap: value('homepage', ''),
+      formMs: Math.round(performance.now() - this._shownAt),
     });
   }
 

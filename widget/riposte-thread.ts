@@ -12,7 +12,7 @@ import { loadCommentForm } from './load-comment-form.ts';
 import { t } from './i18n.ts';
 import { pageIdentity, type PageIdentity } from './page.ts';
 import { RiposteComment } from './riposte-comment.ts';
-import { isLiked, likerId, saveGuest, setLiked, storedLikerId } from './storage.ts';
+import { isLiked, likerId, ownHeld, rememberHeld, saveGuest, setLiked, storedLikerId } from './storage.ts';
 import { threadStyles } from './thread-styles.ts';
 import { buildTree, sliceEnd, type CommentNode } from './tree.ts';
 
@@ -208,7 +208,8 @@ export class RiposteThread extends LitElement {
   }
 
   private async _accept(thread: WireThread) {
-    this._comments = thread.comments;
+    // The reader's own held comments show only here, in their browser.
+    this._comments = [...thread.comments, ...ownHeld(this.site, this._page.key, thread.comments)];
     this._shown = 0;
     this._count = thread.count;
     this._likes = thread.likes;
@@ -341,7 +342,10 @@ export class RiposteThread extends LitElement {
         parentId,
         body,
         author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
+        trap: event.detail.trap || undefined,
+        formMs: event.detail.formMs,
       }, this._account?.headers());
+      if (comment.status === 'pending') rememberHeld(this.site, this._page.key, comment);
       this._account?.posted(comment.id, secret);
       if (!this._account?.user) saveGuest(remember ? author : null);
       this._comments = [...this._comments, comment];

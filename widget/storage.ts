@@ -1,4 +1,6 @@
 /** What the widget remembers in this browser: guest details, a random liker id, liked pages. */
+import type { WireComment } from '../shared/wire.ts';
+
 // Storage may be missing (private modes, blocked third-party storage, sandboxed frames):
 // every function then falls back to memory for this page view.
 
@@ -8,7 +10,10 @@ export interface GuestDetails {
   website: string;
 }
 
-const KEYS = { guest: 'riposte:guest', liker: 'riposte:liker', liked: 'riposte:liked:' } as const;
+const KEYS = { guest: 'riposte:guest', liker: 'riposte:liker', liked: 'riposte:liked:', held: 'riposte:held:' } as const;
+
+/** How long this browser keeps showing its own comment as awaiting moderation. */
+const HELD_DAYS = 7;
 
 /** Used when localStorage throws, so the page view still behaves consistently. */
 const memory = new Map<string, string>();
@@ -77,4 +82,33 @@ export function isLiked(site: string, page: string): boolean {
 
 export function setLiked(site: string, page: string, liked: boolean): void {
   write(KEYS.liked + site + ' ' + page, liked ? '1' : null);
+}
+
+function isHeld(value: unknown): value is WireComment {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, status, html, createdAt, author }: { id?: unknown; status?: unknown; html?: unknown; createdAt?: unknown; author?: unknown } = value;
+  return typeof id === 'number' && status === 'pending' && typeof html === 'string' && typeof createdAt === 'string' && typeof author === 'object' && author !== null;
+}
+
+/**
+ * This browser's own comments on the page that wait for moderation (the thread shows only
+ * approved ones to everyone), minus those now shown and those older than HELD_DAYS.
+ */
+export function ownHeld(site: string, page: string, shown: readonly WireComment[]): WireComment[] {
+  const key = KEYS.held + site + ' ' + page;
+  let saved: unknown = [];
+  try {
+    saved = JSON.parse(read(key) ?? '[]');
+  } catch {
+    // Not ours or damaged: start afresh.
+  }
+  const ids = new Set(shown.map((c) => c.id));
+  const held = (Array.isArray(saved) ? saved : []).filter(isHeld).filter((c) => !ids.has(c.id) && Date.now() - Date.parse(c.createdAt) < HELD_DAYS * 86_400_000);
+  write(key, held.length ? JSON.stringify(held) : null);
+  return held;
+}
+
+/** Remembers a comment the server held, so its author still sees it after reloading. */
+export function rememberHeld(site: string, page: string, comment: WireComment): void {
+  write(KEYS.held + site + ' ' + page, JSON.stringify([...ownHeld(site, page, []), comment]));
 }

@@ -76,8 +76,11 @@ describe('the admin view at /admin (Chromium)', () => {
     await page.getByText('Rules saved; they apply from the next comment.').waitFor();
 
     const ada = await readerPosts('A thoughtful *first* comment.', 'Ada Reader', 'ada@example.org');
-    // Only the author's own browser shows it, marked as waiting.
-    await ada.locator('riposte-thread riposte-comment', { hasText: 'A thoughtful first comment.' }).getByText('Your comment is awaiting moderation.').waitFor();
+    // Only the author's own browser shows it, marked as waiting, also after a reload.
+    const held = ada.locator('riposte-thread riposte-comment', { hasText: 'A thoughtful first comment.' });
+    await held.getByText('Your comment is awaiting moderation.').waitFor();
+    await ada.reload();
+    await held.getByText('Your comment is awaiting moderation.').waitFor();
     const spammer = await readerPosts('Cheap watches here', 'Spam Bot', 'bot@spam.example');
     await spammer.locator('riposte-thread riposte-comment', { hasText: 'Cheap watches here' }).waitFor();
     expect(await freshReaderSees('A thoughtful first comment.')).toBe(false);
