@@ -27,6 +27,8 @@ export interface AuthConfig {
   owners: string[];
   /** Identities whose comments carry the "Moderator" badge. */
   moderators: string[];
+  /** Identities that may open /admin by logging in with their provider. */
+  admins: string[];
   sessionDays: number;
 }
 
@@ -44,6 +46,7 @@ export const AUTH_SETTINGS = [
   { env: 'RIPOSTE_GITHUB_NAME', help: 'Name on the GitHub button.', fallback: 'GitHub' },
   { env: 'RIPOSTE_OWNERS', help: 'Comma-separated provider:subject identities shown as the blog\'s Author, e.g. github:583231.', fallback: '' },
   { env: 'RIPOSTE_MODERATORS', help: 'Comma-separated provider:subject identities shown as Moderator.', fallback: '' },
+  { env: 'RIPOSTE_ADMINS', help: 'Comma-separated provider:subject identities that may open /admin by logging in with their provider.', fallback: '' },
   { env: 'RIPOSTE_SESSION_DAYS', help: 'Days a sign-in lasts before the reader signs in again.', fallback: '30' },
 ] as const;
 
@@ -139,6 +142,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     providers,
     owners: identities(env.RIPOSTE_OWNERS, 'RIPOSTE_OWNERS', providers),
     moderators: identities(env.RIPOSTE_MODERATORS, 'RIPOSTE_MODERATORS', providers),
+    admins: identities(env.RIPOSTE_ADMINS, 'RIPOSTE_ADMINS', providers),
     sessionDays: Number(days),
   };
 }

@@ -13,7 +13,8 @@ import { siteSettings } from '../../shared/site-settings.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { adminSession, checkOrigin, checkPassword, endAdminSession, requireAdmin, startAdminSession, type AdminEnv } from '../admin/admin-auth.ts';
 import { toAdminComment } from '../admin/admin-comment.ts';
-import { actionSchema, banSchema, bodySchema, commentQuerySchema, lockSchema, loginSchema, pathIdSchema, siteChangeSchema } from '../admin/admin-schemas.ts';
+import { actionSchema, banSchema, bodySchema, commentQuerySchema, lockSchema, loginSchema, pathIdSchema, providerLoginSchema, siteChangeSchema } from '../admin/admin-schemas.ts';
+import { hashToken } from '../auth/sessions.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
@@ -60,6 +61,30 @@ export function adminRoutes(trustProxy: boolean) {
       if (!(await checkPassword(admin, password)) || !admin) throw new RiposteError(401, 'unauthorized', 'Wrong email or password.');
       const session = startAdminSession(c, admin);
       c.var.store.moderation.audit.add(admin.email, 'login', null, null);
+      return c.json(session);
+    })
+    // Providers an admin may log in with: only when RIPOSTE_ADMINS names someone.
+    .get('/providers', (c) => {
+      const { providers, admins } = c.var.config.auth;
+      return c.json({ providers: admins.length ? providers.map(({ id, name }) => ({ id, name })) : [] });
+    })
+    .post('/login/provider', loginLimit, async (c) => {
+      checkOrigin(c);
+      // The full-page sign-in (started from /admin, so its origin is this server's) came back with a one-time code.
+      const { code } = await readJson(c, providerLoginSchema);
+      const { store, config } = c.var;
+      const request = store.authRequests.takeCode(hashToken(code), new Date().toISOString());
+      if (!request || request.origin !== new URL(config.publicUrl).origin || request.userId === null) {
+        throw new RiposteError(400, 'invalid_input', 'This login link has expired or was already used; log in again.');
+      }
+      const user = store.users.get(request.userId)!;
+      const identity = `${user.provider}:${user.subject}`;
+      if (!config.auth.admins.includes(identity)) {
+        throw new RiposteError(403, 'forbidden', `${identity} (${user.name}) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.`);
+      }
+      const admin = store.admins.forIdentity(identity, user.name);
+      const session = startAdminSession(c, admin);
+      store.moderation.audit.add(admin.email, 'login', null, null);
       return c.json(session);
     })
     .post('/logout', (c) => {

@@ -22,6 +22,15 @@ export function adminQueries(db: Db) {
       }
       return { admin: db.insert(admins).values({ email, name: name ?? email.split('@')[0]!, passwordHash }).returning().get(), created: true };
     },
+    /** The admin row of a provider identity named in RIPOSTE_ADMINS, made at its first login; the name follows the profile. */
+    forIdentity(identity: string, name: string): AdminRow {
+      return db
+        .insert(admins)
+        .values({ email: identity, name, passwordHash: '' })
+        .onConflictDoUpdate({ target: admins.email, set: { name } })
+        .returning()
+        .get();
+    },
     createSession(tokenHash: string, adminId: number, csrfToken: string, expiresAt: string): void {
       db.insert(adminSessions).values({ tokenHash, adminId, csrfToken, expiresAt }).run();
     },

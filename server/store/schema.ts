@@ -159,13 +159,17 @@ export type NewCommentRow = typeof comments.$inferInsert;
 export type UserRow = typeof users.$inferSelect;
 export type AuthRequestRow = typeof authRequests.$inferSelect;
 
-/** A person who may open /admin, made with `riposte admin add EMAIL`; the password kept only as an argon2id hash. */
+/**
+ * A person who may open /admin: made with `riposte admin add EMAIL` (the password kept only as
+ * an argon2id hash), or at the first login of a provider identity listed in RIPOSTE_ADMINS.
+ */
 export const admins = sqliteTable('admins', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  /** Lower-cased; the login name. */
+  /** The login name: a lower-cased email, or `provider:subject` for an admin who logs in with a provider. */
   email: text('email').notNull().unique(),
   /** Shown on the owner's replies and in the audit log. */
   name: text('name').notNull(),
+  /** Empty for an admin who logs in with a provider (no password can match it). */
   passwordHash: text('password_hash').notNull(),
   createdAt: text('created_at').notNull().default(now),
 });

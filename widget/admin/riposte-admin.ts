@@ -71,6 +71,12 @@ export class RiposteAdmin extends LitElement {
         display: grid;
         gap: 0.8rem;
       }
+      .provider {
+        display: block;
+        text-align: center;
+        text-decoration: none;
+        border-radius: var(--_radius);
+      }
       .login-form {
         display: grid;
         gap: 0.8rem;
@@ -115,6 +121,8 @@ export class RiposteAdmin extends LitElement {
   @state() private _notice = '';
   /** Bumped to reload the current view after a change. */
   @state() private _version = 0;
+  /** Sign-in providers offered on the login form (RIPOSTE_ADMINS). */
+  @state() private _providers: { id: string; name: string }[] = [];
 
   private _api = createAdminApi(() => this._session?.csrf ?? '');
 
@@ -137,10 +145,21 @@ export class RiposteAdmin extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this._onHash);
     this._onHash();
-    this._api.session().then(
-      (session) => ((this._session = session), (this._ready = true)),
-      () => (this._ready = true),
-    );
+    void this._start();
+  }
+
+  /** Back from a provider with a one-time code, log in with it; else resume the session, if any. */
+  private async _start() {
+    const code = /^#riposte-sign-in=([A-Za-z0-9_-]{20,100})$/.exec(location.hash)?.[1];
+    if (code) history.replaceState(null, '', `${location.pathname}#queue`);
+    try {
+      this._session = code ? await this._api.providerLogin(code) : await this._api.session();
+    } catch (error) {
+      // Not logged in (401) is the usual case; anything else is said on the login form.
+      if (!(error instanceof ApiError && error.code === 'unauthorized')) this._loginError = messageOf(error);
+      await this._loadProviders();
+    }
+    this._ready = true;
   }
 
   override disconnectedCallback() {
@@ -196,6 +215,10 @@ export class RiposteAdmin extends LitElement {
         <button class="primary">Log in</button>
         ${this._loginError ? html`<p class="error" role="alert">${this._loginError}</p>` : nothing}
       </form>
+      ${this._providers.map(
+        ({ id, name }) =>
+          html`<a class="secondary provider" href="/auth/${id}/start?${new URLSearchParams({ site: 'default', origin: location.origin, return: `${location.origin}/admin` })}">Log in with ${name}</a>`,
+      )}
     </main>`;
   }
 
@@ -284,6 +307,7 @@ export class RiposteAdmin extends LitElement {
     if (error instanceof ApiError && error.code === 'unauthorized') {
       this._session = null;
       this._loginError = error.message;
+      void this._loadProviders();
     }
   }
 
@@ -347,6 +371,16 @@ export class RiposteAdmin extends LitElement {
     await this._api.logout().catch((error: unknown) => console.warn('Riposte: logout failed on the server.', error));
     this._session = null;
     this._loginError = '';
+    await this._loadProviders();
+  }
+
+  private async _loadProviders() {
+    try {
+      this._providers = (await this._api.providers()).providers;
+    } catch (error) {
+      // The password form still works; provider buttons wait for the next visit.
+      console.warn('Riposte: could not list sign-in providers.', error);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSession } from '../../../server/auth/sessions.ts';
+import { createSession, hashToken, randomToken } from '../../../server/auth/sessions.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
 import { openTestApp, tempDir } from '../../helpers/test-app.ts';
 
@@ -8,7 +8,7 @@ let dir: ReturnType<typeof tempDir>;
 let t: ReturnType<typeof openTestApp>;
 beforeEach(async () => {
   dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`, [], { RIPOSTE_GITHUB_CLIENT_ID: 'id', RIPOSTE_GITHUB_CLIENT_SECRET: 'secret', RIPOSTE_OWNERS: 'github:1' });
+  t = openTestApp(`${dir.path}/riposte.db`, [], { RIPOSTE_GITHUB_CLIENT_ID: 'id', RIPOSTE_GITHUB_CLIENT_SECRET: 'secret', RIPOSTE_OWNERS: 'github:1', RIPOSTE_ADMINS: 'github:1' });
   await addAdmin(t);
 });
 afterEach(() => {
@@ -76,6 +76,38 @@ describe('admin sign-in', () => {
     raw.prepare('update admin_sessions set expires_at = ?').run(new Date(Date.now() - 1000).toISOString());
     raw.close();
     expect((await t.send('GET', '/api/v1/admin/comments', undefined, again)).status).toBe(401);
+  });
+});
+
+describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
+  /** What the full-page sign-in leaves behind for a code: as if `subject` had logged in at GitHub from /admin. */
+  function signedInCode(subject: string): string {
+    const user = t.store.users.upsert({ provider: 'github', subject, name: `User ${subject}`, email: null, website: null });
+    const code = randomToken();
+    const origin = new URL(t.config.publicUrl).origin;
+    const expiresAt = new Date(Date.now() + 60_000).toISOString();
+    const request = { state: randomToken(), provider: 'github', siteId: 'default', origin, returnUrl: `${origin}/admin`, codeVerifier: 'v', nonce: null, codeHash: null, userId: null, expiresAt };
+    t.store.authRequests.keepForCode(request, hashToken(code), user.id, expiresAt);
+    return code;
+  }
+  const providerLogin = (code: string) => t.send('POST', '/api/v1/admin/login/provider', { code }, { origin: t.config.publicUrl });
+
+  it('offers the providers, and logs a listed identity in with the code it came back with (once)', async () => {
+    expect(await (await t.app.request('/api/v1/admin/providers')).json()).toEqual({ providers: [{ id: 'github', name: 'GitHub' }] });
+    const code = signedInCode('1');
+    const res = await providerLogin(code);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { admin: unknown }).admin).toEqual({ email: 'github:1', name: 'User 1' });
+    expect(res.headers.get('set-cookie')).toContain('HttpOnly');
+    expect(await errorOf(await providerLogin(code))).toEqual({ status: 400, code: 'invalid_input' });
+    // No password opens that admin.
+    expect((await t.send('POST', '/api/v1/admin/login', { email: 'github:1', password: '' })).status).toBe(400);
+    expect((await t.send('POST', '/api/v1/admin/login', { email: 'github:1', password: 'anything' })).status).toBe(401);
+  });
+
+  it('refuses an identity that is not listed', async () => {
+    const res = await providerLogin(signedInCode('2'));
+    expect(await res.json()).toEqual({ error: { code: 'forbidden', message: 'github:2 (User 2) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.' } });
   });
 });
 

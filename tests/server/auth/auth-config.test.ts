@@ -17,7 +17,7 @@ describe('sign-in settings', () => {
       { id: 'github', kind: 'github', name: 'GitHub', clientId: 'gh', clientSecret: 's', webUrl: 'https://github.com', apiUrl: 'https://api.github.com' },
     ]);
     expect(auth).toMatchObject({ owners: ['github:583231'], moderators: [], sessionDays: 7 });
-    expect(loadAuthConfig({})).toEqual({ providers: [], owners: [], moderators: [], sessionDays: 30 });
+    expect(loadAuthConfig({})).toEqual({ providers: [], owners: [], moderators: [], admins: [], sessionDays: 30 });
   });
 
   it('refuse mistakes with a message naming the variable', () => {
