@@ -96,6 +96,11 @@ export const authRequests = sqliteTable(
     origin: text('origin').notNull(),
     /** Full-page flow: the page to come back to; null for the popup. */
     returnUrl: text('return_url'),
+    /**
+     * Full-page flow: SHA-256 (base64url) of a secret the starting tab keeps; the one-time code
+     * is exchanged only with that secret, so a code planted in another reader's page is useless.
+     */
+    returnChallenge: text('return_challenge'),
     codeVerifier: text('code_verifier').notNull(),
     /** OpenID Connect only. */
     nonce: text('nonce'),
