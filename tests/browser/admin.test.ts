@@ -48,6 +48,9 @@ async function readerPosts(body: string, name: string, email: string): Promise<P
   return reader;
 }
 
+/** Each test's comments wait in the queue, whichever tests ran before. */
+const holdAll = () => stack.server.store.sites.updateSettings('default', { moderation: 'all' });
+
 async function freshReaderSees(text: string): Promise<boolean> {
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(stack.blogUrl);
@@ -67,6 +70,7 @@ describe('the admin view at /admin (Chromium)', () => {
   });
 
   it('owner flow: hold everything, approve one, spam another, ban an author, all through the view', async () => {
+    stack.server.store.sites.updateSettings('default', { moderation: 'none' });
     await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
 
     // Rules: hold every comment; the next guest post is held.
@@ -119,6 +123,7 @@ describe('the admin view at /admin (Chromium)', () => {
   }, 90_000);
 
   it('passes axe-core with no violations on every view, on a desk and on a phone', async () => {
+    holdAll();
     await readerPosts('Held for the axe check', 'Axe Reader', 'axe@example.org');
     for (const size of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
       await page.setViewportSize(size);
@@ -138,7 +143,45 @@ describe('the admin view at /admin (Chromium)', () => {
     }
   }, 90_000);
 
+  it('moderates ten pending comments in four clicks: Spam on the two spams, Select all, Approve selected', async () => {
+    holdAll();
+    await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'All comments' }).click();
+    // Start from an empty queue, whatever earlier tests left.
+    await page.getByRole('link', { name: /^Queue/ }).click();
+    if (!(await page.getByText('Nothing waiting for moderation.').isVisible())) {
+      await page.getByLabel(/^Select all/).check();
+      await page.getByRole('button', { name: 'Approve selected' }).click();
+      await page.getByText('Nothing waiting for moderation.').waitFor();
+    }
+    for (let i = 1; i <= 10; i++) {
+      const spam = i > 8;
+      const res = await fetch(`${stack.server.url}/api/v1/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ page: 'marine-le-pen-moscow-2017', body: spam ? `Buy cheap watches ${i}` : `Reader comment number ${i}.`, author: { name: `Reader ${i}` } }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await page.reload();
+    await expect.poll(() => page.locator('riposte-admin-comment').count()).toBe(10);
+    let clicks = 0;
+    const click = async (target: ReturnType<Page['getByRole']>) => {
+      await target.click();
+      clicks++;
+    };
+    await click(card(page, 'Buy cheap watches 9').getByRole('button', { name: 'Spam' }));
+    await expect.poll(() => page.locator('riposte-admin-comment').count()).toBe(9);
+    await click(card(page, 'Buy cheap watches 10').getByRole('button', { name: 'Spam' }));
+    await expect.poll(() => page.locator('riposte-admin-comment').count()).toBe(8);
+    await click(page.getByLabel('Select all 8'));
+    await click(page.getByRole('button', { name: 'Approve selected' }));
+    await page.getByText('Nothing waiting for moderation.').waitFor();
+    expect(clicks).toBe(4);
+  }, 60_000);
+
   it('can be worked by keyboard alone: log in, open the queue, approve', async () => {
+    holdAll();
     await readerPosts('Approve me by keyboard', 'Key Reader', 'key@example.org');
     await page.goto(`${stack.server.url}/admin`);
     await page.getByLabel('Email').waitFor();
