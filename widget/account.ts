@@ -93,7 +93,7 @@ export class AccountController {
   signIn({ provider, redirect, parentId }: RiposteEventDetails['riposte-sign-in']) {
     this._set({ note: null });
     // Back to the comment answered, or where the reader was.
-    if (redirect) return redirectSignIn(this._server, this.host.site, provider, parentId === null ? location.hash : `#comment-${parentId}`);
+    if (redirect) return void redirectSignIn(this._server, this.host.site, provider, parentId === null ? location.hash : `#comment-${parentId}`);
     const signedIn = popupSignIn(this._server, this.host.site, provider);
     if (!signedIn) return this._set({ note: { provider, parentId, message: ta.popupBlocked, redirect: true } });
     signedIn.then(
@@ -143,7 +143,7 @@ function messageOf(error: unknown): string {
 /** Kept per server: two comment servers on one blog have two sessions. */
 const tokenKey = (server: string) => `riposte:session:${server}`;
 const secretsKey = (server: string) => `riposte:secrets:${server}`;
-/** Where to come back to after the full-page flow (this tab only). */
+/** The full-page flow, in this tab only: where to come back to, and the secret the code is bound to. */
 const RETURN_KEY = 'riposte:return';
 const CODE = /^#riposte-sign-in=([A-Za-z0-9_-]{20,100})$/;
 /** Guest secrets are useless after the longest edit window (7 days): forget them then. */
@@ -175,11 +175,15 @@ async function loadAccount(server: string, site: string): Promise<Account> {
   const code = CODE.exec(location.hash)?.[1];
   if (code) {
     // Out of the address bar and history at once; the code is good for one exchange anyway.
-    anchor = sessionStorage.getItem(RETURN_KEY) ?? '';
+    const started = startedSignIn();
     sessionStorage.removeItem(RETURN_KEY);
+    anchor = started?.anchor ?? '';
     history.replaceState(history.state, '', location.pathname + location.search + anchor);
-    const session = await call<WireSession>('POST', url(server, 'auth/session'), { code }).catch(() => null);
-    if (session) write(tokenKey(server), session.token);
+    // Only a sign-in this tab started: a code someone else put in the address is ignored.
+    if (started) {
+      const session = await call<WireSession>('POST', url(server, 'auth/session'), { code, verifier: started.verifier }).catch(() => null);
+      if (session) write(tokenKey(server), session.token);
+    }
   }
   const options = await call<SignInOptions>('GET', url(server, 'auth/providers', { site }));
   let user: WireUser | null = null;
@@ -193,8 +197,23 @@ async function loadAccount(server: string, site: string): Promise<Account> {
   return { options, user, anchor };
 }
 
-function startUrl(server: string, site: string, provider: string, back?: string): string {
-  return url(server, `auth/${encodeURIComponent(provider)}/start`, { site, origin: location.origin, ...(back ? { return: back } : {}) });
+function startUrl(server: string, site: string, provider: string, back?: { page: string; challenge: string }): string {
+  const query: Record<string, string> = { site, origin: location.origin };
+  if (back) Object.assign(query, { return: back.page, challenge: back.challenge });
+  return url(server, `auth/${encodeURIComponent(provider)}/start`, query);
+}
+
+const base64url = (bytes: ArrayBuffer | Uint8Array) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** The full-page sign-in this tab started, if any. */
+function startedSignIn(): { anchor: string; verifier: string } | null {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(RETURN_KEY) ?? 'null');
+    return isObject(saved) && typeof saved.anchor === 'string' && typeof saved.verifier === 'string' ? { anchor: saved.anchor, verifier: saved.verifier } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -233,10 +252,16 @@ function popupSignIn(server: string, site: string, provider: string): Promise<Wi
   });
 }
 
-/** The full-page flow: leave for the provider, come back to this page and `anchor` signed in. */
-function redirectSignIn(server: string, site: string, provider: string, anchor: string): void {
-  sessionStorage.setItem(RETURN_KEY, anchor);
-  location.assign(startUrl(server, site, provider, location.href.replace(/#.*$/, '')));
+/**
+ * The full-page flow: leave for the provider, come back to this page and `anchor` signed in.
+ * The code that comes back is exchanged only with a verifier this tab keeps (its SHA-256 goes
+ * to the server now), so nobody can plant their own sign-in in a reader's page.
+ */
+async function redirectSignIn(server: string, site: string, provider: string, anchor: string): Promise<void> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(RETURN_KEY, JSON.stringify({ anchor, verifier }));
+  location.assign(startUrl(server, site, provider, { page: location.href.replace(/#.*$/, ''), challenge }));
 }
 
 async function signOut(server: string): Promise<void> {

@@ -3,6 +3,7 @@
  * on this server's origin, the one-time code exchange of the full-page flow, who is signed
  * in, and log out. See DESIGN.md, "Auth in an embedded widget".
  */
+import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as v from 'valibot';
@@ -29,12 +30,16 @@ const CODE_SECONDS = 120;
 const STATE_COOKIE = 'riposte_sign_in';
 
 const siteQuerySchema = v.object({ site: v.optional(siteIdSchema) });
+/** 256 bits, base64url: one-time codes, and the full-page flow's verifier and its SHA-256 challenge. */
+const token256 = (what: string) => v.pipe(v.string(`${what} is required.`), v.regex(/^[A-Za-z0-9_-]{43}$/, `${what} is not a sign-in ${what}.`));
+
 const startQuerySchema = v.object({
   site: v.optional(siteIdSchema),
   origin: v.pipe(v.string('origin is required.'), v.maxLength(300)),
   return: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  challenge: v.optional(token256('challenge')),
 });
-const exchangeSchema = v.object({ code: v.pipe(v.string('code is required.'), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'code is not a sign-in code.')) });
+const exchangeSchema = v.object({ code: token256('code'), verifier: token256('verifier') });
 
 function findProvider(c: Context<AppEnv>): SignInProvider | undefined {
   return c.var.config.auth.providers.find((p) => p.id === c.req.param('provider'));
@@ -54,6 +59,10 @@ function allowedOrigin(c: Context<AppEnv>, siteId: string | undefined, origin: s
     return null;
   }
   return parsed.origin === origin && allowedOrigins(site, c.var.config).has(origin) ? { siteId: site.id, origin } : null;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 const cors = apiCors();
@@ -89,10 +98,14 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/session', async (c) => {
     // The full-page flow came back with a one-time code: it becomes a session token, once,
     // and only for the page origin the sign-in started from.
-    const { code } = await readJson(c, exchangeSchema);
+    const { code, verifier } = await readJson(c, exchangeSchema);
     const { store, config, hashKey } = c.var;
+    // Taken (so used up) before the checks: a wrong guess burns the code.
     const row = store.authRequests.takeCode(hashToken(code), new Date().toISOString());
-    if (!row || c.req.header('origin') !== row.origin) {
+    // The verifier stayed in the tab that started the sign-in: a code planted in another
+    // reader's page (login CSRF) cannot be exchanged there.
+    const fromThatTab = row?.returnChallenge != null && safeEqual(hashToken(verifier), row.returnChallenge);
+    if (!row || !fromThatTab || c.req.header('origin') !== row.origin) {
       throw new RiposteError(400, 'invalid_input', 'This sign-in link has expired or was already used. Log in again.');
     }
     const user = store.users.get(row.userId!)!;
@@ -134,6 +147,7 @@ export const authRoutes = new Hono<AppEnv>()
       siteId: target.siteId,
       origin: target.origin,
       returnUrl,
+      returnChallenge: returnUrl ? (query.challenge ?? null) : null,
       codeVerifier: checks.codeVerifier,
       nonce: checks.nonce,
       expiresAt: new Date(now + SIGN_IN_MINUTES * 60_000).toISOString(),

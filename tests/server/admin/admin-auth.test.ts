@@ -81,16 +81,17 @@ describe('admin sign-in', () => {
 
 describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
   /** What the full-page sign-in leaves behind for a code: as if `subject` had logged in at GitHub from /admin. */
+  const verifier = randomToken();
   function signedInCode(subject: string): string {
     const user = t.store.users.upsert({ provider: 'github', subject, name: `User ${subject}`, email: null, website: null });
     const code = randomToken();
     const origin = new URL(t.config.publicUrl).origin;
     const expiresAt = new Date(Date.now() + 60_000).toISOString();
-    const request = { state: randomToken(), provider: 'github', siteId: 'default', origin, returnUrl: `${origin}/admin`, codeVerifier: 'v', nonce: null, codeHash: null, userId: null, expiresAt };
+    const request = { state: randomToken(), provider: 'github', siteId: 'default', origin, returnUrl: `${origin}/admin`, returnChallenge: hashToken(verifier), codeVerifier: 'v', nonce: null, codeHash: null, userId: null, expiresAt };
     t.store.authRequests.keepForCode(request, hashToken(code), user.id, expiresAt);
     return code;
   }
-  const providerLogin = (code: string) => t.send('POST', '/api/v1/admin/login/provider', { code }, { origin: t.config.publicUrl });
+  const providerLogin = (code: string, from = verifier) => t.send('POST', '/api/v1/admin/login/provider', { code, verifier: from }, { origin: t.config.publicUrl });
 
   it('offers the providers, and logs a listed identity in with the code it came back with (once)', async () => {
     expect(await (await t.app.request('/api/v1/admin/providers')).json()).toEqual({ providers: [{ id: 'github', name: 'GitHub' }] });
@@ -103,6 +104,10 @@ describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
     // No password opens that admin.
     expect((await t.send('POST', '/api/v1/admin/login', { email: 'github:1', password: '' })).status).toBe(400);
     expect((await t.send('POST', '/api/v1/admin/login', { email: 'github:1', password: 'anything' })).status).toBe(401);
+  });
+
+  it('refuses a code without the verifier of the tab that started the login', async () => {
+    expect(await errorOf(await providerLogin(signedInCode('1'), randomToken()))).toEqual({ status: 400, code: 'invalid_input' });
   });
 
   it('refuses an identity that is not listed', async () => {

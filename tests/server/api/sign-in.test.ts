@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignInOptions, WireSession, WireUser } from '../../../shared/wire.ts';
+import { hashToken, randomToken } from '../../../server/auth/sessions.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../../helpers/github-stand-in.ts';
 import { BLOG_ORIGIN, openTestApp, tempDir } from '../../helpers/test-app.ts';
 
@@ -78,18 +79,34 @@ describe('GitHub sign-in (against a local stand-in, through the GitHub Enterpris
     expect(user).toMatchObject({ name: 'The Octocat', website: 'https://github.blog/' });
   });
 
-  it('full-page flow: back to the page with a one-time code, exchanged once, from that origin only', async () => {
-    const res = await signInWithGitHub({ site: 'default', origin: BLOG_ORIGIN, return: `${BLOG_ORIGIN}/post?p=1#comment-3` });
+  /** The full-page flow as the widget runs it: a verifier kept in the tab, its SHA-256 sent along. */
+  async function fullPageCode(): Promise<{ code: string; verifier: string }> {
+    const verifier = randomToken();
+    const res = await signInWithGitHub({ site: 'default', origin: BLOG_ORIGIN, return: `${BLOG_ORIGIN}/post?p=1#comment-3`, challenge: hashToken(verifier) });
     expect(res.status).toBe(302);
     const location = res.headers.get('location')!;
     expect(location).toMatch(new RegExp(`^${BLOG_ORIGIN}/post\\?p=1#riposte-sign-in=[A-Za-z0-9_-]{43}$`));
-    const code = location.split('#riposte-sign-in=')[1]!;
-    const exchange = (origin: string) => t.send('POST', '/auth/session', { code }, { origin });
-    expect((await exchange('https://evil.example')).status).toBe(403);
-    const ok = await exchange(BLOG_ORIGIN);
+    return { code: location.split('#riposte-sign-in=')[1]!, verifier };
+  }
+  const exchange = (body: { code: string; verifier: string }, origin = BLOG_ORIGIN) => t.send('POST', '/auth/session', body, { origin });
+
+  it('full-page flow: back to the page with a one-time code, exchanged once, from that tab only', async () => {
+    const { code, verifier } = await fullPageCode();
+    const ok = await exchange({ code, verifier });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as WireSession).user.name).toBe('The Octocat');
-    expect((await exchange(BLOG_ORIGIN)).status).toBe(400);
+    expect((await exchange({ code, verifier })).status).toBe(400);
+  });
+
+  it('full-page flow: a code is useless without the verifier of the tab that started it (login CSRF), and burnt by a wrong one', async () => {
+    // An attacker signs in with their own account and plants the code in a reader's page:
+    // the reader's tab has no verifier for it (or another one).
+    const { code, verifier } = await fullPageCode();
+    expect((await exchange({ code, verifier: randomToken() })).status).toBe(400);
+    expect((await exchange({ code, verifier })).status).toBe(400);
+    // Nor from another origin, even with the right verifier (refused before the route runs).
+    const other = await fullPageCode();
+    expect((await exchange(other, 'https://evil.example')).status).toBe(403);
   });
 
   it('refuses a start from an origin the site does not allow, or a return address elsewhere', async () => {
