@@ -7,7 +7,7 @@ import { LIMITS } from '../shared/limits.ts';
 import type { AppDeps, AppEnv, AppState } from './http/app-env.ts';
 import { apiCors } from './http/api-cors.ts';
 import { notFound, onError, RiposteError } from './http/errors.ts';
-import { writeRateLimit } from './http/write-rate-limit.ts';
+import { addressRateLimit } from './http/address-rate-limit.ts';
 import { identityRateLimit } from './moderation/identity-rate-limit.ts';
 import { adminPageRoutes } from './routes/admin-page.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -54,7 +54,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  api.use(writeRateLimit(deps.config.writesPerMinute, deps.config.trustProxy));
+  const { writesPerMinute: perMinute, trustProxy } = deps.config;
+  api.use(addressRateLimit({ perMinute, trustProxy, counts: 'writes', message: 'Too many posts from your address; wait a minute and try again.' }));
   api.route('/threads', threadRoutes);
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
@@ -62,6 +63,10 @@ export function createApp(deps: AppDeps) {
   // Before the public API: the admin API is same-origin only, with its own guards (no CORS, no bearer tokens).
   app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy));
   app.route('/api/v1', api);
+  // Each sign-in start stores a row until it expires: one address may not start thousands.
+  const signInLimit = addressRateLimit({ perMinute, trustProxy, counts: 'all', message: 'Too many sign-ins from your address; wait a minute and try again.' });
+  app.use('/auth/:provider/start', signInLimit);
+  app.use('/auth/session', signInLimit);
   app.route('/auth', authRoutes);
   app.route('/feeds', feedRoutes);
   app.route('/admin', adminPageRoutes(resolve(deps.widgetDir, '..', 'admin')));

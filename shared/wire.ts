@@ -123,6 +123,7 @@ export const ERROR_CODES = [
   'thread_closed',
   'comment_refused',
   'csrf_failed',
+  'busy',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

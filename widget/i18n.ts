@@ -21,6 +21,7 @@ const errors: Partial<Record<ApiErrorCode, string>> = {
   origin_not_allowed: 'Comments are not enabled for this website. (Site owner: allow its address with RIPOSTE_ORIGINS.)',
   not_found: 'The comment server could not find what was asked for.',
   rate_limited: 'You are posting too quickly. Wait a minute and try again.',
+  busy: 'The comment server is busy for a moment. Try again shortly; your text is kept.',
   internal: 'Something went wrong on the comment server. Try again in a moment.',
 };
 

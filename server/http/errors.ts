@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode, WireError } from '../../shared/wire.ts';
+import { isBusy } from '../store/database.ts';
 
 export class RiposteError extends HTTPException {
   constructor(
@@ -31,6 +32,11 @@ export function onError(err: Error, c: Context): Response {
   if (err instanceof RiposteError) return c.json(errorBody(err.code, err.message, err.fields), err.status);
   if (err instanceof HTTPException) {
     return c.json(errorBody(codeForStatus(err.status), err.message || 'The request was refused.'), err.status);
+  }
+  if (isBusy(err)) {
+    // An import holds the write lock; nothing was written, and a retry soon will go through.
+    c.header('Retry-After', '5');
+    return c.json(errorBody('busy', 'The comment server is busy (an import is running); nothing was saved. Try again in a moment.'), 503);
   }
   console.error('riposte: unexpected error on', c.req.method, c.req.path, err);
   return c.json(errorBody('internal', 'Something went wrong on the server; nothing was changed.'), 500);

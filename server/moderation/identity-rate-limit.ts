@@ -1,5 +1,5 @@
 /**
- * Per-author limit on new comments, beside the per-address one (http/write-rate-limit.ts): a
+ * Per-author limit on new comments, beside the per-address one (http/address-rate-limit.ts): a
  * sender who changes addresses is still counted by account, or by the email or name given.
  */
 import { MemoryStore } from 'hono-rate-limiter';

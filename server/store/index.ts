@@ -39,9 +39,12 @@ export function openStore(file: string) {
     authRequests: authRequestQueries(db),
     admins: adminQueries(db),
     moderation: moderationQueries(db),
-    /** Runs fn in one transaction: all of its writes land, or none. */
+    /**
+     * Runs fn in one transaction: all of its writes land, or none. It takes the write lock at
+     * once (IMMEDIATE), so a busy database is found before any work, and waits as it should.
+     */
     transaction<T>(fn: () => T): T {
-      return sqlite.transaction(fn)();
+      return sqlite.transaction(fn).immediate();
     },
     /**
      * Runs an import that reads its file as it goes: one transaction on a connection of its

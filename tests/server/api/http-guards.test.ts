@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BLOG_ORIGIN, useTestApp } from '../../helpers/test-app.ts';
 
@@ -75,11 +76,40 @@ describe('rate limit', () => {
     expect(statuses).toEqual([201, 201, 429, 429]);
   });
 
+  it('limits sign-in starts too, though they are GETs (each stores a row until it expires)', async () => {
+    t.reopen(['--rate-limit', '3']);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await t.app.request(`/auth/nope/start?origin=${encodeURIComponent(BLOG_ORIGIN)}`)).status);
+    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    // Reading threads is not limited.
+    expect((await t.thread('p')).status).toBe(200);
+  });
+
   it('answers 429 once one sender makes too many writes in a minute', async () => {
     t.reopen(['--rate-limit', '3']);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await t.post({ ...comment, body: `n${i}` })).status);
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
     expect((await t.thread('p')).status).toBe(200);
+  });
+});
+
+describe('a database busy with an import', () => {
+  it('answers writes 503 "try again" quickly, keeps serving reads, and takes writes again after', async () => {
+    expect((await t.post(comment)).status).toBe(201);
+    // Another process (riposte import) holds the write lock.
+    const importer = new Database(t.dbFile);
+    importer.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    const res = await t.post({ ...comment, body: 'while importing' });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('busy');
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect((await t.send('PUT', '/api/v1/likes', { page: 'p', liker: 'reader-0123456789abcdef', liked: true })).status).toBe(503);
+    expect((await t.thread('p')).body.count).toBe(1);
+    importer.exec('ROLLBACK');
+    importer.close();
+    expect((await t.post({ ...comment, body: 'after the import' })).status).toBe(201);
   });
 });
