@@ -244,7 +244,8 @@ export class RiposteThread extends LitElement {
   /** For the account controller: an edited comment in place, or a deleted one out (a placeholder if it has replies). */
   replaceComment(id: number, comment: WireComment | null) {
     const replied = this._comments.some((c) => c.parentId === id);
-    if (!comment) this._count -= 1;
+    // Only approved comments are in the count (a reader's own held comment is not).
+    if (!comment && this._comments.some((c) => c.id === id && c.status === 'approved')) this._count -= 1;
     this._comments = this._comments.flatMap((c) =>
       c.id !== id ? [c] : comment ? [comment] : replied ? [{ ...c, status: 'deleted', deleted: true, html: '', author: { name: '', avatar: '' } }] : [],
     );
