@@ -89,7 +89,8 @@ export function checkOrigin(c: Context<AdminEnv>): void {
   }
 }
 
-function sameToken(a: string, b: string): boolean {
+/** Constant-time comparison of two tokens. */
+export function sameToken(a: string, b: string): boolean {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
   return x.length === y.length && timingSafeEqual(x, y);
 }

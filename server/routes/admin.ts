@@ -11,7 +11,7 @@ import { LIMITS } from '../../shared/limits.ts';
 import type { AdminCommentPage, AuditAction, ModerationAction, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
 import { siteSettings } from '../../shared/site-settings.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
-import { adminSession, checkOrigin, checkPassword, endAdminSession, requireAdmin, startAdminSession, type AdminEnv } from '../admin/admin-auth.ts';
+import { adminSession, checkOrigin, checkPassword, endAdminSession, requireAdmin, sameToken, startAdminSession, type AdminEnv } from '../admin/admin-auth.ts';
 import { toAdminComment } from '../admin/admin-comment.ts';
 import { actionSchema, banSchema, bodySchema, commentQuerySchema, lockSchema, loginSchema, pathIdSchema, providerLoginSchema, siteChangeSchema } from '../admin/admin-schemas.ts';
 import { hashToken } from '../auth/sessions.ts';
@@ -71,10 +71,12 @@ export function adminRoutes(trustProxy: boolean) {
     .post('/login/provider', loginLimit, async (c) => {
       checkOrigin(c);
       // The full-page sign-in (started from /admin, so its origin is this server's) came back with a one-time code.
-      const { code } = await readJson(c, providerLoginSchema);
+      const { code, verifier } = await readJson(c, providerLoginSchema);
       const { store, config } = c.var;
       const request = store.authRequests.takeCode(hashToken(code), new Date().toISOString());
-      if (!request || request.origin !== new URL(config.publicUrl).origin || request.userId === null) {
+      // Only the tab that started the login holds the verifier: a code planted elsewhere is useless.
+      const fromThatTab = request?.returnChallenge != null && sameToken(hashToken(verifier), request.returnChallenge);
+      if (!request || !fromThatTab || request.origin !== new URL(config.publicUrl).origin || request.userId === null) {
         throw new RiposteError(400, 'invalid_input', 'This login link has expired or was already used; log in again.');
       }
       const user = store.users.get(request.userId)!;

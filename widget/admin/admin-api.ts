@@ -33,7 +33,7 @@ export const createAdminApi = (csrf: () => string) => {
     /** Providers an admin may log in with (empty unless RIPOSTE_ADMINS names someone). */
     providers: () => call<{ providers: { id: string; name: string }[] }>('GET', `${BASE}/providers`),
     /** Completes a provider login: the one-time code it came back to /admin with. */
-    providerLogin: (code: string) => call<AdminSession>('POST', `${BASE}/login/provider`, { code }),
+    providerLogin: (code: string, verifier: string) => call<AdminSession>('POST', `${BASE}/login/provider`, { code, verifier }),
     logout: () => call<null>('POST', `${BASE}/logout`),
     comments: (query: CommentQuery) => call<AdminCommentPage>('GET', `${BASE}/comments?${new URLSearchParams(clean(query))}`),
     act: (ids: number[], action: ModerationAction) => write<{ changed: number[]; pending: number }>('POST', '/comments/actions', { ids, action }),

@@ -10,6 +10,7 @@ import type { AdminComment, AdminSession, WireAuditEntry } from '../../shared/mo
 import { ApiError, createAdminApi, type AdminSite, type CommentQuery } from './admin-api.ts';
 import type { AdminEvent, AdminEventName, SelectEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
+import { newChallenge, returnedCode, startUrl } from './provider-login.ts';
 import './riposte-admin-bans.ts';
 import './riposte-admin-comment.ts';
 import './riposte-admin-rules.ts';
@@ -123,6 +124,8 @@ export class RiposteAdmin extends LitElement {
   @state() private _version = 0;
   /** Sign-in providers offered on the login form (RIPOSTE_ADMINS). */
   @state() private _providers: { id: string; name: string }[] = [];
+  /** This tab's challenge for a provider login (provider-login.ts). */
+  private _challenge = '';
 
   private _api = createAdminApi(() => this._session?.csrf ?? '');
 
@@ -150,10 +153,9 @@ export class RiposteAdmin extends LitElement {
 
   /** Back from a provider with a one-time code, log in with it; else resume the session, if any. */
   private async _start() {
-    const code = /^#riposte-sign-in=([A-Za-z0-9_-]{20,100})$/.exec(location.hash)?.[1];
-    if (code) history.replaceState(null, '', `${location.pathname}#queue`);
+    const returned = returnedCode();
     try {
-      this._session = code ? await this._api.providerLogin(code) : await this._api.session();
+      this._session = returned ? await this._api.providerLogin(returned.code, returned.verifier) : await this._api.session();
     } catch (error) {
       // Not logged in (401) is the usual case; anything else is said on the login form.
       if (!(error instanceof ApiError && error.code === 'unauthorized')) this._loginError = messageOf(error);
@@ -217,7 +219,7 @@ export class RiposteAdmin extends LitElement {
       </form>
       ${this._providers.map(
         ({ id, name }) =>
-          html`<a class="secondary provider" href="/auth/${id}/start?${new URLSearchParams({ site: 'default', origin: location.origin, return: `${location.origin}/admin` })}">Log in with ${name}</a>`,
+          html`<a class="secondary provider" href=${startUrl(id, this._challenge)}>Log in with ${name}</a>`,
       )}
     </main>`;
   }
@@ -376,7 +378,9 @@ export class RiposteAdmin extends LitElement {
 
   private async _loadProviders() {
     try {
-      this._providers = (await this._api.providers()).providers;
+      const { providers } = await this._api.providers();
+      if (providers.length) this._challenge = await newChallenge();
+      this._providers = providers;
     } catch (error) {
       // The password form still works; provider buttons wait for the next visit.
       console.warn('Riposte: could not list sign-in providers.', error);
