@@ -1,18 +1,38 @@
 /**
  * Restores a Riposte export (see export/riposte-format.ts) into an empty database: read
- * with a streaming JSON parser, checked row by row against the schema, written with ids.
+ * with a streaming JSON parser, each row checked (riposte-rows.ts) and written with its id,
+ * then the replies' parents checked. Any problem refuses the whole file: the import's
+ * transaction is rolled back and the database stays as it was.
  */
 import { JSONParser, TokenizerError, TokenParserError } from '@streamparser/json';
 import { RIPOSTE_FORMAT, RIPOSTE_FORMAT_VERSION } from '../export/riposte-format.ts';
 import type { ImportTransaction } from '../store/index.ts';
-import { checkExportRow, EXPORTED_TABLE_NAMES, type ExportedTableName, type ExportRow } from '../store/transfer.ts';
+import { EXPORTED_TABLE_NAMES, type ExportedTableName, type ExportRow } from '../store/transfer.ts';
 import { ImportError } from './import-error.ts';
 import { addWarning, type ImportSummary } from './import-summary.ts';
+import { checkRestoreRow } from './riposte-rows.ts';
 
 /** Rows are written this many at a time (one INSERT each). */
 const BATCH = 200;
 
 const isTable = (name: unknown): name is ExportedTableName => EXPORTED_TABLE_NAMES.some((table) => table === name);
+
+/** Why a header's version cannot be read here, or undefined when it can. */
+function versionProblem(version: unknown): string | undefined {
+  if (typeof version === 'number' && Number.isSafeInteger(version) && version > RIPOSTE_FORMAT_VERSION) {
+    return `this export is version ${version}; this Riposte reads versions up to ${RIPOSTE_FORMAT_VERSION} (upgrade Riposte first).`;
+  }
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+    return `"version" must be a whole number from 1 to ${RIPOSTE_FORMAT_VERSION}, not ${JSON.stringify(version) ?? 'missing'}.`;
+  }
+  return undefined;
+}
+
+const TREE_PROBLEMS = {
+  missing: 'there is no such comment',
+  'other-thread': 'that comment is in another thread',
+  loop: 'its chain of parents loops back on itself',
+} as const;
 
 export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: string, tx: ImportTransaction, summary: ImportSummary): Promise<void> {
   if (!tx.restore.isEmpty()) {
@@ -23,22 +43,44 @@ export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: 
   const header: { format?: unknown; version?: unknown } = {};
   const ignored = new Set<string>();
   let batch: ExportRow[] = [];
+  /** The line each row of the batch ended on, for messages about it. */
+  let batchLines: number[] = [];
   let batchTable: ExportedTableName | null = null;
   let line = 1;
-  const fail = (message: string) => new ImportError(`${sourceName} line ${line}: ${message}`);
+  const fail = (message: string, at = line) => new ImportError(`${sourceName} line ${at}: ${message}`);
 
-  const flush = () => {
-    if (batchTable === null || batch.length === 0) return;
+  /** Rows are counted per table, from 1, as a person reading the file would. */
+  const rowLabel = (table: ExportedTableName, index: number, row: unknown) => {
+    const id = typeof row === 'object' && row !== null && 'id' in row && typeof row.id === 'number' ? ` (id ${row.id})` : '';
+    return `${table} row ${index + 1}${id}`;
+  };
+
+  const insert = (table: ExportedTableName, rows: ExportRow[]) => {
     try {
-      tx.restore.insert(batchTable, batch);
+      tx.restore.insert(table, rows);
+      return undefined;
     } catch (err) {
       // A row that breaks a constraint (a comment of a missing thread, an id twice) is the file's fault.
       const code = err instanceof Error && 'code' in err ? String(err.code) : '';
       if (!code.startsWith('SQLITE_CONSTRAINT')) throw err;
-      throw fail(`${batchTable}: ${(err as Error).message}`);
+      return err instanceof Error ? err.message : String(err);
     }
-    restored[batchTable] += batch.length;
+  };
+
+  const flush = () => {
+    if (batchTable === null || batch.length === 0) return;
+    const table = batchTable;
+    if (insert(table, batch) !== undefined) {
+      // The failed INSERT changed nothing; writing its rows one at a time finds the culprit.
+      const first = restored[table]!;
+      batch.forEach((row, i) => {
+        const problem = insert(table, [row]);
+        if (problem !== undefined) throw fail(`${rowLabel(table, first + i, row)}: ${problem}`, batchLines[i]);
+      });
+    }
+    restored[table] += batch.length;
     batch = [];
+    batchLines = [];
   };
 
   const parser = new JSONParser({ paths: ['$.format', '$.version', '$.*.*'], keepStack: false });
@@ -50,21 +92,24 @@ export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: 
     }
     const table = stack[1]?.key;
     if (header.format !== RIPOSTE_FORMAT) throw fail(`not a Riposte export (it must begin with {"format":"${RIPOSTE_FORMAT}","version":...})`);
-    if (typeof header.version !== 'number' || header.version > RIPOSTE_FORMAT_VERSION) {
-      throw fail(`this export is version ${String(header.version)}; this Riposte reads versions up to ${RIPOSTE_FORMAT_VERSION} (upgrade Riposte first).`);
-    }
+    const badVersion = versionProblem(header.version);
+    if (badVersion) throw fail(badVersion);
     if (!isTable(table)) {
       if (typeof table === 'string' && !ignored.has(table)) {
         ignored.add(table);
-        addWarning(summary, `"${table}" is not something this Riposte restores; left out.`);
+        addWarning(summary, `${JSON.stringify(table.slice(0, 40))} is not something this Riposte restores; left out.`);
       }
       return;
     }
-    const checked = checkExportRow(table, value);
-    if ('problem' in checked) throw fail(`${table} row ${Number(key) + 1}: ${checked.problem}`);
+    if (typeof key !== 'number') throw fail(`"${table}" must be a list of rows.`);
+    const index = restored[table]! + (table === batchTable ? batch.length : 0);
+    const checked = checkRestoreRow(table, value);
+    if ('problem' in checked) throw fail(`${rowLabel(table, index, value)}: ${checked.problem}`);
+    if (checked.cleaned) addWarning(summary, `${rowLabel(table, index, value)}: bodyHtml held markup Riposte does not write; stored sanitised.`);
     if (table !== batchTable) flush();
     batchTable = table;
     batch.push(checked.row);
+    batchLines.push(line);
     if (batch.length >= BATCH) flush();
   };
 
@@ -85,7 +130,13 @@ export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: 
     throw err;
   }
   if (header.format !== RIPOSTE_FORMAT) throw fail(`not a Riposte export (no "format":"${RIPOSTE_FORMAT}" field)`);
+  const badVersion = versionProblem(header.version);
+  if (badVersion) throw fail(badVersion);
   flush();
+  // Parents may come after their replies in the file (an import can attach a reply before its
+  // parent), so they are checked once every comment is in.
+  const stray = tx.restore.commentTreeProblem();
+  if (stray) throw new ImportError(`${sourceName}: comments (id ${stray.id}): parentId ${stray.parentId}: ${TREE_PROBLEMS[stray.problem]}.`);
   summary.threads.created = restored.threads ?? 0;
   summary.comments.imported = restored.comments ?? 0;
 }

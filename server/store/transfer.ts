@@ -4,8 +4,6 @@
  */
 import { count, getTableColumns, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { createInsertSchema } from 'drizzle-valibot';
-import * as v from 'valibot';
 import type { Connection, Db } from './database.ts';
 import { adminSessions, admins, auditLog, authRequests, bans, comments, pageLikes, sessions, settings, sites, threads, users } from './schema.ts';
 
@@ -58,18 +56,6 @@ export function* snapshotRows(connection: Connection): Generator<{ table: Export
   }
 }
 
-const rowSchema = (table: SQLiteTable): v.GenericSchema<unknown, ExportRow> => createInsertSchema(table);
-const ROW_SCHEMAS = new Map(EXPORTED_TABLE_NAMES.map((name) => [name, rowSchema(EXPORTED_TABLES[name])]));
-
-/** Checks one row of an export against the table's schema; returns a readable problem or the row. */
-export function checkExportRow(table: ExportedTableName, row: unknown): { row: ExportRow } | { problem: string } {
-  const result = v.safeParse(ROW_SCHEMAS.get(table)!, row);
-  if (result.success) return { row: result.output };
-  const issue = result.issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join('.');
-  return { problem: `${path ? `${path}: ` : ''}${issue.message}` };
-}
-
 /** Writing a restore; runs inside the import's transaction. */
 export function restoreQueries(db: Db) {
   return {
@@ -91,6 +77,32 @@ export function restoreQueries(db: Db) {
         for (const row of rows) db.delete(settings).where(sql`${settings.key} = ${row.key}`).run();
       }
       db.insert(EXPORTED_TABLES[table] as SQLiteTable).values(rows).run();
+    },
+    /**
+     * The first comment whose parent is missing, in another thread, or in a loop of parents
+     * (1 → 2 → 1), which no thread could draw; undefined when every reply hangs under a
+     * response to the page. Two queries over ids only, whatever the number of comments.
+     */
+    commentTreeProblem(): { id: number; parentId: number; problem: 'missing' | 'other-thread' | 'loop' } | undefined {
+      const stray = db.get<{ id: number; parentId: number; missing: number }>(sql`
+        SELECT c.id AS id, c.parent_id AS parentId, p.id IS NULL AS missing
+        FROM ${comments} c LEFT JOIN ${comments} p ON p.id = c.parent_id
+        WHERE c.parent_id IS NOT NULL AND (p.id IS NULL OR p.thread_id <> c.thread_id)
+        ORDER BY c.id LIMIT 1`);
+      if (stray) return { id: stray.id, parentId: stray.parentId, problem: stray.missing ? 'missing' : 'other-thread' };
+      // Every parent exists now, so a comment not reached by walking down from the responses
+      // to the page sits in, or under, a loop. Each comment is reached at most once (it has one
+      // parent), so the walk ends; SQLite indexes parent_id for it on the fly.
+      const looped = db.get<{ id: number; parentId: number }>(sql`
+        WITH RECURSIVE reached(id) AS (
+          SELECT id FROM ${comments} WHERE parent_id IS NULL
+          UNION ALL
+          SELECT c.id FROM ${comments} c JOIN reached r ON c.parent_id = r.id
+        )
+        SELECT id AS id, parent_id AS parentId FROM ${comments}
+        WHERE id NOT IN (SELECT id FROM reached)
+        ORDER BY id LIMIT 1`);
+      return looped && { id: looped.id, parentId: looped.parentId, problem: 'loop' };
     },
   };
 }

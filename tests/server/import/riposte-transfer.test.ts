@@ -93,7 +93,7 @@ describe('riposte export and restore', () => {
     const broken = [...lines.slice(0, 20), '{"id":', ...lines.slice(20)].join('\n');
     await expect(importText(target.store, 'riposte', broken)).rejects.toThrow(/^upload.xml line 21: not valid JSON/);
     const badRow = lines.map((line) => line.replace('"status":"pending"', '"status":"maybe"')).join('\n');
-    await expect(importText(target.store, 'riposte', badRow)).rejects.toThrow(/comments row \d+: status: Invalid/);
+    await expect(importText(target.store, 'riposte', badRow)).rejects.toThrow(/comments row \d+ \(id \d+\): status: must be one of approved, pending, spam, deleted, not "maybe"\./);
     await expect(importText(target.store, 'riposte', '{"format":"isso","version":1,"sites":[{}]}')).rejects.toThrow(/not a Riposte export/);
     await expect(importText(target.store, 'riposte', '{"format":"riposte","version":2,"sites":[{}]}')).rejects.toThrow(/version 2; this Riposte reads versions up to 1/);
     await expect(importFixture(target.store, 'riposte', 'isso__wordpress.xml')).rejects.toThrow(/line 1: not valid JSON/);

@@ -1,0 +1,177 @@
+/**
+ * What each row of a Riposte export must be before a restore writes it. The file is not
+ * trusted: it may have been edited, or made by hand to plant markup or break the server, so
+ * every field is checked for what the server itself would store there (not only its column
+ * type), and comment HTML goes through the sanitiser again.
+ */
+import * as v from 'valibot';
+import { HELD_REASONS } from '../../shared/moderation.ts';
+import { siteSettingsSchema } from '../../shared/site-settings.ts';
+import { AUTHOR_BADGES, COMMENT_KINDS, COMMENT_STATUSES } from '../../shared/wire.ts';
+import { sanitizeImportedHtml } from '../render/markdown.ts';
+import type { ExportedTableName, ExportRow } from '../store/transfer.ts';
+
+/** A value as a message may show it: short, and without the rest of a long string. */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+const described = (what: string) => (issue: { input: unknown }) => `must be ${what}, not ${shown(issue.input)}.`;
+
+const text = v.string(described('text'));
+const nonEmpty = v.pipe(text, v.minLength(1, 'must not be empty.'));
+const id = v.pipe(v.number(described('a whole number')), v.safeInteger(described('a whole number')), v.minValue(1, described('1 or more')));
+const oneOf = <T extends readonly string[]>(values: T) => v.picklist(values, described(`one of ${values.join(', ')}`));
+
+/** As the store writes them: `2026-11-27T12:00:00.000Z` (SQLite's strftime and Date#toISOString agree). */
+const ISO_UTC = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d{1,3})?Z$/;
+const isUtcDate = (value: string): boolean => {
+  const match = ISO_UTC.exec(value);
+  const time = Date.parse(value);
+  // The round trip refuses dates a lenient parser would roll over (February 30th, hour 24).
+  return match !== null && !Number.isNaN(time) && new Date(time).toISOString().startsWith(match[1]!);
+};
+const date = v.pipe(text, v.check(isUtcDate, described('a UTC date in ISO 8601, such as 2026-11-27T12:00:00.000Z')));
+
+/** Links readers follow (a page, an author's website): absolute http(s) only, never `javascript:` or `data:`. */
+const isHttpUrl = (value: string): boolean => {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+const httpUrl = v.pipe(text, v.check(isHttpUrl, described('an http:// or https:// address')));
+
+/** An origin as sites store them: scheme, host and port only, exactly as the URL parser writes it. */
+const isOrigin = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+const origin = v.pipe(text, v.check(isOrigin, described('an origin such as https://blog.example.com')));
+
+const siteId = v.pipe(text, v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, described('a site id (letters, digits, "-" and "_")')));
+
+/** Hashes as the server makes them (server/hashing.ts's keyedHash; auth/sessions.ts's hashToken). */
+const keyedHash = v.pipe(text, v.regex(/^[0-9a-f]{32}$/, described('a keyed hash (32 hexadecimal digits)')));
+const sha256Token = v.pipe(text, v.regex(/^[A-Za-z0-9_-]{43}$/, described('a SHA-256 in base64url (43 characters)')));
+
+/**
+ * A site's stored settings: only those its owner changed, each valid for shared/site-settings.ts.
+ * Kept as given (not filled with defaults), so a restored site exports the same again.
+ */
+const SETTING_NAMES = Object.keys(siteSettingsSchema.entries);
+const siteSettingsRow = v.pipe(
+  v.record(v.string(), v.unknown(), described('an object of settings')),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const stored = dataset.value;
+    const unknown = Object.keys(stored).find((name) => !SETTING_NAMES.includes(name));
+    if (unknown !== undefined) {
+      addIssue({ message: `${shown(unknown)} is not a setting this Riposte knows (${SETTING_NAMES.join(', ')}).` });
+      return NEVER;
+    }
+    const checked = v.safeParse(siteSettingsSchema, stored);
+    if (!checked.success) {
+      const issue = checked.issues[0];
+      addIssue({ message: `${issue.path?.map((item) => String(item.key)).join('.') ?? ''}: ${issue.message}` });
+      return NEVER;
+    }
+    const output: Record<string, unknown> = checked.output;
+    return Object.fromEntries(Object.keys(stored).map((name) => [name, output[name]]));
+  }),
+);
+
+/** A column that may be null; missing (an export from before the column existed) reads as null. */
+const maybe = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema));
+
+/**
+ * One schema per exported table, a field per exported column (a test checks they match).
+ * Columns with a database default may be missing, as in an export made before they existed.
+ */
+export const RESTORE_ROW_SCHEMAS = {
+  sites: v.object({
+    id: siteId,
+    name: nonEmpty,
+    origins: v.optional(v.array(origin, described('a list of origins'))),
+    settings: v.optional(siteSettingsRow),
+    createdAt: v.optional(date),
+  }),
+  users: v.object({
+    id,
+    provider: nonEmpty,
+    subject: nonEmpty,
+    name: text,
+    email: maybe(text),
+    website: maybe(httpUrl),
+    createdAt: v.optional(date),
+    signedInAt: v.optional(date),
+  }),
+  threads: v.object({
+    id,
+    siteId,
+    pageKey: nonEmpty,
+    url: maybe(httpUrl),
+    title: maybe(text),
+    externalId: maybe(text),
+    locked: v.optional(v.boolean(described('true or false'))),
+    createdAt: v.optional(date),
+  }),
+  comments: v.object({
+    id,
+    threadId: id,
+    parentId: maybe(id),
+    status: oneOf(COMMENT_STATUSES),
+    kind: v.optional(oneOf(COMMENT_KINDS)),
+    authorName: text,
+    authorEmail: maybe(text),
+    authorWebsite: maybe(httpUrl),
+    authorBadge: maybe(oneOf(AUTHOR_BADGES)),
+    ipHash: maybe(keyedHash),
+    bodyMarkdown: text,
+    bodyHtml: text,
+    createdAt: v.optional(date),
+    editedAt: maybe(date),
+    importKey: maybe(text),
+    userId: maybe(id),
+    guestSecretHash: maybe(sha256Token),
+    heldReasons: maybe(v.array(oneOf(HELD_REASONS), described('a list of reasons'))),
+  }),
+  likes: v.object({
+    threadId: id,
+    likerHash: keyedHash,
+    createdAt: v.optional(date),
+  }),
+  // The only server setting so far: the hashing key, as settings.ts makes it (32 random bytes, base64url).
+  settings: v.object({
+    key: v.literal('hash_key', described('a server setting this Riposte knows ("hash_key")')),
+    value: v.pipe(text, v.regex(/^[A-Za-z0-9_-]{43}$/, described('a hashing key as Riposte makes it (43 base64url characters)'))),
+  }),
+} satisfies Record<ExportedTableName, v.GenericSchema<unknown, ExportRow>>;
+
+export type RowCheck = { row: ExportRow; cleaned?: boolean } | { problem: string };
+
+/**
+ * Checks one row; returns the row to write or a problem naming the field ("createdAt: must be
+ * ..."). A comment's HTML is sanitised again: what Riposte wrote comes out unchanged (the
+ * sanitiser is idempotent on its own output), anything else is cleaned and `cleaned` set.
+ */
+export function checkRestoreRow(table: ExportedTableName, value: unknown): RowCheck {
+  const result = v.safeParse(RESTORE_ROW_SCHEMAS[table], value);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((item) => String(item.key)).join('.');
+    return { problem: `${path ? `${path}: ` : ''}${issue.message}` };
+  }
+  const row: ExportRow = result.output;
+  if (table === 'comments' && typeof row.bodyHtml === 'string') {
+    const html = sanitizeImportedHtml(row.bodyHtml);
+    if (html !== row.bodyHtml) return { row: { ...row, bodyHtml: html }, cleaned: true };
+  }
+  return { row };
+}
