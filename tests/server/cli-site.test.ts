@@ -27,4 +27,16 @@ describe('riposte site', () => {
     expect(riposte(['site', 'guests=maybe', '--db', db]).stderr).toContain('guests must be true or false, not "maybe".');
     expect(riposte(['site', 'nope', '--db', db]).stderr).toContain('There is no site "nope".');
   });
+
+  it('sets the moderation rules: a mode by name, blocked words as a comma-separated list', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const db = `${dir.path}/riposte.db`;
+    const changed = riposte(['site', 'moderation=first', 'blockedWords=casino, cheap pills', 'maxLinks=1', '--db', db]);
+    expect(changed.stdout).toContain('blockedWords=casino,cheap pills');
+    const store = openStore(db);
+    expect(store.sites.settings('default')).toMatchObject({ moderation: 'first', blockedWords: ['casino', 'cheap pills'], maxLinks: 1 });
+    store.close();
+    expect(riposte(['site', 'moderation=sometimes', '--db', db]).stderr).toContain('moderation: must be all, first or none.');
+  });
 });
