@@ -41,6 +41,10 @@ export interface WireThread {
   likes: number;
   /** Flat, oldest first; each reply after its parent. */
   comments: WireComment[];
+  /** The owner locked the thread: it takes no new comments. */
+  locked?: true;
+  /** From this time on the thread takes no new comments (the site closes threads after some days). */
+  closesAt?: string;
 }
 
 export interface NewCommentRequest {

@@ -37,6 +37,8 @@ export const t = {
   retry: 'Retry',
   deleted: 'This comment was deleted.',
   pending: 'Your comment is awaiting moderation.',
+  /** In place of "Leave a Reply" on a locked or closed thread. */
+  closed: 'Comments are closed.',
   /** The honeypot field's label: hidden from people, read only by robots. */
   trap: 'Leave this field empty',
   ownerBadge: 'Author',

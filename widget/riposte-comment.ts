@@ -162,6 +162,9 @@ export class RiposteComment extends LitElement {
   /** The reader wrote this comment and may delete it. */
   @property({ type: Boolean }) canDelete = false;
 
+  /** The thread takes no new comments (locked or closed): no Reply button. */
+  @property({ type: Boolean }) closed = false;
+
   override render() {
     const c = this.comment;
     if (!c) return nothing;
@@ -201,7 +204,7 @@ export class RiposteComment extends LitElement {
           ${c.editedAt ? html`<span class="quiet-text" title=${formatExactDate(c.editedAt)}>${t.edited(formatDate(c.editedAt))}</span>` : nothing}
         </p>
         <div part="body" class="body">${unsafeHTML(c.html)}</div>
-        ${c.status === 'pending' ? html`<p class="note">${t.pending}</p>` : this._replyButton(author.name)}
+        ${c.status === 'pending' ? html`<p class="note">${t.pending}</p>` : this.closed ? nothing : this._replyButton(author.name)}
         ${this.canEdit ? html`<button class="quiet reply" @click=${() => emit(this, 'riposte-edit', { id: c.id })}>${t.edit}</button>` : nothing}
         ${this.canDelete ? html`<button class="quiet reply" @click=${() => emit(this, 'riposte-delete', { id: c.id })}>${t.delete}</button>` : nothing}
       </div>

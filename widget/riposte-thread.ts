@@ -36,6 +36,7 @@ const FORM_PARTS = 'form, form-title, submit-button';
  * @csspart feed-link - "Subscribe to comments with RSS".
  * @csspart comments - The list of comments.
  * @csspart reply-form - A reply form under a comment (the form inside is `form`).
+ * @csspart closed - "Comments are closed.", in place of the form on a locked or closed thread.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The message shown when loading failed, with its `retry-button`.
  * @cssproperty --riposte-accent - Links, buttons, focus rings (default blue, lighter on dark pages).
@@ -88,6 +89,8 @@ export class RiposteThread extends LitElement {
   @state() private _announcement = '';
   /** Shown next to the like button when saving a like failed. */
   @state() private _notice = '';
+  /** The thread takes no new comments: locked by the owner, or closed after the site's number of days. */
+  @state() private _closed = false;
 
   /** Sign-in and the reader's own comments: loaded on demand, after the comments (account.ts). */
   private _account?: AccountController;
@@ -161,7 +164,7 @@ export class RiposteThread extends LitElement {
         <a part="feed-link" class="feed" href=${api.feedUrl(this.site, this._page.key)}>${feedIcon}${t.subscribe}</a>
       </header>
       ${this._tree.length ? html`<ol part="comments" class="comments">${this._tree.slice(0, this._shown).map((node) => this._renderNode(node))}</ol>` : nothing}
-      ${this._form(null, t.leaveReply)}`;
+      ${this._closed ? html`<p part="closed" class="closed">${t.closed}</p>` : this._form(null, t.leaveReply)}`;
   }
 
   /** "Leave a Reply" (parentId null), a reply under a comment, or the editor of one (`edit`: its Markdown). */
@@ -180,7 +183,7 @@ export class RiposteThread extends LitElement {
     return html`<li>
       <riposte-comment id="comment-${id}" exportparts=${COMMENT_PARTS} .comment=${node.comment} .replyTo=${node.replyTo}
         .replyToId=${node.replyToId} .highlighted=${this._highlight === id} .replying=${this._replyTo === id}
-        .canEdit=${!!canEdit} .canDelete=${!!canDelete}></riposte-comment>
+        .canEdit=${!!canEdit} .canDelete=${!!canDelete} .closed=${this._closed}></riposte-comment>
       ${editing?.id === id
         ? this._form(id, '', editing.body)
         : this._replyTo === id
@@ -212,6 +215,7 @@ export class RiposteThread extends LitElement {
     this._comments = [...thread.comments, ...ownHeld(this.site, this._page.key, thread.comments)];
     this._shown = 0;
     this._count = thread.count;
+    this._closed = !!thread.locked || (!!thread.closesAt && Date.now() >= Date.parse(thread.closesAt));
     this._likes = thread.likes;
     this._liked = isLiked(this.site, this._page.key);
     emit(this, 'riposte-loaded', { thread });

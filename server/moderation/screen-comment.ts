@@ -9,7 +9,7 @@ import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { Store } from '../store/index.ts';
-import type { UserRow } from '../store/schema.ts';
+import type { ThreadRow, UserRow } from '../store/schema.ts';
 
 export interface Submission {
   siteId: string;
@@ -32,6 +32,11 @@ export interface Verdict {
   reasons: HeldReason[];
 }
 
+/** When a thread stops taking comments under the site's closeAfterDays, or null if it never does. */
+export function closesAt(thread: Pick<ThreadRow, 'createdAt'>, settings: Pick<SiteSettings, 'closeAfterDays'>): string | null {
+  return settings.closeAfterDays > 0 ? new Date(Date.parse(thread.createdAt) + settings.closeAfterDays * 86_400_000).toISOString() : null;
+}
+
 /** Said to a banned author: nothing that tells them they were banned. */
 const REFUSED = 'This comment could not be posted.';
 
@@ -43,7 +48,8 @@ export function screenComment(store: Store, s: Submission): Verdict {
   const thread = store.threads.find(s.siteId, s.pageKey);
   const { settings } = s;
   if (thread?.locked) throw new RiposteError(403, 'thread_closed', 'Comments are closed on this page.');
-  if (thread && settings.closeAfterDays > 0 && Date.now() - Date.parse(thread.createdAt) > settings.closeAfterDays * 86_400_000) {
+  const closes = thread && closesAt(thread, settings);
+  if (closes && Date.now() >= Date.parse(closes)) {
     throw new RiposteError(403, 'thread_closed', `Comments are closed on pages older than ${settings.closeAfterDays} days.`);
   }
   if (!s.user && settings.emailRequired && !s.author.email) {

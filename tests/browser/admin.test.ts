@@ -122,6 +122,24 @@ describe('the admin view at /admin (Chromium)', () => {
     await spammer.context().close();
   }, 90_000);
 
+  it('locking a thread from a comment closes it for readers at once: no form, no Reply buttons', async () => {
+    await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'All comments' }).click();
+    const first = page.locator('riposte-admin-comment').first();
+    await first.getByRole('button', { name: 'Lock thread' }).click();
+    await page.getByText('Thread locked.').waitFor();
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(stack.blogUrl);
+    await reader.locator('riposte-thread').getByText('Comments are closed.').waitFor();
+    expect(await reader.locator('riposte-thread riposte-comment-form').count()).toBe(0);
+    expect(await reader.locator('riposte-thread').getByRole('button', { name: /^Reply to/ }).count()).toBe(0);
+    await page.locator('riposte-admin-comment').first().getByRole('button', { name: 'Unlock thread' }).click();
+    await page.getByText('Thread unlocked.').waitFor();
+    await reader.reload();
+    await pageForm(reader).getByRole('button', { name: 'Post Comment' }).waitFor();
+    await reader.context().close();
+  });
+
   it('passes axe-core with no violations on every view, on a desk and on a phone', async () => {
     holdAll();
     await readerPosts('Held for the axe check', 'Axe Reader', 'axe@example.org');

@@ -111,13 +111,19 @@ describe('site rules', () => {
     expect(((await origins.json()) as { origins: string[] }).origins).toEqual(['https://other.example']);
   });
 
-  it('a locked thread takes no new comments', async () => {
+  it('a locked thread takes no new comments, and its answer says so at once; closing after N days gives the time', async () => {
     await post('First');
+    expect((await t.thread(page)).body.locked).toBeUndefined(); // cached
     const threadId = (await list()).comments[0]!.thread.id;
     expect((await t.send('PUT', `/api/v1/admin/threads/${threadId}/lock`, { locked: true }, admin)).status).toBe(200);
     const res = await t.post({ page, body: 'Too late', author: { name: 'Guest' } });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('thread_closed');
+    expect((await t.thread(page)).body.locked).toBe(true);
+    await settings({ closeAfterDays: 10 });
+    const { closesAt } = (await t.thread(page)).body as { closesAt?: string };
+    const created = t.store.threads.find('default', 'https://blog.example/2017/03/le-pen')!.createdAt;
+    expect(Date.parse(closesAt!) - Date.parse(created)).toBe(10 * 86_400_000);
   });
 });
 
