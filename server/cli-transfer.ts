@@ -21,7 +21,8 @@ export const TRANSFER_USAGE = `  import wordpress|disqus|riposte FILE [--site SI
            missing). Running it again with the same file adds nothing.
   export [FILE]
            Write every site, user, thread, comment, like and setting as JSON to FILE
-           (or to standard output); safe while the server runs.`;
+           (made readable by its owner only) or to standard output; safe while the
+           server runs.`;
 
 const isFormat = (value: string | undefined): value is ImportFormat => IMPORT_FORMATS.some((format) => format === value);
 
@@ -69,7 +70,8 @@ export async function exportCommand(args: string[]): Promise<void> {
   if (!existsSync(config.dbFile)) throw new ConfigError(`there is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
 
   const store = openStore(config.dbFile);
-  const target: Writable = file ? createWriteStream(file, { flags: 'wx' }) : process.stdout;
+  // Owner-only: the file holds readers' emails and the hashing key (with which IP hashes can be reversed by trying every IPv4 address).
+  const target: Writable = file ? createWriteStream(file, { flags: 'wx', mode: 0o600 }) : process.stdout;
   try {
     await pipeline(Readable.from(riposteExport(store)), target, { end: Boolean(file) });
   } catch (err) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/import-fixtures.ts';
@@ -74,6 +74,8 @@ describe('riposte import and export', () => {
     const toFile = riposte(['export', file, '--db', db]);
     expect(toFile.status).toBe(0);
     expect(toFile.stderr).toContain(`Exported ${db} to ${file}.`);
+    // It holds emails and the hashing key: for its owner's eyes only, whatever the umask.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(riposte(['export', file, '--db', db]).stderr).toContain('exists already');
 
     const copy = database();
