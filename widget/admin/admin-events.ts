@@ -5,6 +5,7 @@
  */
 import type { BanKind, ModerationAction } from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
+import type { CommentQuery } from './admin-api.ts';
 
 type Reply = { reply: (error: string | null) => void };
 
@@ -34,6 +35,8 @@ export type SelectEvent = CustomEvent<{ id: number; selected: boolean }>;
 declare global {
   interface GlobalEventHandlersEventMap {
     'riposte-admin-select': SelectEvent;
+    /** New search terms, filters or page for the comment list. */
+    'riposte-admin-search': CustomEvent<CommentQuery>;
     'riposte-admin-act': AdminEvent<'riposte-admin-act'>;
     'riposte-admin-edit': AdminEvent<'riposte-admin-edit'>;
     'riposte-admin-reply': AdminEvent<'riposte-admin-reply'>;

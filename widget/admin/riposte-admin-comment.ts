@@ -107,7 +107,7 @@ export class RiposteAdminComment extends LitElement {
           <h3 id="who">${a.name || '(no name)'}${a.badge ? html` <span class="status">${a.badge === 'owner' ? 'Author' : 'Moderator'}</span>` : nothing}
             <span class="status ${c.status}">${STATUS_LABEL[c.status]}</span></h3>
           <p class="meta muted">${[a.email, a.website, a.identity, a.ipHash ? `sender ${a.ipHash.slice(0, 8)}` : null].filter(Boolean).join(' · ') || 'no contact details'}</p>
-          <p class="meta muted">${new Date(c.createdAt).toLocaleString()} on ${c.thread.url ? html`<a href=${c.thread.url}>${title}</a>` : title}${c.thread.locked ? ' (locked)' : ''}</p>
+          <p class="meta muted">${new Date(c.createdAt).toLocaleString()} on ${c.thread.url && /^https?:\/\//i.test(c.thread.url) ? html`<a href=${c.thread.url}>${title}</a>` : title}${c.thread.locked ? ' (locked)' : ''}</p>
         </div>
       </div>
       ${c.heldReasons.length ? html`<p class="note">Held: ${c.heldReasons.map((r) => HELD_REASON_TEXT[r]).join(' ')}</p>` : nothing}

@@ -6,18 +6,18 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { AdminComment, AdminSession, WireAuditEntry } from '../../shared/moderation.ts';
-import { ApiError, createAdminApi, type AdminSite, type CommentQuery } from './admin-api.ts';
-import type { AdminEvent, AdminEventName, SelectEvent } from './admin-events.ts';
+import type { AdminSession } from '../../shared/moderation.ts';
+import { ApiError, createAdminApi, type CommentQuery } from './admin-api.ts';
+import type { AdminEvent, AdminEventName } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
 import { newChallenge, returnedCode, startUrl } from './provider-login.ts';
 import './riposte-admin-bans.ts';
-import './riposte-admin-comment.ts';
+import './riposte-admin-comments.ts';
+import './riposte-admin-log.ts';
 import './riposte-admin-rules.ts';
 
 const VIEWS = { queue: 'Queue', all: 'All comments', rules: 'Rules', bans: 'Bans', log: 'Log' } as const;
 type View = keyof typeof VIEWS;
-const PAGE_SIZE = 50;
 
 /** What an action did, for the announcement. */
 const DONE = { approve: 'approved', spam: 'marked as spam', delete: 'deleted', pending: 'held' } as const;
@@ -82,31 +82,6 @@ export class RiposteAdmin extends LitElement {
         display: grid;
         gap: 0.8rem;
       }
-      .tools {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: end;
-        margin: 1rem 0;
-      }
-      .tools .field:first-child {
-        flex: 1 1 12rem;
-      }
-      .bulk {
-        position: sticky;
-        top: 0;
-        z-index: 1;
-        background: Canvas;
-        padding: 0.5rem 0;
-        border-bottom: 1px solid var(--_border);
-      }
-      ol {
-        list-style: none;
-        padding: 0;
-        margin: 0.75rem 0;
-        display: grid;
-        gap: 0.75rem;
-      }
     `,
   ];
 
@@ -115,7 +90,6 @@ export class RiposteAdmin extends LitElement {
   @state() private _ready = false;
   @state() private _view: View = 'queue';
   @state() private _query: CommentQuery = {};
-  @state() private _selected = new Set<number>();
   @state() private _pending = 0;
   @state() private _loginError = '';
   /** Announced to screen readers and shown: what the last action did. */
@@ -186,7 +160,7 @@ export class RiposteAdmin extends LitElement {
           )}
         </ul>
       </nav>
-      <main @riposte-admin-select=${this._onSelect} @riposte-admin-act=${this._onAct} @riposte-admin-edit=${this._onEdit}
+      <main @riposte-admin-search=${this._onSearch} @riposte-admin-act=${this._onAct} @riposte-admin-edit=${this._onEdit}
         @riposte-admin-reply=${this._onReply} @riposte-admin-lock=${this._onLock} @riposte-admin-ban=${this._onBan}
         @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite}>
         <h2 id="view-title">${VIEWS[this._view]}</h2>
@@ -202,10 +176,13 @@ export class RiposteAdmin extends LitElement {
 
   private _renderData(data: RiposteAdmin['_data']['value']) {
     if (!data) return nothing;
-    if (data.kind === 'comments') return this._renderComments(data.page.comments, data.page.total, data.sites);
+    if (data.kind === 'comments') {
+      return html`<riposte-admin-comments .comments=${data.page.comments} .total=${data.page.total} .sites=${data.sites} .query=${this._query}
+        view=${this._view === 'queue' ? 'queue' : 'all'}></riposte-admin-comments>`;
+    }
     if (data.kind === 'rules') return data.sites.map((site) => html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .site=${site}></riposte-admin-rules>`);
     if (data.kind === 'bans') return html`<riposte-admin-bans .bans=${data.bans}></riposte-admin-bans>`;
-    return this._renderLog(data.entries);
+    return html`<riposte-admin-log .entries=${data.entries}></riposte-admin-log>`;
   }
 
   private _renderLogin() {
@@ -224,59 +201,6 @@ export class RiposteAdmin extends LitElement {
     </main>`;
   }
 
-  private _renderComments(comments: AdminComment[], total: number, sites: AdminSite[]) {
-    const offset = this._query.offset ?? 0;
-    const allSelected = comments.length > 0 && comments.every((c) => this._selected.has(c.id));
-    const selected = comments.filter((c) => this._selected.has(c.id)).map((c) => c.id);
-    return html`<form class="tools" role="search" @submit=${this._onSearch}>
-        <div class="field"><label for="q">Search text, author, email or page</label><input id="q" name="q" type="search" .value=${this._query.q ?? ''} /></div>
-        ${this._view === 'all'
-          ? html`<div class="field"><label for="status">Status</label><select id="status" name="status">
-              ${['', 'approved', 'pending', 'spam', 'deleted'].map((s) => html`<option value=${s} ?selected=${(this._query.status ?? '') === s}>${s || 'Any'}</option>`)}
-            </select></div>`
-          : nothing}
-        ${sites.length > 1
-          ? html`<div class="field"><label for="site">Site</label><select id="site" name="site">
-              <option value="">All sites</option>${sites.map((s) => html`<option value=${s.id} ?selected=${this._query.site === s.id}>${s.name}</option>`)}
-            </select></div>`
-          : nothing}
-        <button class="secondary">Search</button>
-      </form>
-      ${comments.length
-        ? html`<div class="bulk row" role="group" aria-label="Bulk actions">
-              <label class="check"><input type="checkbox" .checked=${allSelected} @change=${(e: Event) => this._selectAll(comments.map((c) => c.id), (e.target as HTMLInputElement).checked)} />Select all ${comments.length}</label>
-              <span class="muted">${selected.length} selected</span>
-              <button class="primary" ?disabled=${!selected.length} @click=${() => this._bulk(selected, 'approve')}>Approve selected</button>
-              <button class="secondary" ?disabled=${!selected.length} @click=${() => this._bulk(selected, 'spam')}>Spam selected</button>
-              <button class="secondary" ?disabled=${!selected.length} @click=${() => this._bulk(selected, 'delete')}>Delete selected</button>
-            </div>
-            <ol aria-labelledby="view-title">
-              ${comments.map((c) => html`<li><riposte-admin-comment .comment=${c} .selected=${this._selected.has(c.id)}></riposte-admin-comment></li>`)}
-            </ol>
-            <div class="row">
-              <span class="muted">${offset + 1}–${offset + comments.length} of ${total}</span>
-              ${offset > 0 ? html`<button class="secondary" @click=${() => this._page(offset - PAGE_SIZE)}>Newer</button>` : nothing}
-              ${offset + comments.length < total ? html`<button class="secondary" @click=${() => this._page(offset + PAGE_SIZE)}>Older</button>` : nothing}
-            </div>`
-        : html`<p class="note">${this._view === 'queue' && !this._query.q ? 'Nothing waiting for moderation.' : 'No comments match.'}</p>`}`;
-  }
-
-  private _renderLog(entries: WireAuditEntry[]) {
-    if (!entries.length) return html`<p class="muted">Nothing has happened yet.</p>`;
-    return html`<table>
-      <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
-      <tbody>
-        ${entries.map(
-          (e) => html`<tr>
-            <td>${new Date(e.createdAt).toLocaleString()}</td>
-            <td>${e.actor}</td>
-            <td>${e.action}${e.commentId !== null ? ` comment ${e.commentId}` : ''}${e.detail ? html`<br /><span class="muted">${e.detail}</span>` : nothing}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  }
-
   /** A handler for a part's request: call the API, announce the outcome, reload the view, answer the part. */
   private _handle<K extends AdminEventName>(call: (detail: AdminEvent<K>['detail']) => Promise<unknown>, done: (detail: AdminEvent<K>['detail']) => string) {
     return (event: AdminEvent<K>) => {
@@ -284,7 +208,6 @@ export class RiposteAdmin extends LitElement {
       call(detail).then(
         () => {
           this._notice = done(detail);
-          this._selected = new Set();
           this._version++;
           detail.reply(null);
         },
@@ -318,43 +241,12 @@ export class RiposteAdmin extends LitElement {
     if (view in VIEWS) {
       this._view = view as View;
       this._query = {};
-      this._selected = new Set();
       this._notice = '';
     }
   };
 
-  private _onSelect = (event: SelectEvent) => {
-    const next = new Set(this._selected);
-    if (event.detail.selected) next.add(event.detail.id);
-    else next.delete(event.detail.id);
-    this._selected = next;
-  };
-
-  private _selectAll(ids: number[], selected: boolean) {
-    this._selected = selected ? new Set(ids) : new Set();
-  }
-
-  private async _bulk(ids: number[], action: 'approve' | 'spam' | 'delete') {
-    try {
-      await this._api.act(ids, action);
-      this._notice = `${ids.length} comment${ids.length === 1 ? '' : 's'} ${DONE[action]}.`;
-      this._selected = new Set();
-      this._version++;
-    } catch (error) {
-      this._expired(error);
-      this._notice = messageOf(error);
-    }
-  }
-
-  private _page(offset: number) {
-    this._query = { ...this._query, offset: Math.max(0, offset) };
-  }
-
-  private _onSearch(event: SubmitEvent) {
-    event.preventDefault();
-    const form = new FormData(event.target as HTMLFormElement);
-    const text = (name: string) => String(form.get(name) ?? '') || undefined;
-    this._query = { q: text('q'), status: text('status'), site: text('site') };
+  private _onSearch(event: CustomEvent<CommentQuery>) {
+    this._query = event.detail;
   }
 
   private async _onLogin(event: SubmitEvent) {

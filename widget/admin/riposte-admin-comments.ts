@@ -1,0 +1,151 @@
+/**
+ * `<riposte-admin-comments>`: a page of comments (the queue, or all of them) with the search
+ * form, the selection and its bulk actions, and paging. The search and paging go up as
+ * `riposte-admin-search`; actions as `riposte-admin-act`, like a single comment's.
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AdminComment } from '../../shared/moderation.ts';
+import type { AdminSite, CommentQuery } from './admin-api.ts';
+import { request, type SelectEvent } from './admin-events.ts';
+import { adminStyles } from './admin-styles.ts';
+import './riposte-admin-comment.ts';
+
+export const PAGE_SIZE = 50;
+const STATUSES = ['', 'approved', 'pending', 'spam', 'deleted'] as const;
+
+/**
+ * @fires riposte-admin-search - New search terms, filters or page (`detail` is the query).
+ * @fires riposte-admin-act - A bulk action on the selected comments.
+ */
+export class RiposteAdminComments extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      :host {
+        padding: 0;
+      }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: end;
+        margin: 1rem 0;
+      }
+      .tools .field:first-child {
+        flex: 1 1 12rem;
+      }
+      .bulk {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        background: Canvas;
+        padding: 0.5rem 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      ol {
+        list-style: none;
+        padding: 0;
+        margin: 0.75rem 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+    `,
+  ];
+
+  /** This page of comments, newest first. */
+  @property({ attribute: false }) comments: AdminComment[] = [];
+  /** How many match in all. */
+  @property({ type: Number }) total = 0;
+  @property({ attribute: false }) sites: AdminSite[] = [];
+  /** The search shown in the form. */
+  @property({ attribute: false }) query: CommentQuery = {};
+  /** The queue (pending only, no status filter) or all comments. */
+  @property() view: 'queue' | 'all' = 'queue';
+
+  @state() private _selected = new Set<number>();
+  @state() private _busy = false;
+  @state() private _error = '';
+
+  override willUpdate(changed: PropertyValues) {
+    // A new page (after an action, a search or paging) starts with nothing selected.
+    if (changed.has('comments')) this._selected = new Set();
+  }
+
+  override render() {
+    const { comments, total } = this;
+    const offset = this.query.offset ?? 0;
+    const selected = comments.filter((c) => this._selected.has(c.id)).map((c) => c.id);
+    const allSelected = comments.length > 0 && selected.length === comments.length;
+    return html`<form class="tools" role="search" @submit=${this._onSearch}>
+        <div class="field"><label for="q">Search text, author, email or page</label><input id="q" name="q" type="search" .value=${this.query.q ?? ''} /></div>
+        ${this.view === 'all'
+          ? html`<div class="field"><label for="status">Status</label><select id="status" name="status">
+              ${STATUSES.map((s) => html`<option value=${s} ?selected=${(this.query.status ?? '') === s}>${s || 'Any'}</option>`)}
+            </select></div>`
+          : nothing}
+        ${this.sites.length > 1
+          ? html`<div class="field"><label for="site">Site</label><select id="site" name="site">
+              <option value="">All sites</option>${this.sites.map((s) => html`<option value=${s.id} ?selected=${this.query.site === s.id}>${s.name}</option>`)}
+            </select></div>`
+          : nothing}
+        <button class="secondary">Search</button>
+      </form>
+      ${comments.length
+        ? html`<div class="bulk row" role="group" aria-label="Bulk actions">
+              <label class="check"><input type="checkbox" .checked=${allSelected} @change=${this._onSelectAll} />Select all ${comments.length}</label>
+              <span class="muted">${selected.length} selected</span>
+              <button class="primary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'approve')}>Approve selected</button>
+              <button class="secondary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'spam')}>Spam selected</button>
+              <button class="secondary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'delete')}>Delete selected</button>
+            </div>
+            ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+            <ol aria-label=${this.view === 'queue' ? 'Comments waiting for moderation' : 'Comments'} @riposte-admin-select=${this._onSelect}>
+              ${comments.map((c) => html`<li><riposte-admin-comment .comment=${c} .selected=${this._selected.has(c.id)}></riposte-admin-comment></li>`)}
+            </ol>
+            <div class="row">
+              <span class="muted">${offset + 1}–${offset + comments.length} of ${total}</span>
+              ${offset > 0 ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: Math.max(0, offset - PAGE_SIZE) })}>Newer</button>` : nothing}
+              ${offset + comments.length < total ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: offset + PAGE_SIZE })}>Older</button>` : nothing}
+            </div>`
+        : html`<p class="note">${this.view === 'queue' && !this.query.q ? 'Nothing waiting for moderation.' : 'No comments match.'}</p>`}`;
+  }
+
+  private _onSelect(event: SelectEvent) {
+    event.stopPropagation();
+    const next = new Set(this._selected);
+    if (event.detail.selected) next.add(event.detail.id);
+    else next.delete(event.detail.id);
+    this._selected = next;
+  }
+
+  private _onSelectAll(event: Event) {
+    const all = event.target instanceof HTMLInputElement && event.target.checked;
+    this._selected = all ? new Set(this.comments.map((c) => c.id)) : new Set();
+  }
+
+  private async _bulk(ids: number[], action: 'approve' | 'spam' | 'delete') {
+    this._busy = true;
+    this._error = (await request(this, 'riposte-admin-act', { ids, action })) ?? '';
+    this._busy = false;
+  }
+
+  private _onSearch(event: SubmitEvent) {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '') || undefined;
+    this._search({ q: text('q'), status: text('status'), site: text('site') });
+  }
+
+  private _search(query: CommentQuery) {
+    this.dispatchEvent(new CustomEvent('riposte-admin-search', { detail: query, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('riposte-admin-comments')) customElements.define('riposte-admin-comments', RiposteAdminComments);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'riposte-admin-comments': RiposteAdminComments;
+  }
+}
