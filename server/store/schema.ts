@@ -143,7 +143,12 @@ export const comments = sqliteTable(
     /** Why the spam defence or the site's rules held the comment (pending or spam), for the owner; null if none did. */
     heldReasons: text('held_reasons', { mode: 'json' }).$type<HeldReason[]>(),
   },
-  (t) => [index('comments_thread_created').on(t.threadId, t.createdAt, t.id), uniqueIndex('comments_import_key').on(t.importKey)],
+  (t) => [
+    index('comments_thread_created').on(t.threadId, t.createdAt, t.id),
+    uniqueIndex('comments_import_key').on(t.importKey),
+    // The admin view's queue and status filters: newest first within a status.
+    index('comments_status_created').on(t.status, t.createdAt),
+  ],
 );
 
 /** One row per browser that likes a page; the browser's id is stored hashed. */

@@ -1,0 +1,1 @@
+CREATE INDEX `comments_status_created` ON `comments` (`status`,`created_at`);
