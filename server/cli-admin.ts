@@ -1,7 +1,7 @@
 /**
  * `riposte admin add EMAIL [NAME]`: makes (or gives a new password to) someone who may open
  * /admin. The password is asked for without echo on a terminal, or read from stdin's first line.
- * `riposte admin list` shows who may.
+ * `riposte admin list` shows who may, `riposte admin remove EMAIL` takes it away.
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -15,7 +15,9 @@ export const ADMIN_USAGE = `  admin add EMAIL [NAME]
            Let EMAIL log in at /admin (or set a new password); asks for the password, or reads
            it from stdin: echo "$PASSWORD" | riposte admin add owner@example.com "Blog Owner"
   admin list
-           Show who may log in at /admin.`;
+           Show who may log in at /admin.
+  admin remove EMAIL
+           Take EMAIL's access to /admin away (their sessions end at once).`;
 
 /** Passwords shorter than this are refused: the login is on the open web. */
 export const MIN_PASSWORD_CHARS = 10;
@@ -50,6 +52,16 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
     try {
       const admins = store.admins.list();
       console.log(admins.length ? admins.map((a) => `${a.email} (${a.name})`).join('\n') : 'No admins yet: riposte admin add EMAIL');
+    } finally {
+      store.close();
+    }
+    return;
+  }
+  if (action === 'remove' && email) {
+    const store = openStore(config.dbFile);
+    try {
+      if (!store.admins.remove(email.toLowerCase())) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
+      console.log(`Removed admin ${email.toLowerCase()}.`);
     } finally {
       store.close();
     }

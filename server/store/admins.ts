@@ -22,6 +22,10 @@ export function adminQueries(db: Db) {
       }
       return { admin: db.insert(admins).values({ email, name: name ?? email.split('@')[0]!, passwordHash }).returning().get(), created: true };
     },
+    /** Removes the admin and, with them, their sessions; false if there was none. */
+    remove(email: string): boolean {
+      return db.delete(admins).where(eq(admins.email, email)).returning({ id: admins.id }).all().length > 0;
+    },
     /** The admin row of a provider identity named in RIPOSTE_ADMINS, made at its first login; the name follows the profile. */
     forIdentity(identity: string, name: string): AdminRow {
       return db

@@ -11,7 +11,7 @@ afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 
 const riposte = (args: string[], input: string) => spawnSync(process.execPath, [RIPOSTE, ...args], { input, encoding: 'utf8', timeout: 20_000 });
 
-describe('riposte admin add', () => {
+describe('riposte admin add, list and remove', () => {
   it('adds an admin with the password from stdin, stored as an argon2id hash; again sets a new one', async () => {
     const dir = tempDir();
     dirs.push(dir);
@@ -29,5 +29,9 @@ describe('riposte admin add', () => {
     expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await checkPassword(admin, 'second long password')).toBe(true);
     expect(await checkPassword(admin, 'first long password')).toBe(false);
+
+    expect(riposte(['admin', 'remove', 'Owner@Blog.example', '--db', db], '').stdout).toContain('Removed admin owner@blog.example.');
+    expect(riposte(['admin', 'remove', 'owner@blog.example', '--db', db], '').stderr).toContain('there is no admin owner@blog.example');
+    expect(riposte(['admin', 'list', '--db', db], '').stdout).toContain('No admins yet');
   });
 });
