@@ -36,7 +36,7 @@ const TREE_PROBLEMS = {
 
 export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: string, tx: ImportTransaction, summary: ImportSummary): Promise<void> {
   if (!tx.restore.isEmpty()) {
-    throw new ImportError(`${sourceName}: a Riposte export is restored into an empty database only, and this one has threads, comments or users; point --db at a new file.`);
+    throw new ImportError(`${sourceName}: a Riposte export is restored into an empty database only, and this one has threads, comments, users, bans or an audit log; point --db at a new file.`);
   }
   const restored: Record<string, number> = Object.fromEntries(EXPORTED_TABLE_NAMES.map((name) => [name, 0]));
   summary.restored = restored;

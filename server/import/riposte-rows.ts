@@ -5,7 +5,7 @@
  * type), and comment HTML goes through the sanitiser again.
  */
 import * as v from 'valibot';
-import { HELD_REASONS } from '../../shared/moderation.ts';
+import { AUDIT_ACTIONS, BAN_KINDS, HELD_REASONS } from '../../shared/moderation.ts';
 import { siteSettingsSchema } from '../../shared/site-settings.ts';
 import { AUTHOR_BADGES, COMMENT_KINDS, COMMENT_STATUSES } from '../../shared/wire.ts';
 import { sanitizeImportedHtml } from '../render/markdown.ts';
@@ -151,6 +151,23 @@ export const RESTORE_ROW_SCHEMAS = {
   settings: v.object({
     key: v.literal('hash_key', described('a server setting this Riposte knows ("hash_key")')),
     value: v.pipe(text, v.regex(/^[A-Za-z0-9_-]{43}$/, described('a hashing key as Riposte makes it (43 base64url characters)'))),
+  }),
+  // A ban's value is what the server matches: a lower-cased email, `provider:subject`, or an IP's keyed hash.
+  bans: v.object({
+    id,
+    kind: oneOf(BAN_KINDS),
+    value: nonEmpty,
+    hidExisting: v.optional(v.boolean(described('true or false'))),
+    createdBy: nonEmpty,
+    createdAt: v.optional(date),
+  }),
+  audit: v.object({
+    id,
+    actor: nonEmpty,
+    action: oneOf(AUDIT_ACTIONS),
+    commentId: maybe(id),
+    detail: maybe(text),
+    createdAt: v.optional(date),
   }),
 } satisfies Record<ExportedTableName, v.GenericSchema<unknown, ExportRow>>;
 

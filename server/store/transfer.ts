@@ -11,14 +11,13 @@ import { adminSessions, admins, auditLog, authRequests, bans, comments, pageLike
  * The tables an export holds, under the names the export format uses, parents before children.
  * A new table belongs here or in NOT_EXPORTED (a test checks that every table is in one of them).
  */
-export const EXPORTED_TABLES = { sites, users, threads, comments, likes: pageLikes, settings } as const;
+export const EXPORTED_TABLES = { sites, users, threads, comments, likes: pageLikes, settings, bans, audit: auditLog } as const;
 
 /**
  * Tables left out of exports on purpose: short-lived sign-in state, useless after a move;
  * admins (password hashes stay on their server: `riposte admin add` again after a move).
- * Bans and the audit log are not in format version 1 yet.
  */
-export const NOT_EXPORTED = { sessions, authRequests, admins, adminSessions, bans, auditLog } as const;
+export const NOT_EXPORTED = { sessions, authRequests, admins, adminSessions } as const;
 export type ExportedTableName = keyof typeof EXPORTED_TABLES;
 export const EXPORTED_TABLE_NAMES = Object.keys(EXPORTED_TABLES) as ExportedTableName[];
 
@@ -62,7 +61,7 @@ export function restoreQueries(db: Db) {
     /** True when nothing has been posted yet: a restore may only fill an empty database. */
     isEmpty(): boolean {
       const n = (table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
-      return n(threads) === 0 && n(comments) === 0 && n(pageLikes) === 0 && n(users) === 0;
+      return n(threads) === 0 && n(comments) === 0 && n(pageLikes) === 0 && n(users) === 0 && n(bans) === 0 && n(auditLog) === 0;
     },
     /**
      * Inserts rows with their ids. Sites and settings replace what a fresh server made by

@@ -59,6 +59,8 @@ function sample(): Doc {
     comments: [comment(1, 1, null), comment(2, 1, 1), comment(3, 2, null)],
     likes: [{ threadId: 1, likerHash: 'fedcba9876543210fedcba9876543210', createdAt: T }],
     settings: [{ key: 'hash_key', value: 'k'.repeat(43) }],
+    bans: [{ id: 1, kind: 'email', value: 'troll@example.org', hidExisting: false, createdBy: 'owner@blog.example', createdAt: T }],
+    audit: [{ id: 1, actor: 'owner@blog.example', action: 'ban', commentId: null, detail: 'email troll@example.org', createdAt: T }],
   };
 }
 
@@ -87,7 +89,7 @@ describe('restoring a Riposte export that was tampered with', () => {
   it('restores the untouched sample', async () => {
     const { store } = setup();
     const summary = await importText(store, 'riposte', toFile(sample()));
-    expect(summary.restored).toEqual({ sites: 1, users: 1, threads: 2, comments: 3, likes: 1, settings: 1 });
+    expect(summary.restored).toEqual({ sites: 1, users: 1, threads: 2, comments: 3, likes: 1, settings: 1, bans: 1, audit: 1 });
     expect(summary.warnings).toEqual([]);
   });
 

@@ -32,6 +32,8 @@ async function populated() {
   expect(liked.status).toBe(200);
   app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null });
   app.store.sites.updateSettings('default', { showPingbacks: true });
+  app.store.moderation.bans.add('email', 'troll@example.org', false, 'owner@blog.example');
+  app.store.moderation.audit.add('owner@blog.example', 'ban', null, 'email troll@example.org');
   return app;
 }
 
@@ -47,7 +49,9 @@ describe('riposte export and restore', () => {
     const text = exportText(store);
     const parsed = JSON.parse(text) as Record<string, unknown[]> & { format: string; version: number };
     expect(parsed).toMatchObject({ format: 'riposte', version: 1, exportedAt: '2026-01-01T00:00:00.000Z' });
-    expect(Object.keys(parsed)).toEqual(['format', 'version', 'exportedAt', 'sites', 'users', 'threads', 'comments', 'likes', 'settings']);
+    expect(Object.keys(parsed)).toEqual(['format', 'version', 'exportedAt', 'sites', 'users', 'threads', 'comments', 'likes', 'settings', 'bans', 'audit']);
+    expect(parsed.bans).toMatchObject([{ kind: 'email', value: 'troll@example.org', createdBy: 'owner@blog.example' }]);
+    expect(parsed.audit).toMatchObject([{ actor: 'owner@blog.example', action: 'ban', detail: 'email troll@example.org' }]);
     expect(parsed.sites).toHaveLength(2);
     expect(parsed.users).toHaveLength(1);
     expect(parsed.comments).toHaveLength(33 + 5 + 1);
@@ -63,7 +67,7 @@ describe('riposte export and restore', () => {
     const exported = exportText(source.store);
     const target = setup();
     const summary = await importText(target.store, 'riposte', exported, 'default', 4096);
-    expect(summary.restored).toEqual({ sites: 2, users: 1, threads: 10, comments: 39, likes: 1, settings: 1 });
+    expect(summary.restored).toEqual({ sites: 2, users: 1, threads: 10, comments: 39, likes: 1, settings: 1, bans: 1, audit: 1 });
     expect(exportText(target.store)).toBe(exported);
 
     // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.
