@@ -20,10 +20,22 @@ function dsqId(element: XmlElement | undefined): string {
   return element?.attributes.get(`${INTERNALS} id`)?.trim() ?? '';
 }
 
-function isoDate(value: string): string | null {
-  const date = new Date(value);
-  return value && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
+/**
+ * Disqus writes `2013-10-11T06:51:33Z`. Only a date marked as UTC is read: `new Date()` would
+ * take one without a zone as the importing machine's local time, and guess at other formats.
+ */
+const DISQUS_DATE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(?:Z|\+00:?00)$/;
+
+function utcDate(value: string): string | null {
+  const match = DISQUS_DATE.exec(value);
+  if (!match) return null;
+  const time = Date.parse(`${match[1]}${match[2]?.slice(0, 4) ?? ''}Z`);
+  // The round trip refuses what a lenient parser rolls over (February 30th, hour 24).
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(match[1]!) ? new Date(time).toISOString() : null;
 }
+
+/** A value from the file inside a message: quoted, and cut short. */
+const quoted = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
 export function disqusReader(writer: ImportWriter, siteId: string): RecordReader {
   const { summary } = writer;
@@ -43,13 +55,16 @@ export function disqusReader(writer: ImportWriter, siteId: string): RecordReader
       threads.set(id, { unusable: `thread ${id} has neither a link nor an identifier` });
       return;
     }
+    const rawDate = text(element, 'createdAt');
+    const createdAt = rawDate ? utcDate(rawDate) : null;
+    if (rawDate && !createdAt) addWarning(summary, `thread ${id}: unreadable date ${quoted(rawDate)} (not UTC ISO 8601); the thread is dated by the import.`);
     threads.set(id, {
       thread: {
         pageKey,
         url: link || null,
         title: text(element, 'title') || null,
         externalId: identifier && identifier !== pageKey ? identifier : null,
-        createdAt: isoDate(text(element, 'createdAt')),
+        createdAt,
       },
       deleted: text(element, 'isDeleted') === 'true',
     });
@@ -74,8 +89,12 @@ export function disqusReader(writer: ImportWriter, siteId: string): RecordReader
     }
     if (entry.deleted) return addSkipped(summary, 'on a thread deleted in Disqus');
     if (!id) return addSkipped(summary, 'with no post id');
-    const createdAt = isoDate(text(element, 'createdAt'));
-    if (!createdAt) return addSkipped(summary, 'with an unreadable date');
+    const rawDate = text(element, 'createdAt');
+    const createdAt = utcDate(rawDate);
+    if (!createdAt) {
+      addSkipped(summary, 'with an unreadable date');
+      return addWarning(summary, `post ${id}: unreadable date ${quoted(rawDate)} (not UTC ISO 8601); skipped.`);
+    }
 
     const status: CommentStatus =
       text(element, 'isSpam') === 'true' ? 'spam' : text(element, 'isDeleted') === 'true' ? 'deleted' : 'approved';

@@ -1,5 +1,6 @@
 /** What an import did, for the command line's report and (later) the admin view's. */
 import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
+import { printable } from './printable.ts';
 
 export const IMPORT_FORMATS = ['wordpress', 'disqus', 'riposte'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -52,7 +53,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-/** The report `riposte import` prints. */
+/** The report `riposte import` prints; what comes from the file (titles, ids in warnings) without control characters. */
 export function describeSummary(summary: ImportSummary, sourceName: string): string {
   const lines = summary.restored
     ? [`Restored ${sourceName} (a Riposte export):`]
@@ -76,5 +77,5 @@ export function describeSummary(summary: ImportSummary, sourceName: string): str
     for (const warning of summary.warnings) lines.push(`    - ${warning}`);
     if (summary.warningCount > summary.warnings.length) lines.push(`    - … and ${(summary.warningCount - summary.warnings.length).toLocaleString('en')} more`);
   }
-  return lines.join('\n');
+  return lines.map(printable).join('\n');
 }

@@ -108,3 +108,46 @@ describe('importing remark42\'s Disqus samples (real Radio-T data)', () => {
     );
   });
 });
+
+describe('Disqus dates', () => {
+  const post = (id: number, createdAt: string) =>
+    `<post dsq:id="${id}"><id/><message><![CDATA[<p>Post ${id}</p>]]></message><createdAt>${createdAt}</createdAt>` +
+    `<author><name>Ann</name></author><thread dsq:id="1"/></post>`;
+  const file = (threadDate: string, ...posts: string[]) =>
+    `<?xml version="1.0" encoding="utf-8"?>
+<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+<thread dsq:id="1"><id>page-1</id><link>https://blog.example/one</link><title>One</title><createdAt>${threadDate}</createdAt></thread>
+${posts.join('\n')}
+</disqus>`;
+
+  it('reads only UTC ISO 8601 dates, and skips a post whose date is anything else with a warning', async () => {
+    const { store } = setup();
+    const summary = await importText(
+      store,
+      'disqus',
+      file(
+        '2013-10-11T06:00:00',
+        post(1, '2013-10-11T06:51:33Z'),
+        post(2, '2013-10-11T06:51:33.5+00:00'),
+        post(3, '2013-10-11T06:51:33'),
+        post(4, 'Fri Oct 11 2013 06:51:33'),
+        post(5, '2013-02-30T06:51:33Z'),
+        post(6, '2013-10-11T06:51:33+02:00'),
+        post(7, ''),
+      ),
+    );
+    expect(summary.comments.imported).toBe(2);
+    expect(summary.skipped).toEqual({ 'with an unreadable date': 5 });
+    expect(summary.warnings).toEqual([
+      'thread 1: unreadable date "2013-10-11T06:00:00" (not UTC ISO 8601); the thread is dated by the import.',
+      'post 3: unreadable date "2013-10-11T06:51:33" (not UTC ISO 8601); skipped.',
+      'post 4: unreadable date "Fri Oct 11 2013 06:51:33" (not UTC ISO 8601); skipped.',
+      'post 5: unreadable date "2013-02-30T06:51:33Z" (not UTC ISO 8601); skipped.',
+      'post 6: unreadable date "2013-10-11T06:51:33+02:00" (not UTC ISO 8601); skipped.',
+      'post 7: unreadable date "" (not UTC ISO 8601); skipped.',
+    ]);
+    const comments = tableRows(store, 'comments');
+    expect(byPost(comments, '1').createdAt).toBe('2013-10-11T06:51:33.000Z');
+    expect(byPost(comments, '2').createdAt).toBe('2013-10-11T06:51:33.500Z');
+  });
+});
