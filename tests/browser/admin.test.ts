@@ -198,9 +198,9 @@ describe('the admin view at /admin (Chromium)', () => {
     expect(clicks).toBe(4);
   }, 60_000);
 
-  it('can be worked by keyboard alone: log in, open the queue, approve', async () => {
+  it('can be worked by keyboard alone: log in, open the queue, approve in bulk, then one after another', async () => {
     holdAll();
-    await readerPosts('Approve me by keyboard', 'Key Reader', 'key@example.org');
+    for (const n of [1, 2, 3]) await readerPosts(`Approve me by keyboard ${n}`, `Key Reader ${n}`, `key${n}@example.org`);
     await page.goto(`${stack.server.url}/admin`);
     await page.getByLabel('Email').waitFor();
     await tabTo(page, /^input Email/);
@@ -211,13 +211,22 @@ describe('the admin view at /admin (Chromium)', () => {
     await page.getByRole('navigation', { name: 'Admin' }).waitFor();
     await tabTo(page, /^a Queue/);
     await page.keyboard.press('Enter');
-    await card(page, 'Approve me by keyboard').waitFor();
-    await tabTo(page, /^input Select the comment by Key Reader/);
+    await card(page, 'Approve me by keyboard 1').waitFor();
+    await tabTo(page, /^input Select the comment by Key Reader 1/);
     await page.keyboard.press('Space');
     await tabTo(page, /^button Approve selected/);
-    expect(await focusedText(page)).toBe('button Approve selected');
     await page.keyboard.press('Enter');
     await page.getByText('Comment approved.').waitFor();
-    expect(await freshReaderSees('Approve me by keyboard')).toBe(true);
+    expect(await freshReaderSees('Approve me by keyboard 1')).toBe(true);
+    // One at a time: after Enter on Approve, focus is on the next comment's Approve.
+    await tabTo(page, /^button Approve$/);
+    const before = await page.locator('riposte-admin-comment').count();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('riposte-admin-comment').count()).toBe(before - 1);
+    await expect.poll(() => focusedText(page)).toBe('button Approve');
+    await page.keyboard.press('Enter');
+    await page.getByText('Nothing waiting for moderation.').waitFor();
+    expect(await freshReaderSees('Approve me by keyboard 2')).toBe(true);
+    expect(await freshReaderSees('Approve me by keyboard 3')).toBe(true);
   });
 });

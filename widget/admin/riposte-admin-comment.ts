@@ -128,6 +128,11 @@ export class RiposteAdminComment extends LitElement {
     </article>`;
   }
 
+  /** Focus goes to the comment's first action (Approve in the queue), ready for the next key press. */
+  override focus(options?: FocusOptions) {
+    this.renderRoot.querySelector<HTMLElement>('.row button')?.focus(options);
+  }
+
   private _renderEditor(kind: 'edit' | 'reply') {
     const label = kind === 'edit' ? 'Edit the comment (Markdown)' : 'Reply as the site owner (Markdown)';
     return html`<form @submit=${(e: SubmitEvent) => this._onSave(e, kind)}>

@@ -66,10 +66,21 @@ export class RiposteAdminComments extends LitElement {
   @state() private _selected = new Set<number>();
   @state() private _busy = false;
   @state() private _error = '';
+  /** Where in the list a comment's own action was taken, to put focus back there once the list reloads. */
+  private _actedAt: number | null = null;
 
   override willUpdate(changed: PropertyValues) {
     // A new page (after an action, a search or paging) starts with nothing selected.
     if (changed.has('comments')) this._selected = new Set();
+  }
+
+  override updated(changed: PropertyValues) {
+    // The acted-on comment may have left the list (approved out of the queue): a keyboard user
+    // lands on the one that took its place, not at the top of the page.
+    if (!changed.has('comments') || this._actedAt === null) return;
+    const cards = this.renderRoot.querySelectorAll('riposte-admin-comment');
+    cards[Math.min(this._actedAt, cards.length - 1)]?.focus();
+    this._actedAt = null;
   }
 
   override render() {
@@ -100,7 +111,7 @@ export class RiposteAdminComments extends LitElement {
               <button class="secondary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'delete')}>Delete selected</button>
             </div>
             ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-            <ol aria-label=${this.view === 'queue' ? 'Comments waiting for moderation' : 'Comments'} @riposte-admin-select=${this._onSelect}>
+            <ol aria-label=${this.view === 'queue' ? 'Comments waiting for moderation' : 'Comments'} @riposte-admin-select=${this._onSelect} @riposte-admin-act=${this._onCardAct}>
               ${comments.map((c) => html`<li><riposte-admin-comment .comment=${c} .selected=${this._selected.has(c.id)}></riposte-admin-comment></li>`)}
             </ol>
             <div class="row">
@@ -117,6 +128,12 @@ export class RiposteAdminComments extends LitElement {
     if (event.detail.selected) next.add(event.detail.id);
     else next.delete(event.detail.id);
     this._selected = next;
+  }
+
+  private _onCardAct(event: Event) {
+    const card = event.composedPath().find((target) => target instanceof HTMLElement && target.localName === 'riposte-admin-comment');
+    const index = [...this.renderRoot.querySelectorAll('riposte-admin-comment')].findIndex((c) => c === card);
+    this._actedAt = index === -1 ? null : index;
   }
 
   private _onSelectAll(event: Event) {
