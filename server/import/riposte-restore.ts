@@ -4,7 +4,7 @@
  * then the replies' parents checked. Any problem refuses the whole file: the import's
  * transaction is rolled back and the database stays as it was.
  */
-import { JSONParser, TokenizerError, TokenParserError } from '@streamparser/json';
+import { Tokenizer, TokenizerError, TokenParser, TokenParserError, TokenType } from '@streamparser/json';
 import { RIPOSTE_FORMAT, RIPOSTE_FORMAT_VERSION } from '../export/riposte-format.ts';
 import type { ImportTransaction } from '../store/index.ts';
 import { EXPORTED_TABLE_NAMES, type ExportedTableName, type ExportRow } from '../store/transfer.ts';
@@ -14,6 +14,12 @@ import { checkRestoreRow } from './riposte-rows.ts';
 
 /** Rows are written this many at a time (one INSERT each). */
 const BATCH = 200;
+
+/**
+ * The deepest an export nests is 4 (document > table > row > a list such as origins). A file
+ * nested much deeper is not one, and checking or quoting its values would overflow the stack.
+ */
+const MAX_JSON_DEPTH = 8;
 
 const isTable = (name: unknown): name is ExportedTableName => EXPORTED_TABLE_NAMES.some((table) => table === name);
 
@@ -83,8 +89,26 @@ export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: 
     batchLines = [];
   };
 
-  const parser = new JSONParser({ paths: ['$.format', '$.version', '$.*.*'], keepStack: false });
-  parser.onValue = ({ value, key, stack }) => {
+  // JSONParser's own two halves, wired as it wires them, with the nesting counted in between.
+  const parser = new Tokenizer();
+  const values = new TokenParser({ paths: ['$.format', '$.version', '$.*.*'], keepStack: false });
+  let depth = 0;
+  parser.onToken = (token) => {
+    if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) throw fail(`values nested more than ${MAX_JSON_DEPTH} deep; not a Riposte export`);
+    } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) {
+      depth--;
+    }
+    values.write(token);
+  };
+  parser.onEnd = () => {
+    if (!values.isEnded) values.end();
+  };
+  values.onError = parser.error.bind(parser);
+  values.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
+  values.onValue = ({ value, key, stack }) => {
     if (stack.length === 1) {
       if (key === 'format') header.format = value;
       if (key === 'version') header.version = value;
@@ -124,7 +148,7 @@ export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: 
       }
       if (start < chunk.length) parser.write(chunk.slice(start));
     }
-    if (!parser.isEnded) parser.end();
+    if (!parser.isEnded || !values.isEnded) parser.end();
   } catch (err) {
     if (err instanceof TokenizerError || err instanceof TokenParserError) throw fail(`not valid JSON (${err.message})`);
     throw err;

@@ -142,6 +142,13 @@ describe('restoring a Riposte export that was tampered with', () => {
     await expect(importText(store, 'riposte', '{"format":"riposte","version":-3}')).rejects.toThrow(/"version" must be a whole number from 1 to 1, not -3\./);
   });
 
+  it('refuses values nested deeper than any export, before checking them', async () => {
+    const { store } = setup();
+    // 100,000 levels overflowed the stack while the row was checked and quoted.
+    const deep = `{"format":"riposte","version":1,\n"sites":[{"id":"default","name":"x","origins":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`;
+    await expect(importText(store, 'riposte', deep, 'default', 64 * 1024)).rejects.toThrow(/^upload\.xml line 2: values nested more than 8 deep; not a Riposte export$/);
+  });
+
   it('keeps long values out of the message', async () => {
     const { store } = setup();
     const refused = importText(store, 'riposte', hostile((d) => (d.comments[0]!.createdAt = 'x'.repeat(100_000))));
