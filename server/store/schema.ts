@@ -148,6 +148,10 @@ export const comments = sqliteTable(
     uniqueIndex('comments_import_key').on(t.importKey),
     // The admin view's queue and status filters: newest first within a status.
     index('comments_status_created').on(t.status, t.createdAt),
+    // The admin view's list of all comments, newest first.
+    index('comments_created').on(t.createdAt, t.id),
+    // "First-time commenters only" and email bans look authors up by email, in any case.
+    index('comments_author_email').on(sql`lower(${t.authorEmail})`),
   ],
 );
 
