@@ -3,15 +3,12 @@
  * server's 400 answers say the same thing.
  */
 import * as v from 'valibot';
+import { removeUnwantedChars } from './clean-text.ts';
 import { LIMITS } from './limits.ts';
 import { normalisePageKey } from './page-key.ts';
 
-/**
- * Characters no one means to type and XML cannot carry (feeds and exports are XML): control
- * characters other than tab and newlines, lone surrogates, U+FFFE and U+FFFF. They go before any check.
- */
-const UNWANTED_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const withoutUnwantedChars = v.transform((s: string) => s.replace(UNWANTED_CHARS, ''));
+/** Unwanted characters (see clean-text.ts) go before any check. */
+const withoutUnwantedChars = v.transform(removeUnwantedChars);
 
 /** Every text field starts here: text, cleaned, trimmed. */
 const cleanText = (what: string) => v.pipe(v.string(`${what} must be text.`), withoutUnwantedChars, v.trim());

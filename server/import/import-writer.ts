@@ -3,6 +3,7 @@
  * adds each comment unless an earlier import added it (its import key), attaches replies
  * to their parents (even when a reply comes first in the file), and counts it all.
  */
+import { removeUnwantedChars } from '../../shared/clean-text.ts';
 import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
 import { keyedHash } from '../hashing.ts';
 import type { ImportTransaction } from '../store/index.ts';
@@ -52,7 +53,10 @@ export class ImportWriter {
   comment(thread: ImportedThread, comment: ImportedComment): void {
     const { imports } = this.tx;
     if (imports.commentByImportKey(comment.importKey)) return addSkipped(this.summary, 'already imported');
-    const { html, markdown } = comment.body();
+    // Imported text goes through no form: what XML feeds and exports cannot carry goes here.
+    const body = comment.body();
+    const html = removeUnwantedChars(body.html);
+    const markdown = removeUnwantedChars(body.markdown);
     if (html === '' && comment.status !== 'deleted') return addSkipped(this.summary, 'with no text');
     const threadId = this.threadId(thread);
 
@@ -69,7 +73,7 @@ export class ImportWriter {
       parentId,
       status: comment.status,
       kind: comment.kind,
-      authorName: comment.authorName,
+      authorName: removeUnwantedChars(comment.authorName),
       authorEmail: comment.authorEmail,
       authorWebsite: comment.authorWebsite,
       ipHash: comment.ip ? keyedHash(this.hashKey, 'ip', comment.ip) : null,
@@ -119,7 +123,8 @@ export class ImportWriter {
   private threadId(thread: ImportedThread): number {
     const known = this.threadIds.get(thread.pageKey);
     if (known !== undefined) return known;
-    const row = { siteId: this.siteId, ...thread, createdAt: thread.createdAt ?? undefined };
+    const title = thread.title === null ? null : removeUnwantedChars(thread.title);
+    const row = { siteId: this.siteId, ...thread, title, createdAt: thread.createdAt ?? undefined };
     const found = this.tx.imports.findThread(this.siteId, thread.pageKey, thread.externalId);
     let id: number;
     if (found) {
