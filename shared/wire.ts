@@ -90,6 +90,8 @@ export interface SignInOptions {
   guests: boolean;
   /** Minutes after posting during which the author may edit (and a guest delete) a comment. */
   editWindowMinutes: number;
+  /** Whether guests must give an email address. */
+  emailRequired: boolean;
 }
 
 /** What the sign-in popup sends its opener with postMessage, and the code exchange answers. */

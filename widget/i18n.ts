@@ -56,6 +56,7 @@ export const t = {
   name: 'Name',
   email: 'Email',
   emailHint: 'Never shown publicly.',
+  emailMissing: 'Email is required on this site.',
   website: 'Website',
   optional: 'optional',
   postingAs: 'Posting as',

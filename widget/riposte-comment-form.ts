@@ -190,7 +190,7 @@ export class RiposteCommentForm extends LitElement {
   /** One labelled text field; name is the only required one. */
   private _input(key: FieldKey, label: string, type: string, autocomplete: string, max: number, value: string, hint = '') {
     const id = FIELDS[key];
-    const optional = key !== 'author.name';
+    const optional = key !== 'author.name' && !(key === 'author.email' && this.options?.emailRequired);
     return html`<div class="field">
       <label for=${id}>${label}${optional ? html` <span class="hint">(${t.optional})</span>` : nothing}</label>
       <input
@@ -262,6 +262,7 @@ export class RiposteCommentForm extends LitElement {
     if (!body) errors.body = t.bodyMissing;
     if (asGuest && !name) errors['author.name'] = t.nameMissing;
     if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) errors['author.email'] = t.emailInvalid;
+    if (asGuest && !email && this.options?.emailRequired) errors['author.email'] = t.emailMissing;
     if (asGuest && this.options?.guests === false) {
       this._alert = ta.signInOnly;
       return;

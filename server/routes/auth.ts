@@ -80,6 +80,7 @@ export const authRoutes = new Hono<AppEnv>()
       providers: c.var.config.auth.providers.map(({ id, name }) => ({ id, name })),
       guests: settings.guests,
       editWindowMinutes: settings.editWindowMinutes,
+      emailRequired: settings.emailRequired,
     };
     return c.json(options);
   })

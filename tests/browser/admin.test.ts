@@ -140,6 +140,24 @@ describe('the admin view at /admin (Chromium)', () => {
     await reader.context().close();
   });
 
+  it('"Guests must give an email address" shows in the widget at once: the field is no longer optional', async () => {
+    await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Rules' }).click();
+    await page.getByLabel('Guests must give an email address').check();
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Rules saved; they apply from the next comment.').waitFor();
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(stack.blogUrl);
+    const form = pageForm(reader);
+    await form.getByLabel('Comment', { exact: true }).waitFor();
+    await expect.poll(() => form.getByLabel(/^Email/).getAttribute('required')).not.toBeNull();
+    await fillGuestForm(form, 'No email given', 'Nomail Reader');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await form.getByText('Email is required on this site.').waitFor();
+    await reader.context().close();
+    stack.server.store.sites.updateSettings('default', { emailRequired: false });
+  });
+
   it('passes axe-core with no violations on every view, on a desk and on a phone', async () => {
     holdAll();
     await readerPosts('Held for the axe check', 'Axe Reader', 'axe@example.org');

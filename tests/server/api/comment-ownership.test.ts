@@ -157,7 +157,7 @@ describe('guests', () => {
     expect(await errorOf(res)).toEqual({ status: 403, code: 'guests_not_allowed' });
     await post(bearer(signIn('2', 'Grace')));
     const options = await (await t.app.request('/auth/providers')).json();
-    expect(options).toEqual({ providers: [{ id: 'github', name: 'GitHub' }], guests: false, editWindowMinutes: 30 });
+    expect(options).toEqual({ providers: [{ id: 'github', name: 'GitHub' }], guests: false, editWindowMinutes: 30, emailRequired: false });
   });
 });
 

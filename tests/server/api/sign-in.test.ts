@@ -54,7 +54,7 @@ function handoff(html: string): { message: WireSession; origin: string } {
 describe('GitHub sign-in (against a local stand-in, through the GitHub Enterprise URL settings)', () => {
   it('lists the provider by name', async () => {
     const options = (await (await t.app.request('/auth/providers?site=default')).json()) as SignInOptions;
-    expect(options).toEqual({ providers: [{ id: 'github', name: 'GitHub Enterprise' }], guests: true, editWindowMinutes: 15 });
+    expect(options).toEqual({ providers: [{ id: 'github', name: 'GitHub Enterprise' }], guests: true, editWindowMinutes: 15, emailRequired: false });
   });
 
   it('popup: the callback page posts a session to the page origin only, under a strict CSP', async () => {
