@@ -37,6 +37,13 @@ function audit(c: Context<AdminEnv>, action: AuditAction, commentId: number | nu
   c.var.store.moderation.audit.add(c.var.admin.email, action, commentId, detail);
 }
 
+const limitBody = bodyLimit({
+  maxSize: LIMITS.requestMaxBytes,
+  onError: () => {
+    throw new RiposteError(413, 'payload_too_large', `Requests may be at most ${LIMITS.requestMaxBytes / 1024} KB.`);
+  },
+});
+
 export function adminRoutes(trustProxy: boolean) {
   const loginLimit = rateLimiter<AdminEnv>({
     windowMs: 15 * 60_000,
@@ -53,7 +60,7 @@ export function adminRoutes(trustProxy: boolean) {
       await next();
       c.header('Cache-Control', 'no-store');
     })
-    .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', bodyLimit({ maxSize: LIMITS.requestMaxBytes, onError: () => { throw new RiposteError(413, 'payload_too_large', 'Request too large.'); } }))
+    .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody)
     .post('/login', loginLimit, async (c) => {
       checkOrigin(c);
       const { email, password } = await readJson(c, loginSchema);
