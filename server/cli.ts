@@ -12,6 +12,7 @@ import { startDemo } from './demo.ts';
 import { ImportError } from './import/import-error.ts';
 import { startServer } from './main.ts';
 import { backupDatabase } from './store/backup.ts';
+import type { Store } from './store/index.ts';
 
 const USAGE = `Usage: riposte <command> [options]
 
@@ -52,13 +53,21 @@ async function serveCommand(config: Config): Promise<void> {
   const server = await startServer(config);
   console.log(`Riposte comment server: ${server.url} (database ${config.dbFile})`);
   console.log(`Embed with: <script type="module" src="${config.publicUrl}/embed.js"></script> <riposte-thread></riposte-thread>`);
+  console.log(adminLine(config, server.store));
   closeOnSignal(server.close);
+}
+
+/** Where to moderate, and how to get in when nobody can yet. */
+function adminLine(config: Config, store: Store): string {
+  const nobody = store.admins.list().length === 0 && config.auth.admins.length === 0;
+  return `Moderate at: ${config.publicUrl}/admin${nobody ? ' (no admin yet: riposte admin add EMAIL)' : ''}`;
 }
 
 async function demoCommand(config: Config): Promise<void> {
   const demo = await startDemo(config);
   console.log(`Riposte comment server: ${demo.server.url} (database ${config.dbFile})`);
   console.log(`Demo blog:              ${demo.blogUrl}${demo.seeded ? ` (seeded with ${demo.seeded} comments)` : ''}`);
+  console.log(adminLine(config, demo.server.store));
   console.log('Open the demo blog in your browser. Press Ctrl-C to stop.');
   closeOnSignal(demo.close);
 }
