@@ -1,7 +1,7 @@
 /**
  * Changes by a comment's author: edit within the site's edit window, delete (a signed-in
  * author any time, a guest within the window). Who the author is comes from the session
- * or from the guest's secret; everyone else gets 403. Each change drops the thread's cache.
+ * or from the guest's secret; everyone else gets 403.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { siteSettings } from '../../shared/site-settings.ts';
@@ -9,6 +9,7 @@ import type { WireComment } from '../../shared/wire.ts';
 import { hashToken } from '../auth/sessions.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
+import { screenComment } from '../moderation/screen-comment.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import type { CommentRow, SiteRow, ThreadRow, UserRow } from '../store/schema.ts';
 import { toWireComment } from './to-wire.ts';
@@ -48,7 +49,27 @@ export function editComment(deps: AppDeps, target: Target, claimant: Claimant, b
   authorise(target, claimant, 'edit');
   const bodyHtml = renderMarkdown(body);
   if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
-  const row = deps.store.comments.updateBody(target.comment.id, body, bodyHtml, new Date().toISOString());
+  const { comment, thread, site } = target;
+  // An edit meets the rules a new comment meets (bans, locked threads, links, blocked words):
+  // else an approved comment could be edited into spam.
+  const verdict = screenComment(deps.store, {
+    siteId: thread.siteId,
+    pageKey: thread.pageKey,
+    settings: siteSettings(site.settings),
+    user: claimant.user,
+    author: { name: comment.authorName, email: comment.authorEmail, website: comment.authorWebsite },
+    ipHash: comment.ipHash,
+    bodyMarkdown: body,
+    bodyHtml,
+    trap: undefined,
+    formMs: undefined,
+    editing: true,
+  });
+  const row = deps.store.transaction(() => {
+    const updated = deps.store.comments.updateBody(comment.id, body, bodyHtml, new Date().toISOString());
+    // A published comment the rules would now hold goes back to the queue, with the reasons.
+    return comment.status === 'approved' && verdict.status !== 'approved' ? deps.store.comments.hold(comment.id, verdict.status, verdict.reasons) : updated;
+  });
   return toWireComment(row, deps.hashKey);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The spam defence and the site's rules, applied to every new comment before it is stored:
+ * The spam defence and the site's rules, applied to every new comment (and every edit) before it is stored:
  * refusals (banned author, closed or locked thread, missing email) throw; everything else
  * decides the status (approved, pending, or spam for a filled honeypot) and records why.
  * No third-party service is asked.
@@ -25,6 +25,8 @@ export interface Submission {
   trap: string | undefined;
   /** How long the form was on screen before it was sent, as the widget measured it. */
   formMs: number | undefined;
+  /** An edit of a stored comment: it would be its own duplicate, and its author is known already. */
+  editing?: boolean;
 }
 
 export interface Verdict {
@@ -52,7 +54,7 @@ export function screenComment(store: Store, s: Submission): Verdict {
   if (closes && Date.now() >= Date.parse(closes)) {
     throw new RiposteError(403, 'thread_closed', `Comments are closed on pages older than ${settings.closeAfterDays} days.`);
   }
-  if (!s.user && settings.emailRequired && !s.author.email) {
+  if (!s.editing && !s.user && settings.emailRequired && !s.author.email) {
     const message = 'Email is required on this site.';
     throw new RiposteError(400, 'invalid_input', message, { 'author.email': message });
   }
@@ -62,11 +64,11 @@ export function screenComment(store: Store, s: Submission): Verdict {
   if (settings.minSeconds > 0 && s.formMs !== undefined && s.formMs < settings.minSeconds * 1000) reasons.push('too_fast');
   if ((s.bodyHtml.match(/<a\s/g)?.length ?? 0) > settings.maxLinks) reasons.push('too_many_links');
   const author = { userId: s.user?.id ?? null, name: s.author.name, email: s.author.email, ipHash: s.ipHash };
-  if (store.moderation.isDuplicate(s.siteId, s.pageKey, s.bodyMarkdown, author)) reasons.push('duplicate');
+  if (!s.editing && store.moderation.isDuplicate(s.siteId, s.pageKey, s.bodyMarkdown, author)) reasons.push('duplicate');
   const haystack = [s.bodyMarkdown, s.author.name, s.author.email ?? '', s.author.website ?? ''].join('\n').toLowerCase();
   if (settings.blockedWords.some((word) => haystack.includes(word.toLowerCase()))) reasons.push('blocked_word');
   if (settings.moderation === 'all') reasons.push('moderation_all');
-  else if (settings.moderation === 'first' && !store.moderation.hasApproved(s.siteId, { userId: s.user?.id ?? null, email: s.author.email })) {
+  else if (!s.editing && settings.moderation === 'first' && !store.moderation.hasApproved(s.siteId, { userId: s.user?.id ?? null, email: s.author.email })) {
     reasons.push('first_time');
   }
   return { status: reasons.includes('honeypot') ? 'spam' : reasons.length ? 'pending' : 'approved', reasons };

@@ -1,6 +1,7 @@
 /** Queries about comments. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from './database.ts';
+import type { HeldReason } from '../../shared/moderation.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { comments, threads, type CommentRow, type NewCommentRow, type ThreadRow } from './schema.ts';
 
@@ -23,6 +24,10 @@ export function commentQueries(db: Db) {
     /** An edit by the author: new text, rendered again, and when it was edited. */
     updateBody(id: number, bodyMarkdown: string, bodyHtml: string, editedAt: string): CommentRow {
       return db.update(comments).set({ bodyMarkdown, bodyHtml, editedAt }).where(eq(comments.id, id)).returning().get()!;
+    },
+    /** Puts a comment (back) in the queue, with why. */
+    hold(id: number, status: Extract<CommentStatus, 'pending' | 'spam'>, heldReasons: HeldReason[]): CommentRow {
+      return db.update(comments).set({ status, heldReasons }).where(eq(comments.id, id)).returning().get()!;
     },
     setStatus(id: number, status: CommentStatus): void {
       db.update(comments).set({ status }).where(eq(comments.id, id)).run();

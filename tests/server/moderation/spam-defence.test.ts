@@ -118,3 +118,46 @@ describe('spam defence on every new comment', () => {
     expect(await closed.json()).toEqual({ error: { code: 'thread_closed', message: 'Comments are closed on pages older than 30 days.' } });
   });
 });
+
+describe('spam defence on edits', () => {
+  /** A guest's comment and a function that edits it with the secret the guest got. */
+  async function guestComment(t: App, body: string) {
+    const res = await send(t, body, { name: 'Guest', email: 'guest@example.org' });
+    const { comment, secret } = (await res.json()) as PostedComment;
+    const edit = (newBody: string) => t.send('PATCH', `/api/v1/comments/${comment.id}`, { body: newBody }, { 'riposte-comment-secret': secret! });
+    return { id: comment.id, edit };
+  }
+
+  it('an approved comment edited into link spam or a blocked word goes back to the queue, with why', async () => {
+    const t = open();
+    set(t, { blockedWords: ['casino'] });
+    const links = await guestComment(t, 'An honest first version.');
+    expect((await links.edit('Now with [a](https://a.example), [b](https://b.example), [c](https://c.example)')).status).toBe(200);
+    expect(t.store.comments.get(links.id)).toMatchObject({ status: 'pending', heldReasons: ['too_many_links'] });
+    const word = await guestComment(t, 'Another honest one.');
+    expect((await word.edit('Visit my casino')).status).toBe(200);
+    expect(t.store.comments.get(word.id)).toMatchObject({ status: 'pending', heldReasons: ['blocked_word'] });
+    expect((await t.thread(page)).body.comments).toEqual([]);
+  });
+
+  it('a normal edit stays published (an edit is not its own duplicate)', async () => {
+    const t = open();
+    const same = await guestComment(t, 'Typo fixd.');
+    expect((await same.edit('Typo fixd.')).status).toBe(200);
+    expect((await same.edit('Typo fixed.')).status).toBe(200);
+    expect(t.store.comments.get(same.id)).toMatchObject({ status: 'approved' });
+  });
+
+  it('a banned author cannot edit, nor can anyone on a locked thread', async () => {
+    const t = open();
+    const banned = await guestComment(t, 'Before the ban.');
+    t.store.moderation.bans.add('email', 'guest@example.org', false, 'owner@example.org');
+    expect((await banned.edit('After the ban')).status).toBe(403);
+    t.store.moderation.bans.list().forEach((ban) => t.store.moderation.bans.remove(ban.id));
+    const locked = await guestComment(t, 'Before the lock.');
+    t.store.moderation.setThreadLocked(t.store.threads.find('default', page)!.id, true);
+    const res = await locked.edit('After the lock');
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('thread_closed');
+  });
+});
