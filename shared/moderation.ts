@@ -23,7 +23,7 @@ export type ModerationMode = (typeof MODERATION_MODES)[number];
 export const BAN_KINDS = ['email', 'identity', 'ip'] as const;
 export type BanKind = (typeof BAN_KINDS)[number];
 
-export const AUDIT_ACTIONS = ['login', 'approve', 'spam', 'delete', 'pending', 'edit', 'reply', 'ban', 'unban', 'settings', 'lock', 'unlock'] as const;
+export const AUDIT_ACTIONS = ['login', 'approve', 'spam', 'delete', 'pending', 'edit', 'reply', 'ban', 'unban', 'settings', 'lock', 'unlock', 'import', 'export'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The status changes an admin can make, one comment or many at once. */

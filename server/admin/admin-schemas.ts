@@ -50,3 +50,10 @@ export const banSchema = v.object({
 });
 
 export const pathIdSchema = v.object({ id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'An id is a positive whole number.'), v.transform(Number)) });
+
+/** `POST /import?format=&site=&name=`: the file itself is the body. A Riposte restore stays on the command line. */
+export const importQuerySchema = v.object({
+  format: v.picklist(['wordpress', 'disqus', 'riposte'], 'format must be wordpress or disqus.'),
+  site: v.optional(siteIdSchema),
+  name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'name may be at most 200 characters.'))),
+});

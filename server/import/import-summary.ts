@@ -1,31 +1,11 @@
-/** What an import did, for the command line's report and (later) the admin view's. */
-import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
+/** What an import did, for the command line's report and the admin view's (the types are in shared/transfer.ts). */
+import { IMPORT_FORMATS, type ImportFormat, type ImportSummary } from '../../shared/transfer.ts';
 import { printable } from './printable.ts';
 
-export const IMPORT_FORMATS = ['wordpress', 'disqus', 'riposte'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS, type ImportFormat, type ImportSummary };
 
 /** Warnings beyond this many are counted, not kept. */
 const MAX_WARNINGS = 100;
-
-export interface ImportSummary {
-  format: ImportFormat;
-  site: string;
-  /** The site did not exist and was made for this import. */
-  siteCreated?: boolean;
-  threads: { created: number; matched: number };
-  comments: {
-    imported: number;
-    byStatus: Partial<Record<CommentStatus, number>>;
-    byKind: Partial<Record<CommentKind, number>>;
-  };
-  /** Why comments were left out, with how many each time ("already imported": 33). */
-  skipped: Record<string, number>;
-  warnings: string[];
-  warningCount: number;
-  /** A Riposte restore: rows written per table. */
-  restored?: Record<string, number>;
-}
 
 export function emptySummary(format: ImportFormat, site: string): ImportSummary {
   return {

@@ -1,7 +1,8 @@
 /**
  * The admin API under /api/v1/admin, for the admin view on this server's own origin: log in
  * and out, the comments (queue, search, filters), moderation one by one or in bulk, edits and
- * the owner's replies, sites' rules, thread locks, bans and the audit log. Every route but
+ * the owner's replies, sites' rules, thread locks, bans, the audit log, and importing and
+ * exporting (routes/admin-transfer.ts). Every route but
  * login needs the admin cookie; every write, the CSRF header too (admin/admin-auth.ts).
  */
 import { Hono, type Context } from 'hono';
@@ -19,6 +20,7 @@ import { clientIp } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { renderMarkdown } from '../render/markdown.ts';
+import { adminTransferRoutes } from './admin-transfer.ts';
 
 /** Failed logins one address may make per 15 minutes. */
 const LOGIN_ATTEMPTS = 10;
@@ -60,7 +62,8 @@ export function adminRoutes(trustProxy: boolean) {
       await next();
       c.header('Cache-Control', 'no-store');
     })
-    .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody)
+    // An uploaded export has its own, larger limit (routes/admin-transfer.ts).
+    .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c, next) => (c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitBody(c, next)))
     .post('/login', loginLimit, async (c) => {
       checkOrigin(c);
       const { email, password } = await readJson(c, loginSchema);
@@ -202,6 +205,7 @@ export function adminRoutes(trustProxy: boolean) {
       audit(c, 'unban', null, `${ban.kind} ${ban.value}`);
       return c.body(null, 204);
     })
+    .route('/', adminTransferRoutes())
     .get('/audit', (c) => {
       const { offset = 0, limit = 100 } = validate(commentQuerySchema, c.req.query());
       return c.json({ entries: c.var.store.moderation.audit.list(limit, offset) satisfies WireAuditEntry[] });
