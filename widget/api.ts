@@ -55,7 +55,7 @@ export async function call<T>(method: string, href: string, body?: unknown, sign
 }
 
 /** Reads `{ error: { code, message, fields? } }`; anything else (a proxy's HTML page) becomes `internal`. */
-function toApiError(json: unknown, status: number): ApiError {
+export function toApiError(json: unknown, status: number): ApiError {
   const error = isObject(json) && isObject(json.error) ? json.error : {};
   const code = ERROR_CODES.find((c) => c === error.code) ?? (status === 413 ? 'payload_too_large' : status === 429 ? 'rate_limited' : 'internal');
   const message = typeof error.message === 'string' ? error.message : `HTTP ${status}`;

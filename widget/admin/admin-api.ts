@@ -4,7 +4,8 @@
  */
 import type { AdminComment, AdminCommentPage, AdminSession, BanKind, ModerationAction, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
-import { ApiError, call } from '../api.ts';
+import type { ImportSummary } from '../../shared/transfer.ts';
+import { ApiError, call, toApiError } from '../api.ts';
 
 export { ApiError };
 
@@ -46,10 +47,34 @@ export const createAdminApi = (csrf: () => string) => {
     ban: (kind: BanKind, value: string, hideExisting: boolean) => write<{ ban: WireBan; hidden: number[] }>('POST', '/bans', { kind, value, hideExisting }),
     unban: (id: number) => write<null>('DELETE', `/bans/${id}`),
     audit: () => call<{ entries: WireAuditEntry[] }>('GET', `${BASE}/audit`),
+    importFile: (format: UploadFormat, site: string, file: File, onProgress: (sent: number, total: number) => void) => upload(format, site, file, csrf(), onProgress),
+    /** The full export, downloaded by a plain link: the cookie is all a GET needs. */
+    exportUrl: `${BASE}/export`,
   };
 };
 
 export type AdminApi = ReturnType<typeof createAdminApi>;
+
+/** What the admin view imports; a Riposte restore needs an empty database and stays on the command line. */
+export type UploadFormat = 'wordpress' | 'disqus';
+
+/**
+ * Sends the file as the request body with XMLHttpRequest: its upload progress events are
+ * what browsers report reliably (fetch has no upload progress). Resolves with the summary.
+ */
+function upload(format: UploadFormat, site: string, file: File, csrf: string, onProgress: (sent: number, total: number) => void): Promise<ImportSummary> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${BASE}/import?${new URLSearchParams({ format, site, name: file.name })}`);
+    xhr.setRequestHeader('Riposte-CSRF', csrf);
+    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.onload = () => (xhr.status === 200 ? resolve(xhr.response as ImportSummary) : reject(toApiError(xhr.response, xhr.status)));
+    xhr.onerror = () => reject(new ApiError('network', 'The upload was cut off; check the connection and try again.'));
+    xhr.send(file);
+  });
+}
 
 function clean(query: CommentQuery): Record<string, string> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '').map(([key, value]) => [key, String(value)]));

@@ -5,7 +5,8 @@
  */
 import type { BanKind, ModerationAction } from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
-import type { CommentQuery } from './admin-api.ts';
+import type { ImportSummary } from '../../shared/transfer.ts';
+import type { CommentQuery, UploadFormat } from './admin-api.ts';
 
 type Reply = { reply: (error: string | null) => void };
 
@@ -29,6 +30,15 @@ export function request<K extends AdminEventName>(from: HTMLElement, name: K, de
   });
 }
 
+/** An export file to import: `progress` follows the upload, `done` gets the summary or the error's message. */
+export type ImportEvent = CustomEvent<{
+  format: UploadFormat;
+  site: string;
+  file: File;
+  progress: (sent: number, total: number) => void;
+  done: (result: ImportSummary | string) => void;
+}>;
+
 /** A comment ticked or unticked for a bulk action (no request behind it). */
 export type SelectEvent = CustomEvent<{ id: number; selected: boolean }>;
 
@@ -44,5 +54,6 @@ declare global {
     'riposte-admin-ban': AdminEvent<'riposte-admin-ban'>;
     'riposte-admin-unban': AdminEvent<'riposte-admin-unban'>;
     'riposte-admin-save-site': AdminEvent<'riposte-admin-save-site'>;
+    'riposte-admin-import': ImportEvent;
   }
 }

@@ -1,22 +1,24 @@
 /**
  * `<riposte-admin>`: the moderation view at /admin. Logs the owner in, then shows the queue
  * (pending first, count in the navigation), all comments with search and filters, bulk
- * actions, each site's rules, bans and the audit log. The only element that talks to the API.
+ * actions, each site's rules, bans, the audit log, and importing and exporting. The only
+ * element that talks to the API.
  */
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { AdminSession } from '../../shared/moderation.ts';
 import { ApiError, createAdminApi, type CommentQuery } from './admin-api.ts';
-import type { AdminEvent, AdminEventName } from './admin-events.ts';
+import type { AdminEvent, AdminEventName, ImportEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
 import { newChallenge, returnedCode, startUrl } from './provider-login.ts';
 import './riposte-admin-bans.ts';
 import './riposte-admin-comments.ts';
 import './riposte-admin-log.ts';
 import './riposte-admin-rules.ts';
+import './riposte-admin-transfer.ts';
 
-const VIEWS = { queue: 'Queue', all: 'All comments', rules: 'Rules', bans: 'Bans', log: 'Log' } as const;
+const VIEWS = { queue: 'Queue', all: 'All comments', rules: 'Rules', bans: 'Bans', log: 'Log', transfer: 'Import / export' } as const;
 type View = keyof typeof VIEWS;
 
 /** What an action did, for the announcement. */
@@ -114,6 +116,7 @@ export class RiposteAdmin extends LitElement {
       }
       if (view === 'rules') return { kind: 'rules' as const, sites: (await this._api.sites()).sites };
       if (view === 'bans') return { kind: 'bans' as const, bans: (await this._api.bans()).bans };
+      if (view === 'transfer') return { kind: 'transfer' as const, sites: (await this._api.sites()).sites };
       return { kind: 'log' as const, entries: (await this._api.audit()).entries };
     },
   });
@@ -162,7 +165,7 @@ export class RiposteAdmin extends LitElement {
       </nav>
       <main @riposte-admin-search=${this._onSearch} @riposte-admin-act=${this._onAct} @riposte-admin-edit=${this._onEdit}
         @riposte-admin-reply=${this._onReply} @riposte-admin-lock=${this._onLock} @riposte-admin-ban=${this._onBan}
-        @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite}>
+        @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite} @riposte-admin-import=${this._onImport}>
         <h2 id="view-title">${VIEWS[this._view]}</h2>
         <p role="status" class="muted">${this._notice}</p>
         ${this._data.render({
@@ -182,6 +185,7 @@ export class RiposteAdmin extends LitElement {
     }
     if (data.kind === 'rules') return data.sites.map((site) => html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .site=${site}></riposte-admin-rules>`);
     if (data.kind === 'bans') return html`<riposte-admin-bans .bans=${data.bans}></riposte-admin-bans>`;
+    if (data.kind === 'transfer') return html`<riposte-admin-transfer .sites=${data.sites} .exportUrl=${this._api.exportUrl}></riposte-admin-transfer>`;
     return html`<riposte-admin-log .entries=${data.entries}></riposte-admin-log>`;
   }
 
@@ -226,6 +230,21 @@ export class RiposteAdmin extends LitElement {
   private _onBan = this._handle<'riposte-admin-ban'>(({ kind, value, hideExisting }) => this._api.ban(kind, value, hideExisting), (d) => `Banned ${d.value}.`);
   private _onUnban = this._handle<'riposte-admin-unban'>(({ id }) => this._api.unban(id), () => 'Ban lifted.');
   private _onSaveSite = this._handle<'riposte-admin-save-site'>(({ id, origins, settings }) => this._api.saveSite(id, { origins, settings }), () => 'Rules saved; they apply from the next comment.');
+
+  /** Uploads the file with progress; then the pending count (and the sites, one may be new) are read again. */
+  private _onImport = ({ detail }: ImportEvent) => {
+    this._api.importFile(detail.format, detail.site, detail.file, detail.progress).then(
+      (summary) => {
+        this._pending += summary.comments.byStatus.pending ?? 0;
+        this._version++;
+        detail.done(summary);
+      },
+      (error: unknown) => {
+        this._expired(error);
+        detail.done(messageOf(error));
+      },
+    );
+  };
 
   /** A session that ended on the server sends the owner back to the login form, saying why. */
   private _expired(error: unknown) {
