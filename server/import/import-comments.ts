@@ -1,5 +1,5 @@
 /**
- * The importer behind `riposte import` (and, later, the admin view's upload): a stream of
+ * The importer behind `riposte import` and the admin view's upload: a stream of
  * bytes, a format and a site in; a summary out. One transaction: a file that fails half-way
  * leaves the database as it was; a file imported twice adds nothing the second time.
  */
