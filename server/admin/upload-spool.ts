@@ -19,7 +19,10 @@ async function* limited(body: ReadableStream<Uint8Array>, maxBytes: number, coun
   const reader = body.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        // The browser went away or the connection broke: nobody will read the answer, but no 500 either.
+        throw new RiposteError(400, 'invalid_input', 'The upload was cut off before the end; try again.');
+      });
       if (done) return;
       counted.bytes += value.byteLength;
       if (counted.bytes > maxBytes) throw tooLarge();

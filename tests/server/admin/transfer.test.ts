@@ -107,6 +107,17 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
     await expect(spoolUpload(body, `${dir.path}/riposte.db`, 5000)).rejects.toMatchObject({ status: 413 });
     expect(readdirSync(dir.path).filter((f) => f.includes('upload'))).toEqual([]);
   });
+
+  it('answers an upload cut off half-way as a 400, leaving no file behind', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(1000));
+        controller.error(new TypeError('terminated'));
+      },
+    });
+    await expect(spoolUpload(body, `${dir.path}/riposte.db`)).rejects.toMatchObject({ status: 400, message: 'The upload was cut off before the end; try again.' });
+    expect(readdirSync(dir.path).filter((f) => f.includes('upload'))).toEqual([]);
+  });
 });
 
 describe('exporting from the admin view: GET /api/v1/admin/export', () => {
