@@ -8,6 +8,20 @@ import { COMMENT_STATUSES } from '../../shared/wire.ts';
 const id = v.pipe(v.number('An id is a number.'), v.integer(), v.minValue(1));
 const wholeQuery = (max: number) => v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a whole number.'), v.transform(Number), v.maxValue(max)));
 
+const ORIGIN_MESSAGE = 'Each origin must be an http(s) address such as https://blog.example.com.';
+
+/**
+ * An allowed origin: http(s) only, kept as scheme, host and port. Anything else would become
+ * the origin "null", which sandboxed frames send, and so allow them.
+ */
+const originSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.url(ORIGIN_MESSAGE),
+  v.regex(/^https?:\/\/[^/]/i, ORIGIN_MESSAGE),
+  v.transform((address) => new URL(address).origin),
+);
+
 export const loginSchema = v.object({
   email: v.pipe(v.string('Email is required.'), v.trim(), v.toLowerCase(), v.minLength(1, 'Email is required.'), v.maxLength(254)),
   password: v.pipe(v.string('Password is required.'), v.minLength(1, 'Password is required.'), v.maxLength(1000)),
@@ -37,7 +51,7 @@ export const actionSchema = v.object({
 export const bodySchema = editCommentSchema;
 
 export const siteChangeSchema = v.object({
-  origins: v.optional(v.pipe(v.array(v.pipe(v.string(), v.url('Each origin must be an address such as https://blog.example.com.'))), v.maxLength(50))),
+  origins: v.optional(v.pipe(v.array(originSchema), v.maxLength(50))),
   settings: v.optional(v.partial(siteSettingsSchema)),
 });
 

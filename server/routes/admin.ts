@@ -171,7 +171,7 @@ export function adminRoutes(trustProxy: boolean) {
       const { origins, settings } = await readJson(c, siteChangeSchema);
       const changes = Object.fromEntries(Object.entries(settings ?? {}).filter(([, value]) => value !== undefined));
       c.var.store.transaction(() => {
-        if (origins) c.var.store.moderation.setOrigins(siteId, [...new Set(origins.map((o) => new URL(o).origin))]);
+        if (origins) c.var.store.moderation.setOrigins(siteId, [...new Set(origins)]);
         if (Object.keys(changes).length) c.var.store.sites.updateSettings(siteId, changes);
         audit(c, 'settings', null, `${siteId}: ${JSON.stringify({ ...(origins ? { origins } : {}), ...changes })}`);
       });

@@ -109,6 +109,10 @@ describe('site rules', () => {
     expect((await settings({ moderation: 'sometimes' })).status).toBe(400);
     const origins = await t.send('PATCH', '/api/v1/admin/sites/default', { origins: ['https://other.example/'] }, admin);
     expect(((await origins.json()) as { origins: string[] }).origins).toEqual(['https://other.example']);
+    // Non-http addresses would be stored as the origin "null", which sandboxed frames send.
+    for (const bad of ['javascript:alert(1)', 'ftp://files.example', 'data:text/html,x']) {
+      expect((await t.send('PATCH', '/api/v1/admin/sites/default', { origins: [bad] }, admin)).status, bad).toBe(400);
+    }
   });
 
   it('a locked thread takes no new comments, and its answer says so at once; closing after N days gives the time', async () => {
