@@ -8,7 +8,7 @@ import { DEFAULT_WIDGET_DIR } from '../../server/main.ts';
 import { openStore } from '../../server/store/index.ts';
 import { ThreadCache } from '../../server/threads/thread-cache.ts';
 import { DEFAULT_SITE } from '../../shared/limits.ts';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, onTestFinished } from 'vitest';
 
 export const BLOG_ORIGIN = 'https://blog.example';
 
@@ -81,4 +81,18 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
       current = openTestApp(`${dir.path}/riposte.db`, reopenFlags, env);
     },
   };
+}
+
+/**
+ * A new app on a new database, for a test that wants one of its own (or several): closed and
+ * removed when the test finishes. Call it inside a test.
+ */
+export function openTempApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}): TestApp & { dir: ReturnType<typeof tempDir> } {
+  const dir = tempDir();
+  const app = openTestApp(`${dir.path}/riposte.db`, flags, env);
+  onTestFinished(() => {
+    app.close();
+    dir.remove();
+  });
+  return { ...app, dir };
 }

@@ -1,19 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureText, importFixture, importText, tableRows } from '../../helpers/import-fixtures.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { openTempApp } from '../../helpers/test-app.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function setup() {
-  const dir = tempDir();
-  const app = openTestApp(`${dir.path}/riposte.db`);
-  cleanups.push(() => {
-    app.close();
-    dir.remove();
-  });
-  return app;
-}
+const setup = () => openTempApp();
 
 const byPost = (rows: Record<string, unknown>[], dsqId: string) => rows.find((c) => c.importKey === `default:disqus:${dsqId}`)!;
 

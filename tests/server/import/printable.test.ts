@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeSummary } from '../../../server/import/import-summary.ts';
 import { printable } from '../../../server/import/printable.ts';
 import { importText } from '../../helpers/import-fixtures.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { openTempApp } from '../../helpers/test-app.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function setup() {
-  const dir = tempDir();
-  const app = openTestApp(`${dir.path}/riposte.db`);
-  cleanups.push(() => {
-    app.close();
-    dir.remove();
-  });
-  return app;
-}
+const setup = () => openTempApp();
 
 /** Any C0 or C1 control but the line breaks describeSummary puts between lines, or a bidi control. */
 const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;

@@ -1,22 +1,11 @@
 import { getTableColumns } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RESTORE_ROW_SCHEMAS } from '../../../server/import/riposte-rows.ts';
 import { EXPORTED_TABLE_NAMES, EXPORTED_TABLES } from '../../../server/store/transfer.ts';
 import { importText, tableRows } from '../../helpers/import-fixtures.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { openTempApp } from '../../helpers/test-app.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function setup() {
-  const dir = tempDir();
-  const app = openTestApp(`${dir.path}/riposte.db`);
-  cleanups.push(() => {
-    app.close();
-    dir.remove();
-  });
-  return app;
-}
+const setup = () => openTempApp();
 
 type Row = Record<string, unknown>;
 type Doc = { format: unknown; version: unknown } & Record<(typeof EXPORTED_TABLE_NAMES)[number], Row[]>;

@@ -1,23 +1,13 @@
 import { getTableName, is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { riposteExport } from '../../../server/export/riposte-export.ts';
 import * as schema from '../../../server/store/schema.ts';
 import { EXPORTED_TABLES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
 import { importFixture, importText, tableRows } from '../../helpers/import-fixtures.ts';
-import { BLOG_ORIGIN, openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { BLOG_ORIGIN, openTempApp, openTestApp, type TestApp } from '../../helpers/test-app.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function setup(dir = tempDir()) {
-  const app = openTestApp(`${dir.path}/riposte.db`);
-  cleanups.push(() => {
-    app.close();
-    dir.remove();
-  });
-  return { ...app, dir };
-}
+const setup = () => openTempApp();
 
 const exportText = (store: ReturnType<typeof setup>['store']) => [...riposteExport(store, new Date('2026-01-01T00:00:00Z'))].join('');
 
@@ -72,12 +62,13 @@ describe('riposte export and restore', () => {
 
     // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.
     target.close();
-    const restored = setup(target.dir);
+    const restored = openTestApp(`${target.dir.path}/riposte.db`);
+    onTestFinished(() => restored.close());
     for (const page of ['https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/', `${BLOG_ORIGIN}/post`, '1149']) {
       expect((await restored.thread(page)).body).toEqual((await source.thread(page)).body);
     }
     expect((await restored.thread('some-id', 'other-blog')).body).toEqual((await source.thread('some-id', 'other-blog')).body);
-    const likeState = async (app: typeof source) => (await app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`)).json();
+    const likeState = async (app: TestApp) => (await app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`)).json();
     expect(await likeState(restored)).toEqual({ count: 1, liked: true });
   });
 

@@ -1,25 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../server/render/markdown.ts';
 import { expectSafeHtml } from '../../helpers/html-safety.ts';
 import { depthOf, fixtureText, importFixture, importText, tableRows } from '../../helpers/import-fixtures.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { openTempApp } from '../../helpers/test-app.ts';
 
 const THEME = 'wp-theme-test-data__themeunittestdata.wordpress.xml';
 const CHAIN_PAGE = 'https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/';
 const PINGS_PAGE = 'https://wpthemetestdata.wordpress.com/2012/01/01/template-pingbacks-an-trackbacks/';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function setup() {
-  const dir = tempDir();
-  const app = openTestApp(`${dir.path}/riposte.db`);
-  cleanups.push(() => {
-    app.close();
-    dir.remove();
-  });
-  return app;
-}
+const setup = () => openTempApp();
 
 const byKey = (rows: Record<string, unknown>[], wpId: number) => rows.find((c) => String(c.importKey).endsWith(`:${wpId}`))!;
 

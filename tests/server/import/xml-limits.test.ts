@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_RECORD_CHARS, MAX_XML_DEPTH } from '../../../server/import/xml-records.ts';
 import { importText, tableRows } from '../../helpers/import-fixtures.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { openTempApp } from '../../helpers/test-app.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
-
-function setup() {
-  const dir = tempDir();
-  const app = openTestApp(`${dir.path}/riposte.db`);
-  cleanups.push(() => {
-    app.close();
-    dir.remove();
-  });
-  return app;
-}
+const setup = () => openTempApp();
 
 const WXR = 'http://wordpress.org/export/1.2/';
 

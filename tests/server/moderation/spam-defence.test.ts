@@ -1,26 +1,13 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PostedComment } from '../../../shared/wire.ts';
 import { createSession } from '../../../server/auth/sessions.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { openTempApp, type TestApp } from '../../helpers/test-app.ts';
 
 const page = 'https://blog.example/post';
-const dirs: ReturnType<typeof tempDir>[] = [];
-const apps: ReturnType<typeof openTestApp>[] = [];
-afterEach(() => {
-  apps.splice(0).forEach((a) => a.close());
-  dirs.splice(0).forEach((d) => d.remove());
-});
+const open = (flags: string[] = []) => openTempApp(flags);
 
-function open(flags: string[] = []) {
-  const dir = tempDir();
-  dirs.push(dir);
-  const t = openTestApp(`${dir.path}/riposte.db`, flags);
-  apps.push(t);
-  return t;
-}
-
-type App = ReturnType<typeof openTestApp>;
+type App = TestApp;
 const send = (t: App, body: string, author: Record<string, string> = { name: 'Reader' }, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
   t.post({ page, body, author, ...extra }, headers);
 async function verdict(t: App, ...args: Parameters<typeof send> extends [App, ...infer R] ? R : never) {
