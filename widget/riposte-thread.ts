@@ -12,7 +12,8 @@ import { loadCommentForm } from './load-comment-form.ts';
 import { t } from './i18n.ts';
 import { pageIdentity, type PageIdentity } from './page.ts';
 import { RiposteComment } from './riposte-comment.ts';
-import { isLiked, likerId, ownHeld, rememberHeld, saveGuest, setLiked, storedLikerId } from './storage.ts';
+import { PageLike } from './page-like.ts';
+import { ownHeld, rememberHeld, saveGuest } from './storage.ts';
 import { threadStyles } from './thread-styles.ts';
 import { buildTree, sliceEnd, type CommentNode } from './tree.ts';
 
@@ -76,9 +77,6 @@ export class RiposteThread extends LitElement {
 
   @state() private _comments: WireComment[] = [];
   @state() private _count = 0;
-  @state() private _likes = 0;
-  @state() private _liked = false;
-  @state() private _likeBusy = false;
   @state() private _replyTo: number | null = null;
   @state() private _posting: FormKey | null = null;
   @state() private _postError: { key: FormKey; error: ApiError } | null = null;
@@ -97,6 +95,9 @@ export class RiposteThread extends LitElement {
 
   private _page: PageIdentity = { key: '', url: undefined, title: undefined };
   private _tree: CommentNode[] = [];
+
+  /** The page's like: its own controller (page-like.ts). */
+  private _like = new PageLike(this);
 
   private _load = new Task(this, {
     args: () => [this.serverUrl(), this.site, this._page.key] as const,
@@ -159,7 +160,7 @@ export class RiposteThread extends LitElement {
     const api = createApi(this.serverUrl());
     return html`<header part="header">
         <h2 id="title" part="title">${formatCount(this._count, t.responses)}</h2>
-        <riposte-like exportparts="like-button, like-count" .count=${this._likes} .liked=${this._liked} .busy=${this._likeBusy}></riposte-like>
+        <riposte-like exportparts="like-button, like-count" .count=${this._like.count} .liked=${this._like.liked} .busy=${this._like.busy}></riposte-like>
         ${this._notice ? html`<span class="notice" role="status">${this._notice}</span>` : nothing}
         <a part="feed-link" class="feed" href=${api.feedUrl(this.site, this._page.key)}>${feedIcon}${t.subscribe}</a>
       </header>
@@ -216,33 +217,13 @@ export class RiposteThread extends LitElement {
     this._shown = 0;
     this._count = thread.count;
     this._closed = !!thread.locked || (!!thread.closesAt && Date.now() >= Date.parse(thread.closesAt));
-    this._likes = thread.likes;
-    this._liked = isLiked(this.site, this._page.key);
+    this._like.accept(thread.likes);
     emit(this, 'riposte-loaded', { thread });
     loadCommentForm().catch((error: unknown) => console.error('Riposte: the comment form could not be loaded; reload to try again.', error));
-    void this._checkLiked();
     await this._showHash();
     this._account ??= await import('./account.ts').then(({ AccountController }) => new AccountController(this));
     // Without it the guest form still works; signing in waits for the next page view.
     this._account.load().catch((error: unknown) => console.warn('Riposte: sign-in is unavailable.', error));
-  }
-
-  /**
-   * The server knows whether this browser likes the page; what storage remembers may be lost
-   * or stale. Only a browser that ever liked something has an id to ask with.
-   */
-  private async _checkLiked() {
-    const liker = storedLikerId();
-    if (!liker) return;
-    try {
-      const state = await createApi(this.serverUrl()).getLikes(this.site, this._page.key, liker);
-      if (this._likeBusy) return; // the reader clicked meanwhile: their answer wins
-      this._likes = state.count;
-      this._liked = state.liked;
-      setLiked(this.site, this._page.key, state.liked);
-    } catch {
-      // The remembered state stays; nothing else depends on it.
-    }
   }
 
   /** For the account controller: an edited comment in place, or a deleted one out (a placeholder if it has replies). */
@@ -253,6 +234,11 @@ export class RiposteThread extends LitElement {
     this._comments = this._comments.flatMap((c) =>
       c.id !== id ? [c] : comment ? [comment] : replied ? [{ ...c, status: 'deleted', deleted: true, html: '', author: { name: '', avatar: '' } }] : [],
     );
+  }
+
+  /** For the controllers: the page's key (page-id, canonical URL or location). */
+  pageKey(): string {
+    return this._page.key;
   }
 
   notify(message: string) {
@@ -373,29 +359,11 @@ export class RiposteThread extends LitElement {
     }
   }
 
-  private async _onLike(event: RiposteEvent<'riposte-like'>) {
+  private _onLike(event: RiposteEvent<'riposte-like'>) {
     event.stopPropagation();
-    const { liked } = event.detail;
-    const before = { likes: this._likes, liked: this._liked };
-    // Show the change at once; the server's answer corrects it.
-    this._liked = liked;
-    this._likes = Math.max(0, this._likes + (liked ? 1 : -1));
-    this._likeBusy = true;
-    this._notice = '';
-    try {
-      const answer = await createApi(this.serverUrl()).putLike({ site: this.site, page: this._page.key, liker: likerId(), liked });
-      this._likes = answer.count;
-      this._liked = answer.liked;
-      setLiked(this.site, this._page.key, answer.liked);
-    } catch {
-      // The reader sees the button go back and a short message; nothing else depends on it.
-      this._likes = before.likes;
-      this._liked = before.liked;
-      this._notice = t.likeFailed;
-    } finally {
-      this._likeBusy = false;
-    }
+    void this._like.toggle(event.detail.liked);
   }
+
 }
 
 const feedIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="currentColor">
