@@ -93,6 +93,9 @@ export class RiposteComment extends LitElement {
       .body {
         overflow-wrap: anywhere;
         line-height: 1.6;
+        /* A long code line scrolls inside its block; without this its width would widen the
+           whole thread, and the blog page around it, wherever the page sizes by content. */
+        contain: inline-size;
       }
       .body > :first-child {
         margin-top: 0;

@@ -160,6 +160,23 @@ describe('the widget and its host page', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual(['riposte-posted']);
   });
 
+  it('keeps a long code line scrolling inside its comment, never widening the page (phone width)', async () => {
+    const body = `A long line:\n\n\`\`\`\n${'x'.repeat(300)}\n\`\`\``;
+    const res = await fetch(`${stack.server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ page: 'marine-le-pen-moscow-2017', parentId: 7, body, author: { name: 'Coder' } }),
+    });
+    expect(res.status).toBe(201);
+    const { comment: posted } = (await res.json()) as { comment: { id: number } };
+    await page.setViewportSize({ width: 390, height: 800 });
+    // Opened at it: off-screen responses are not laid out (content-visibility), so go there.
+    await openDemo(`#comment-${posted.id}`);
+    await page.locator('riposte-thread riposte-comment', { hasText: 'A long line:' }).waitFor();
+    await expect.poll(() => comment(page, posted.id).evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   it('tells a page on an origin the server does not allow why there are no comments', async () => {
     // Same demo page, but as http://localhost:PORT: another origin than the allowed 127.0.0.1.
     await page.goto(stack.blogUrl.replace('127.0.0.1', 'localhost'));

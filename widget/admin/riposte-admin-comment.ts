@@ -74,6 +74,15 @@ export class RiposteAdminComment extends LitElement {
       .body {
         overflow-wrap: anywhere;
       }
+      /* A long code line scrolls inside its block instead of widening every card. */
+      .body,
+      .parent {
+        contain: inline-size;
+      }
+      .body pre,
+      .parent pre {
+        overflow-x: auto;
+      }
       form {
         display: grid;
         gap: 0.5rem;
