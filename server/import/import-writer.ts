@@ -52,7 +52,11 @@ export class ImportWriter {
 
   comment(thread: ImportedThread, comment: ImportedComment): void {
     const { imports } = this.tx;
-    if (imports.commentByImportKey(comment.importKey)) return addSkipped(this.summary, 'already imported');
+    if (imports.commentByImportKey(comment.importKey)) {
+      // Counted among threads "already there" even when none of its comments is new.
+      this.threadId(thread);
+      return addSkipped(this.summary, 'already imported');
+    }
     // Imported text goes through no form: what XML feeds and exports cannot carry goes here.
     const body = comment.body();
     const html = removeUnwantedChars(body.html);
