@@ -20,7 +20,7 @@ export const TRANSFER_USAGE = `  import wordpress|disqus|riposte FILE [--site SI
            (into an empty database). Comments go to SITE (default "default"; made if
            missing). Running it again with the same file adds nothing.
   export [FILE]
-           Write every site, user, thread, comment, like and setting as JSON to FILE
+           Write every site, user, thread, comment, like, ban, audit entry and setting as JSON to FILE
            (made readable by its owner only) or to standard output; safe while the
            server runs.`;
 

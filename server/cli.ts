@@ -26,7 +26,8 @@ ${SITE_USAGE}
 ${ADMIN_USAGE}
   help     Show this text.
 
-Options for serve and demo (each also an environment variable; flags win):
+Options (each also an environment variable; flags win). Every command reads --db; the
+others are for serve and demo:
 ${settingsHelp()}
 `;
 
@@ -60,7 +61,9 @@ async function serveCommand(config: Config): Promise<void> {
 /** Where to moderate, and how to get in when nobody can yet. */
 function adminLine(config: Config, store: Store): string {
   const nobody = store.admins.list().length === 0 && config.auth.admins.length === 0;
-  return `Moderate at: ${config.publicUrl}/admin${nobody ? ' (no admin yet: riposte admin add EMAIL)' : ''}`;
+  // Spelled as a newcomer types it (riposte is not on the PATH after npm install), on this database.
+  const db = config.dbFile === loadConfig([], {}).config.dbFile ? '' : ` --db ${config.dbFile}`;
+  return `Moderate at: ${config.publicUrl}/admin${nobody ? ` (no admin yet: node bin/riposte.js admin add EMAIL${db})` : ''}`;
 }
 
 async function demoCommand(config: Config): Promise<void> {

@@ -104,7 +104,9 @@ export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): Record<str
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const path = issue.path?.map((p) => String(p.key)).join('.') || 'request';
-    fields[path] ??= issue.message;
+    // A key left out altogether reads as valibot's "Invalid key: Expected …"; say it plainly.
+    const missing = issue.kind === 'schema' && issue.input === undefined && issue.path?.length;
+    fields[path] ??= missing ? `${path} is required.` : issue.message;
   }
   return fields;
 }

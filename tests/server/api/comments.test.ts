@@ -104,6 +104,12 @@ describe('POST /api/v1/comments refuses bad input with a clear 400', () => {
     });
   }
 
+  it('naming a field left out plainly, not in the validator\'s words', async () => {
+    const res = await t.post({ page, author });
+    const json = (await res.json()) as { error: { fields: Record<string, string> } };
+    expect(json.error.fields).toEqual({ body: 'body is required.' });
+  });
+
   it('for a parent that does not exist', async () => {
     const res = await t.post({ page, author, body: 'hi', parentId: 999 });
     expect(res.status).toBe(400);
