@@ -41,7 +41,11 @@ export function authorise({ comment, site }: Target, claimant: Claimant, action:
   const open = Date.now() - Date.parse(comment.createdAt) < editWindowMinutes * 60_000;
   if ((action === 'edit' || byGuest) && !open) {
     const what = action === 'edit' ? 'edited' : 'deleted by a guest';
-    throw new RiposteError(403, 'edit_window_closed', `Comments can be ${what} only in the first ${editWindowMinutes} minutes after posting.`);
+    const message =
+      editWindowMinutes === 0
+        ? `Comments cannot be ${what} on this site.`
+        : `Comments can be ${what} only in the first ${editWindowMinutes} minute${editWindowMinutes === 1 ? '' : 's'} after posting.`;
+    throw new RiposteError(403, 'edit_window_closed', message);
   }
 }
 

@@ -193,7 +193,7 @@ export function adminRoutes(trustProxy: boolean) {
       const { ban, hidden } = c.var.store.transaction(() => {
         const ban = c.var.store.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email);
         const hidden = hideExisting ? c.var.store.moderation.bans.hideComments(kind, normalised) : [];
-        audit(c, 'ban', null, `${kind} ${normalised}${hideExisting ? `, ${hidden.length} comments hidden` : ''}`);
+        audit(c, 'ban', null, `${kind} ${normalised}${hideExisting ? `, ${hidden.length} ${hidden.length === 1 ? 'comment' : 'comments'} hidden` : ''}`);
         return { ban, hidden };
       });
       return c.json({ ban: ban satisfies WireBan, hidden }, 201);

@@ -1,11 +1,41 @@
 /** `<riposte-admin-log>`: the audit log, newest first: when, who, what. */
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { WireAuditEntry } from '../../shared/moderation.ts';
 import { adminStyles } from './admin-styles.ts';
 
 export class RiposteAdminLog extends LitElement {
-  static override styles = adminStyles;
+  static override styles = [
+    adminStyles,
+    css`
+      /* Dates and addresses break between words, not letter by letter. */
+      td:not(:last-child) {
+        overflow-wrap: break-word;
+      }
+      /* On a phone three columns are too narrow: each entry becomes a small block. */
+      @media (max-width: 40em) {
+        thead {
+          display: none;
+        }
+        tr,
+        td {
+          display: block;
+        }
+        td {
+          border: 0;
+          padding: 0.1em 0;
+        }
+        tr {
+          padding: 0.5em 0;
+          border-bottom: 1px solid var(--_border);
+        }
+        td:first-child {
+          color: var(--_muted);
+          font-size: 0.9em;
+        }
+      }
+    `,
+  ];
 
   /** The entries, newest first. */
   @property({ attribute: false }) entries: WireAuditEntry[] = [];
