@@ -221,12 +221,14 @@ describe('the admin view at /admin (Chromium)', () => {
     for (const n of [1, 2, 3]) await readerPosts(`Approve me by keyboard ${n}`, `Key Reader ${n}`, `key${n}@example.org`);
     await page.goto(`${stack.server.url}/admin`);
     await page.getByLabel('Email').waitFor();
-    await tabTo(page, /^input Email/);
+    // The login form starts focused on Email.
     await page.keyboard.type(ADMIN_EMAIL);
     await page.keyboard.press('Tab');
     await page.keyboard.type(ADMIN_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Admin' }).waitFor();
+    // Logged in, focus is on the view's heading, not back at the top of the page.
+    await expect.poll(() => page.evaluate(() => document.querySelector('riposte-admin')?.shadowRoot?.activeElement?.id)).toBe('view-title');
     await tabTo(page, /^a Queue/);
     await page.keyboard.press('Enter');
     await card(page, 'Approve me by keyboard 1').waitFor();

@@ -166,7 +166,7 @@ export class RiposteAdmin extends LitElement {
       <main @riposte-admin-search=${this._onSearch} @riposte-admin-act=${this._onAct} @riposte-admin-edit=${this._onEdit}
         @riposte-admin-reply=${this._onReply} @riposte-admin-lock=${this._onLock} @riposte-admin-ban=${this._onBan}
         @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite} @riposte-admin-import=${this._onImport}>
-        <h2 id="view-title">${VIEWS[this._view]}</h2>
+        <h2 id="view-title" tabindex="-1">${VIEWS[this._view]}</h2>
         <p role="status" class="muted">${this._notice}</p>
         ${this._data.render({
           // While reloading after a change, the last answer stays on screen (and focus where it was).
@@ -193,7 +193,7 @@ export class RiposteAdmin extends LitElement {
     return html`<main class="login">
       <h1>Riposte admin</h1>
       <form class="login-form" @submit=${this._onLogin}>
-        <div class="field"><label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required /></div>
+        <div class="field"><label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required autofocus /></div>
         <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>
         <button class="primary">Log in</button>
         ${this._loginError ? html`<p class="error" role="alert">${this._loginError}</p>` : nothing}
@@ -274,6 +274,9 @@ export class RiposteAdmin extends LitElement {
     try {
       this._session = await this._api.login(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
       this._loginError = '';
+      // The form focus was in is gone: start a keyboard user at the view's heading, not the page's top.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#view-title')?.focus();
     } catch (error) {
       this._loginError = messageOf(error);
     }
