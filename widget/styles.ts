@@ -1,4 +1,4 @@
-/** Styles every component shares: the theme tokens and the button looks. */
+/** Styles every component shares: the theme tokens, the button looks and text only screen readers read. */
 // Public `--riposte-*` custom properties resolve to private `--_*` ones with defaults. The
 // defaults derive from the inherited text colour, so light and dark host pages both suit.
 import { css } from 'lit';
@@ -62,5 +62,14 @@ export const tokens = css`
     border: 1px solid var(--_border);
     background: none;
     padding: 0.5em 1.1em;
+  }
+  /* Said to screen readers, not shown. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

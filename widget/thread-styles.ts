@@ -44,14 +44,6 @@ export const threadStyles = [
     .feed:hover {
       color: var(--_accent);
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .notice {
       font-size: 0.875em;
       color: var(--_danger);

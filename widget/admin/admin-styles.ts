@@ -23,14 +23,6 @@ export const adminStyles = [
       font-size: 1.1rem;
       margin: 1.25rem 0 0.75rem;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .primary {
       border: 1px solid var(--_accent);
       background: var(--_accent);
