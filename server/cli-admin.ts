@@ -75,7 +75,9 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
   const store = openStore(config.dbFile);
   try {
     const { admin, created } = store.admins.upsert(email.toLowerCase(), name.join(' ') || null, passwordHash);
-    console.log(`${created ? 'Added' : 'Changed the password of'} admin ${admin.email} (${admin.name}); log in at ${config.publicUrl}/admin`);
+    console.log(
+      `${created ? 'Added' : 'Changed the password of'} admin ${admin.email} (${admin.name}); log in at ${config.publicUrl}/admin`,
+    );
   } finally {
     store.close();
   }

@@ -16,7 +16,11 @@ const isName = (name: string): name is Name => name in DEFAULTS;
 /** "true"/"false" for switches, whole numbers for counts, comma-separated lists, or text: the type each setting's default has. */
 function parseValue(name: Name, value: string): boolean | number | string | string[] {
   const fallback = DEFAULTS[name];
-  if (Array.isArray(fallback)) return value.split(',').map((word) => word.trim()).filter(Boolean);
+  if (Array.isArray(fallback))
+    return value
+      .split(',')
+      .map((word) => word.trim())
+      .filter(Boolean);
   if (typeof fallback === 'string') return value;
   if (typeof DEFAULTS[name] === 'boolean') {
     if (/^(true|yes|1)$/i.test(value)) return true;
@@ -43,7 +47,11 @@ export function siteCommand(config: Config, positionals: string[]): void {
     const checked = v.safeParse(siteSettingsSchema, { ...store.sites.settings(siteId), ...changes });
     if (!checked.success) throw new ConfigError(`${checked.issues[0].path?.[0]?.key ?? 'setting'}: ${checked.issues[0].message}`);
     const settings = Object.keys(changes).length ? store.sites.updateSettings(siteId, changes) : store.sites.settings(siteId);
-    console.log(`Site "${siteId}":\n${Object.entries(settings).map(([name, value]) => `  ${name}=${Array.isArray(value) ? value.join(',') : value}`).join('\n')}`);
+    console.log(
+      `Site "${siteId}":\n${Object.entries(settings)
+        .map(([name, value]) => `  ${name}=${Array.isArray(value) ? value.join(',') : value}`)
+        .join('\n')}`,
+    );
   } finally {
     store.close();
   }

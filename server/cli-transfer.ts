@@ -45,7 +45,8 @@ export async function importCommand(args: string[]): Promise<void> {
   const { site, rest } = takeSite(args);
   const { config, positionals } = loadConfig(rest, process.env);
   const [format, file, extra] = positionals;
-  if (!isFormat(format)) throw new ConfigError(`import needs a format, one of ${IMPORT_FORMATS.join(', ')}: riposte import wordpress export.xml`);
+  if (!isFormat(format))
+    throw new ConfigError(`import needs a format, one of ${IMPORT_FORMATS.join(', ')}: riposte import wordpress export.xml`);
   if (!file) throw new ConfigError(`import needs a file: riposte import ${format} FILE`);
   if (extra) throw new ConfigError(`unexpected argument "${extra}".`);
   if (!existsSync(file)) throw new ConfigError(`there is no file ${file}.`);
@@ -54,7 +55,13 @@ export async function importCommand(args: string[]): Promise<void> {
   try {
     store.sites.ensure(DEFAULT_SITE, 'Default site');
     const progress = progressLine();
-    const summary = await importComments(store, { format, input: createReadStream(file), site, sourceName: file, onProgress: progress.update });
+    const summary = await importComments(store, {
+      format,
+      input: createReadStream(file),
+      site,
+      sourceName: file,
+      onProgress: progress.update,
+    });
     progress.done();
     console.log(describeSummary(summary, file));
   } finally {

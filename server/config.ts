@@ -30,10 +30,30 @@ export const SETTINGS = [
   { flag: 'host', env: 'RIPOSTE_HOST', help: 'Address to listen on.', fallback: '127.0.0.1' },
   { flag: 'port', env: 'RIPOSTE_PORT', help: 'Port to listen on.', fallback: '8787' },
   { flag: 'db', env: 'RIPOSTE_DB', help: 'SQLite database file (WAL mode; folder created if missing).', fallback: './data/riposte.db' },
-  { flag: 'public-url', env: 'RIPOSTE_PUBLIC_URL', help: 'Public address of this server, used in feed links.', fallback: 'http://HOST:PORT' },
-  { flag: 'origins', env: 'RIPOSTE_ORIGINS', help: 'Comma-separated origins allowed to embed the default site, e.g. https://blog.example.com.', fallback: '' },
-  { flag: 'trust-proxy', env: 'RIPOSTE_TRUST_PROXY', help: 'Use X-Forwarded-For for client IPs (true/false; only behind your own proxy).', fallback: 'false' },
-  { flag: 'rate-limit', env: 'RIPOSTE_RATE_LIMIT', help: 'Writes (comments, likes) one IP may make per minute; 0 turns it off.', fallback: '20' },
+  {
+    flag: 'public-url',
+    env: 'RIPOSTE_PUBLIC_URL',
+    help: 'Public address of this server, used in feed links.',
+    fallback: 'http://HOST:PORT',
+  },
+  {
+    flag: 'origins',
+    env: 'RIPOSTE_ORIGINS',
+    help: 'Comma-separated origins allowed to embed the default site, e.g. https://blog.example.com.',
+    fallback: '',
+  },
+  {
+    flag: 'trust-proxy',
+    env: 'RIPOSTE_TRUST_PROXY',
+    help: 'Use X-Forwarded-For for client IPs (true/false; only behind your own proxy).',
+    fallback: 'false',
+  },
+  {
+    flag: 'rate-limit',
+    env: 'RIPOSTE_RATE_LIMIT',
+    help: 'Writes (comments, likes) one IP may make per minute; 0 turns it off.',
+    fallback: '20',
+  },
   { flag: 'demo-port', env: 'RIPOSTE_DEMO_PORT', help: 'Port of the demo blog (riposte demo only).', fallback: '8788' },
 ] as const;
 

@@ -2,7 +2,15 @@
 import type { AuthorBadge, CommentKind, CommentStatus } from './wire.ts';
 
 /** Why a comment was held (pending) or put in spam; each shown to the owner with HELD_REASON_TEXT. */
-export const HELD_REASONS = ['moderation_all', 'first_time', 'honeypot', 'too_fast', 'too_many_links', 'duplicate', 'blocked_word'] as const;
+export const HELD_REASONS = [
+  'moderation_all',
+  'first_time',
+  'honeypot',
+  'too_fast',
+  'too_many_links',
+  'duplicate',
+  'blocked_word',
+] as const;
 export type HeldReason = (typeof HELD_REASONS)[number];
 
 export const HELD_REASON_TEXT: Record<HeldReason, string> = {
@@ -23,7 +31,22 @@ export type ModerationMode = (typeof MODERATION_MODES)[number];
 export const BAN_KINDS = ['email', 'identity', 'ip'] as const;
 export type BanKind = (typeof BAN_KINDS)[number];
 
-export const AUDIT_ACTIONS = ['login', 'approve', 'spam', 'delete', 'pending', 'edit', 'reply', 'ban', 'unban', 'settings', 'lock', 'unlock', 'import', 'export'] as const;
+export const AUDIT_ACTIONS = [
+  'login',
+  'approve',
+  'spam',
+  'delete',
+  'pending',
+  'edit',
+  'reply',
+  'ban',
+  'unban',
+  'settings',
+  'lock',
+  'unlock',
+  'import',
+  'export',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The status changes an admin can make, one comment or many at once. */

@@ -6,8 +6,27 @@
 
 /** Query parameters that identify a campaign or a click, never a page. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'gad_source', 'msclkid', 'yclid', 'ttclid', 'twclid', 'li_fat_id',
-  'srsltid', 'mc_cid', 'mc_eid', '_ga', '_gl', '_hsenc', '_hsmi', 'mkt_tok', 'igshid', 'ref_src',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'gad_source',
+  'msclkid',
+  'yclid',
+  'ttclid',
+  'twclid',
+  'li_fat_id',
+  'srsltid',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'igshid',
+  'ref_src',
 ]);
 
 function isTracking(name: string): boolean {

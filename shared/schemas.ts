@@ -13,12 +13,17 @@ const withoutUnwantedChars = v.transform(removeUnwantedChars);
 /** Every text field starts here: text, cleaned, trimmed. */
 const cleanText = (what: string) => v.pipe(v.string(`${what} must be text.`), withoutUnwantedChars, v.trim());
 
-const trimmed = (max: number, what: string) =>
-  v.pipe(cleanText(what), v.maxLength(max, `${what} is longer than ${max} characters.`));
+const trimmed = (max: number, what: string) => v.pipe(cleanText(what), v.maxLength(max, `${what} is longer than ${max} characters.`));
 
 /** Empty strings count as "not given" for optional fields. */
 const optionalText = <T extends v.GenericSchema<string, string>>(what: string, schema: T) =>
-  v.optional(v.pipe(cleanText(what), v.transform((s) => (s === '' ? undefined : s)), v.optional(schema)));
+  v.optional(
+    v.pipe(
+      cleanText(what),
+      v.transform((s) => (s === '' ? undefined : s)),
+      v.optional(schema),
+    ),
+  );
 
 export const siteIdSchema = v.pipe(
   trimmed(LIMITS.siteIdMaxChars, 'Site'),
@@ -66,7 +71,10 @@ export const newCommentSchema = v.object({
   site: v.optional(siteIdSchema),
   page: requiredPage,
   url: optionalText('Page address', httpUrlSchema('Page address')),
-  title: optionalText('Title', v.pipe(v.string(), v.maxLength(LIMITS.titleMaxChars, `Title is longer than ${LIMITS.titleMaxChars} characters.`))),
+  title: optionalText(
+    'Title',
+    v.pipe(v.string(), v.maxLength(LIMITS.titleMaxChars, `Title is longer than ${LIMITS.titleMaxChars} characters.`)),
+  ),
   parentId: v.optional(v.nullable(v.pipe(v.number('Parent must be a comment id.'), v.integer(), v.minValue(1)))),
   body: v.pipe(
     cleanText('Comment'),
@@ -91,7 +99,10 @@ export const editCommentSchema = v.object({ body: newCommentSchema.entries.body 
 export const likeQuerySchema = v.object({
   site: v.optional(siteIdSchema),
   page: requiredPage,
-  liker: v.pipe(v.string('Liker must be text.'), v.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Liker must be a random id of 16 to 64 letters, digits, "-" or "_".')),
+  liker: v.pipe(
+    v.string('Liker must be text.'),
+    v.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Liker must be a random id of 16 to 64 letters, digits, "-" or "_".'),
+  ),
 });
 
 export const likeSchema = v.object({

@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { MODERATION_MODES } from './moderation.ts';
 
-const count = (max: number, what: string) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max, `must be at most ${max} ${what}.`));
+const count = (max: number, what: string) =>
+  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max, `must be at most ${max} ${what}.`));
 
 export const siteSettingsSchema = v.object({
   /** Show imported pingbacks and trackbacks in the thread (WordPress shows them; most blogs hide them). */
@@ -13,7 +14,10 @@ export const siteSettingsSchema = v.object({
   /** Whether readers may comment without signing in, with a name and an optional email. */
   guests: v.optional(v.boolean(), true),
   /** Minutes after posting during which an author may edit (and a guest delete) their comment. */
-  editWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080, 'must be at most 10080 minutes (a week).')), 15),
+  editWindowMinutes: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_080, 'must be at most 10080 minutes (a week).')),
+    15,
+  ),
   /** Which new comments wait for approval: every one, only an author's first, or none. */
   moderation: v.optional(v.picklist(MODERATION_MODES, 'must be all, first or none.'), 'none'),
   /** Whether guests must give an email address. */

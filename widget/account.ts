@@ -93,7 +93,8 @@ export class AccountController {
   signIn({ provider, redirect, parentId }: RiposteEventDetails['riposte-sign-in']) {
     this._set({ note: null });
     // Back to the comment answered, or where the reader was.
-    if (redirect) return void redirectSignIn(this._server, this.host.site, provider, parentId === null ? location.hash : `#comment-${parentId}`);
+    if (redirect)
+      return void redirectSignIn(this._server, this.host.site, provider, parentId === null ? location.hash : `#comment-${parentId}`);
     const signedIn = popupSignIn(this._server, this.host.site, provider);
     if (!signedIn) return this._set({ note: { provider, parentId, message: ta.popupBlocked, redirect: true } });
     signedIn.then(
@@ -204,13 +205,18 @@ function startUrl(server: string, site: string, provider: string, back?: { page:
 }
 
 const base64url = (bytes: ArrayBuffer | Uint8Array) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /** The full-page sign-in this tab started, if any. */
 function startedSignIn(): { anchor: string; verifier: string } | null {
   try {
     const saved: unknown = JSON.parse(sessionStorage.getItem(RETURN_KEY) ?? 'null');
-    return isObject(saved) && typeof saved.anchor === 'string' && typeof saved.verifier === 'string' ? { anchor: saved.anchor, verifier: saved.verifier } : null;
+    return isObject(saved) && typeof saved.anchor === 'string' && typeof saved.verifier === 'string'
+      ? { anchor: saved.anchor, verifier: saved.verifier }
+      : null;
   } catch {
     return null;
   }
@@ -247,7 +253,10 @@ function popupSignIn(server: string, site: string, provider: string): Promise<Wi
     const watch = setInterval(() => {
       if (!popup.closed) return;
       clearInterval(watch);
-      setTimeout(() => (done(), reject(new Error('closed'))), 500);
+      setTimeout(() => {
+        done();
+        reject(new Error('closed'));
+      }, 500);
     }, 500);
   });
 }
@@ -314,5 +323,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isSession(data: unknown): data is WireSession {
-  return isObject(data) && data.type === 'riposte-session' && typeof data.token === 'string' && isObject(data.user) && typeof data.user.name === 'string';
+  return (
+    isObject(data) &&
+    data.type === 'riposte-session' &&
+    typeof data.token === 'string' &&
+    isObject(data.user) &&
+    typeof data.user.name === 'string'
+  );
 }

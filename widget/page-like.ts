@@ -52,7 +52,12 @@ export class PageLike {
     this.busy = true;
     this.host.notify('');
     try {
-      const answer = await createApi(this.host.serverUrl()).putLike({ site: this.host.site, page: this.host.pageKey(), liker: likerId(), liked });
+      const answer = await createApi(this.host.serverUrl()).putLike({
+        site: this.host.site,
+        page: this.host.pageKey(),
+        liker: likerId(),
+        liked,
+      });
       this._set(answer.count, answer.liked);
     } catch {
       // The reader sees the button go back and a short message; nothing else depends on it.

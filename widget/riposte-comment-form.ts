@@ -109,9 +109,11 @@ export class RiposteCommentForm extends LitElement {
       @keydown=${this._onKeydown}
       @input=${this._onInput}
     >
-      ${reply
-        ? html`<p id="title" class="title">${editing ? ta.editing : this.heading}</p>`
-        : html`<h2 id="title" part="form-title" class="title">${this.heading}</h2>`}
+      ${
+        reply
+          ? html`<p id="title" class="title">${editing ? ta.editing : this.heading}</p>`
+          : html`<h2 id="title" part="form-title" class="title">${this.heading}</h2>`
+      }
       <div class="field">
         <label for="body">${t.body}</label>
         <textarea
@@ -127,18 +129,20 @@ export class RiposteCommentForm extends LitElement {
         <p id="body-hint" class="hint">${t.bodyHint}</p>
       </div>
       ${editing ? nothing : this._signIn()}
-      ${editing || this.user || !guests
-        ? nothing
-        : this._showDetails
-        ? html`<div class="details">
+      ${
+        editing || this.user || !guests
+          ? nothing
+          : this._showDetails
+            ? html`<div class="details">
             ${this._input('author.name', t.name, 'text', 'name', LIMITS.nameMaxChars, guest.name)}
             ${this._input('author.email', t.email, 'email', 'email', LIMITS.emailMaxChars, guest.email, t.emailHint)}
             ${this._input('author.website', t.website, 'url', 'url', LIMITS.websiteMaxChars, guest.website)}
           </div>`
-        : html`<p class="as">
+            : html`<p class="as">
             ${t.postingAs} <strong>${guest.name}</strong>.
             <button type="button" class="quiet" @click=${this._onChangeDetails}>${t.change}</button>
-          </p>`}
+          </p>`
+      }
       ${editing || this.user || !guests ? nothing : html`<label class="remember"><input type="checkbox" name="remember" ?checked=${!!guest.name} />${t.remember}</label>`}
       <div class="trap" aria-hidden="true"><label>${t.trap} <input name="homepage" tabindex="-1" autocomplete="off" /></label></div>
       <div role="alert" class="alert">${this._alert}</div>
@@ -167,15 +171,18 @@ export class RiposteCommentForm extends LitElement {
       <p class="hint">${this.options?.guests ? ta.signInIntro : ta.signInOnly}</p>
       <div class="providers">
         ${providers.map(
-          (p) => html`<button type="button" class="secondary provider" @click=${() => this._signInWith(p.id, false)}>${keyIcon}${ta.logInWith(p.name)}</button>`,
+          (p) =>
+            html`<button type="button" class="secondary provider" @click=${() => this._signInWith(p.id, false)}>${keyIcon}${ta.logInWith(p.name)}</button>`,
         )}
       </div>
-      ${note
-        ? html`<p class="error" role="alert">
+      ${
+        note
+          ? html`<p class="error" role="alert">
             ${note.message}
             ${note.redirect ? html`<button type="button" class="quiet" @click=${() => this._signInWith(note.provider, true)}>${ta.logInHere}</button>` : nothing}
           </p>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

@@ -189,18 +189,24 @@ export class RiposteComment extends LitElement {
       ${avatar(author.name, author.avatar)}
       <div class="main">
         <p class="meta">
-          ${website
-            ? html`<a part="author" class="author" href=${website} rel="nofollow ugc noopener">${author.name}</a>`
-            : html`<span part="author" class="author">${author.name}</span>`}
-          ${author.badge
-            ? html`<span part="badge" class="badge">${author.badge === 'owner' ? t.ownerBadge : t.moderatorBadge}</span>`
-            : nothing}
+          ${
+            website
+              ? html`<a part="author" class="author" href=${website} rel="nofollow ugc noopener">${author.name}</a>`
+              : html`<span part="author" class="author">${author.name}</span>`
+          }
+          ${
+            author.badge
+              ? html`<span part="badge" class="badge">${author.badge === 'owner' ? t.ownerBadge : t.moderatorBadge}</span>`
+              : nothing
+          }
           ${c.kind ? html`<span class="quiet-text">${t.kinds[c.kind]}</span>` : nothing}
-          ${this.replyTo === null
-            ? nothing
-            : html`<span class="quiet-text"
+          ${
+            this.replyTo === null
+              ? nothing
+              : html`<span class="quiet-text"
                 >${t.inReplyTo} <a href="#comment-${this.replyToId}">${this.replyTo || t.someone}</a></span
-              >`}
+              >`
+          }
           <a part="permalink" class="date" href="#comment-${c.id}"
             ><time datetime=${c.createdAt} title=${formatExactDate(c.createdAt)}>${formatDate(c.createdAt)}</time></a
           >

@@ -185,14 +185,18 @@ export class RiposteThread extends LitElement {
       <riposte-comment id="comment-${id}" exportparts=${COMMENT_PARTS} .comment=${node.comment} .replyTo=${node.replyTo}
         .replyToId=${node.replyToId} .highlighted=${this._highlight === id} .replying=${this._replyTo === id}
         .canEdit=${!!canEdit} .canDelete=${!!canDelete} .closed=${this._closed}></riposte-comment>
-      ${editing?.id === id
-        ? this._form(id, '', editing.body)
-        : this._replyTo === id
-          ? this._form(id, t.replyTo(node.comment.author.name || t.someone))
-          : nothing}
-      ${node.replies.length
-        ? html`<ol class=${node.depth >= LIMITS.maxIndentDepth ? 'replies flat' : 'replies'}>${node.replies.map((reply) => this._renderNode(reply))}</ol>`
-        : nothing}
+      ${
+        editing?.id === id
+          ? this._form(id, '', editing.body)
+          : this._replyTo === id
+            ? this._form(id, t.replyTo(node.comment.author.name || t.someone))
+            : nothing
+      }
+      ${
+        node.replies.length
+          ? html`<ol class=${node.depth >= LIMITS.maxIndentDepth ? 'replies flat' : 'replies'}>${node.replies.map((reply) => this._renderNode(reply))}</ol>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -219,7 +223,9 @@ export class RiposteThread extends LitElement {
     this._closed = !!thread.locked || (!!thread.closesAt && Date.now() >= Date.parse(thread.closesAt));
     this._like.accept(thread.likes);
     emit(this, 'riposte-loaded', { thread });
-    loadCommentForm().catch((error: unknown) => console.error('Riposte: the comment form could not be loaded; reload to try again.', error));
+    loadCommentForm().catch((error: unknown) =>
+      console.error('Riposte: the comment form could not be loaded; reload to try again.', error),
+    );
     await this._showHash();
     this._account ??= await import('./account.ts').then(({ AccountController }) => new AccountController(this));
     // Without it the guest form still works; signing in waits for the next page view.
@@ -232,7 +238,13 @@ export class RiposteThread extends LitElement {
     // Only approved comments are in the count (a reader's own held comment is not).
     if (!comment && this._comments.some((c) => c.id === id && c.status === 'approved')) this._count -= 1;
     this._comments = this._comments.flatMap((c) =>
-      c.id !== id ? [c] : comment ? [comment] : replied ? [{ ...c, status: 'deleted', deleted: true, html: '', author: { name: '', avatar: '' } }] : [],
+      c.id !== id
+        ? [c]
+        : comment
+          ? [comment]
+          : replied
+            ? [{ ...c, status: 'deleted', deleted: true, html: '', author: { name: '', avatar: '' } }]
+            : [],
     );
   }
 
@@ -325,17 +337,20 @@ export class RiposteThread extends LitElement {
         this._posting = null;
         return;
       }
-      const { comment, secret } = await createApi(this.serverUrl()).postComment({
-        site: this.site,
-        page: this._page.key,
-        url: this._page.url,
-        title: this._page.title,
-        parentId,
-        body,
-        author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
-        trap: event.detail.trap || undefined,
-        formMs: event.detail.formMs,
-      }, this._account?.headers());
+      const { comment, secret } = await createApi(this.serverUrl()).postComment(
+        {
+          site: this.site,
+          page: this._page.key,
+          url: this._page.url,
+          title: this._page.title,
+          parentId,
+          body,
+          author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
+          trap: event.detail.trap || undefined,
+          formMs: event.detail.formMs,
+        },
+        this._account?.headers(),
+      );
       if (comment.status === 'pending') rememberHeld(this.site, this._page.key, comment);
       this._account?.posted(comment.id, secret);
       if (!this._account?.user) saveGuest(remember ? author : null);
@@ -363,7 +378,6 @@ export class RiposteThread extends LitElement {
     event.stopPropagation();
     void this._like.toggle(event.detail.liked);
   }
-
 }
 
 const feedIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="currentColor">

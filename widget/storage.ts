@@ -69,7 +69,10 @@ export function likerId(): string {
   let id = storedLikerId();
   if (!id) {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
-    id = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    id = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     write(KEYS.liker, id);
   }
   return id;
@@ -77,17 +80,25 @@ export function likerId(): string {
 
 /** Whether this browser liked the page, remembered so the button is right before any request. */
 export function isLiked(site: string, page: string): boolean {
-  return read(KEYS.liked + site + ' ' + page) === '1';
+  return read(`${KEYS.liked + site} ${page}`) === '1';
 }
 
 export function setLiked(site: string, page: string, liked: boolean): void {
-  write(KEYS.liked + site + ' ' + page, liked ? '1' : null);
+  write(`${KEYS.liked + site} ${page}`, liked ? '1' : null);
 }
 
 function isHeld(value: unknown): value is WireComment {
   if (typeof value !== 'object' || value === null) return false;
-  const { id, status, html, createdAt, author }: { id?: unknown; status?: unknown; html?: unknown; createdAt?: unknown; author?: unknown } = value;
-  return typeof id === 'number' && status === 'pending' && typeof html === 'string' && typeof createdAt === 'string' && typeof author === 'object' && author !== null;
+  const { id, status, html, createdAt, author }: { id?: unknown; status?: unknown; html?: unknown; createdAt?: unknown; author?: unknown } =
+    value;
+  return (
+    typeof id === 'number' &&
+    status === 'pending' &&
+    typeof html === 'string' &&
+    typeof createdAt === 'string' &&
+    typeof author === 'object' &&
+    author !== null
+  );
 }
 
 /**
@@ -95,7 +106,7 @@ function isHeld(value: unknown): value is WireComment {
  * approved ones to everyone), minus those now shown and those older than HELD_DAYS.
  */
 export function ownHeld(site: string, page: string, shown: readonly WireComment[]): WireComment[] {
-  const key = KEYS.held + site + ' ' + page;
+  const key = `${KEYS.held + site} ${page}`;
   let saved: unknown = [];
   try {
     saved = JSON.parse(read(key) ?? '[]');
@@ -103,12 +114,14 @@ export function ownHeld(site: string, page: string, shown: readonly WireComment[
     // Not ours or damaged: start afresh.
   }
   const ids = new Set(shown.map((c) => c.id));
-  const held = (Array.isArray(saved) ? saved : []).filter(isHeld).filter((c) => !ids.has(c.id) && Date.now() - Date.parse(c.createdAt) < HELD_DAYS * 86_400_000);
+  const held = (Array.isArray(saved) ? saved : [])
+    .filter(isHeld)
+    .filter((c) => !ids.has(c.id) && Date.now() - Date.parse(c.createdAt) < HELD_DAYS * 86_400_000);
   write(key, held.length ? JSON.stringify(held) : null);
   return held;
 }
 
 /** Remembers a comment the server held, so its author still sees it after reloading. */
 export function rememberHeld(site: string, page: string, comment: WireComment): void {
-  write(KEYS.held + site + ' ' + page, JSON.stringify([...ownHeld(site, page, []), comment]));
+  write(`${KEYS.held + site} ${page}`, JSON.stringify([...ownHeld(site, page, []), comment]));
 }

@@ -81,7 +81,6 @@ function descendsFrom(node: CommentNode, ancestorId: number, nodes: Map<number, 
   return false;
 }
 
-
 /**
  * Where the next slice of responses ends: after `from`, enough responses to hold about
  * `budget` comments with their replies (at least one), so long threads draw a frame at a time.

@@ -95,7 +95,6 @@ export function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-
 /** Every admin route but login: a live session, and on writes the Origin check and the CSRF header. */
 export function requireAdmin(): MiddlewareHandler<AdminEnv> {
   return async function requireAdminHandler(c, next) {
@@ -105,11 +104,10 @@ export function requireAdmin(): MiddlewareHandler<AdminEnv> {
       checkOrigin(c);
       const sent = c.req.header(CSRF_HEADER) ?? '';
       if (!sameToken(sent, session.csrfToken)) {
-        throw new RiposteError(403, 'csrf_failed', 'This request lacks the admin view\'s security token; reload /admin and try again.');
+        throw new RiposteError(403, 'csrf_failed', "This request lacks the admin view's security token; reload /admin and try again.");
       }
     }
     c.set('admin', session.admin);
     await next();
   };
 }
-

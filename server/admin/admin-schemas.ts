@@ -6,7 +6,8 @@ import { siteSettingsSchema } from '../../shared/site-settings.ts';
 import { COMMENT_STATUSES } from '../../shared/wire.ts';
 
 const id = v.pipe(v.number('An id is a number.'), v.integer(), v.minValue(1));
-const wholeQuery = (max: number) => v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a whole number.'), v.transform(Number), v.maxValue(max)));
+const wholeQuery = (max: number) =>
+  v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a whole number.'), v.transform(Number), v.maxValue(max)));
 
 const ORIGIN_MESSAGE = 'Each origin must be an http(s) address such as https://blog.example.com.';
 
@@ -27,7 +28,8 @@ export const loginSchema = v.object({
   password: v.pipe(v.string('Password is required.'), v.minLength(1, 'Password is required.'), v.maxLength(1000)),
 });
 
-const token256 = (what: string) => v.pipe(v.string(`${what} is required.`), v.regex(/^[A-Za-z0-9_-]{43}$/, `${what} is not a sign-in ${what}.`));
+const token256 = (what: string) =>
+  v.pipe(v.string(`${what} is required.`), v.regex(/^[A-Za-z0-9_-]{43}$/, `${what} is not a sign-in ${what}.`));
 
 /**
  * The one-time code the provider login came back to /admin with (routes/auth.ts, the full-page
@@ -63,7 +65,9 @@ export const banSchema = v.object({
   hideExisting: v.optional(v.boolean(), false),
 });
 
-export const pathIdSchema = v.object({ id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'An id is a positive whole number.'), v.transform(Number)) });
+export const pathIdSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'An id is a positive whole number.'), v.transform(Number)),
+});
 
 /** `POST /import?format=&site=&name=`: the file itself is the body. A Riposte restore stays on the command line. */
 export const importQuerySchema = v.object({

@@ -12,7 +12,12 @@ import { RiposteError } from '../http/errors.ts';
 /** Uploads above this are refused with 413: far above real blogs' exports (WordPress.com caps at tens of MB). */
 export const UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
-export const tooLarge = () => new RiposteError(413, 'payload_too_large', `An uploaded export may be at most ${UPLOAD_MAX_BYTES / 1024 / 1024} MB; import larger files with \`riposte import\` on the server.`);
+export const tooLarge = () =>
+  new RiposteError(
+    413,
+    'payload_too_large',
+    `An uploaded export may be at most ${UPLOAD_MAX_BYTES / 1024 / 1024} MB; import larger files with \`riposte import\` on the server.`,
+  );
 
 /** The body's bytes, stopping with 413 past the limit (a body without Content-Length is counted as it comes). */
 async function* limited(body: ReadableStream<Uint8Array>, maxBytes: number, counted: { bytes: number }): AsyncGenerator<Uint8Array> {

@@ -42,11 +42,23 @@ export const AUTH_SETTINGS = [
   { env: 'RIPOSTE_GITHUB_CLIENT_ID', help: 'Client id of a GitHub OAuth app (turns GitHub sign-in on).', fallback: '' },
   { env: 'RIPOSTE_GITHUB_CLIENT_SECRET', help: 'Client secret of that GitHub OAuth app.', fallback: '' },
   { env: 'RIPOSTE_GITHUB_URL', help: 'GitHub web address (GitHub Enterprise: https://HOST).', fallback: 'https://github.com' },
-  { env: 'RIPOSTE_GITHUB_API_URL', help: 'GitHub API address (GitHub Enterprise: https://HOST/api/v3).', fallback: 'https://api.github.com' },
+  {
+    env: 'RIPOSTE_GITHUB_API_URL',
+    help: 'GitHub API address (GitHub Enterprise: https://HOST/api/v3).',
+    fallback: 'https://api.github.com',
+  },
   { env: 'RIPOSTE_GITHUB_NAME', help: 'Name on the GitHub button.', fallback: 'GitHub' },
-  { env: 'RIPOSTE_OWNERS', help: 'Comma-separated provider:subject identities shown as the blog\'s Author, e.g. github:583231.', fallback: '' },
+  {
+    env: 'RIPOSTE_OWNERS',
+    help: "Comma-separated provider:subject identities shown as the blog's Author, e.g. github:583231.",
+    fallback: '',
+  },
   { env: 'RIPOSTE_MODERATORS', help: 'Comma-separated provider:subject identities shown as Moderator.', fallback: '' },
-  { env: 'RIPOSTE_ADMINS', help: 'Comma-separated provider:subject identities that may open /admin by logging in with their provider.', fallback: '' },
+  {
+    env: 'RIPOSTE_ADMINS',
+    help: 'Comma-separated provider:subject identities that may open /admin by logging in with their provider.',
+    fallback: '',
+  },
   { env: 'RIPOSTE_SESSION_DAYS', help: 'Days a sign-in lasts before the reader signs in again.', fallback: '30' },
 ] as const;
 
@@ -65,7 +77,9 @@ function parseBaseUrl(value: string, name: string): string {
     throw new ConfigError(`${name}: "${value}" is not a URL such as https://login.example.com.`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
-    throw new ConfigError(`${name}: "${value}" must start with https:// (plain http is allowed only on 127.0.0.1 or localhost, for tests).`);
+    throw new ConfigError(
+      `${name}: "${value}" must start with https:// (plain http is allowed only on 127.0.0.1 or localhost, for tests).`,
+    );
   }
   if (url.search || url.hash) throw new ConfigError(`${name}: "${value}" must not have a ?query or #fragment.`);
   return url.href.replace(/\/$/, '');
@@ -104,7 +118,8 @@ function oidcProvider(env: NodeJS.ProcessEnv, id: string): SignInProvider {
 
 function githubProvider(env: NodeJS.ProcessEnv): SignInProvider | null {
   if (!env.RIPOSTE_GITHUB_CLIENT_ID?.trim()) {
-    if (env.RIPOSTE_GITHUB_CLIENT_SECRET?.trim()) throw new ConfigError('RIPOSTE_GITHUB_CLIENT_ID is missing: RIPOSTE_GITHUB_CLIENT_SECRET is set.');
+    if (env.RIPOSTE_GITHUB_CLIENT_SECRET?.trim())
+      throw new ConfigError('RIPOSTE_GITHUB_CLIENT_ID is missing: RIPOSTE_GITHUB_CLIENT_SECRET is set.');
     return null;
   }
   return {
@@ -137,7 +152,8 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const duplicate = providers.find((p, i) => providers.findIndex((q) => q.id === p.id) !== i);
   if (duplicate) throw new ConfigError(`RIPOSTE_OIDC_PROVIDERS lists "${duplicate.id}" twice.`);
   const days = env.RIPOSTE_SESSION_DAYS?.trim() || '30';
-  if (!/^\d{1,4}$/.test(days) || Number(days) < 1) throw new ConfigError(`RIPOSTE_SESSION_DAYS must be a whole number of days from 1, not "${days}".`);
+  if (!/^\d{1,4}$/.test(days) || Number(days) < 1)
+    throw new ConfigError(`RIPOSTE_SESSION_DAYS must be a whole number of days from 1, not "${days}".`);
   return {
     providers,
     owners: identities(env.RIPOSTE_OWNERS, 'RIPOSTE_OWNERS', providers),

@@ -27,7 +27,10 @@ export interface HandoffPage {
 
 /** JSON safe inside <script>: "<" is escaped so no "</script>" or "<!--" can end the block. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export async function sendHandoffPage(c: Context, status: 200 | 400 | 403 | 404 | 502, page: HandoffPage): Promise<Response> {
@@ -58,7 +61,10 @@ ${page.backTo ? html`<p><a href="${page.backTo}">Back to the page</a></p>` : ''}
   }
 </script>
 </html>`;
-  c.header('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+  c.header(
+    'Content-Security-Policy',
+    `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+  );
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
   return c.html(body, status);

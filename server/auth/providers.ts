@@ -101,7 +101,7 @@ export async function completeSignIn(provider: SignInProvider, callbackUrl: URL,
   return {
     provider: provider.id,
     subject: claims.sub,
-    name: pickName(info.name, info.preferred_username, info.nickname, info.given_name) ?? provider.name + ' user',
+    name: pickName(info.name, info.preferred_username, info.nickname, info.given_name) ?? `${provider.name} user`,
     email: typeof info.email === 'string' && info.email_verified !== false ? info.email : null,
     website: webAddress(info.website) ?? webAddress(info.profile),
   };
@@ -135,7 +135,11 @@ async function githubProfile(provider: SignInProvider, config: client.Configurat
 function pickName(...candidates: unknown[]): string | undefined {
   for (const candidate of candidates) {
     // Names end up in the widget as text; control characters and excess length go here.
-    if (typeof candidate === 'string' && candidate.trim()) return candidate.replace(/[\u0000-\u001F\u007F]/g, '').trim().slice(0, 80);
+    if (typeof candidate === 'string' && candidate.trim())
+      return candidate
+        .replace(/[\u0000-\u001F\u007F]/g, '')
+        .trim()
+        .slice(0, 80);
   }
   return undefined;
 }

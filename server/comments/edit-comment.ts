@@ -35,7 +35,10 @@ function sameHash(a: string, b: string): boolean {
 export function authorise({ comment, site }: Target, claimant: Claimant, action: 'edit' | 'delete'): void {
   const byUser = claimant.user !== null && comment.userId === claimant.user.id;
   const byGuest =
-    !byUser && claimant.secret !== null && comment.guestSecretHash !== null && sameHash(hashToken(claimant.secret), comment.guestSecretHash);
+    !byUser &&
+    claimant.secret !== null &&
+    comment.guestSecretHash !== null &&
+    sameHash(hashToken(claimant.secret), comment.guestSecretHash);
   if (!byUser && !byGuest) throw new RiposteError(403, 'forbidden', 'You can only change your own comments.');
   const { editWindowMinutes } = siteSettings(site.settings);
   const open = Date.now() - Date.parse(comment.createdAt) < editWindowMinutes * 60_000;
@@ -52,7 +55,8 @@ export function authorise({ comment, site }: Target, claimant: Claimant, action:
 export function editComment(deps: AppDeps, target: Target, claimant: Claimant, body: string): WireComment {
   authorise(target, claimant, 'edit');
   const bodyHtml = renderMarkdown(body);
-  if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
+  if (bodyHtml === '')
+    throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
   const { comment, thread, site } = target;
   // An edit meets the rules a new comment meets (bans, locked threads, links, blocked words):
   // else an approved comment could be edited into spam.
@@ -72,7 +76,9 @@ export function editComment(deps: AppDeps, target: Target, claimant: Claimant, b
   const row = deps.store.transaction(() => {
     const updated = deps.store.comments.updateBody(comment.id, body, bodyHtml, new Date().toISOString());
     // A published comment the rules would now hold goes back to the queue, with the reasons.
-    return comment.status === 'approved' && verdict.status !== 'approved' ? deps.store.comments.hold(comment.id, verdict.status, verdict.reasons) : updated;
+    return comment.status === 'approved' && verdict.status !== 'approved'
+      ? deps.store.comments.hold(comment.id, verdict.status, verdict.reasons)
+      : updated;
   });
   return toWireComment(row, deps.hashKey);
 }

@@ -27,7 +27,8 @@ export type CommentInput = Omit<NewComment, 'author'> & { author?: NewComment['a
 export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, user }: PostContext): PostedComment {
   const pageKey = input.page;
   const bodyHtml = renderMarkdown(input.body);
-  if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before posting.', { body: 'Write something before posting.' });
+  if (bodyHtml === '')
+    throw new RiposteError(400, 'invalid_input', 'Write something before posting.', { body: 'Write something before posting.' });
 
   // A guest proves authorship later with this secret; only its hash is kept.
   const secret = user ? null : randomToken();
@@ -58,7 +59,13 @@ export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, us
       }
     }
     const author = user
-      ? { authorName: user.name, authorEmail: user.email, authorWebsite: user.website, authorBadge: badgeFor(deps.config.auth, user), userId: user.id }
+      ? {
+          authorName: user.name,
+          authorEmail: user.email,
+          authorWebsite: user.website,
+          authorBadge: badgeFor(deps.config.auth, user),
+          userId: user.id,
+        }
       : { authorName: guest.name, authorEmail: guest.email, authorWebsite: guest.website };
     return deps.store.comments.insert({
       threadId: thread.id,

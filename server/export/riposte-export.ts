@@ -21,7 +21,7 @@ export function* riposteExport(store: Store, now = new Date()): Generator<string
       if (table !== null) buffer += '\n]';
       // Tables with no rows still appear, as [].
       while (names[0] !== name) buffer += `${open(names.shift()!)}]`;
-      buffer += open(names.shift()!) + '\n';
+      buffer += `${open(names.shift()!)}\n`;
       table = name;
     } else {
       buffer += ',\n';

@@ -27,7 +27,11 @@ export function apiCors(): MiddlewareHandler<AppEnv> {
         reported.add(origin);
         console.warn(`riposte: refused a page on ${origin}: add it to --origins / RIPOSTE_ORIGINS if it is your blog.`);
       }
-      throw new RiposteError(403, 'origin_not_allowed', `This comment server does not accept pages on ${origin}; its owner can allow that origin.`);
+      throw new RiposteError(
+        403,
+        'origin_not_allowed',
+        `This comment server does not accept pages on ${origin}; its owner can allow that origin.`,
+      );
     }
     c.header('Access-Control-Expose-Headers', 'ETag');
     if (c.req.method !== 'OPTIONS') return next();

@@ -33,7 +33,8 @@ function compress(body: Bytes, encoding: Exclude<Encoding, 'identity'>, effort: 
 }
 
 function bodyFor(body: EncodedBody, encoding: Encoding): Bytes {
-  return (body.bodies[encoding] ??= compress(body.bodies.identity!, encoding as Exclude<Encoding, 'identity'>, body.effort));
+  body.bodies[encoding] ??= compress(body.bodies.identity!, encoding as Exclude<Encoding, 'identity'>, body.effort);
+  return body.bodies[encoding];
 }
 
 /** Picks the best encoding the client accepts. */

@@ -57,7 +57,8 @@ export function disqusReader(writer: ImportWriter, siteId: string): RecordReader
     }
     const rawDate = text(element, 'createdAt');
     const createdAt = rawDate ? utcDate(rawDate) : null;
-    if (rawDate && !createdAt) addWarning(summary, `thread ${id}: unreadable date ${quoted(rawDate)} (not UTC ISO 8601); the thread is dated by the import.`);
+    if (rawDate && !createdAt)
+      addWarning(summary, `thread ${id}: unreadable date ${quoted(rawDate)} (not UTC ISO 8601); the thread is dated by the import.`);
     threads.set(id, {
       thread: {
         pageKey,
@@ -87,13 +88,20 @@ export function disqusReader(writer: ImportWriter, siteId: string): RecordReader
       addWarning(summary, `post ${id}: ${entry.unusable}; skipped.`);
       return;
     }
-    if (entry.deleted) return addSkipped(summary, 'on a thread deleted in Disqus');
-    if (!id) return addSkipped(summary, 'with no post id');
+    if (entry.deleted) {
+      addSkipped(summary, 'on a thread deleted in Disqus');
+      return;
+    }
+    if (!id) {
+      addSkipped(summary, 'with no post id');
+      return;
+    }
     const rawDate = text(element, 'createdAt');
     const createdAt = utcDate(rawDate);
     if (!createdAt) {
       addSkipped(summary, 'with an unreadable date');
-      return addWarning(summary, `post ${id}: unreadable date ${quoted(rawDate)} (not UTC ISO 8601); skipped.`);
+      addWarning(summary, `post ${id}: unreadable date ${quoted(rawDate)} (not UTC ISO 8601); skipped.`);
+      return;
     }
 
     const status: CommentStatus =
@@ -137,7 +145,11 @@ export function disqusReader(writer: ImportWriter, siteId: string): RecordReader
     finish() {
       for (const element of waiting.splice(0)) post(element, true);
       const unusable = [...threads.values()].filter((entry) => 'unusable' in entry).length;
-      if (unusable > 0) addWarning(summary, `${plural(unusable, 'thread has', 'threads have')} neither a link nor an identifier and ${unusable === 1 ? 'was' : 'were'} left out.`);
+      if (unusable > 0)
+        addWarning(
+          summary,
+          `${plural(unusable, 'thread has', 'threads have')} neither a link nor an identifier and ${unusable === 1 ? 'was' : 'were'} left out.`,
+        );
     },
   };
 }

@@ -39,9 +39,15 @@ export function describeSummary(summary: ImportSummary, sourceName: string): str
     ? [`Restored ${sourceName} (a Riposte export):`]
     : [`Imported ${sourceName} (${summary.format}) into site "${summary.site}"${summary.siteCreated ? ' (a new site)' : ''}:`];
   if (summary.restored) {
-    lines.push(`  restored: ${Object.entries(summary.restored).map(([table, n]) => `${n.toLocaleString('en')} ${table}`).join(', ')}`);
+    lines.push(
+      `  restored: ${Object.entries(summary.restored)
+        .map(([table, n]) => `${n.toLocaleString('en')} ${table}`)
+        .join(', ')}`,
+    );
   } else {
-    lines.push(`  threads:  ${summary.threads.created.toLocaleString('en')} created, ${summary.threads.matched.toLocaleString('en')} already there`);
+    lines.push(
+      `  threads:  ${summary.threads.created.toLocaleString('en')} created, ${summary.threads.matched.toLocaleString('en')} already there`,
+    );
     const parts = [
       ...Object.entries(summary.comments.byStatus).map(([status, n]) => `${n.toLocaleString('en')} ${status}`),
       ...Object.entries(summary.comments.byKind)
@@ -55,7 +61,8 @@ export function describeSummary(summary: ImportSummary, sourceName: string): str
   if (summary.warningCount > 0) {
     lines.push(`  warnings: ${summary.warningCount.toLocaleString('en')}`);
     for (const warning of summary.warnings) lines.push(`    - ${warning}`);
-    if (summary.warningCount > summary.warnings.length) lines.push(`    - … and ${(summary.warningCount - summary.warnings.length).toLocaleString('en')} more`);
+    if (summary.warningCount > summary.warnings.length)
+      lines.push(`    - … and ${(summary.warningCount - summary.warnings.length).toLocaleString('en')} more`);
   }
   return lines.map(printable).join('\n');
 }

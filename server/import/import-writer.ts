@@ -55,13 +55,17 @@ export class ImportWriter {
     if (imports.commentByImportKey(comment.importKey)) {
       // Counted among threads "already there" even when none of its comments is new.
       this.threadId(thread);
-      return addSkipped(this.summary, 'already imported');
+      addSkipped(this.summary, 'already imported');
+      return;
     }
     // Imported text goes through no form: what XML feeds and exports cannot carry goes here.
     const body = comment.body();
     const html = removeUnwantedChars(body.html);
     const markdown = removeUnwantedChars(body.markdown);
-    if (html === '' && comment.status !== 'deleted') return addSkipped(this.summary, 'with no text');
+    if (html === '' && comment.status !== 'deleted') {
+      addSkipped(this.summary, 'with no text');
+      return;
+    }
     const threadId = this.threadId(thread);
 
     let parentId: number | null = null;
@@ -87,7 +91,10 @@ export class ImportWriter {
       importKey: comment.importKey,
     });
     // The same key twice in one file: the first one stands.
-    if (id === undefined) return addSkipped(this.summary, 'already imported');
+    if (id === undefined) {
+      addSkipped(this.summary, 'already imported');
+      return;
+    }
     if (waitsForParent) this.pendingParents.push({ id, threadId, parentKey: comment.parentKey!, label: comment.label });
 
     const { comments } = this.summary;

@@ -40,9 +40,16 @@ const TREE_PROBLEMS = {
   loop: 'its chain of parents loops back on itself',
 } as const;
 
-export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: string, tx: ImportTransaction, summary: ImportSummary): Promise<void> {
+export async function restoreRiposte(
+  chunks: AsyncIterable<string>,
+  sourceName: string,
+  tx: ImportTransaction,
+  summary: ImportSummary,
+): Promise<void> {
   if (!tx.restore.isEmpty()) {
-    throw new ImportError(`${sourceName}: a Riposte export is restored into an empty database only, and this one has threads, comments, users, bans or an audit log; point --db at a new file.`);
+    throw new ImportError(
+      `${sourceName}: a Riposte export is restored into an empty database only, and this one has threads, comments, users, bans or an audit log; point --db at a new file.`,
+    );
   }
   const restored: Record<string, number> = Object.fromEntries(EXPORTED_TABLE_NAMES.map((name) => [name, 0]));
   summary.restored = restored;
@@ -115,7 +122,8 @@ export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: 
       return;
     }
     const table = stack[1]?.key;
-    if (header.format !== RIPOSTE_FORMAT) throw fail(`not a Riposte export (it must begin with {"format":"${RIPOSTE_FORMAT}","version":...})`);
+    if (header.format !== RIPOSTE_FORMAT)
+      throw fail(`not a Riposte export (it must begin with {"format":"${RIPOSTE_FORMAT}","version":...})`);
     const badVersion = versionProblem(header.version);
     if (badVersion) throw fail(badVersion);
     if (!isTable(table)) {
@@ -129,7 +137,8 @@ export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: 
     const index = restored[table]! + (table === batchTable ? batch.length : 0);
     const checked = checkRestoreRow(table, value);
     if ('problem' in checked) throw fail(`${rowLabel(table, index, value)}: ${checked.problem}`);
-    if (checked.cleaned) addWarning(summary, `${rowLabel(table, index, value)}: bodyHtml held markup Riposte does not write; stored sanitised.`);
+    if (checked.cleaned)
+      addWarning(summary, `${rowLabel(table, index, value)}: bodyHtml held markup Riposte does not write; stored sanitised.`);
     if (table !== batchTable) flush();
     batchTable = table;
     batch.push(checked.row);
@@ -160,7 +169,8 @@ export async function restoreRiposte(chunks: AsyncIterable<string>, sourceName: 
   // Parents may come after their replies in the file (an import can attach a reply before its
   // parent), so they are checked once every comment is in.
   const stray = tx.restore.commentTreeProblem();
-  if (stray) throw new ImportError(`${sourceName}: comments (id ${stray.id}): parentId ${stray.parentId}: ${TREE_PROBLEMS[stray.problem]}.`);
+  if (stray)
+    throw new ImportError(`${sourceName}: comments (id ${stray.id}): parentId ${stray.parentId}: ${TREE_PROBLEMS[stray.problem]}.`);
   summary.threads.created = restored.threads ?? 0;
   summary.comments.imported = restored.comments ?? 0;
 }

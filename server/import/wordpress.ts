@@ -76,7 +76,8 @@ export function wordpressReader(writer: ImportWriter, siteId: string): RecordRea
     };
     // Comments on a password-protected post were only for those with the password: keep them unpublished.
     const protectedPost = text(element, 'post_password') !== '';
-    if (protectedPost) addWarning(summary, `post ${postId} "${title ?? ''}" is password-protected; its approved comments are imported as pending.`);
+    if (protectedPost)
+      addWarning(summary, `post ${postId} "${title ?? ''}" is password-protected; its approved comments are imported as pending.`);
     // WordPress comment ids are unique within a blog, but hand-made exports repeat them across posts.
     const prefix = `${siteId}:wordpress:${source || channelLink}:${postId || thread.pageKey}`;
 
@@ -151,7 +152,10 @@ export function wordpressReader(writer: ImportWriter, siteId: string): RecordRea
     },
     finish() {
       if (localDates > 0) {
-        addWarning(summary, `${plural(localDates, 'comment has', 'comments have')} no GMT date; the local date was taken as UTC (the blog's time zone is not in the export).`);
+        addWarning(
+          summary,
+          `${plural(localDates, 'comment has', 'comments have')} no GMT date; the local date was taken as UTC (the blog's time zone is not in the export).`,
+        );
       }
     },
   };

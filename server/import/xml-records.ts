@@ -68,7 +68,11 @@ export async function readXmlRecords(chunks: AsyncIterable<string>, sourceName: 
   parser.on('opentag', (tag: SaxesTagNS) => {
     depth++;
     if (depth >= MAX_XML_DEPTH) {
-      throw importErrorAt(sourceName, here(), `elements nested more than ${MAX_XML_DEPTH} deep; real exports nest a few levels, so this is not one`);
+      throw importErrorAt(
+        sourceName,
+        here(),
+        `elements nested more than ${MAX_XML_DEPTH} deep; real exports nest a few levels, so this is not one`,
+      );
     }
     if (depth === 0) {
       const problem = reader.checkRoot(tag.uri, tag.local, tag.ns);

@@ -68,7 +68,11 @@ export function screenComment(store: Store, s: Submission): Verdict {
   const haystack = [s.bodyMarkdown, s.author.name, s.author.email ?? '', s.author.website ?? ''].join('\n').toLowerCase();
   if (settings.blockedWords.some((word) => haystack.includes(word.toLowerCase()))) reasons.push('blocked_word');
   if (settings.moderation === 'all') reasons.push('moderation_all');
-  else if (!s.editing && settings.moderation === 'first' && !store.moderation.hasApproved(s.siteId, { userId: s.user?.id ?? null, email: s.author.email })) {
+  else if (
+    !s.editing &&
+    settings.moderation === 'first' &&
+    !store.moderation.hasApproved(s.siteId, { userId: s.user?.id ?? null, email: s.author.email })
+  ) {
     reasons.push('first_time');
   }
   return { status: reasons.includes('honeypot') ? 'spam' : reasons.length ? 'pending' : 'approved', reasons };

@@ -34,7 +34,13 @@ function plainParagraphs(html: string): string {
     .map((paragraph) =>
       paragraph
         .split('<br />')
-        .map((line) => turndown.escape(decodeHTML(line).replace(/[ \t\r\n]+/g, ' ').trim()))
+        .map((line) =>
+          turndown.escape(
+            decodeHTML(line)
+              .replace(/[ \t\r\n]+/g, ' ')
+              .trim(),
+          ),
+        )
         .join('\n'),
     )
     .filter((paragraph) => paragraph !== '')

@@ -9,11 +9,7 @@ export const LINK_REL = 'nofollow ugc noopener';
 
 // Raw HTML off: "<b>" shows as text. Headings and images off: a comment is prose,
 // and an image would make every reader's browser call a third party.
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).disable([
-  'heading',
-  'lheading',
-  'image',
-]);
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).disable(['heading', 'lheading', 'image']);
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'em', 'strong', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'hr'],

@@ -32,10 +32,8 @@ function send(c: Context<AppEnv>, path: string, asset: EncodedBody | null, cache
 export function adminPageRoutes(adminDir: string) {
   const load = assetLoader(adminDir);
   const page = (c: Context<AppEnv>) => send(c, 'index.html', load('index.html'), 'no-cache');
-  return new Hono<AppEnv>()
-    .get('/', page)
-    .get('/assets/:file{[A-Za-z0-9_-][A-Za-z0-9._-]*}', (c) => {
-      const path = join('assets', c.req.param('file'));
-      return send(c, path, load(path), 'public, max-age=31536000, immutable');
-    });
+  return new Hono<AppEnv>().get('/', page).get('/assets/:file{[A-Za-z0-9_-][A-Za-z0-9._-]*}', (c) => {
+    const path = join('assets', c.req.param('file'));
+    return send(c, path, load(path), 'public, max-age=31536000, immutable');
+  });
 }

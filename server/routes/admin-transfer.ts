@@ -37,7 +37,11 @@ export function adminTransferRoutes() {
     .post('/import', async (c) => {
       const { format, site = DEFAULT_SITE, name } = validate(importQuerySchema, c.req.query());
       if (format === 'riposte') {
-        throw new RiposteError(400, 'invalid_input', 'A Riposte export is restored into an empty database with the server stopped: run `riposte import riposte FILE --db NEW.db` on the server.');
+        throw new RiposteError(
+          400,
+          'invalid_input',
+          'A Riposte export is restored into an empty database with the server stopped: run `riposte import riposte FILE --db NEW.db` on the server.',
+        );
       }
       if (c.req.header('content-type')?.startsWith('multipart/')) {
         throw new RiposteError(400, 'invalid_input', 'Send the file itself as the request body (curl --data-binary @FILE), not as a form.');

@@ -12,9 +12,28 @@ import { LIMITS } from '../../shared/limits.ts';
 import type { AdminCommentPage, AuditAction, ModerationAction, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
 import { siteSettings } from '../../shared/site-settings.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
-import { adminSession, checkOrigin, checkPassword, endAdminSession, requireAdmin, sameToken, startAdminSession, type AdminEnv } from '../admin/admin-auth.ts';
+import {
+  adminSession,
+  checkOrigin,
+  checkPassword,
+  endAdminSession,
+  requireAdmin,
+  sameToken,
+  startAdminSession,
+  type AdminEnv,
+} from '../admin/admin-auth.ts';
 import { toAdminComment } from '../admin/admin-comment.ts';
-import { actionSchema, banSchema, bodySchema, commentQuerySchema, lockSchema, loginSchema, pathIdSchema, providerLoginSchema, siteChangeSchema } from '../admin/admin-schemas.ts';
+import {
+  actionSchema,
+  banSchema,
+  bodySchema,
+  commentQuerySchema,
+  lockSchema,
+  loginSchema,
+  pathIdSchema,
+  providerLoginSchema,
+  siteChangeSchema,
+} from '../admin/admin-schemas.ts';
 import { hashToken } from '../auth/sessions.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
@@ -57,157 +76,177 @@ export function adminRoutes(trustProxy: boolean) {
     },
   });
 
-  return new Hono<AdminEnv>()
-    .use(async function adminNoStore(c, next) {
-      await next();
-      c.header('Cache-Control', 'no-store');
-    })
-    // An uploaded export has its own, larger limit (routes/admin-transfer.ts).
-    .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c, next) => (c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitBody(c, next)))
-    .post('/login', loginLimit, async (c) => {
-      checkOrigin(c);
-      const { email, password } = await readJson(c, loginSchema);
-      const admin = c.var.store.admins.findByEmail(email);
-      if (!(await checkPassword(admin, password)) || !admin) throw new RiposteError(401, 'unauthorized', 'Wrong email or password.');
-      const session = startAdminSession(c, admin);
-      c.var.store.moderation.audit.add(admin.email, 'login', null, null);
-      return c.json(session);
-    })
-    // Providers an admin may log in with: only when RIPOSTE_ADMINS names someone.
-    .get('/providers', (c) => {
-      const { providers, admins } = c.var.config.auth;
-      return c.json({ providers: admins.length ? providers.map(({ id, name }) => ({ id, name })) : [] });
-    })
-    .post('/login/provider', loginLimit, async (c) => {
-      checkOrigin(c);
-      // The full-page sign-in (started from /admin, so its origin is this server's) came back with a one-time code.
-      const { code, verifier } = await readJson(c, providerLoginSchema);
-      const { store, config } = c.var;
-      const request = store.authRequests.takeCode(hashToken(code), new Date().toISOString());
-      // Only the tab that started the login holds the verifier: a code planted elsewhere is useless.
-      const fromThatTab = request?.returnChallenge != null && sameToken(hashToken(verifier), request.returnChallenge);
-      if (!request || !fromThatTab || request.origin !== new URL(config.publicUrl).origin || request.userId === null) {
-        throw new RiposteError(400, 'invalid_input', 'This login link has expired or was already used; log in again.');
-      }
-      const user = store.users.get(request.userId)!;
-      const identity = `${user.provider}:${user.subject}`;
-      if (!config.auth.admins.includes(identity)) {
-        throw new RiposteError(403, 'forbidden', `${identity} (${user.name}) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.`);
-      }
-      const admin = store.admins.forIdentity(identity, user.name);
-      const session = startAdminSession(c, admin);
-      store.moderation.audit.add(admin.email, 'login', null, null);
-      return c.json(session);
-    })
-    .post('/logout', (c) => {
-      // Ending a session needs no token: the worst a forged logout does is log someone out.
-      checkOrigin(c);
-      endAdminSession(c);
-      return c.body(null, 204);
-    })
-    .get('/session', (c) => {
-      const session = adminSession(c);
-      if (!session) throw new RiposteError(401, 'unauthorized', 'Your admin session has expired or you logged out; log in again.');
-      return c.json({ admin: { email: session.admin.email, name: session.admin.name }, csrf: session.csrfToken });
-    })
-    .use('*', requireAdmin())
-    .get('/comments', (c) => {
-      const { status, site, q, offset = 0, limit = 50 } = validate(commentQuerySchema, c.req.query());
-      const { rows, total } = c.var.store.moderation.list({ status, site, q, offset, limit });
-      const page: AdminCommentPage = { comments: rows.map(toAdminComment), total, pending: c.var.store.moderation.pendingCount() };
-      return c.json(page);
-    })
-    .post('/comments/actions', async (c) => {
-      const { ids, action } = await readJson(c, actionSchema);
-      const changed = c.var.store.transaction(() => {
-        const done = c.var.store.moderation.setStatus(ids, STATUS_OF[action]);
-        for (const id of done) audit(c, action, id, null);
-        return done;
-      });
-      return c.json({ changed, pending: c.var.store.moderation.pendingCount() });
-    })
-    .patch('/comments/:id', async (c) => {
-      const { id } = validate(pathIdSchema, c.req.param());
-      const { body } = await readJson(c, bodySchema);
-      const bodyHtml = renderMarkdown(body);
-      if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
-      if (!c.var.store.moderation.updateBody(id, body, bodyHtml, new Date().toISOString())) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
-      audit(c, 'edit', id, null);
-      return c.json(one(c, id));
-    })
-    .post('/comments/:id/reply', async (c) => {
-      const { id } = validate(pathIdSchema, c.req.param());
-      const { body } = await readJson(c, bodySchema);
-      const parent = c.var.store.comments.get(id);
-      if (!parent) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
-      const bodyHtml = renderMarkdown(body);
-      if (bodyHtml === '') throw new RiposteError(400, 'invalid_input', 'Write something before posting.', { body: 'Write something before posting.' });
-      const reply = c.var.store.transaction(() => {
-        // Answering a held comment approves it: the owner would not answer what readers cannot see.
-        if (parent.status === 'pending') {
-          c.var.store.moderation.setStatus([id], 'approved');
-          audit(c, 'approve', id, null);
+  return (
+    new Hono<AdminEnv>()
+      .use(async function adminNoStore(c, next) {
+        await next();
+        c.header('Cache-Control', 'no-store');
+      })
+      // An uploaded export has its own, larger limit (routes/admin-transfer.ts).
+      .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c, next) =>
+        c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitBody(c, next),
+      )
+      .post('/login', loginLimit, async (c) => {
+        checkOrigin(c);
+        const { email, password } = await readJson(c, loginSchema);
+        const admin = c.var.store.admins.findByEmail(email);
+        if (!(await checkPassword(admin, password)) || !admin) throw new RiposteError(401, 'unauthorized', 'Wrong email or password.');
+        const session = startAdminSession(c, admin);
+        c.var.store.moderation.audit.add(admin.email, 'login', null, null);
+        return c.json(session);
+      })
+      // Providers an admin may log in with: only when RIPOSTE_ADMINS names someone.
+      .get('/providers', (c) => {
+        const { providers, admins } = c.var.config.auth;
+        return c.json({ providers: admins.length ? providers.map(({ id, name }) => ({ id, name })) : [] });
+      })
+      .post('/login/provider', loginLimit, async (c) => {
+        checkOrigin(c);
+        // The full-page sign-in (started from /admin, so its origin is this server's) came back with a one-time code.
+        const { code, verifier } = await readJson(c, providerLoginSchema);
+        const { store, config } = c.var;
+        const request = store.authRequests.takeCode(hashToken(code), new Date().toISOString());
+        // Only the tab that started the login holds the verifier: a code planted elsewhere is useless.
+        const fromThatTab = request?.returnChallenge != null && sameToken(hashToken(verifier), request.returnChallenge);
+        if (!request || !fromThatTab || request.origin !== new URL(config.publicUrl).origin || request.userId === null) {
+          throw new RiposteError(400, 'invalid_input', 'This login link has expired or was already used; log in again.');
         }
-        const row = c.var.store.comments.insert({
-          threadId: parent.threadId,
-          parentId: id,
-          status: 'approved',
-          authorName: c.var.admin.name,
-          authorEmail: c.var.admin.email,
-          authorBadge: 'owner',
-          bodyMarkdown: body,
-          bodyHtml,
-          createdAt: new Date().toISOString(),
+        const user = store.users.get(request.userId)!;
+        const identity = `${user.provider}:${user.subject}`;
+        if (!config.auth.admins.includes(identity)) {
+          throw new RiposteError(
+            403,
+            'forbidden',
+            `${identity} (${user.name}) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.`,
+          );
+        }
+        const admin = store.admins.forIdentity(identity, user.name);
+        const session = startAdminSession(c, admin);
+        store.moderation.audit.add(admin.email, 'login', null, null);
+        return c.json(session);
+      })
+      .post('/logout', (c) => {
+        // Ending a session needs no token: the worst a forged logout does is log someone out.
+        checkOrigin(c);
+        endAdminSession(c);
+        return c.body(null, 204);
+      })
+      .get('/session', (c) => {
+        const session = adminSession(c);
+        if (!session) throw new RiposteError(401, 'unauthorized', 'Your admin session has expired or you logged out; log in again.');
+        return c.json({ admin: { email: session.admin.email, name: session.admin.name }, csrf: session.csrfToken });
+      })
+      .use('*', requireAdmin())
+      .get('/comments', (c) => {
+        const { status, site, q, offset = 0, limit = 50 } = validate(commentQuerySchema, c.req.query());
+        const { rows, total } = c.var.store.moderation.list({ status, site, q, offset, limit });
+        const page: AdminCommentPage = { comments: rows.map(toAdminComment), total, pending: c.var.store.moderation.pendingCount() };
+        return c.json(page);
+      })
+      .post('/comments/actions', async (c) => {
+        const { ids, action } = await readJson(c, actionSchema);
+        const changed = c.var.store.transaction(() => {
+          const done = c.var.store.moderation.setStatus(ids, STATUS_OF[action]);
+          for (const id of done) audit(c, action, id, null);
+          return done;
         });
-        audit(c, 'reply', row.id, `in reply to ${id}`);
-        return row;
-      });
-      return c.json(one(c, reply.id), 201);
-    })
-    .get('/sites', (c) => c.json({ sites: c.var.store.sites.list().map((s) => ({ id: s.id, name: s.name, origins: s.origins, settings: siteSettings(s.settings) })) }))
-    .patch('/sites/:site', async (c) => {
-      const siteId = c.req.param('site');
-      if (!c.var.store.sites.get(siteId)) throw new RiposteError(404, 'unknown_site', `There is no site "${siteId}".`);
-      const { origins, settings } = await readJson(c, siteChangeSchema);
-      const changes = Object.fromEntries(Object.entries(settings ?? {}).filter(([, value]) => value !== undefined));
-      c.var.store.transaction(() => {
-        if (origins) c.var.store.moderation.setOrigins(siteId, [...new Set(origins)]);
-        if (Object.keys(changes).length) c.var.store.sites.updateSettings(siteId, changes);
-        audit(c, 'settings', null, `${siteId}: ${JSON.stringify({ ...(origins ? { origins } : {}), ...changes })}`);
-      });
-      const site = c.var.store.sites.get(siteId)!;
-      return c.json({ id: site.id, name: site.name, origins: site.origins, settings: siteSettings(site.settings) });
-    })
-    .put('/threads/:id/lock', async (c) => {
-      const { id } = validate(pathIdSchema, c.req.param());
-      const { locked } = await readJson(c, lockSchema);
-      const thread = c.var.store.moderation.setThreadLocked(id, locked);
-      if (!thread) throw new RiposteError(404, 'not_found', `There is no thread ${id}.`);
-      audit(c, locked ? 'lock' : 'unlock', null, thread.pageKey);
-      return c.json({ id: thread.id, locked: thread.locked });
-    })
-    .get('/bans', (c) => c.json({ bans: c.var.store.moderation.bans.list() satisfies WireBan[] }))
-    .post('/bans', async (c) => {
-      const { kind, value, hideExisting } = await readJson(c, banSchema);
-      const normalised = kind === 'email' ? value.toLowerCase() : value;
-      const { ban, hidden } = c.var.store.transaction(() => {
-        const ban = c.var.store.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email);
-        const hidden = hideExisting ? c.var.store.moderation.bans.hideComments(kind, normalised) : [];
-        audit(c, 'ban', null, `${kind} ${normalised}${hideExisting ? `, ${hidden.length} ${hidden.length === 1 ? 'comment' : 'comments'} hidden` : ''}`);
-        return { ban, hidden };
-      });
-      return c.json({ ban: ban satisfies WireBan, hidden }, 201);
-    })
-    .delete('/bans/:id', (c) => {
-      const { id } = validate(pathIdSchema, c.req.param());
-      const ban = c.var.store.moderation.bans.remove(id);
-      if (!ban) throw new RiposteError(404, 'not_found', `There is no ban ${id}.`);
-      audit(c, 'unban', null, `${ban.kind} ${ban.value}`);
-      return c.body(null, 204);
-    })
-    .route('/', adminTransferRoutes())
-    .get('/audit', (c) => {
-      const { offset = 0, limit = 100 } = validate(commentQuerySchema, c.req.query());
-      return c.json({ entries: c.var.store.moderation.audit.list(limit, offset) satisfies WireAuditEntry[] });
-    });
+        return c.json({ changed, pending: c.var.store.moderation.pendingCount() });
+      })
+      .patch('/comments/:id', async (c) => {
+        const { id } = validate(pathIdSchema, c.req.param());
+        const { body } = await readJson(c, bodySchema);
+        const bodyHtml = renderMarkdown(body);
+        if (bodyHtml === '')
+          throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
+        if (!c.var.store.moderation.updateBody(id, body, bodyHtml, new Date().toISOString()))
+          throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
+        audit(c, 'edit', id, null);
+        return c.json(one(c, id));
+      })
+      .post('/comments/:id/reply', async (c) => {
+        const { id } = validate(pathIdSchema, c.req.param());
+        const { body } = await readJson(c, bodySchema);
+        const parent = c.var.store.comments.get(id);
+        if (!parent) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
+        const bodyHtml = renderMarkdown(body);
+        if (bodyHtml === '')
+          throw new RiposteError(400, 'invalid_input', 'Write something before posting.', { body: 'Write something before posting.' });
+        const reply = c.var.store.transaction(() => {
+          // Answering a held comment approves it: the owner would not answer what readers cannot see.
+          if (parent.status === 'pending') {
+            c.var.store.moderation.setStatus([id], 'approved');
+            audit(c, 'approve', id, null);
+          }
+          const row = c.var.store.comments.insert({
+            threadId: parent.threadId,
+            parentId: id,
+            status: 'approved',
+            authorName: c.var.admin.name,
+            authorEmail: c.var.admin.email,
+            authorBadge: 'owner',
+            bodyMarkdown: body,
+            bodyHtml,
+            createdAt: new Date().toISOString(),
+          });
+          audit(c, 'reply', row.id, `in reply to ${id}`);
+          return row;
+        });
+        return c.json(one(c, reply.id), 201);
+      })
+      .get('/sites', (c) =>
+        c.json({
+          sites: c.var.store.sites.list().map((s) => ({ id: s.id, name: s.name, origins: s.origins, settings: siteSettings(s.settings) })),
+        }),
+      )
+      .patch('/sites/:site', async (c) => {
+        const siteId = c.req.param('site');
+        if (!c.var.store.sites.get(siteId)) throw new RiposteError(404, 'unknown_site', `There is no site "${siteId}".`);
+        const { origins, settings } = await readJson(c, siteChangeSchema);
+        const changes = Object.fromEntries(Object.entries(settings ?? {}).filter(([, value]) => value !== undefined));
+        c.var.store.transaction(() => {
+          if (origins) c.var.store.moderation.setOrigins(siteId, [...new Set(origins)]);
+          if (Object.keys(changes).length) c.var.store.sites.updateSettings(siteId, changes);
+          audit(c, 'settings', null, `${siteId}: ${JSON.stringify({ ...(origins ? { origins } : {}), ...changes })}`);
+        });
+        const site = c.var.store.sites.get(siteId)!;
+        return c.json({ id: site.id, name: site.name, origins: site.origins, settings: siteSettings(site.settings) });
+      })
+      .put('/threads/:id/lock', async (c) => {
+        const { id } = validate(pathIdSchema, c.req.param());
+        const { locked } = await readJson(c, lockSchema);
+        const thread = c.var.store.moderation.setThreadLocked(id, locked);
+        if (!thread) throw new RiposteError(404, 'not_found', `There is no thread ${id}.`);
+        audit(c, locked ? 'lock' : 'unlock', null, thread.pageKey);
+        return c.json({ id: thread.id, locked: thread.locked });
+      })
+      .get('/bans', (c) => c.json({ bans: c.var.store.moderation.bans.list() satisfies WireBan[] }))
+      .post('/bans', async (c) => {
+        const { kind, value, hideExisting } = await readJson(c, banSchema);
+        const normalised = kind === 'email' ? value.toLowerCase() : value;
+        const { ban, hidden } = c.var.store.transaction(() => {
+          const ban = c.var.store.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email);
+          const hidden = hideExisting ? c.var.store.moderation.bans.hideComments(kind, normalised) : [];
+          audit(
+            c,
+            'ban',
+            null,
+            `${kind} ${normalised}${hideExisting ? `, ${hidden.length} ${hidden.length === 1 ? 'comment' : 'comments'} hidden` : ''}`,
+          );
+          return { ban, hidden };
+        });
+        return c.json({ ban: ban satisfies WireBan, hidden }, 201);
+      })
+      .delete('/bans/:id', (c) => {
+        const { id } = validate(pathIdSchema, c.req.param());
+        const ban = c.var.store.moderation.bans.remove(id);
+        if (!ban) throw new RiposteError(404, 'not_found', `There is no ban ${id}.`);
+        audit(c, 'unban', null, `${ban.kind} ${ban.value}`);
+        return c.body(null, 204);
+      })
+      .route('/', adminTransferRoutes())
+      .get('/audit', (c) => {
+        const { offset = 0, limit = 100 } = validate(commentQuerySchema, c.req.query());
+        return c.json({ entries: c.var.store.moderation.audit.list(limit, offset) satisfies WireAuditEntry[] });
+      })
+  );
 }

@@ -31,7 +31,8 @@ const STATE_COOKIE = 'riposte_sign_in';
 
 const siteQuerySchema = v.object({ site: v.optional(siteIdSchema) });
 /** 256 bits, base64url: one-time codes, and the full-page flow's verifier and its SHA-256 challenge. */
-const token256 = (what: string) => v.pipe(v.string(`${what} is required.`), v.regex(/^[A-Za-z0-9_-]{43}$/, `${what} is not a sign-in ${what}.`));
+const token256 = (what: string) =>
+  v.pipe(v.string(`${what} is required.`), v.regex(/^[A-Za-z0-9_-]{43}$/, `${what} is not a sign-in ${what}.`));
 
 const startQuerySchema = v.object({
   site: v.optional(siteIdSchema),
@@ -110,7 +111,11 @@ export const authRoutes = new Hono<AppEnv>()
       throw new RiposteError(400, 'invalid_input', 'This sign-in link has expired or was already used. Log in again.');
     }
     const user = store.users.get(row.userId!)!;
-    const session: WireSession = { type: 'riposte-session', token: createSession(c.var, user.id), user: toWireUser(user, config.auth, hashKey) };
+    const session: WireSession = {
+      type: 'riposte-session',
+      token: createSession(c.var, user.id),
+      user: toWireUser(user, config.auth, hashKey),
+    };
     return c.json(session);
   })
   .get('/:provider/start', async (c) => {
@@ -119,14 +124,17 @@ export const authRoutes = new Hono<AppEnv>()
     const query = validate(startQuerySchema, c.req.query());
     const target = allowedOrigin(c, query.site, query.origin);
     if (!target) {
-      return sendHandoffPage(c, 403, { title: 'Sign-in not allowed here', text: `Pages on ${query.origin} may not sign in to this comment server.` });
+      return sendHandoffPage(c, 403, {
+        title: 'Sign-in not allowed here',
+        text: `Pages on ${query.origin} may not sign in to this comment server.`,
+      });
     }
     let returnUrl: string | null = null;
     if (query.return !== undefined) {
       const url = URL.canParse(query.return) ? new URL(query.return) : null;
       // Only back to the page's own origin: never an open redirect.
       if (!url || url.origin !== target.origin) {
-        return sendHandoffPage(c, 400, { title: 'Sign-in not allowed here', text: 'The page to return to is not on the page\'s own site.' });
+        return sendHandoffPage(c, 400, { title: 'Sign-in not allowed here', text: "The page to return to is not on the page's own site." });
       }
       url.hash = '';
       returnUrl = url.href;
@@ -138,7 +146,10 @@ export const authRoutes = new Hono<AppEnv>()
       redirect = await authorizationUrl(provider, callbackUrl(c, provider), checks);
     } catch (error) {
       console.error(`riposte: could not reach sign-in provider ${provider.id}:`, error);
-      return sendHandoffPage(c, 502, { title: `${provider.name} cannot be reached`, text: `Logging in with ${provider.name} is not possible right now. Try again later, or comment as a guest.` });
+      return sendHandoffPage(c, 502, {
+        title: `${provider.name} cannot be reached`,
+        text: `Logging in with ${provider.name} is not possible right now. Try again later, or comment as a guest.`,
+      });
     }
     const now = Date.now();
     c.var.store.authRequests.deleteExpired(new Date(now).toISOString());
@@ -185,7 +196,8 @@ export const authRoutes = new Hono<AppEnv>()
         origin: request.origin,
         ...(request.returnUrl ? { backTo: request.returnUrl } : {}),
       });
-    if (c.req.query('error')) return fail(400, `${provider.name} did not sign you in (${c.req.query('error')}). You can try again, or comment as a guest.`);
+    if (c.req.query('error'))
+      return fail(400, `${provider.name} did not sign you in (${c.req.query('error')}). You can try again, or comment as a guest.`);
 
     let userId: number;
     try {

@@ -19,7 +19,9 @@ import { RiposteError } from '../http/errors.ts';
 /** Header carrying the secret a guest got when posting. */
 export const SECRET_HEADER = 'Riposte-Comment-Secret';
 
-const idSchema = v.object({ id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'A comment id is a positive whole number.'), v.transform(Number)) });
+const idSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'A comment id is a positive whole number.'), v.transform(Number)),
+});
 
 /** The comment named in the path, checked against the calling page's origin; 404 for one readers cannot see. */
 function target(c: Context<AppEnv>): Target {

@@ -15,12 +15,24 @@ export function adminQueries(db: Db) {
     upsert(email: string, name: string | null, passwordHash: string): { admin: AdminRow; created: boolean } {
       const existing = this.findByEmail(email);
       if (existing) {
-        const admin = db.update(admins).set({ name: name ?? existing.name, passwordHash }).where(eq(admins.id, existing.id)).returning().get();
+        const admin = db
+          .update(admins)
+          .set({ name: name ?? existing.name, passwordHash })
+          .where(eq(admins.id, existing.id))
+          .returning()
+          .get();
         // A new password ends every session opened with the old one.
         db.delete(adminSessions).where(eq(adminSessions.adminId, existing.id)).run();
         return { admin, created: false };
       }
-      return { admin: db.insert(admins).values({ email, name: name ?? email.split('@')[0]!, passwordHash }).returning().get(), created: true };
+      return {
+        admin: db
+          .insert(admins)
+          .values({ email, name: name ?? email.split('@')[0]!, passwordHash })
+          .returning()
+          .get(),
+        created: true,
+      };
     },
     /** Removes the admin and, with them, their sessions; false if there was none. */
     remove(email: string): boolean {

@@ -17,7 +17,9 @@ export function authRequestQueries(db: Db) {
     },
     /** Full-page flow: puts the request back holding the one-time code's hash and who signed in. */
     keepForCode(row: AuthRequestRow, codeHash: string, userId: number, expiresAt: string): void {
-      db.insert(authRequests).values({ ...row, codeHash, userId, expiresAt }).run();
+      db.insert(authRequests)
+        .values({ ...row, codeHash, userId, expiresAt })
+        .run();
     },
     /** Removes and returns the unexpired request holding this code: each code is good once. */
     takeCode(codeHash: string, now: string): AuthRequestRow | undefined {

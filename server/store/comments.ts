@@ -19,7 +19,12 @@ export function commentQueries(db: Db) {
     },
     /** The comment with its thread (for the site, the page and the cache key), for edits and deletions. */
     getWithThread(id: number): { comment: CommentRow; thread: ThreadRow } | undefined {
-      return db.select({ comment: comments, thread: threads }).from(comments).innerJoin(threads, eq(threads.id, comments.threadId)).where(eq(comments.id, id)).get();
+      return db
+        .select({ comment: comments, thread: threads })
+        .from(comments)
+        .innerJoin(threads, eq(threads.id, comments.threadId))
+        .where(eq(comments.id, id))
+        .get();
     },
     /** An edit by the author: new text, rendered again, and when it was edited. */
     updateBody(id: number, bodyMarkdown: string, bodyHtml: string, editedAt: string): CommentRow {
@@ -34,7 +39,11 @@ export function commentQueries(db: Db) {
     },
     /** The comment if it belongs to the thread; used to check a reply's parent. */
     findInThread(threadId: number, id: number): CommentRow | undefined {
-      return db.select().from(comments).where(and(eq(comments.id, id), eq(comments.threadId, threadId))).get();
+      return db
+        .select()
+        .from(comments)
+        .where(and(eq(comments.id, id), eq(comments.threadId, threadId)))
+        .get();
     },
   };
 }

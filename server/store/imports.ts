@@ -19,7 +19,17 @@ export interface ImportedThreadRow {
 export type ImportedCommentRow = Required<
   Pick<
     NewCommentRow,
-    'threadId' | 'parentId' | 'status' | 'kind' | 'authorName' | 'authorEmail' | 'authorWebsite' | 'ipHash' | 'bodyMarkdown' | 'bodyHtml' | 'createdAt'
+    | 'threadId'
+    | 'parentId'
+    | 'status'
+    | 'kind'
+    | 'authorName'
+    | 'authorEmail'
+    | 'authorWebsite'
+    | 'ipHash'
+    | 'bodyMarkdown'
+    | 'bodyHtml'
+    | 'createdAt'
   >
 > & { importKey: string };
 
@@ -42,7 +52,11 @@ export function importQueries(db: Db) {
     .from(comments)
     .where(eq(comments.importKey, sql.placeholder('key')))
     .prepare();
-  const parentOf = db.select({ parentId: comments.parentId }).from(comments).where(eq(comments.id, sql.placeholder('id'))).prepare();
+  const parentOf = db
+    .select({ parentId: comments.parentId })
+    .from(comments)
+    .where(eq(comments.id, sql.placeholder('id')))
+    .prepare();
   // Prepared once: an import inserts up to millions of rows, and building the SQL each time was half the cost.
   const insertComment = db
     .insert(comments)
@@ -84,7 +98,10 @@ export function importQueries(db: Db) {
         .where(eq(threads.id, thread.id))
         .run();
       if (row.externalId && !thread.externalId && !byExternalId.get({ siteId: thread.siteId, externalId: row.externalId })) {
-        db.update(threads).set({ externalId: row.externalId }).where(and(eq(threads.id, thread.id), isNull(threads.externalId))).run();
+        db.update(threads)
+          .set({ externalId: row.externalId })
+          .where(and(eq(threads.id, thread.id), isNull(threads.externalId)))
+          .run();
       }
     },
     commentByImportKey(key: string): { id: number; threadId: number } | undefined {

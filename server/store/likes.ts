@@ -9,11 +9,18 @@ export function likeQueries(db: Db) {
       return db.select({ n: count() }).from(pageLikes).where(eq(pageLikes.threadId, threadId)).get()?.n ?? 0;
     },
     has(threadId: number, likerHash: string): boolean {
-      return !!db.select().from(pageLikes).where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash))).get();
+      return !!db
+        .select()
+        .from(pageLikes)
+        .where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash)))
+        .get();
     },
     set(threadId: number, likerHash: string, liked: boolean): void {
       if (liked) db.insert(pageLikes).values({ threadId, likerHash }).onConflictDoNothing().run();
-      else db.delete(pageLikes).where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash))).run();
+      else
+        db.delete(pageLikes)
+          .where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash)))
+          .run();
     },
   };
 }

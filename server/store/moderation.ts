@@ -67,7 +67,8 @@ export function moderationQueries(db: Db) {
         .limit(filter.limit)
         .offset(filter.offset)
         .all();
-      const total = db.select({ n: count() }).from(comments).innerJoin(threads, eq(threads.id, comments.threadId)).where(where(filter)).get()?.n ?? 0;
+      const total =
+        db.select({ n: count() }).from(comments).innerJoin(threads, eq(threads.id, comments.threadId)).where(where(filter)).get()?.n ?? 0;
       return {
         rows: rows.map(({ comment, thread, identity, parentId, parentName, parentHtml }) => ({
           comment,
@@ -129,7 +130,11 @@ export function moderationQueries(db: Db) {
           marks.ipHash ? and(eq(bans.kind, 'ip'), eq(bans.value, marks.ipHash)) : undefined,
         ].filter((c) => c !== undefined);
         if (conditions.length === 0) return undefined;
-        return db.select().from(bans).where(or(...conditions)).get();
+        return db
+          .select()
+          .from(bans)
+          .where(or(...conditions))
+          .get();
       },
       /** Marks the banned author's visible and held comments as spam; returns their ids. */
       hideComments(kind: BanKind, value: string): number[] {
@@ -138,7 +143,10 @@ export function moderationQueries(db: Db) {
             ? sql`lower(${comments.authorEmail}) = ${value}`
             : kind === 'ip'
               ? eq(comments.ipHash, value)
-              : inArray(comments.userId, db.select({ id: users.id }).from(users).where(sql`${users.provider} || ':' || ${users.subject} = ${value}`));
+              : inArray(
+                  comments.userId,
+                  db.select({ id: users.id }).from(users).where(sql`${users.provider} || ':' || ${users.subject} = ${value}`),
+                );
         return db
           .update(comments)
           .set({ status: 'spam' })
@@ -160,7 +168,12 @@ export function moderationQueries(db: Db) {
 
     /** Whether this author has an approved comment on the site already (for "first-time commenters only"). */
     hasApproved(siteId: string, author: { userId: number | null; email: string | null }): boolean {
-      const who = author.userId !== null ? eq(comments.userId, author.userId) : author.email ? sql`lower(${comments.authorEmail}) = ${author.email.toLowerCase()}` : undefined;
+      const who =
+        author.userId !== null
+          ? eq(comments.userId, author.userId)
+          : author.email
+            ? sql`lower(${comments.authorEmail}) = ${author.email.toLowerCase()}`
+            : undefined;
       if (!who) return false;
       return !!db
         .select({ id: comments.id })
@@ -171,9 +184,16 @@ export function moderationQueries(db: Db) {
         .get();
     },
     /** Whether the same author (account, name, email or address) posted the same text on the page before (and it was not deleted). */
-    isDuplicate(siteId: string, pageKey: string, bodyMarkdown: string, author: { userId: number | null; name: string; email: string | null; ipHash: string | null }): boolean {
+    isDuplicate(
+      siteId: string,
+      pageKey: string,
+      bodyMarkdown: string,
+      author: { userId: number | null; name: string; email: string | null; ipHash: string | null },
+    ): boolean {
       const sameAuthor = or(
-        author.userId !== null ? eq(comments.userId, author.userId) : sql`${comments.userId} is null and lower(${comments.authorName}) = ${author.name.toLowerCase()}`,
+        author.userId !== null
+          ? eq(comments.userId, author.userId)
+          : sql`${comments.userId} is null and lower(${comments.authorName}) = ${author.name.toLowerCase()}`,
         author.email ? sql`lower(${comments.authorEmail}) = ${author.email.toLowerCase()}` : undefined,
         author.ipHash ? eq(comments.ipHash, author.ipHash) : undefined,
       );
@@ -181,7 +201,15 @@ export function moderationQueries(db: Db) {
         .select({ id: comments.id })
         .from(comments)
         .innerJoin(threads, eq(threads.id, comments.threadId))
-        .where(and(eq(threads.siteId, siteId), eq(threads.pageKey, pageKey), eq(comments.bodyMarkdown, bodyMarkdown), ne(comments.status, 'deleted'), sameAuthor))
+        .where(
+          and(
+            eq(threads.siteId, siteId),
+            eq(threads.pageKey, pageKey),
+            eq(comments.bodyMarkdown, bodyMarkdown),
+            ne(comments.status, 'deleted'),
+            sameAuthor,
+          ),
+        )
         .limit(1)
         .get();
     },

@@ -23,7 +23,9 @@ export const threads = sqliteTable(
   'threads',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     pageKey: text('page_key').notNull(),
     url: text('url'),
     title: text('title'),
@@ -116,7 +118,9 @@ export const comments = sqliteTable(
   'comments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    threadId: integer('thread_id').notNull().references(() => threads.id),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id),
     parentId: integer('parent_id'),
     status: text('status', { enum: COMMENT_STATUSES }).notNull(),
     kind: text('kind', { enum: COMMENT_KINDS }).notNull().default('comment'),
@@ -159,7 +163,9 @@ export const comments = sqliteTable(
 export const pageLikes = sqliteTable(
   'page_likes',
   {
-    threadId: integer('thread_id').notNull().references(() => threads.id),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id),
     likerHash: text('liker_hash').notNull(),
     createdAt: text('created_at').notNull().default(now),
   },

@@ -8,7 +8,10 @@ export function settingQueries(db: Db) {
   return {
     /** The key for hashing IPs, liker ids and avatar seeds: made once, then kept with the data. */
     hashKey(): string {
-      db.insert(settings).values({ key: 'hash_key', value: randomBytes(32).toString('base64url') }).onConflictDoNothing().run();
+      db.insert(settings)
+        .values({ key: 'hash_key', value: randomBytes(32).toString('base64url') })
+        .onConflictDoNothing()
+        .run();
       return db.select().from(settings).where(eq(settings.key, 'hash_key')).get()!.value;
     },
   };

@@ -6,7 +6,11 @@ import { sites, type SiteRow } from './schema.ts';
 
 export function siteQueries(db: Db) {
   // Read on every API request: prepared once, not per call.
-  const byId = db.select().from(sites).where(eq(sites.id, sql.placeholder('id'))).prepare();
+  const byId = db
+    .select()
+    .from(sites)
+    .where(eq(sites.id, sql.placeholder('id')))
+    .prepare();
   const all = db.select().from(sites).prepare();
   return {
     list(): SiteRow[] {
@@ -27,7 +31,10 @@ export function siteQueries(db: Db) {
     /** Changes some settings, keeping the others as they were. */
     updateSettings(id: string, changes: Partial<SiteSettings>): SiteSettings {
       const stored = byId.get({ id })?.settings ?? {};
-      db.update(sites).set({ settings: { ...stored, ...changes } }).where(eq(sites.id, id)).run();
+      db.update(sites)
+        .set({ settings: { ...stored, ...changes } })
+        .where(eq(sites.id, id))
+        .run();
       return this.settings(id);
     },
   };

@@ -5,7 +5,20 @@
 import { count, getTableColumns, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Connection, Db } from './database.ts';
-import { adminSessions, admins, auditLog, authRequests, bans, comments, pageLikes, sessions, settings, sites, threads, users } from './schema.ts';
+import {
+  adminSessions,
+  admins,
+  auditLog,
+  authRequests,
+  bans,
+  comments,
+  pageLikes,
+  sessions,
+  settings,
+  sites,
+  threads,
+  users,
+} from './schema.ts';
 
 /**
  * The tables an export holds, under the names the export format uses, parents before children.
@@ -75,7 +88,9 @@ export function restoreQueries(db: Db) {
       if (table === 'settings') {
         for (const row of rows) db.delete(settings).where(sql`${settings.key} = ${row.key}`).run();
       }
-      db.insert(EXPORTED_TABLES[table] as SQLiteTable).values(rows).run();
+      db.insert(EXPORTED_TABLES[table] as SQLiteTable)
+        .values(rows)
+        .run();
     },
     /**
      * The first comment whose parent is missing, in another thread, or in a loop of parents

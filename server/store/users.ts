@@ -17,7 +17,11 @@ export function userQueries(db: Db) {
       return db.select().from(users).where(eq(users.id, id)).get();
     },
     find(provider: string, subject: string): UserRow | undefined {
-      return db.select().from(users).where(and(eq(users.provider, provider), eq(users.subject, subject))).get();
+      return db
+        .select()
+        .from(users)
+        .where(and(eq(users.provider, provider), eq(users.subject, subject)))
+        .get();
     },
     /** Creates the person on first sign-in; later sign-ins refresh name, email and website from the profile. */
     upsert(profile: Profile): UserRow {
@@ -26,7 +30,12 @@ export function userQueries(db: Db) {
         .values(profile)
         .onConflictDoUpdate({
           target: [users.provider, users.subject],
-          set: { name: profile.name, email: profile.email, website: profile.website, signedInAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` },
+          set: {
+            name: profile.name,
+            email: profile.email,
+            website: profile.website,
+            signedInAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+          },
         })
         .returning()
         .get();

@@ -15,7 +15,9 @@ export interface FeedRequest {
 
 export function threadFeed(store: Store, { siteId, pageKey, selfUrl, publicUrl }: FeedRequest): string {
   const thread = store.threads.find(siteId, pageKey);
-  const rows = thread ? visibleComments(store.comments.listForThread(thread.id), store.sites.settings(siteId)).filter((r) => r.status === 'approved') : [];
+  const rows = thread
+    ? visibleComments(store.comments.listForThread(thread.id), store.sites.settings(siteId)).filter((r) => r.status === 'approved')
+    : [];
   const pageUrl = thread?.url ?? publicUrl;
   const title = thread?.title ?? pageKey;
   const newest = rows.slice(-FEED_ENTRIES).reverse();

@@ -58,7 +58,12 @@ try {
   const times: number[] = [];
   for (let i = 0; i < 51; i++) {
     const start = performance.now();
-    await t.post({ page: 'https://blog.example/p5', body: `New comment ${i}`, author: { name: `New ${i}`, email: `new${i}@example.org` }, formMs: 9_000 });
+    await t.post({
+      page: 'https://blog.example/p5',
+      body: `New comment ${i}`,
+      author: { name: `New ${i}`, email: `new${i}@example.org` },
+      formMs: 9_000,
+    });
     times.push(performance.now() - start);
   }
   console.log(`  POST /api/v1/comments with every check and first-time moderation: ${median(times).toFixed(1)} ms`);

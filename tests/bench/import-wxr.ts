@@ -79,11 +79,23 @@ try {
   const store = openStore(`${dir.path}/riposte.db`);
   store.sites.ensure('default', 'Default site');
 
-  const first = await measure(() => importComments(store, { format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }));
-  const again = await measure(() => importComments(store, { format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }));
+  const first = await measure(() =>
+    importComments(store, { format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
+  );
+  const again = await measure(() =>
+    importComments(store, { format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
+  );
   let bytes = 0;
   const exported = await measure(() =>
-    pipeline(Readable.from(riposteExport(store)), new Writable({ write: (chunk: Buffer, _enc, done) => ((bytes += chunk.length), done()) })),
+    pipeline(
+      Readable.from(riposteExport(store)),
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          bytes += chunk.length;
+          done();
+        },
+      }),
+    ),
   );
   store.close();
 
@@ -92,7 +104,9 @@ try {
     `First import:  ${first.result.comments.imported.toLocaleString('en')} comments in ${first.seconds.toFixed(1)} s = ` +
       `${Math.round(first.result.comments.imported / first.seconds).toLocaleString('en')} comments/s, ${(mb / first.seconds).toFixed(1)} MB/s`,
   );
-  console.log(`Second import: ${JSON.stringify(first.result.skipped)} -> ${JSON.stringify(again.result.skipped)} in ${again.seconds.toFixed(1)} s`);
+  console.log(
+    `Second import: ${JSON.stringify(first.result.skipped)} -> ${JSON.stringify(again.result.skipped)} in ${again.seconds.toFixed(1)} s`,
+  );
   console.log(`Export:        ${(bytes / 1e6).toFixed(1)} MB of JSON in ${exported.seconds.toFixed(1)} s`);
   console.log(
     `Memory: RSS ${baseline.toFixed(0)} MB before, peak ${first.sampledPeakMb.toFixed(0)} MB while importing (sampled), ` +

@@ -23,7 +23,13 @@ function median(values: number[]): number {
 
 /** Sequential keep-alive GETs, one connection per target, alternating in blocks so machine noise hits all alike. */
 async function time(targets: Record<string, { url: string; headers?: Record<string, string> }>) {
-  const runs = Object.entries(targets).map(([name, target]) => ({ name, ...target, agent: new Agent({ keepAlive: true, maxSockets: 1 }), ms: [] as number[], bytes: 0 }));
+  const runs = Object.entries(targets).map(([name, target]) => ({
+    name,
+    ...target,
+    agent: new Agent({ keepAlive: true, maxSockets: 1 }),
+    ms: [] as number[],
+    bytes: 0,
+  }));
   const BLOCK = 100;
   for (let block = 0; block < ROUNDS / BLOCK; block++) {
     for (const run of runs) {
@@ -53,7 +59,8 @@ const server = await startServer(config);
 const store = server.store;
 
 const thread = store.threads.upsert('default', PAGE, 'https://blog.example/bench', 'Bench');
-const body = 'A reply that quotes:\n\n> something said *before*\n\nand adds a [link](https://example.com) and a few more words to be typical.';
+const body =
+  'A reply that quotes:\n\n> something said *before*\n\nand adds a [link](https://example.com) and a few more words to be typical.';
 const html = renderMarkdown(body);
 store.transaction(() => {
   const ids: number[] = [];
@@ -61,8 +68,14 @@ store.transaction(() => {
     // A third start threads, the rest reply to a random earlier comment.
     const parentId = i % 3 === 0 || ids.length === 0 ? null : ids[Math.floor(Math.random() * ids.length)]!;
     const row = store.comments.insert({
-      threadId: thread.id, parentId, status: 'approved', authorName: `Reader ${i}`, authorEmail: `r${i}@example.org`,
-      bodyMarkdown: body, bodyHtml: html, createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      threadId: thread.id,
+      parentId,
+      status: 'approved',
+      authorName: `Reader ${i}`,
+      authorEmail: `r${i}@example.org`,
+      bodyMarkdown: body,
+      bodyHtml: html,
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
     });
     ids.push(row.id);
   }

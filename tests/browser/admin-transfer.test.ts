@@ -49,7 +49,12 @@ describe('importing and exporting from the admin view (Chromium)', () => {
     // A slow connection (about 200 KB/s), so the 600 KB upload shows its progress for a while.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 200 * 1024,
+    });
 
     await page.getByLabel('Format').selectOption('wordpress');
     await page.getByLabel(/^Into site/).fill('default');
@@ -85,16 +90,23 @@ describe('importing and exporting from the admin view (Chromium)', () => {
 
     // The log says who imported what.
     await page.getByRole('link', { name: 'Log' }).click();
-    await page.getByRole('cell', { name: /import\s*wordpress wp-theme-test-data__themeunittestdata\.wordpress\.xml into default: 33 comments imported/ }).waitFor();
+    await page
+      .getByRole('cell', {
+        name: /import\s*wordpress wp-theme-test-data__themeunittestdata\.wordpress\.xml into default: 33 comments imported/,
+      })
+      .waitFor();
     expect(cspErrors).toEqual([]);
   }, 60_000);
 
-  it('shows a malformed file\'s line and column, and imports nothing', async () => {
+  it("shows a malformed file's line and column, and imports nothing", async () => {
     await openTransfer();
     const before = stack.server.store.moderation.list({ offset: 0, limit: 1 }).total;
     await page.getByLabel('Export file').setInputFiles(fixturePath('wordpress-importer__malformed.xml'));
     await page.getByRole('button', { name: 'Import' }).click();
-    await page.getByRole('alert').filter({ hasText: 'wordpress-importer__malformed.xml line 90, column 10: not well-formed XML (unexpected close tag)' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'wordpress-importer__malformed.xml line 90, column 10: not well-formed XML (unexpected close tag)' })
+      .waitFor();
     expect(stack.server.store.moderation.list({ offset: 0, limit: 1 }).total).toBe(before);
   });
 
@@ -108,7 +120,10 @@ describe('importing and exporting from the admin view (Chromium)', () => {
   });
 
   it('passes axe-core with no violations, on a desk and on a phone, before and after an import', async () => {
-    for (const size of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    for (const size of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       await page.setViewportSize(size);
       await openTransfer();
       await page.getByLabel('Export file').waitFor();

@@ -132,7 +132,12 @@ describe('the admin view at /admin (Chromium)', () => {
     await reader.goto(stack.blogUrl);
     await reader.locator('riposte-thread').getByText('Comments are closed.').waitFor();
     expect(await reader.locator('riposte-thread riposte-comment-form').count()).toBe(0);
-    expect(await reader.locator('riposte-thread').getByRole('button', { name: /^Reply to/ }).count()).toBe(0);
+    expect(
+      await reader
+        .locator('riposte-thread')
+        .getByRole('button', { name: /^Reply to/ })
+        .count(),
+    ).toBe(0);
     await page.locator('riposte-admin-comment').first().getByRole('button', { name: 'Unlock thread' }).click();
     await page.getByText('Thread unlocked.').waitFor();
     await reader.reload();
@@ -161,7 +166,10 @@ describe('the admin view at /admin (Chromium)', () => {
   it('passes axe-core with no violations on every view, on a desk and on a phone', async () => {
     holdAll();
     await readerPosts('Held for the axe check', 'Axe Reader', 'axe@example.org');
-    for (const size of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    for (const size of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       await page.setViewportSize(size);
       await page.goto(`${stack.server.url}/admin`);
       await page.getByLabel('Email').waitFor();
@@ -195,7 +203,11 @@ describe('the admin view at /admin (Chromium)', () => {
       const res = await fetch(`${stack.server.url}/api/v1/comments`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ page: 'marine-le-pen-moscow-2017', body: spam ? `Buy cheap watches ${i}` : `Reader comment number ${i}.`, author: { name: `Reader ${i}` } }),
+        body: JSON.stringify({
+          page: 'marine-le-pen-moscow-2017',
+          body: spam ? `Buy cheap watches ${i}` : `Reader comment number ${i}.`,
+          author: { name: `Reader ${i}` },
+        }),
       });
       expect(res.status).toBe(201);
     }

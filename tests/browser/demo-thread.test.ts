@@ -41,11 +41,21 @@ async function responses(): Promise<number> {
 const heading = (n: number) => page.getByRole('heading', { name: `${n} Responses` });
 
 describe('the demo blog', () => {
-  it('shows the seed post\'s nine responses, nested as in the original, the author\'s marked', async () => {
+  it("shows the seed post's nine responses, nested as in the original, the author's marked", async () => {
     await openDemo();
     await expect(page.getByRole('heading', { name: '9 Responses' }).isVisible()).resolves.toBe(true);
     // 2 answers 1, 3 answers 2, 5 answers 4, 6 answers 3, 7 answers 6, 8 and 9 answer 7.
-    expect(await nesting(page)).toEqual([[1, null], [2, 1], [3, 2], [6, 3], [7, 6], [8, 7], [9, 7], [4, null], [5, 4]]);
+    expect(await nesting(page)).toEqual([
+      [1, null],
+      [2, 1],
+      [3, 2],
+      [6, 3],
+      [7, 6],
+      [8, 7],
+      [9, 7],
+      [4, null],
+      [5, 4],
+    ]);
     for (const id of [2, 5, 8]) await expect(comment(page, id).getByText('Author', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(comment(page, 1).getByText('Author', { exact: true }).count()).resolves.toBe(0);
     // Deeper than the indentation cap, a reply says whom it answers.
@@ -85,7 +95,10 @@ describe('the demo blog', () => {
     await heading(before + 2).waitFor();
 
     const drawn = await nesting(page);
-    const newIds = drawn.map(([id]) => id).sort((a, b) => a - b).slice(-2);
+    const newIds = drawn
+      .map(([id]) => id)
+      .sort((a, b) => a - b)
+      .slice(-2);
     expect(drawn).toContainEqual([newIds[1], 3]);
     expect(drawn).toContainEqual([newIds[0], null]);
 
@@ -115,10 +128,14 @@ describe('the demo blog', () => {
     await openDemo('#comment-7');
     const seven = comment(page, 7);
     await expect.poll(() => seven.evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted'))).toBe(true);
-    await expect.poll(() => seven.evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return box.top >= 0 && box.top < innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        seven.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return box.top >= 0 && box.top < innerHeight;
+        }),
+      )
+      .toBe(true);
     expect(await comment(page, 6).evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted'))).toBe(false);
   });
 
@@ -132,7 +149,9 @@ describe('the demo blog', () => {
     await page.getByText('1 reader likes this.').waitFor();
     expect(await page.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
     // Storage that lost the liked flag (but kept this browser's id) is corrected by the server.
-    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('riposte:liked:')).forEach((k) => localStorage.removeItem(k)));
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('riposte:liked:')) localStorage.removeItem(key);
+    });
     await page.reload();
     await page.getByText('1 reader likes this.').waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
@@ -144,10 +163,11 @@ describe('the demo blog', () => {
 });
 
 describe('the widget and its host page', () => {
-  it('lets the page hear only the documented events, never the form\'s contents', async () => {
+  it("lets the page hear only the documented events, never the form's contents", async () => {
     await openDemo();
     await page.evaluate(() => {
-      const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
       for (const type of ['riposte-loaded', 'riposte-posted', 'riposte-submit', 'riposte-reply', 'riposte-like', 'riposte-cancel']) {
         document.addEventListener(type, () => heard.push(type));
       }
@@ -211,7 +231,11 @@ describe('hostile comments', () => {
 
     expect(dialogs).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    const injected = await hostile.evaluate((el) => el.shadowRoot!.querySelectorAll('img, script, svg:not([aria-hidden]), [onerror], [onload], [onmouseover], a[href^="javascript"]').length);
+    const injected = await hostile.evaluate(
+      (el) =>
+        el.shadowRoot!.querySelectorAll('img, script, svg:not([aria-hidden]), [onerror], [onload], [onmouseover], a[href^="javascript"]')
+          .length,
+    );
     expect(injected).toBe(0);
     await expect(hostile.getByText('<img src=y onerror=alert(6)>').isVisible()).resolves.toBe(true);
     await expect(hostile.getByText('<script>window.__pwned=2;alert(2)</script>').isVisible()).resolves.toBe(true);

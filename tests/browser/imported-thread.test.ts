@@ -25,7 +25,10 @@ beforeAll(async () => {
   store.sites.ensure('default', 'Default site');
   await importFixture(store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
   const rows = tableRows(store, 'comments');
-  chain = CHAIN.map((wpId) => rows.find((row) => String(row.importKey).endsWith(`:1148:${wpId}`))!).map((row) => ({ id: Number(row.id), author: String(row.authorName) }));
+  chain = CHAIN.map((wpId) => rows.find((row) => String(row.importKey).endsWith(`:1148:${wpId}`))!).map((row) => ({
+    id: Number(row.id),
+    author: String(row.authorName),
+  }));
   store.close();
 
   // A blog page on its own origin, embedding the thread by the old WordPress post id.
@@ -55,7 +58,11 @@ describe('a thread imported from WordPress', () => {
   it('shows the 10-deep reply chain, every reply under its parent', async () => {
     await page.getByRole('heading', { name: '19 Responses' }).waitFor();
     for (const [i, { id }] of chain.entries()) {
-      await expect(comment(page, id).getByText(`Comment Depth ${String(i + 1).padStart(2, '0')}`).isVisible()).resolves.toBe(true);
+      await expect(
+        comment(page, id)
+          .getByText(`Comment Depth ${String(i + 1).padStart(2, '0')}`)
+          .isVisible(),
+      ).resolves.toBe(true);
     }
     const drawnParent = new Map(await nesting(page));
     // Indented up to the widget's cap (depth 4), then one flat conversation marked "in reply to".

@@ -48,7 +48,8 @@ async function openDemo() {
 }
 
 /** The session token the widget keeps in the blog's localStorage, if any. */
-const storedToken = () => page.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith('riposte:session:'))?.[1] ?? null);
+const storedToken = () =>
+  page.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith('riposte:session:'))?.[1] ?? null);
 
 describe('signing in with an OpenID Connect provider (oidc-provider on a loopback port)', () => {
   it('logs in in a popup, posts as that user, stays signed in, edits, logs out back to the guest form', async () => {
@@ -88,17 +89,23 @@ describe('signing in with an OpenID Connect provider (oidc-provider on a loopbac
     await expect(mine.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
     expect(await storedToken()).toBeNull();
     // Revoked on the server too, not only forgotten here.
-    await expect.poll(async () => (await fetch(`${stack.server.url}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    await expect
+      .poll(async () => (await fetch(`${stack.server.url}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).status)
+      .toBe(401);
   });
 
-  it('ignores a session posted from any origin but the comment server\'s', async () => {
+  it("ignores a session posted from any origin but the comment server's", async () => {
     await openDemo();
     const form = pageForm(page);
     const [popup] = await Promise.all([page.waitForEvent('popup'), form.getByRole('button', { name: 'Log in with Keycloak' }).click()]);
     await popup.getByPlaceholder('Enter any login').waitFor();
     // The blog's own origin (any script on it, or a frame) is not the comment server.
     await page.evaluate(() => {
-      const forged = { type: 'riposte-session', token: 'f'.repeat(43), user: { id: 'x', name: 'Forged', provider: 'keycloak', providerName: 'Keycloak' } };
+      const forged = {
+        type: 'riposte-session',
+        token: 'f'.repeat(43),
+        user: { id: 'x', name: 'Forged', provider: 'keycloak', providerName: 'Keycloak' },
+      };
       window.postMessage(forged, '*');
     });
     await page.waitForTimeout(300);
@@ -116,7 +123,9 @@ describe('signing in with GitHub (a local stand-in, set up as GitHub Enterprise)
       window.open = () => null; // as a popup blocker does
     });
     await openDemo();
-    await comment(page, 4).getByRole('button', { name: /^Reply to/ }).click();
+    await comment(page, 4)
+      .getByRole('button', { name: /^Reply to/ })
+      .click();
     const reply = replyForm(page);
     await reply.getByRole('button', { name: 'Log in with GitHub' }).click();
     await reply.getByText('Your browser blocked the sign-in window.').waitFor();
@@ -131,7 +140,7 @@ describe('signing in with GitHub (a local stand-in, set up as GitHub Enterprise)
 });
 
 describe('guests', () => {
-  it('edit and delete their own comment from the same browser, and see no buttons on others\'', async () => {
+  it("edit and delete their own comment from the same browser, and see no buttons on others'", async () => {
     await openDemo();
     page.on('dialog', (dialog) => void dialog.accept());
     const form = pageForm(page);

@@ -7,7 +7,12 @@ export const ADMIN_PASSWORD = 'correct horse battery staple';
 
 type TestApp = ReturnType<typeof openTestApp>;
 
-export async function addAdmin(t: Pick<TestApp, 'store'>, email = ADMIN_EMAIL, password = ADMIN_PASSWORD, name = 'Blog Owner'): Promise<void> {
+export async function addAdmin(
+  t: Pick<TestApp, 'store'>,
+  email = ADMIN_EMAIL,
+  password = ADMIN_PASSWORD,
+  name = 'Blog Owner',
+): Promise<void> {
   t.store.admins.upsert(email, name, await hashPassword(password));
 }
 

@@ -54,10 +54,14 @@ export async function startGitHubStandIn(user: GitHubUser): Promise<GitHubStandI
       tokenRequests.push(form);
       const issued = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
-      const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+      const challenge = createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest('base64url');
       // GitHub answers errors with 200 and an `error` field.
-      if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) return json(200, { error: 'incorrect_client_credentials' });
-      if (!issued || issued.redirectUri !== form.get('redirect_uri') || issued.challenge !== challenge) return json(200, { error: 'bad_verification_code' });
+      if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret)
+        return json(200, { error: 'incorrect_client_credentials' });
+      if (!issued || issued.redirectUri !== form.get('redirect_uri') || issued.challenge !== challenge)
+        return json(200, { error: 'bad_verification_code' });
       const token = `gho_${randomBytes(12).toString('hex')}`;
       tokens.add(token);
       return json(200, { access_token: token, token_type: 'bearer', scope: '' });

@@ -2,7 +2,25 @@
 import { expect } from 'vitest';
 
 // q, sub and sup come only from imported HTML (Markdown never makes them).
-const ALLOWED_TAGS = new Set(['p', 'br', 'em', 'strong', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'hr', 'q', 'sub', 'sup']);
+const ALLOWED_TAGS = new Set([
+  'p',
+  'br',
+  'em',
+  'strong',
+  'del',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'hr',
+  'q',
+  'sub',
+  'sup',
+]);
 const ALLOWED_ATTRIBUTES = new Set(['href', 'rel', 'start']);
 
 export function expectSafeHtml(html: string): void {

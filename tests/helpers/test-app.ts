@@ -27,7 +27,13 @@ export function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.Pr
   const config = testConfig(dbFile, flags, env);
   const store = openStore(dbFile);
   store.sites.ensure(DEFAULT_SITE, 'Default site');
-  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: store.settings.hashKey(), widgetDir: DEFAULT_WIDGET_DIR });
+  const app = createApp({
+    store,
+    config,
+    threadCache: new ThreadCache(),
+    hashKey: store.settings.hashKey(),
+    widgetDir: DEFAULT_WIDGET_DIR,
+  });
 
   /** Sends JSON the way the widget does. */
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>

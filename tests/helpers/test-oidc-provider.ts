@@ -32,13 +32,24 @@ export async function startTestOidcProvider(names: Record<string, string> = {}):
     clientSecret,
     register(redirectUri) {
       const provider = new Provider(issuer, {
-        clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], response_types: ['code'], grant_types: ['authorization_code'] }],
+        clients: [
+          {
+            client_id: clientId,
+            client_secret: clientSecret,
+            redirect_uris: [redirectUri],
+            response_types: ['code'],
+            grant_types: ['authorization_code'],
+          },
+        ],
         jwks: { keys: [{ ...key, kid: 'test', use: 'sig', alg: 'RS256' }] },
         cookies: { keys: ['riposte-test-cookie-key'] },
         claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
         pkce: { required: () => true },
         async findAccount(_ctx, sub) {
-          return { accountId: sub, claims: async () => ({ sub, name: names[sub] ?? sub, email: `${sub}@example.org`, email_verified: true }) };
+          return {
+            accountId: sub,
+            claims: async () => ({ sub, name: names[sub] ?? sub, email: `${sub}@example.org`, email_verified: true }),
+          };
         },
       });
       handler = provider.callback();

@@ -7,9 +7,12 @@ import { tempDir } from '../helpers/test-app.ts';
 
 const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
 const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.remove();
+});
 
-const riposte = (args: string[], input: string) => spawnSync(process.execPath, [RIPOSTE, ...args], { input, encoding: 'utf8', timeout: 20_000 });
+const riposte = (args: string[], input: string) =>
+  spawnSync(process.execPath, [RIPOSTE, ...args], { input, encoding: 'utf8', timeout: 20_000 });
 
 describe('riposte admin add, list and remove', () => {
   it('adds an admin with the password from stdin, stored as an argon2id hash; again sets a new one', async () => {

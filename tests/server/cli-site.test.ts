@@ -6,7 +6,9 @@ import { tempDir } from '../helpers/test-app.ts';
 
 const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
 const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.remove();
+});
 
 const riposte = (args: string[]) => spawnSync(process.execPath, [RIPOSTE, ...args], { encoding: 'utf8', timeout: 20_000 });
 

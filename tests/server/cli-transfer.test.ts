@@ -7,7 +7,9 @@ import { tempDir } from '../helpers/test-app.ts';
 
 const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
 const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.remove();
+});
 
 function riposte(args: string[]) {
   return spawnSync(process.execPath, [RIPOSTE, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, RIPOSTE_DB: '' } });
@@ -55,7 +57,9 @@ describe('riposte import and export', () => {
 
   it('refuses a missing format, file or bad site with a readable message', () => {
     const db = database();
-    expect(riposte(['import', 'blogger', 'x.xml', '--db', db]).stderr).toContain('import needs a format, one of wordpress, disqus, riposte');
+    expect(riposte(['import', 'blogger', 'x.xml', '--db', db]).stderr).toContain(
+      'import needs a format, one of wordpress, disqus, riposte',
+    );
     expect(riposte(['import', 'wordpress', '/nowhere/export.xml', '--db', db]).stderr).toContain('there is no file /nowhere/export.xml');
     const badSite = riposte(['import', 'wordpress', fixturePath('isso__wordpress.xml'), '--site', 'no spaces', '--db', db]);
     expect(badSite.status).toBe(2);

@@ -8,7 +8,9 @@ import { tempDir } from '../helpers/test-app.ts';
 
 const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
 const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.remove();
+});
 
 function riposte(args: string[]) {
   return spawnSync(process.execPath, [RIPOSTE, ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, RIPOSTE_PORT: '' } });

@@ -11,7 +11,12 @@ const STATIC_IMPORT = /\bimport\s*(?:[{*\w$][^;]*?\bfrom\s*)?["'][^"']+["']/g;
 
 function sizes(path: string) {
   const bytes = readFileSync(path);
-  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length, text: bytes.toString() };
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes).length,
+    text: bytes.toString(),
+  };
 }
 
 describe('widget bundle (built by npm test before the tests run)', () => {

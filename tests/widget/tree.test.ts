@@ -47,7 +47,12 @@ describe('buildTree', () => {
   it('uses LIMITS.maxIndentDepth (4) by default', () => {
     const chain = [comment(1, null), ...[2, 3, 4, 5, 6, 7].map((id) => comment(id, id - 1))];
     const depths: number[] = [];
-    const walk = (nodes: CommentNode[]) => nodes.forEach((n) => (depths.push(n.depth), walk(n.replies)));
+    const walk = (nodes: CommentNode[]) => {
+      for (const node of nodes) {
+        depths.push(node.depth);
+        walk(node.replies);
+      }
+    };
     walk(buildTree(chain));
     expect(depths).toEqual([0, 1, 2, 3, 4, 4, 4]);
   });

@@ -2,7 +2,15 @@
  * Typed client for the admin API (same origin, cookie session): one line per endpoint. Writes
  * carry the session's CSRF token; every failure is an ApiError with the server's message.
  */
-import type { AdminComment, AdminCommentPage, AdminSession, BanKind, ModerationAction, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
+import type {
+  AdminComment,
+  AdminCommentPage,
+  AdminSession,
+  BanKind,
+  ModerationAction,
+  WireAuditEntry,
+  WireBan,
+} from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { ImportSummary } from '../../shared/transfer.ts';
 import { ApiError, call, toApiError } from '../api.ts';
@@ -27,7 +35,8 @@ const BASE = '/api/v1/admin';
 
 /** `csrf()` is read at each call: it changes when the admin logs in again. */
 export const createAdminApi = (csrf: () => string) => {
-  const write = <T>(method: string, path: string, body?: unknown) => call<T>(method, BASE + path, body, undefined, { 'Riposte-CSRF': csrf() });
+  const write = <T>(method: string, path: string, body?: unknown) =>
+    call<T>(method, BASE + path, body, undefined, { 'Riposte-CSRF': csrf() });
   return {
     session: () => call<AdminSession>('GET', `${BASE}/session`),
     login: (email: string, password: string) => call<AdminSession>('POST', `${BASE}/login`, { email, password }),
@@ -37,17 +46,21 @@ export const createAdminApi = (csrf: () => string) => {
     providerLogin: (code: string, verifier: string) => call<AdminSession>('POST', `${BASE}/login/provider`, { code, verifier }),
     logout: () => call<null>('POST', `${BASE}/logout`),
     comments: (query: CommentQuery) => call<AdminCommentPage>('GET', `${BASE}/comments?${new URLSearchParams(clean(query))}`),
-    act: (ids: number[], action: ModerationAction) => write<{ changed: number[]; pending: number }>('POST', '/comments/actions', { ids, action }),
+    act: (ids: number[], action: ModerationAction) =>
+      write<{ changed: number[]; pending: number }>('POST', '/comments/actions', { ids, action }),
     edit: (id: number, body: string) => write<AdminComment>('PATCH', `/comments/${id}`, { body }),
     reply: (id: number, body: string) => write<AdminComment>('POST', `/comments/${id}/reply`, { body }),
     lock: (threadId: number, locked: boolean) => write<{ id: number; locked: boolean }>('PUT', `/threads/${threadId}/lock`, { locked }),
     sites: () => call<{ sites: AdminSite[] }>('GET', `${BASE}/sites`),
-    saveSite: (id: string, change: { origins?: string[]; settings?: Partial<SiteSettings> }) => write<AdminSite>('PATCH', `/sites/${encodeURIComponent(id)}`, change),
+    saveSite: (id: string, change: { origins?: string[]; settings?: Partial<SiteSettings> }) =>
+      write<AdminSite>('PATCH', `/sites/${encodeURIComponent(id)}`, change),
     bans: () => call<{ bans: WireBan[] }>('GET', `${BASE}/bans`),
-    ban: (kind: BanKind, value: string, hideExisting: boolean) => write<{ ban: WireBan; hidden: number[] }>('POST', '/bans', { kind, value, hideExisting }),
+    ban: (kind: BanKind, value: string, hideExisting: boolean) =>
+      write<{ ban: WireBan; hidden: number[] }>('POST', '/bans', { kind, value, hideExisting }),
     unban: (id: number) => write<null>('DELETE', `/bans/${id}`),
     audit: () => call<{ entries: WireAuditEntry[] }>('GET', `${BASE}/audit`),
-    importFile: (format: UploadFormat, site: string, file: File, onProgress: (sent: number, total: number) => void) => upload(format, site, file, csrf(), onProgress),
+    importFile: (format: UploadFormat, site: string, file: File, onProgress: (sent: number, total: number) => void) =>
+      upload(format, site, file, csrf(), onProgress),
     /** The full export, downloaded by a plain link: the cookie is all a GET needs. */
     exportUrl: `${BASE}/export`,
   };
@@ -62,7 +75,13 @@ export type UploadFormat = 'wordpress' | 'disqus';
  * Sends the file as the request body with XMLHttpRequest: its upload progress events are
  * what browsers report reliably (fetch has no upload progress). Resolves with the summary.
  */
-function upload(format: UploadFormat, site: string, file: File, csrf: string, onProgress: (sent: number, total: number) => void): Promise<ImportSummary> {
+function upload(
+  format: UploadFormat,
+  site: string,
+  file: File,
+  csrf: string,
+  onProgress: (sent: number, total: number) => void,
+): Promise<ImportSummary> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${BASE}/import?${new URLSearchParams({ format, site, name: file.name })}`);
@@ -77,5 +96,9 @@ function upload(format: UploadFormat, site: string, file: File, csrf: string, on
 }
 
 function clean(query: CommentQuery): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '').map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => [key, String(value)]),
+  );
 }

@@ -24,7 +24,11 @@ export type AdminEventName = keyof AdminEventDetails;
 export type AdminEvent<K extends AdminEventName> = CustomEvent<AdminEventDetails[K]>;
 
 /** Sends the event up and resolves with the root's answer: null on success, else the message. */
-export function request<K extends AdminEventName>(from: HTMLElement, name: K, detail: Omit<AdminEventDetails[K], 'reply'>): Promise<string | null> {
+export function request<K extends AdminEventName>(
+  from: HTMLElement,
+  name: K,
+  detail: Omit<AdminEventDetails[K], 'reply'>,
+): Promise<string | null> {
   return new Promise((resolve) => {
     from.dispatchEvent(new CustomEvent(name, { detail: { ...detail, reply: resolve }, bubbles: true, composed: true }));
   });

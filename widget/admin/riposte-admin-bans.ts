@@ -20,7 +20,8 @@ export class RiposteAdminBans extends LitElement {
   @state() private _error = '';
 
   override render() {
-    return html`${this.bans.length
+    return html`${
+      this.bans.length
         ? html`<table>
             <thead><tr><th scope="col">Banned</th><th scope="col">By</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
@@ -33,7 +34,8 @@ export class RiposteAdminBans extends LitElement {
               )}
             </tbody>
           </table>`
-        : html`<p class="muted">Nobody is banned.</p>`}
+        : html`<p class="muted">Nobody is banned.</p>`
+    }
       <h2>Ban by hand</h2>
       <form class="row" @submit=${this._onSubmit}>
         <div class="field">

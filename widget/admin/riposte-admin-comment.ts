@@ -123,9 +123,12 @@ export class RiposteAdminComment extends LitElement {
       ${c.parent ? html`<blockquote class="parent"><p class="muted">In reply to ${c.parent.authorName || 'a deleted comment'}:</p>${unsafeHTML(c.parent.html)}</blockquote>` : nothing}
       <div class="body">${unsafeHTML(c.html)}</div>
       <div class="row">
-        ${(['approve', 'spam', 'delete'] as const).filter((action) => ACTION_STATUS[action] !== c.status).map(
-          (action) => html`<button class=${action === 'approve' ? 'primary' : 'secondary'} ?disabled=${this._busy} @click=${() => this._act(action)}>${ACTION_LABEL[action]}</button>`,
-        )}
+        ${(['approve', 'spam', 'delete'] as const)
+          .filter((action) => ACTION_STATUS[action] !== c.status)
+          .map(
+            (action) =>
+              html`<button class=${action === 'approve' ? 'primary' : 'secondary'} ?disabled=${this._busy} @click=${() => this._act(action)}>${ACTION_LABEL[action]}</button>`,
+          )}
         <button class="secondary" aria-expanded=${this._open === 'edit'} @click=${() => this._toggle('edit')}>Edit</button>
         <button class="secondary" aria-expanded=${this._open === 'reply'} @click=${() => this._toggle('reply')}>Reply</button>
         <button class="secondary" aria-expanded=${this._open === 'ban'} @click=${() => this._toggle('ban')}>Ban…</button>
@@ -195,7 +198,9 @@ export class RiposteAdminComment extends LitElement {
 
   private _onSelect(event: Event) {
     const selected = event.target instanceof HTMLInputElement && event.target.checked;
-    this.dispatchEvent(new CustomEvent('riposte-admin-select', { detail: { id: this.comment.id, selected }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('riposte-admin-select', { detail: { id: this.comment.id, selected }, bubbles: true, composed: true }),
+    );
   }
 
   private _act(action: ModerationAction) {
@@ -217,7 +222,8 @@ export class RiposteAdminComment extends LitElement {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const kind = form.get('kind');
-    const value = kind === 'email' ? this.comment.author.email : kind === 'identity' ? this.comment.author.identity : this.comment.author.ipHash;
+    const value =
+      kind === 'email' ? this.comment.author.email : kind === 'identity' ? this.comment.author.identity : this.comment.author.ipHash;
     if ((kind !== 'email' && kind !== 'identity' && kind !== 'ip') || !value) return;
     void this._run(request(this, 'riposte-admin-ban', { kind, value, hideExisting: form.get('hide') === 'on' }));
   }

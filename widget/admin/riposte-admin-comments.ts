@@ -90,20 +90,25 @@ export class RiposteAdminComments extends LitElement {
     const allSelected = comments.length > 0 && selected.length === comments.length;
     return html`<form class="tools" role="search" @submit=${this._onSearch}>
         <div class="field"><label for="q">Search text, author, email or page</label><input id="q" name="q" type="search" .value=${this.query.q ?? ''} /></div>
-        ${this.view === 'all'
-          ? html`<div class="field"><label for="status">Status</label><select id="status" name="status">
+        ${
+          this.view === 'all'
+            ? html`<div class="field"><label for="status">Status</label><select id="status" name="status">
               ${STATUSES.map((s) => html`<option value=${s} ?selected=${(this.query.status ?? '') === s}>${s || 'Any'}</option>`)}
             </select></div>`
-          : nothing}
-        ${this.sites.length > 1
-          ? html`<div class="field"><label for="site">Site</label><select id="site" name="site">
+            : nothing
+        }
+        ${
+          this.sites.length > 1
+            ? html`<div class="field"><label for="site">Site</label><select id="site" name="site">
               <option value="">All sites</option>${this.sites.map((s) => html`<option value=${s.id} ?selected=${this.query.site === s.id}>${s.name}</option>`)}
             </select></div>`
-          : nothing}
+            : nothing
+        }
         <button class="secondary">Search</button>
       </form>
-      ${comments.length
-        ? html`<div class="bulk row" role="group" aria-label="Bulk actions">
+      ${
+        comments.length
+          ? html`<div class="bulk row" role="group" aria-label="Bulk actions">
               <label class="check"><input type="checkbox" .checked=${allSelected} @change=${this._onSelectAll} />Select all ${comments.length}</label>
               <span class="muted">${selected.length} selected</span>
               <button class="primary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'approve')}>Approve selected</button>
@@ -119,7 +124,8 @@ export class RiposteAdminComments extends LitElement {
               ${offset > 0 ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: Math.max(0, offset - PAGE_SIZE) })}>Newer</button>` : nothing}
               ${offset + comments.length < total ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: offset + PAGE_SIZE })}>Older</button>` : nothing}
             </div>`
-        : html`<p class="note">${this.view === 'queue' && !this.query.q ? 'Nothing waiting for moderation.' : 'No comments match.'}</p>`}`;
+          : html`<p class="note">${this.view === 'queue' && !this.query.q ? 'Nothing waiting for moderation.' : 'No comments match.'}</p>`
+      }`;
   }
 
   private _onSelect(event: SelectEvent) {
@@ -131,9 +137,9 @@ export class RiposteAdminComments extends LitElement {
   }
 
   private _onCardAct(event: Event) {
-    const card = event.composedPath().find((target) => target instanceof HTMLElement && target.localName === 'riposte-admin-comment');
-    const index = [...this.renderRoot.querySelectorAll('riposte-admin-comment')].findIndex((c) => c === card);
-    this._actedAt = index === -1 ? null : index;
+    const cards: EventTarget[] = [...this.renderRoot.querySelectorAll('riposte-admin-comment')];
+    const card = event.composedPath().find((target) => cards.includes(target));
+    this._actedAt = card ? cards.indexOf(card) : null;
   }
 
   private _onSelectAll(event: Event) {

@@ -9,7 +9,7 @@ import { adminStyles } from './admin-styles.ts';
 
 const MODE_LABEL: Record<ModerationMode, string> = {
   all: 'Hold every comment for approval',
-  first: 'Hold only an author\'s first comment',
+  first: "Hold only an author's first comment",
   none: 'Publish at once (spam defence still holds suspicious ones)',
 };
 
@@ -64,7 +64,8 @@ export class RiposteAdminRules extends LitElement {
       <fieldset>
         <legend>Moderation</legend>
         ${MODERATION_MODES.map(
-          (mode) => html`<label class="check"><input type="radio" name="moderation" value=${mode} ?checked=${s.moderation === mode} />${MODE_LABEL[mode]}</label>`,
+          (mode) =>
+            html`<label class="check"><input type="radio" name="moderation" value=${mode} ?checked=${s.moderation === mode} />${MODE_LABEL[mode]}</label>`,
         )}
       </fieldset>
       <fieldset>
@@ -102,7 +103,11 @@ export class RiposteAdminRules extends LitElement {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '');
-    const lines = (name: string) => text(name).split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = (name: string) =>
+      text(name)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     const moderation = MODERATION_MODES.find((mode) => mode === text('moderation')) ?? this.site.settings.moderation;
     const settings: Partial<SiteSettings> = {
       moderation,

@@ -19,7 +19,12 @@ const FORMATS: Record<UploadFormat, string> = {
 const n = (value: number) => value.toLocaleString('en');
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-type Stage = { kind: 'idle' } | { kind: 'uploading'; name: string; sent: number; total: number } | { kind: 'importing'; name: string } | { kind: 'done'; name: string; summary: ImportSummary } | { kind: 'failed'; message: string };
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; name: string; sent: number; total: number }
+  | { kind: 'importing'; name: string }
+  | { kind: 'done'; name: string; summary: ImportSummary }
+  | { kind: 'failed'; message: string };
 
 export class RiposteAdminTransfer extends LitElement {
   static override styles = [
@@ -144,15 +149,17 @@ export class RiposteAdminTransfer extends LitElement {
         <li>Comments: ${n(s.comments.imported)} imported${parts.length ? ` (${parts.join(', ')})` : ''}</li>
         <li>Skipped: ${skipped.length ? skipped.map(([reason, count]) => `${n(count)} ${reason}`).join('; ') : 'none'}</li>
       </ul>
-      ${s.warningCount
-        ? html`<details>
+      ${
+        s.warningCount
+          ? html`<details>
             <summary>${n(s.warningCount)} warning${s.warningCount === 1 ? '' : 's'}</summary>
             <ul>
               ${s.warnings.map((warning) => html`<li>${warning}</li>`)}
               ${s.warningCount > s.warnings.length ? html`<li>… and ${n(s.warningCount - s.warnings.length)} more</li>` : nothing}
             </ul>
           </details>`
-        : nothing}
+          : nothing
+      }
       ${pending ? html`<p><a href="#queue">Review the ${n(pending)} held comment${pending === 1 ? '' : 's'} in the queue</a></p>` : nothing}
     </div>`;
   }

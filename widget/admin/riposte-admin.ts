@@ -159,7 +159,8 @@ export class RiposteAdmin extends LitElement {
       <nav aria-label="Admin">
         <ul>
           ${(Object.keys(VIEWS) as View[]).map(
-            (view) => html`<li><a href="#${view}" aria-current=${this._view === view ? 'page' : 'false'}>${VIEWS[view]}${view === 'queue' ? html` <span class="count" aria-label="(${this._pending} pending)">${this._pending}</span>` : nothing}</a></li>`,
+            (view) =>
+              html`<li><a href="#${view}" aria-current=${this._view === view ? 'page' : 'false'}>${VIEWS[view]}${view === 'queue' ? html` <span class="count" aria-label="(${this._pending} pending)">${this._pending}</span>` : nothing}</a></li>`,
           )}
         </ul>
       </nav>
@@ -183,9 +184,14 @@ export class RiposteAdmin extends LitElement {
       return html`<riposte-admin-comments .comments=${data.page.comments} .total=${data.page.total} .sites=${data.sites} .query=${this._query}
         view=${this._view === 'queue' ? 'queue' : 'all'}></riposte-admin-comments>`;
     }
-    if (data.kind === 'rules') return data.sites.map((site) => html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .site=${site}></riposte-admin-rules>`);
+    if (data.kind === 'rules')
+      return data.sites.map(
+        (site) =>
+          html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .site=${site}></riposte-admin-rules>`,
+      );
     if (data.kind === 'bans') return html`<riposte-admin-bans .bans=${data.bans}></riposte-admin-bans>`;
-    if (data.kind === 'transfer') return html`<riposte-admin-transfer .sites=${data.sites} .exportUrl=${this._api.exportUrl}></riposte-admin-transfer>`;
+    if (data.kind === 'transfer')
+      return html`<riposte-admin-transfer .sites=${data.sites} .exportUrl=${this._api.exportUrl}></riposte-admin-transfer>`;
     return html`<riposte-admin-log .entries=${data.entries}></riposte-admin-log>`;
   }
 
@@ -199,14 +205,16 @@ export class RiposteAdmin extends LitElement {
         ${this._loginError ? html`<p class="error" role="alert">${this._loginError}</p>` : nothing}
       </form>
       ${this._providers.map(
-        ({ id, name }) =>
-          html`<a class="secondary provider" href=${startUrl(id, this._challenge)}>Log in with ${name}</a>`,
+        ({ id, name }) => html`<a class="secondary provider" href=${startUrl(id, this._challenge)}>Log in with ${name}</a>`,
       )}
     </main>`;
   }
 
   /** A handler for a part's request: call the API, announce the outcome, reload the view, answer the part. */
-  private _handle<K extends AdminEventName>(call: (detail: AdminEvent<K>['detail']) => Promise<unknown>, done: (detail: AdminEvent<K>['detail']) => string) {
+  private _handle<K extends AdminEventName>(
+    call: (detail: AdminEvent<K>['detail']) => Promise<unknown>,
+    done: (detail: AdminEvent<K>['detail']) => string,
+  ) {
     return (event: AdminEvent<K>) => {
       const { detail } = event;
       call(detail).then(
@@ -223,13 +231,34 @@ export class RiposteAdmin extends LitElement {
     };
   }
 
-  private _onAct = this._handle<'riposte-admin-act'>(({ ids, action }) => this._api.act(ids, action), (d) => `${d.ids.length === 1 ? 'Comment' : `${d.ids.length} comments`} ${DONE[d.action]}.`);
-  private _onEdit = this._handle<'riposte-admin-edit'>(({ id, body }) => this._api.edit(id, body), () => 'Comment saved.');
-  private _onReply = this._handle<'riposte-admin-reply'>(({ id, body }) => this._api.reply(id, body), () => 'Reply posted.');
-  private _onLock = this._handle<'riposte-admin-lock'>(({ threadId, locked }) => this._api.lock(threadId, locked), (d) => (d.locked ? 'Thread locked.' : 'Thread unlocked.'));
-  private _onBan = this._handle<'riposte-admin-ban'>(({ kind, value, hideExisting }) => this._api.ban(kind, value, hideExisting), (d) => `Banned ${d.value}.`);
-  private _onUnban = this._handle<'riposte-admin-unban'>(({ id }) => this._api.unban(id), () => 'Ban lifted.');
-  private _onSaveSite = this._handle<'riposte-admin-save-site'>(({ id, origins, settings }) => this._api.saveSite(id, { origins, settings }), () => 'Rules saved; they apply from the next comment.');
+  private _onAct = this._handle<'riposte-admin-act'>(
+    ({ ids, action }) => this._api.act(ids, action),
+    (d) => `${d.ids.length === 1 ? 'Comment' : `${d.ids.length} comments`} ${DONE[d.action]}.`,
+  );
+  private _onEdit = this._handle<'riposte-admin-edit'>(
+    ({ id, body }) => this._api.edit(id, body),
+    () => 'Comment saved.',
+  );
+  private _onReply = this._handle<'riposte-admin-reply'>(
+    ({ id, body }) => this._api.reply(id, body),
+    () => 'Reply posted.',
+  );
+  private _onLock = this._handle<'riposte-admin-lock'>(
+    ({ threadId, locked }) => this._api.lock(threadId, locked),
+    (d) => (d.locked ? 'Thread locked.' : 'Thread unlocked.'),
+  );
+  private _onBan = this._handle<'riposte-admin-ban'>(
+    ({ kind, value, hideExisting }) => this._api.ban(kind, value, hideExisting),
+    (d) => `Banned ${d.value}.`,
+  );
+  private _onUnban = this._handle<'riposte-admin-unban'>(
+    ({ id }) => this._api.unban(id),
+    () => 'Ban lifted.',
+  );
+  private _onSaveSite = this._handle<'riposte-admin-save-site'>(
+    ({ id, origins, settings }) => this._api.saveSite(id, { origins, settings }),
+    () => 'Rules saved; they apply from the next comment.',
+  );
 
   /** Uploads the file with progress; then the pending count (and the sites, one may be new) are read again. */
   private _onImport = ({ detail }: ImportEvent) => {

@@ -8,7 +8,12 @@ let dir: ReturnType<typeof tempDir>;
 let t: ReturnType<typeof openTestApp>;
 beforeEach(async () => {
   dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`, [], { RIPOSTE_GITHUB_CLIENT_ID: 'id', RIPOSTE_GITHUB_CLIENT_SECRET: 'secret', RIPOSTE_OWNERS: 'github:1', RIPOSTE_ADMINS: 'github:1' });
+  t = openTestApp(`${dir.path}/riposte.db`, [], {
+    RIPOSTE_GITHUB_CLIENT_ID: 'id',
+    RIPOSTE_GITHUB_CLIENT_SECRET: 'secret',
+    RIPOSTE_OWNERS: 'github:1',
+    RIPOSTE_ADMINS: 'github:1',
+  });
   await addAdmin(t);
 });
 afterEach(() => {
@@ -60,7 +65,12 @@ describe('admin sign-in', () => {
   });
 
   it('refuses a login posted from another origin', async () => {
-    const res = await t.send('POST', '/api/v1/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { origin: 'https://evil.example' });
+    const res = await t.send(
+      'POST',
+      '/api/v1/admin/login',
+      { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+      { origin: 'https://evil.example' },
+    );
     expect(await errorOf(res)).toEqual({ status: 403, code: 'csrf_failed' });
   });
 
@@ -69,7 +79,9 @@ describe('admin sign-in', () => {
     expect((await t.send('GET', '/api/v1/admin/comments', undefined, headers)).status).toBe(200);
     expect((await t.send('POST', '/api/v1/admin/logout', undefined, headers)).status).toBe(204);
     const after = await t.send('GET', '/api/v1/admin/comments', undefined, headers);
-    expect(await after.json()).toEqual({ error: { code: 'unauthorized', message: 'Your admin session has expired or you logged out; log in again.' } });
+    expect(await after.json()).toEqual({
+      error: { code: 'unauthorized', message: 'Your admin session has expired or you logged out; log in again.' },
+    });
 
     const again = await adminHeaders(t);
     const raw = new Database(t.store.file);
@@ -87,11 +99,24 @@ describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
     const code = randomToken();
     const origin = new URL(t.config.publicUrl).origin;
     const expiresAt = new Date(Date.now() + 60_000).toISOString();
-    const request = { state: randomToken(), provider: 'github', siteId: 'default', origin, returnUrl: `${origin}/admin`, returnChallenge: hashToken(verifier), codeVerifier: 'v', nonce: null, codeHash: null, userId: null, expiresAt };
+    const request = {
+      state: randomToken(),
+      provider: 'github',
+      siteId: 'default',
+      origin,
+      returnUrl: `${origin}/admin`,
+      returnChallenge: hashToken(verifier),
+      codeVerifier: 'v',
+      nonce: null,
+      codeHash: null,
+      userId: null,
+      expiresAt,
+    };
     t.store.authRequests.keepForCode(request, hashToken(code), user.id, expiresAt);
     return code;
   }
-  const providerLogin = (code: string, from = verifier) => t.send('POST', '/api/v1/admin/login/provider', { code, verifier: from }, { origin: t.config.publicUrl });
+  const providerLogin = (code: string, from = verifier) =>
+    t.send('POST', '/api/v1/admin/login/provider', { code, verifier: from }, { origin: t.config.publicUrl });
 
   it('offers the providers, and logs a listed identity in with the code it came back with (once)', async () => {
     expect(await (await t.app.request('/api/v1/admin/providers')).json()).toEqual({ providers: [{ id: 'github', name: 'GitHub' }] });
@@ -112,7 +137,9 @@ describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
 
   it('refuses an identity that is not listed', async () => {
     const res = await providerLogin(signedInCode('2'));
-    expect(await res.json()).toEqual({ error: { code: 'forbidden', message: 'github:2 (User 2) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'forbidden', message: 'github:2 (User 2) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.' },
+    });
   });
 });
 
@@ -123,7 +150,7 @@ describe('every admin endpoint', () => {
     }
   });
 
-  it('refuses a reader\'s bearer token, even the owner\'s', async () => {
+  it("refuses a reader's bearer token, even the owner's", async () => {
     const owner = t.store.users.upsert({ provider: 'github', subject: '1', name: 'Owner', email: ADMIN_EMAIL, website: null });
     const bearer = { authorization: `Bearer ${createSession(t, owner.id)}` };
     for (const [method, path, body] of ENDPOINTS) {
@@ -134,7 +161,11 @@ describe('every admin endpoint', () => {
   it('refuses writes without the CSRF token, with a wrong one, or from another origin', async () => {
     const { 'riposte-csrf': csrf, ...noToken } = await adminHeaders(t);
     const writes = ENDPOINTS.filter(([method]) => method !== 'GET');
-    for (const headers of [noToken, { ...noToken, 'riposte-csrf': `${csrf.slice(0, -1)}x` }, { ...noToken, 'riposte-csrf': csrf, origin: 'https://blog.example' }]) {
+    for (const headers of [
+      noToken,
+      { ...noToken, 'riposte-csrf': `${csrf.slice(0, -1)}x` },
+      { ...noToken, 'riposte-csrf': csrf, origin: 'https://blog.example' },
+    ]) {
       for (const [method, path, body] of writes) {
         expect(await errorOf(await t.send(method, path, body, headers)), `${method} ${path}`).toEqual({ status: 403, code: 'csrf_failed' });
       }

@@ -19,12 +19,17 @@ afterEach(() => {
   dir.remove();
 });
 
-async function post(body: string, author: Record<string, string> = { name: 'Guest' }, extra: Record<string, unknown> = {}): Promise<PostedComment> {
+async function post(
+  body: string,
+  author: Record<string, string> = { name: 'Guest' },
+  extra: Record<string, unknown> = {},
+): Promise<PostedComment> {
   const res = await t.post({ page, title: 'Le Pen', url: 'https://blog.example/2017/03/le-pen', body, author, ...extra });
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as PostedComment;
 }
-const list = async (query = '') => (await (await t.send('GET', `/api/v1/admin/comments${query}`, undefined, admin)).json()) as AdminCommentPage;
+const list = async (query = '') =>
+  (await (await t.send('GET', `/api/v1/admin/comments${query}`, undefined, admin)).json()) as AdminCommentPage;
 const act = (ids: number[], action: string) => t.send('POST', '/api/v1/admin/comments/actions', { ids, action }, admin);
 const settings = (changes: Record<string, unknown>) => t.send('PATCH', '/api/v1/admin/sites/default', { settings: changes }, admin);
 const visible = async () => (await t.thread(page)).body.comments.map((c) => c.id);
@@ -59,7 +64,12 @@ describe('the moderation queue', () => {
 
   it('marks spam, deletes and approves in bulk; searches text, author, email and page; filters status and site', async () => {
     const ids = [];
-    for (const [body, name] of [['cheap pills', 'Spammer'], ['more pills', 'Spammer'], ['kind words', 'Carol']] as const) ids.push((await post(body, { name, email: `${name.toLowerCase()}@example.org` })).comment.id);
+    for (const [body, name] of [
+      ['cheap pills', 'Spammer'],
+      ['more pills', 'Spammer'],
+      ['kind words', 'Carol'],
+    ] as const)
+      ids.push((await post(body, { name, email: `${name.toLowerCase()}@example.org` })).comment.id);
     expect((await act(ids.slice(0, 2), 'spam')).status).toBe(200);
     expect(await visible()).toEqual([ids[2]]);
     expect((await list('?q=pills')).comments.map((c) => c.id)).toEqual([ids[1], ids[0]]);
@@ -132,7 +142,7 @@ describe('site rules', () => {
 });
 
 describe('bans', () => {
-  it('refuse the banned author\'s new comments with a neutral message, and can hide their existing ones', async () => {
+  it("refuse the banned author's new comments with a neutral message, and can hide their existing ones", async () => {
     const old = await post('Earlier', { name: 'Troll', email: 'troll@example.org' });
     const ban = await t.send('POST', '/api/v1/admin/bans', { kind: 'email', value: 'TROLL@example.org', hideExisting: true }, admin);
     expect(ban.status).toBe(201);

@@ -27,7 +27,8 @@ function upload(query: string, body: BodyInit | null, headers: Record<string, st
   return t.app.request(`/api/v1/admin/import?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml', ...headers }, body });
 }
 const fixture = (name: string) => readFileSync(fixturePath(name));
-const comments = async () => ((await (await t.send('GET', '/api/v1/admin/comments?limit=200', undefined, admin)).json()) as AdminCommentPage).total;
+const comments = async () =>
+  ((await (await t.send('GET', '/api/v1/admin/comments?limit=200', undefined, admin)).json()) as AdminCommentPage).total;
 
 describe('importing from the admin view: POST /api/v1/admin/import', () => {
   it('refuses without a session, without the CSRF token, or from another origin, and imports nothing', async () => {
@@ -41,7 +42,7 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
     expect(await comments()).toBe(0);
   });
 
-  it('imports the WordPress theme unit test export (600 KB, past the API\'s 64 KB limit) and answers the summary', async () => {
+  it("imports the WordPress theme unit test export (600 KB, past the API's 64 KB limit) and answers the summary", async () => {
     const res = await upload(`format=wordpress&site=blog&name=${encodeURIComponent('theme test.xml')}`, fixture(THEME_TEST));
     expect(res.status, await res.clone().text()).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -70,7 +71,9 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
   it('answers a malformed file with 400, its line and column, and changes nothing', async () => {
     const res = await upload('format=wordpress&name=export.xml', fixture('wordpress-importer__malformed.xml'));
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: 'invalid_input', message: 'export.xml line 90, column 10: not well-formed XML (unexpected close tag)' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'invalid_input', message: 'export.xml line 90, column 10: not well-formed XML (unexpected close tag)' },
+    });
     expect(await comments()).toBe(0);
     expect(t.store.sites.list().map((s) => s.id)).toEqual(['default']);
     // The spooled upload is gone.
@@ -115,7 +118,10 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
         controller.error(new TypeError('terminated'));
       },
     });
-    await expect(spoolUpload(body, `${dir.path}/riposte.db`)).rejects.toMatchObject({ status: 400, message: 'The upload was cut off before the end; try again.' });
+    await expect(spoolUpload(body, `${dir.path}/riposte.db`)).rejects.toMatchObject({
+      status: 400,
+      message: 'The upload was cut off before the end; try again.',
+    });
     expect(readdirSync(dir.path).filter((f) => f.includes('upload'))).toEqual([]);
   });
 });
@@ -130,7 +136,12 @@ describe('exporting from the admin view: GET /api/v1/admin/export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="riposte-export-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const text = await res.text();
-    const file = JSON.parse(text) as { format: string; version: number; comments: { authorEmail: string | null }[]; audit: { action: string }[] };
+    const file = JSON.parse(text) as {
+      format: string;
+      version: number;
+      comments: { authorEmail: string | null }[];
+      audit: { action: string }[];
+    };
     expect(file.format).toBe('riposte');
     expect(file.comments.length).toBe(await comments());
     expect(file.comments.length).toBeGreaterThan(0);

@@ -36,7 +36,8 @@ async function post(headers: Record<string, string> = {}, body = 'First *words*.
   return (await res.json()) as PostedComment;
 }
 
-const edit = (id: number, headers: Record<string, string>, body = 'Second *thoughts*.') => t.send('PATCH', `/api/v1/comments/${id}`, { body }, headers);
+const edit = (id: number, headers: Record<string, string>, body = 'Second *thoughts*.') =>
+  t.send('PATCH', `/api/v1/comments/${id}`, { body }, headers);
 const remove = (id: number, headers: Record<string, string>) => t.send('DELETE', `/api/v1/comments/${id}`, undefined, headers);
 /** Moves a comment's posting time back, as if the edit window (15 minutes by default) had passed. */
 const age = (id: number, minutes: number) =>
@@ -78,7 +79,7 @@ describe('signed-in authors', () => {
     expect((await t.thread(page)).body.comments).toEqual([]);
   });
 
-  it('cannot edit or delete anyone else\'s comment', async () => {
+  it("cannot edit or delete anyone else's comment", async () => {
     const mine = await post(bearer(signIn('2', 'Grace')));
     const other = signIn('3', 'Mallory');
     expect(await errorOf(await edit(mine.comment.id, bearer(other)))).toEqual({ status: 403, code: 'forbidden' });
@@ -165,11 +166,18 @@ describe('CORS for the new routes', () => {
   it('lets an allowed page send the bearer token and the guest secret', async () => {
     const res = await t.app.request('/api/v1/comments/1', {
       method: 'OPTIONS',
-      headers: { origin: BLOG_ORIGIN, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization, riposte-comment-secret' },
+      headers: {
+        origin: BLOG_ORIGIN,
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'authorization, riposte-comment-secret',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-headers')).toMatch(/Riposte-Comment-Secret/);
-    const me = await t.app.request('/auth/me', { method: 'OPTIONS', headers: { origin: BLOG_ORIGIN, 'access-control-request-method': 'GET' } });
+    const me = await t.app.request('/auth/me', {
+      method: 'OPTIONS',
+      headers: { origin: BLOG_ORIGIN, 'access-control-request-method': 'GET' },
+    });
     expect(me.headers.get('access-control-allow-origin')).toBe(BLOG_ORIGIN);
     const evil = await t.app.request('/auth/providers', { headers: { origin: 'https://evil.example' } });
     expect(evil.status).toBe(403);

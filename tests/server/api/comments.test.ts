@@ -104,7 +104,7 @@ describe('POST /api/v1/comments refuses bad input with a clear 400', () => {
     });
   }
 
-  it('naming a field left out plainly, not in the validator\'s words', async () => {
+  it("naming a field left out plainly, not in the validator's words", async () => {
     const res = await t.post({ page, author });
     const json = (await res.json()) as { error: { fields: Record<string, string> } };
     expect(json.error.fields).toEqual({ body: 'body is required.' });
@@ -156,8 +156,20 @@ describe('POST /api/v1/comments refuses bad input with a clear 400', () => {
   });
 
   it('never with a 5xx, whatever the JSON', async () => {
-    const odd: unknown[] = [null, 0, 'x', true, {}, { page: {}, body: [] }, { page, body: 'hi', author: 'me' }, { page, body: 'hi', parentId: -1 },
-      { page, body: 'hi', parentId: 1e308 }, { page, body: 'hi', site: '../etc' }, { page: 'x'.repeat(5000), body: 'hi', author }, { page, body: '\u0000', author }];
+    const odd: unknown[] = [
+      null,
+      0,
+      'x',
+      true,
+      {},
+      { page: {}, body: [] },
+      { page, body: 'hi', author: 'me' },
+      { page, body: 'hi', parentId: -1 },
+      { page, body: 'hi', parentId: 1e308 },
+      { page, body: 'hi', site: '../etc' },
+      { page: 'x'.repeat(5000), body: 'hi', author },
+      { page, body: '\u0000', author },
+    ];
     for (const body of odd) {
       const res = await t.post(JSON.stringify(body));
       expect(res.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);

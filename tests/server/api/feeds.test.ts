@@ -11,12 +11,19 @@ function parseXml(xml: string) {
   const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
   const open: (typeof elements)[number][] = [];
   parser.on('opentag', (tag) => {
-    const element = { name: tag.local, attributes: Object.fromEntries(Object.values(tag.attributes).map((a) => [a.local, a.value])), text: '' };
+    const element = {
+      name: tag.local,
+      attributes: Object.fromEntries(Object.values(tag.attributes).map((a) => [a.local, a.value])),
+      text: '',
+    };
     elements.push(element);
     open.push(element);
   });
-  parser.on('text', (text) => open.forEach((e) => (e.text += text)));
-  parser.on('cdata', (text) => open.forEach((e) => (e.text += text)));
+  const addText = (text: string) => {
+    for (const element of open) element.text += text;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
   parser.on('closetag', () => open.pop());
   parser.write(xml).close();
   return elements;
@@ -25,7 +32,9 @@ function parseXml(xml: string) {
 describe('GET /feeds/thread.atom', () => {
   it('is valid Atom whose entries link to the comment permalinks', async () => {
     const url = 'https://blog.example/post';
-    const first = (await (await t.post({ page: url, url, title: 'A <post> & more', body: 'Hi *there*', author: { name: 'Ann & "Bo"' } })).json()) as { comment: WireComment };
+    const first = (await (
+      await t.post({ page: url, url, title: 'A <post> & more', body: 'Hi *there*', author: { name: 'Ann & "Bo"' } })
+    ).json()) as { comment: WireComment };
     await t.post({ page: url, body: 'second', author: { name: 'Cy' } });
 
     const res = await t.app.request(`/feeds/thread.atom?page=${encodeURIComponent(url)}`);
@@ -47,7 +56,9 @@ describe('GET /feeds/thread.atom', () => {
   it('stays valid XML whatever characters posters send', async () => {
     const url = 'https://blog.example/odd';
     const odd = 'a\u0001b\u000Bc\uFFFEd\uFFFF\uD800e';
-    expect((await t.post({ page: url, url, title: `Title ${odd}`, body: `Body ${odd}`, author: { name: `Name ${odd}` } })).status).toBe(201);
+    expect((await t.post({ page: url, url, title: `Title ${odd}`, body: `Body ${odd}`, author: { name: `Name ${odd}` } })).status).toBe(
+      201,
+    );
     const elements = parseXml(await (await t.app.request(`/feeds/thread.atom?page=${encodeURIComponent(url)}`)).text());
     expect(elements.find((e) => e.name === 'name')!.text).toBe('Name abcde');
     expect(elements.find((e) => e.name === 'title')!.text).toBe('Comments on Title abcde');

@@ -22,10 +22,12 @@ describe('page likes', () => {
     expect((await t.thread(page)).body.likes).toBe(1);
   });
 
-  it('changes the thread answer\'s ETag, so readers see the new count', async () => {
+  it("changes the thread answer's ETag, so readers see the new count", async () => {
     const first = await t.app.request(`/api/v1/threads?page=${encodeURIComponent(page)}`);
     await like(alice, true);
-    const after = await t.app.request(`/api/v1/threads?page=${encodeURIComponent(page)}`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    const after = await t.app.request(`/api/v1/threads?page=${encodeURIComponent(page)}`, {
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
     expect(after.status).toBe(200);
     expect(((await after.json()) as { likes: number }).likes).toBe(1);
   });
@@ -35,7 +37,11 @@ describe('page likes', () => {
       [await t.send('PUT', '/api/v1/likes', { page, liker: alice }), 400, 'invalid_input'],
       [await t.send('PUT', '/api/v1/likes', { page, liker: alice, liked: true, site: 'nope' }), 404, 'unknown_site'],
       [await t.send('PUT', '/api/v1/likes', { page, liker: alice, liked: true }, { 'content-type': 'text/plain' }), 400, 'invalid_input'],
-      [await t.send('PUT', '/api/v1/likes', { page, liker: alice, liked: true }, { origin: 'https://evil.example' }), 403, 'origin_not_allowed'],
+      [
+        await t.send('PUT', '/api/v1/likes', { page, liker: alice, liked: true }, { origin: 'https://evil.example' }),
+        403,
+        'origin_not_allowed',
+      ],
       [await t.app.request(`/api/v1/likes?page=${page}`), 400, 'invalid_input'],
     ];
     for (const [res, status, code] of cases) {

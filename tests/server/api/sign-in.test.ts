@@ -54,7 +54,12 @@ function handoff(html: string): { message: WireSession; origin: string } {
 describe('GitHub sign-in (against a local stand-in, through the GitHub Enterprise URL settings)', () => {
   it('lists the provider by name', async () => {
     const options = (await (await t.app.request('/auth/providers?site=default')).json()) as SignInOptions;
-    expect(options).toEqual({ providers: [{ id: 'github', name: 'GitHub Enterprise' }], guests: true, editWindowMinutes: 15, emailRequired: false });
+    expect(options).toEqual({
+      providers: [{ id: 'github', name: 'GitHub Enterprise' }],
+      guests: true,
+      editWindowMinutes: 15,
+      emailRequired: false,
+    });
   });
 
   it('popup: the callback page posts a session to the page origin only, under a strict CSP', async () => {
@@ -82,7 +87,12 @@ describe('GitHub sign-in (against a local stand-in, through the GitHub Enterpris
   /** The full-page flow as the widget runs it: a verifier kept in the tab, its SHA-256 sent along. */
   async function fullPageCode(): Promise<{ code: string; verifier: string }> {
     const verifier = randomToken();
-    const res = await signInWithGitHub({ site: 'default', origin: BLOG_ORIGIN, return: `${BLOG_ORIGIN}/post?p=1#comment-3`, challenge: hashToken(verifier) });
+    const res = await signInWithGitHub({
+      site: 'default',
+      origin: BLOG_ORIGIN,
+      return: `${BLOG_ORIGIN}/post?p=1#comment-3`,
+      challenge: hashToken(verifier),
+    });
     expect(res.status).toBe(302);
     const location = res.headers.get('location')!;
     expect(location).toMatch(new RegExp(`^${BLOG_ORIGIN}/post\\?p=1#riposte-sign-in=[A-Za-z0-9_-]{43}$`));
@@ -117,7 +127,7 @@ describe('GitHub sign-in (against a local stand-in, through the GitHub Enterpris
     expect((await t.app.request('/auth/nope/start?origin=x')).status).toBe(404);
   });
 
-  it('refuses a callback without the browser\'s sign-in cookie (login CSRF), or twice', async () => {
+  it("refuses a callback without the browser's sign-in cookie (login CSRF), or twice", async () => {
     const start = await t.app.request(`/auth/github/start?${new URLSearchParams({ origin: BLOG_ORIGIN })}`);
     const back = await get(start.headers.get('location')!);
     const callback = back.headers.get('location')!;

@@ -61,7 +61,15 @@ describe('GET /api/v1/threads', () => {
     t.store.comments.setStatus(lonely.id, 'deleted');
     const { body } = await t.thread(page);
     expect(body.comments).toEqual([
-      { id: parent.id, parentId: null, status: 'deleted', author: { name: '', avatar: '' }, html: '', createdAt: parent.createdAt, deleted: true },
+      {
+        id: parent.id,
+        parentId: null,
+        status: 'deleted',
+        author: { name: '', avatar: '' },
+        html: '',
+        createdAt: parent.createdAt,
+        deleted: true,
+      },
       reply,
     ]);
     expect(body.count).toBe(1);

@@ -11,10 +11,25 @@ const gitlab = {
 
 describe('sign-in settings', () => {
   it('read OpenID Connect and GitHub providers, roles and the session lifetime', () => {
-    const auth = loadAuthConfig({ ...gitlab, RIPOSTE_OIDC_GITLAB_NAME: 'GitLab', RIPOSTE_GITHUB_CLIENT_ID: 'gh', RIPOSTE_GITHUB_CLIENT_SECRET: 's', RIPOSTE_OWNERS: 'github:583231', RIPOSTE_SESSION_DAYS: '7' });
+    const auth = loadAuthConfig({
+      ...gitlab,
+      RIPOSTE_OIDC_GITLAB_NAME: 'GitLab',
+      RIPOSTE_GITHUB_CLIENT_ID: 'gh',
+      RIPOSTE_GITHUB_CLIENT_SECRET: 's',
+      RIPOSTE_OWNERS: 'github:583231',
+      RIPOSTE_SESSION_DAYS: '7',
+    });
     expect(auth.providers).toEqual([
       { id: 'gitlab', kind: 'oidc', name: 'GitLab', issuer: 'https://gitlab.com', clientId: 'id', clientSecret: 'secret' },
-      { id: 'github', kind: 'github', name: 'GitHub', clientId: 'gh', clientSecret: 's', webUrl: 'https://github.com', apiUrl: 'https://api.github.com' },
+      {
+        id: 'github',
+        kind: 'github',
+        name: 'GitHub',
+        clientId: 'gh',
+        clientSecret: 's',
+        webUrl: 'https://github.com',
+        apiUrl: 'https://api.github.com',
+      },
     ]);
     expect(auth).toMatchObject({ owners: ['github:583231'], moderators: [], sessionDays: 7 });
     expect(loadAuthConfig({})).toEqual({ providers: [], owners: [], moderators: [], admins: [], sessionDays: 30 });
@@ -40,7 +55,14 @@ describe('sign-in settings', () => {
 
   it('are listed in `riposte serve --help` with the callback URL to register', () => {
     const help = settingsHelp();
-    for (const name of ['RIPOSTE_OIDC_PROVIDERS', 'RIPOSTE_OIDC_<ID>_ISSUER', 'RIPOSTE_GITHUB_API_URL', 'RIPOSTE_OWNERS', 'RIPOSTE_SESSION_DAYS']) expect(help).toContain(name);
+    for (const name of [
+      'RIPOSTE_OIDC_PROVIDERS',
+      'RIPOSTE_OIDC_<ID>_ISSUER',
+      'RIPOSTE_GITHUB_API_URL',
+      'RIPOSTE_OWNERS',
+      'RIPOSTE_SESSION_DAYS',
+    ])
+      expect(help).toContain(name);
     expect(help).toContain('/auth/<id>/callback');
   });
 });

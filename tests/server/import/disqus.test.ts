@@ -10,9 +10,10 @@ const byPost = (rows: Record<string, unknown>[], dsqId: string) => rows.find((c)
  * remark42's samples are not well-formed as published (a stray backtick before <?xml, an
  * unquoted attribute); these are the two repairs a person would make by hand.
  */
-const repaired = (name: string) => fixtureText(name).replace(/^`/, '').replace('<thread dsq:id=247937687/>', '<thread dsq:id="247937687"/>');
+const repaired = (name: string) =>
+  fixtureText(name).replace(/^`/, '').replace('<thread dsq:id=247937687/>', '<thread dsq:id="247937687"/>');
 
-describe('importing isso\'s Disqus sample', () => {
+describe("importing isso's Disqus sample", () => {
   it('imports 5 posts, keeps replies and the deleted post as a placeholder, and warns about the orphan', async () => {
     const { store, thread } = setup();
     const summary = await importFixture(store, 'disqus', 'isso__disqus.xml');
@@ -52,11 +53,13 @@ describe('importing isso\'s Disqus sample', () => {
   });
 });
 
-describe('importing remark42\'s Disqus samples (real Radio-T data)', () => {
+describe("importing remark42's Disqus samples (real Radio-T data)", () => {
   it('refuses the files as published, naming line and column, and changes nothing', async () => {
     const { store } = setup();
     for (const name of ['remark42__disqus.xml', 'remark42__disqus-deleted-post.xml', 'remark42__disqus-deleted-thread.xml']) {
-      await expect(importFixture(store, 'disqus', name)).rejects.toThrow(`${name} line 1, column 2: not well-formed XML (text data outside of root node)`);
+      await expect(importFixture(store, 'disqus', name)).rejects.toThrow(
+        `${name} line 1, column 2: not well-formed XML (text data outside of root node)`,
+      );
     }
     await expect(importText(store, 'disqus', fixtureText('remark42__disqus.xml').replace(/^`/, ''))).rejects.toThrow(
       /line 147, column \d+: not well-formed XML/,

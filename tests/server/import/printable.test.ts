@@ -37,6 +37,8 @@ describe('text from an import file printed to a terminal', () => {
 
   it('keeps control characters out of an import error', async () => {
     const { store } = setup();
-    await expect(importText(store, 'riposte', '{"format":"riposte","version":"\u009b2J\u202e","sites":[]}')).rejects.toThrow(/^upload\.xml line 1: "version" must be a whole number from 1 to 1, not ""\.$/);
+    await expect(importText(store, 'riposte', '{"format":"riposte","version":"\u009b2J\u202e","sites":[]}')).rejects.toThrow(
+      /^upload\.xml line 1: "version" must be a whole number from 1 to 1, not ""\.$/,
+    );
   });
 });

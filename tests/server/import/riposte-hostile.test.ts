@@ -40,10 +40,30 @@ function sample(): Doc {
     format: 'riposte',
     version: 1,
     sites: [{ id: 'default', name: 'Default site', origins: ['https://blog.example'], settings: { guests: false }, createdAt: T }],
-    users: [{ id: 1, provider: 'github', subject: '42', name: 'Octo', email: null, website: 'https://octo.example/', createdAt: T, signedInAt: T }],
+    users: [
+      {
+        id: 1,
+        provider: 'github',
+        subject: '42',
+        name: 'Octo',
+        email: null,
+        website: 'https://octo.example/',
+        createdAt: T,
+        signedInAt: T,
+      },
+    ],
     threads: [
       { id: 1, siteId: 'default', pageKey: PAGE, url: PAGE, title: 'A', externalId: null, locked: false, createdAt: T },
-      { id: 2, siteId: 'default', pageKey: 'https://blog.example/b', url: null, title: null, externalId: '12', locked: false, createdAt: T },
+      {
+        id: 2,
+        siteId: 'default',
+        pageKey: 'https://blog.example/b',
+        url: null,
+        title: null,
+        externalId: '12',
+        locked: false,
+        createdAt: T,
+      },
     ],
     comments: [comment(1, 1, null), comment(2, 1, 1), comment(3, 2, null)],
     likes: [{ threadId: 1, likerHash: 'fedcba9876543210fedcba9876543210', createdAt: T }],
@@ -55,7 +75,9 @@ function sample(): Doc {
 
 /** Written as `riposte export` writes it: header first, then a row per line. */
 function toFile(doc: Doc): string {
-  const tables = EXPORTED_TABLE_NAMES.map((name) => `,\n${JSON.stringify(name)}:[\n${doc[name].map((row) => JSON.stringify(row)).join(',\n')}\n]`);
+  const tables = EXPORTED_TABLE_NAMES.map(
+    (name) => `,\n${JSON.stringify(name)}:[\n${doc[name].map((row) => JSON.stringify(row)).join(',\n')}\n]`,
+  );
   return `{"format":${JSON.stringify(doc.format)},"version":${JSON.stringify(doc.version)}${tables.join('')}}\n`;
 }
 
@@ -83,33 +105,89 @@ describe('restoring a Riposte export that was tampered with', () => {
   });
 
   const refusals: [string, (doc: Doc) => void, RegExp][] = [
-    ['origins as an object', (d) => (d.sites[0]!.origins = { a: 1 }), /line 3: sites row 1: origins: must be a list of origins, not \{"a":1\}\.$/],
+    [
+      'origins as an object',
+      (d) => (d.sites[0]!.origins = { a: 1 }),
+      /line 3: sites row 1: origins: must be a list of origins, not \{"a":1\}\.$/,
+    ],
     ['origins as a string', (d) => (d.sites[0]!.origins = 'https://x'), /sites row 1: origins: must be a list of origins/],
     ['a javascript: origin', (d) => (d.sites[0]!.origins = ['javascript:alert(1)']), /sites row 1: origins\.0: must be an origin/],
     ['an origin with a path', (d) => (d.sites[0]!.origins = ['https://blog.example/path']), /sites row 1: origins\.0: must be an origin/],
     ['a setting of the wrong type', (d) => (d.sites[0]!.settings = { guests: 'yes' }), /sites row 1: settings: guests: /],
-    ['an unknown setting', (d) => (d.sites[0]!.settings = { evil: 1 }), /sites row 1: settings: "evil" is not a setting this Riposte knows/],
+    [
+      'an unknown setting',
+      (d) => (d.sites[0]!.settings = { evil: 1 }),
+      /sites row 1: settings: "evil" is not a setting this Riposte knows/,
+    ],
     ['a bad site id', (d) => (d.sites[0]!.id = '../x'), /sites row 1: id: must be a site id/],
-    ['a javascript: user website', (d) => (d.users[0]!.website = 'javascript:alert(1)'), /users row 1 \(id 1\): website: must be an http:\/\/ or https:\/\/ address/],
-    ['a javascript: thread url', (d) => (d.threads[0]!.url = 'javascript:alert(1)'), /threads row 1 \(id 1\): url: must be an http:\/\/ or https:\/\/ address/],
-    ['a data: author website', (d) => (d.comments[1]!.authorWebsite = 'data:text/html,<script>alert(1)</script>'), /comments row 2 \(id 2\): authorWebsite: must be an http/],
-    ['a date that is not one', (d) => (d.comments[0]!.createdAt = 'yesterday'), /comments row 1 \(id 1\): createdAt: must be a UTC date in ISO 8601/],
-    ['a date in local time', (d) => (d.comments[0]!.createdAt = '2026-11-27T12:00:00'), /comments row 1 \(id 1\): createdAt: must be a UTC date/],
+    [
+      'a javascript: user website',
+      (d) => (d.users[0]!.website = 'javascript:alert(1)'),
+      /users row 1 \(id 1\): website: must be an http:\/\/ or https:\/\/ address/,
+    ],
+    [
+      'a javascript: thread url',
+      (d) => (d.threads[0]!.url = 'javascript:alert(1)'),
+      /threads row 1 \(id 1\): url: must be an http:\/\/ or https:\/\/ address/,
+    ],
+    [
+      'a data: author website',
+      (d) => (d.comments[1]!.authorWebsite = 'data:text/html,<script>alert(1)</script>'),
+      /comments row 2 \(id 2\): authorWebsite: must be an http/,
+    ],
+    [
+      'a date that is not one',
+      (d) => (d.comments[0]!.createdAt = 'yesterday'),
+      /comments row 1 \(id 1\): createdAt: must be a UTC date in ISO 8601/,
+    ],
+    [
+      'a date in local time',
+      (d) => (d.comments[0]!.createdAt = '2026-11-27T12:00:00'),
+      /comments row 1 \(id 1\): createdAt: must be a UTC date/,
+    ],
     ['February 30th', (d) => (d.likes[0]!.createdAt = '2026-02-30T12:00:00.000Z'), /likes row 1: createdAt: must be a UTC date/],
     ['an edit date that is a number', (d) => (d.comments[0]!.editedAt = 5), /comments row 1 \(id 1\): editedAt: must be text, not 5\./],
-    ['an unknown status', (d) => (d.comments[2]!.status = 'maybe'), /comments row 3 \(id 3\): status: must be one of approved, pending, spam, deleted, not "maybe"\./],
-    ['an unknown kind', (d) => (d.comments[2]!.kind = 'script'), /comments row 3 \(id 3\): kind: must be one of comment, pingback, trackback/],
-    ['an unknown badge', (d) => (d.comments[2]!.authorBadge = 'admin'), /comments row 3 \(id 3\): authorBadge: must be one of owner, moderator/],
+    [
+      'an unknown status',
+      (d) => (d.comments[2]!.status = 'maybe'),
+      /comments row 3 \(id 3\): status: must be one of approved, pending, spam, deleted, not "maybe"\./,
+    ],
+    [
+      'an unknown kind',
+      (d) => (d.comments[2]!.kind = 'script'),
+      /comments row 3 \(id 3\): kind: must be one of comment, pingback, trackback/,
+    ],
+    [
+      'an unknown badge',
+      (d) => (d.comments[2]!.authorBadge = 'admin'),
+      /comments row 3 \(id 3\): authorBadge: must be one of owner, moderator/,
+    ],
     ['an unknown held reason', (d) => (d.comments[2]!.heldReasons = ['x']), /comments row 3 \(id 3\): heldReasons\.0: must be one of/],
     ['an IP hash that is the IP', (d) => (d.comments[2]!.ipHash = '192.0.2.1'), /comments row 3 \(id 3\): ipHash: must be a keyed hash/],
     ['a fractional id', (d) => (d.comments[2]!.id = 3.5), /comments row 3 \(id 3.5\): id: must be a whole number/],
     ['an empty hashing key', (d) => (d.settings[0]!.value = ''), /settings row 1: value: must be a hashing key as Riposte makes it/],
-    ['an unknown server setting', (d) => (d.settings[0]!.key = 'admin_password'), /settings row 1: key: must be a server setting this Riposte knows/],
-    ['a comment of a missing thread', (d) => (d.comments[2]!.threadId = 9), /line 15: comments row 3 \(id 3\): FOREIGN KEY constraint failed/],
+    [
+      'an unknown server setting',
+      (d) => (d.settings[0]!.key = 'admin_password'),
+      /settings row 1: key: must be a server setting this Riposte knows/,
+    ],
+    [
+      'a comment of a missing thread',
+      (d) => (d.comments[2]!.threadId = 9),
+      /line 15: comments row 3 \(id 3\): FOREIGN KEY constraint failed/,
+    ],
     ['the same comment id twice', (d) => (d.comments[2]!.id = 1), /comments row 3 \(id 1\): UNIQUE constraint failed: comments\.id/],
     ['a parent that does not exist', (d) => (d.comments[1]!.parentId = 7), /: comments \(id 2\): parentId 7: there is no such comment\.$/],
-    ['a parent in another thread', (d) => (d.comments[2]!.parentId = 1), /: comments \(id 3\): parentId 1: that comment is in another thread\.$/],
-    ['parents in a loop', (d) => (d.comments[0]!.parentId = 2), /: comments \(id 1\): parentId 2: its chain of parents loops back on itself\.$/],
+    [
+      'a parent in another thread',
+      (d) => (d.comments[2]!.parentId = 1),
+      /: comments \(id 3\): parentId 1: that comment is in another thread\.$/,
+    ],
+    [
+      'parents in a loop',
+      (d) => (d.comments[0]!.parentId = 2),
+      /: comments \(id 1\): parentId 2: its chain of parents loops back on itself\.$/,
+    ],
     ['a comment its own parent', (d) => (d.comments[2]!.parentId = 3), /: comments \(id 3\): parentId 3: its chain of parents loops/],
     ['version 0', (d) => (d.version = 0), /"version" must be a whole number from 1 to 1, not 0\./],
     ['a negative version', (d) => (d.version = -1), /"version" must be a whole number from 1 to 1, not -1\./],
@@ -128,26 +206,39 @@ describe('restoring a Riposte export that was tampered with', () => {
 
   it('refuses a file whose header holds no tables but a bad version', async () => {
     const { store } = setup();
-    await expect(importText(store, 'riposte', '{"format":"riposte","version":-3}')).rejects.toThrow(/"version" must be a whole number from 1 to 1, not -3\./);
+    await expect(importText(store, 'riposte', '{"format":"riposte","version":-3}')).rejects.toThrow(
+      /"version" must be a whole number from 1 to 1, not -3\./,
+    );
   });
 
   it('refuses values nested deeper than any export, before checking them', async () => {
     const { store } = setup();
     // 100,000 levels overflowed the stack while the row was checked and quoted.
     const deep = `{"format":"riposte","version":1,\n"sites":[{"id":"default","name":"x","origins":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`;
-    await expect(importText(store, 'riposte', deep, 'default', 64 * 1024)).rejects.toThrow(/^upload\.xml line 2: values nested more than 8 deep; not a Riposte export$/);
+    await expect(importText(store, 'riposte', deep, 'default', 64 * 1024)).rejects.toThrow(
+      /^upload\.xml line 2: values nested more than 8 deep; not a Riposte export$/,
+    );
   });
 
   it('keeps long values out of the message', async () => {
     const { store } = setup();
-    const refused = importText(store, 'riposte', hostile((d) => (d.comments[0]!.createdAt = 'x'.repeat(100_000))));
+    const refused = importText(
+      store,
+      'riposte',
+      hostile((d) => (d.comments[0]!.createdAt = 'x'.repeat(100_000))),
+    );
     await expect(refused).rejects.toThrow(/createdAt: must be a UTC date in ISO 8601, such as 2026-11-27T12:00:00\.000Z, not "x{39}…\.$/);
   });
 
   it('stores comment HTML only as the sanitiser lets it through, and says which rows it cleaned', async () => {
     const { store, thread } = setup();
-    const planted = '<img src=x onerror=alert(1)><script>alert(2)</script><p onclick="alert(3)">Hi <a href="javascript:alert(4)">there</a></p>';
-    const summary = await importText(store, 'riposte', hostile((d) => (d.comments[1]!.bodyHtml = planted)));
+    const planted =
+      '<img src=x onerror=alert(1)><script>alert(2)</script><p onclick="alert(3)">Hi <a href="javascript:alert(4)">there</a></p>';
+    const summary = await importText(
+      store,
+      'riposte',
+      hostile((d) => (d.comments[1]!.bodyHtml = planted)),
+    );
     expect(summary.warnings).toEqual(['comments row 2 (id 2): bodyHtml held markup Riposte does not write; stored sanitised.']);
     const stored = tableRows(store, 'comments').find((c) => c.id === 2)!;
     expect(stored.bodyHtml).toBe('<a>[image]</a><p>Hi <a>there</a></p>');

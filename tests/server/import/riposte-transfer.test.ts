@@ -16,9 +16,17 @@ async function populated() {
   const app = setup();
   await importFixture(app.store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
   await importFixture(app.store, 'disqus', 'isso__disqus.xml', 'other-blog');
-  const posted = await app.post({ page: `${BLOG_ORIGIN}/post`, body: 'Posted *here*', author: { name: 'Ann', email: 'ann@example.org' } }, { origin: BLOG_ORIGIN });
+  const posted = await app.post(
+    { page: `${BLOG_ORIGIN}/post`, body: 'Posted *here*', author: { name: 'Ann', email: 'ann@example.org' } },
+    { origin: BLOG_ORIGIN },
+  );
   expect(posted.status).toBe(201);
-  const liked = await app.send('PUT', '/api/v1/likes', { page: `${BLOG_ORIGIN}/post`, liker: 'browser-1234567890', liked: true }, { origin: BLOG_ORIGIN });
+  const liked = await app.send(
+    'PUT',
+    '/api/v1/likes',
+    { page: `${BLOG_ORIGIN}/post`, liker: 'browser-1234567890', liked: true },
+    { origin: BLOG_ORIGIN },
+  );
   expect(liked.status).toBe(200);
   app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null });
   app.store.sites.updateSettings('default', { showPingbacks: true });
@@ -29,7 +37,9 @@ async function populated() {
 
 describe('riposte export and restore', () => {
   it('lists every table of the schema, exported or left out on purpose', () => {
-    const tables = Object.values(schema).filter((value) => is(value, SQLiteTable)).map((table) => getTableName(table));
+    const tables = Object.values(schema)
+      .filter((value) => is(value, SQLiteTable))
+      .map((table) => getTableName(table));
     const listed = [...Object.values(EXPORTED_TABLES), ...Object.values(NOT_EXPORTED)].map((table) => getTableName(table));
     expect(listed.sort()).toEqual(tables.sort());
   });
@@ -39,7 +49,19 @@ describe('riposte export and restore', () => {
     const text = exportText(store);
     const parsed = JSON.parse(text) as Record<string, unknown[]> & { format: string; version: number };
     expect(parsed).toMatchObject({ format: 'riposte', version: 1, exportedAt: '2026-01-01T00:00:00.000Z' });
-    expect(Object.keys(parsed)).toEqual(['format', 'version', 'exportedAt', 'sites', 'users', 'threads', 'comments', 'likes', 'settings', 'bans', 'audit']);
+    expect(Object.keys(parsed)).toEqual([
+      'format',
+      'version',
+      'exportedAt',
+      'sites',
+      'users',
+      'threads',
+      'comments',
+      'likes',
+      'settings',
+      'bans',
+      'audit',
+    ]);
     expect(parsed.bans).toMatchObject([{ kind: 'email', value: 'troll@example.org', createdBy: 'owner@blog.example' }]);
     expect(parsed.audit).toMatchObject([{ actor: 'owner@blog.example', action: 'ban', detail: 'email troll@example.org' }]);
     expect(parsed.sites).toHaveLength(2);
@@ -68,7 +90,8 @@ describe('riposte export and restore', () => {
       expect((await restored.thread(page)).body).toEqual((await source.thread(page)).body);
     }
     expect((await restored.thread('some-id', 'other-blog')).body).toEqual((await source.thread('some-id', 'other-blog')).body);
-    const likeState = async (app: TestApp) => (await app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`)).json();
+    const likeState = async (app: TestApp) =>
+      (await app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`)).json();
     expect(await likeState(restored)).toEqual({ count: 1, liked: true });
   });
 
@@ -88,9 +111,13 @@ describe('riposte export and restore', () => {
     const broken = [...lines.slice(0, 20), '{"id":', ...lines.slice(20)].join('\n');
     await expect(importText(target.store, 'riposte', broken)).rejects.toThrow(/^upload.xml line 21: not valid JSON/);
     const badRow = lines.map((line) => line.replace('"status":"pending"', '"status":"maybe"')).join('\n');
-    await expect(importText(target.store, 'riposte', badRow)).rejects.toThrow(/comments row \d+ \(id \d+\): status: must be one of approved, pending, spam, deleted, not "maybe"\./);
+    await expect(importText(target.store, 'riposte', badRow)).rejects.toThrow(
+      /comments row \d+ \(id \d+\): status: must be one of approved, pending, spam, deleted, not "maybe"\./,
+    );
     await expect(importText(target.store, 'riposte', '{"format":"isso","version":1,"sites":[{}]}')).rejects.toThrow(/not a Riposte export/);
-    await expect(importText(target.store, 'riposte', '{"format":"riposte","version":2,"sites":[{}]}')).rejects.toThrow(/version 2; this Riposte reads versions up to 1/);
+    await expect(importText(target.store, 'riposte', '{"format":"riposte","version":2,"sites":[{}]}')).rejects.toThrow(
+      /version 2; this Riposte reads versions up to 1/,
+    );
     await expect(importFixture(target.store, 'riposte', 'isso__wordpress.xml')).rejects.toThrow(/line 1: not valid JSON/);
     expect(tableRows(target.store, 'threads')).toEqual([]);
     expect(tableRows(target.store, 'comments')).toEqual([]);

@@ -20,8 +20,13 @@ const wxr = `<?xml version="1.0" encoding="UTF-8"?>
 </item></channel></rss>`;
 
 describe('imported text', () => {
-  it('loses characters XML cannot carry, so the thread\'s feed stays valid', async () => {
-    const summary = await importComments(t.store, { format: 'wordpress', input: Readable.from([wxr]), site: 'default', sourceName: 'odd.xml' });
+  it("loses characters XML cannot carry, so the thread's feed stays valid", async () => {
+    const summary = await importComments(t.store, {
+      format: 'wordpress',
+      input: Readable.from([wxr]),
+      site: 'default',
+      sourceName: 'odd.xml',
+    });
     expect(summary.comments.imported).toBe(1);
     const feed = await (await t.app.request(`/feeds/thread.atom?page=${encodeURIComponent('https://blog.example/odd')}`)).text();
     expect(() => new SaxesParser().write(feed).close()).not.toThrow();

@@ -24,9 +24,18 @@ describe('importing the WordPress theme unit test data (WXR 1.2, https namespace
     expect(summary.skipped).toEqual({});
 
     const comments = tableRows(store, 'comments');
-    expect(comments.filter((c) => c.status === 'pending').map((c) => String(c.importKey).split(':').pop()).sort()).toEqual(['1015', '1016', '1017', '926']);
+    expect(
+      comments
+        .filter((c) => c.status === 'pending')
+        .map((c) => String(c.importKey).split(':').pop())
+        .sort(),
+    ).toEqual(['1015', '1016', '1017', '926']);
     const c904 = byKey(comments, 904);
-    expect(c904).toMatchObject({ authorName: 'John Κώστας Doe Τάδε', authorEmail: 'example@example.org', authorWebsite: 'http://example.org/' });
+    expect(c904).toMatchObject({
+      authorName: 'John Κώστας Doe Τάδε',
+      authorEmail: 'example@example.org',
+      authorWebsite: 'http://example.org/',
+    });
     // comment_date_gmt, not the local comment_date (07:57:01 at UTC-7).
     expect(c904.createdAt).toBe('2013-03-14T14:57:01.000Z');
     expect(byKey(comments, 918).bodyHtml).toContain('Σίγουρα θα σχολιάσουμε τα τεστς!');
@@ -58,7 +67,9 @@ describe('importing the WordPress theme unit test data (WXR 1.2, https namespace
     for (const c of comments) expectSafeHtml(String(c.bodyHtml));
     const html = String(byKey(comments, 881).bodyHtml);
     expect(html).toContain('<blockquote><p>Stay hungry. Stay foolish.</p></blockquote>');
-    expect(html).toContain('<a href="https://developer.mozilla.org/en-US/docs/HTML/Element/blockquote#Notes" rel="nofollow ugc noopener">Notes</a>');
+    expect(html).toContain(
+      '<a href="https://developer.mozilla.org/en-US/docs/HTML/Element/blockquote#Notes" rel="nofollow ugc noopener">Notes</a>',
+    );
     expect(html).toContain('<q>Developers, developers, developers...</q>');
     expect(html).toContain('E = MC<sup>2</sup>');
     expect(html).not.toMatch(/<(h\d|table|img|dl)\b/);
@@ -95,7 +106,13 @@ describe('importing the WordPress theme unit test data (WXR 1.2, https namespace
     await importFixture(other.store, 'wordpress', THEME);
     // A page-id of 1149 (the WordPress post id) reaches the thread keyed by the permalink.
     const shown = await other.thread('1149');
-    expect(shown.body.comments.map((c) => c.kind ?? 'comment').sort()).toEqual(['comment', 'pingback', 'pingback', 'trackback', 'trackback']);
+    expect(shown.body.comments.map((c) => c.kind ?? 'comment').sort()).toEqual([
+      'comment',
+      'pingback',
+      'pingback',
+      'trackback',
+      'trackback',
+    ]);
     expect(shown.body.page).toMatchObject({ url: PINGS_PAGE, title: 'Template: Pingbacks And Trackbacks' });
 
     const chain = await thread(CHAIN_PAGE);
@@ -104,7 +121,7 @@ describe('importing the WordPress theme unit test data (WXR 1.2, https namespace
 });
 
 describe('importing other WordPress exports', () => {
-  it('reads WXR 1.0 (isso\'s sample): 8 comments in 2 threads, replies to depth 3, a ?p=4 page', async () => {
+  it("reads WXR 1.0 (isso's sample): 8 comments in 2 threads, replies to depth 3, a ?p=4 page", async () => {
     const { store } = setup();
     const summary = await importFixture(store, 'wordpress', 'isso__wordpress.xml');
     expect(summary.comments.imported).toBe(8);
@@ -120,7 +137,7 @@ describe('importing other WordPress exports', () => {
     expect(comments.some((c) => /<br \/>\n/.test(String(c.bodyHtml)))).toBe(true);
   });
 
-  it('reads remark42\'s sample: 3 comments and a pingback, one unapproved', async () => {
+  it("reads remark42's sample: 3 comments and a pingback, one unapproved", async () => {
     const { store } = setup();
     const summary = await importFixture(store, 'wordpress', 'remark42__wordpress_test.go__xmlTestWP.xml');
     expect(summary.comments).toMatchObject({ imported: 4, byStatus: { approved: 3, pending: 1 }, byKind: { comment: 3, pingback: 1 } });
@@ -128,7 +145,7 @@ describe('importing other WordPress exports', () => {
     expect(comments.filter((c) => c.parentId !== null)).toHaveLength(1);
   });
 
-  it('keeps backslashes (the WordPress importer\'s slashes test)', async () => {
+  it("keeps backslashes (the WordPress importer's slashes test)", async () => {
     const { store } = setup();
     await importFixture(store, 'wordpress', 'wordpress-importer__slashes.xml');
     const [comment] = tableRows(store, 'comments');
@@ -137,7 +154,7 @@ describe('importing other WordPress exports', () => {
     expect(renderMarkdown(String(comment!.bodyMarkdown))).toBe(comment!.bodyHtml);
   });
 
-  it('reads WXR 1.1 (the WordPress importer\'s valid file)', async () => {
+  it("reads WXR 1.1 (the WordPress importer's valid file)", async () => {
     const { store } = setup();
     expect((await importFixture(store, 'wordpress', 'wordpress-importer__valid-wxr-1.1.xml')).comments.imported).toBe(1);
   });
@@ -181,7 +198,9 @@ describe('files that cannot be imported', () => {
     await expect(importFixture(store, 'wordpress', 'isso__disqus.xml')).rejects.toThrow(
       /isso__disqus.xml line \d+, column \d+: not a WordPress export \(expected <rss> with the WordPress export namespace, found <disqus>\)/,
     );
-    await expect(importText(store, 'wordpress', '<rss version="2.0"><channel></channel></rss>')).rejects.toThrow(/not a WordPress export.*found <rss> without it/);
+    await expect(importText(store, 'wordpress', '<rss version="2.0"><channel></channel></rss>')).rejects.toThrow(
+      /not a WordPress export.*found <rss> without it/,
+    );
     await expect(importText(store, 'wordpress', '')).rejects.toThrow(/line 1, column 0: not well-formed XML/);
   });
 

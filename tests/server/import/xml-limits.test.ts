@@ -25,7 +25,9 @@ describe('XML exports beyond what real ones hold', () => {
     const deep = wordpress('Hello', `\n${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}`);
     const started = Date.now();
     await expect(importText(store, 'wordpress', deep, 'default', 64 * 1024)).rejects.toThrow(
-      new RegExp(`^upload\\.xml line 4, column ${3 * (MAX_XML_DEPTH - 2)}: elements nested more than ${MAX_XML_DEPTH} deep; real exports nest a few levels, so this is not one$`),
+      new RegExp(
+        `^upload\\.xml line 4, column ${3 * (MAX_XML_DEPTH - 2)}: elements nested more than ${MAX_XML_DEPTH} deep; real exports nest a few levels, so this is not one$`,
+      ),
     );
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(tableRows(store, 'comments')).toEqual([]);

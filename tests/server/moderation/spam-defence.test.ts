@@ -8,8 +8,13 @@ const page = 'https://blog.example/post';
 const open = (flags: string[] = []) => openTempApp(flags);
 
 type App = TestApp;
-const send = (t: App, body: string, author: Record<string, string> = { name: 'Reader' }, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-  t.post({ page, body, author, ...extra }, headers);
+const send = (
+  t: App,
+  body: string,
+  author: Record<string, string> = { name: 'Reader' },
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+) => t.post({ page, body, author, ...extra }, headers);
 async function verdict(t: App, ...args: Parameters<typeof send> extends [App, ...infer R] ? R : never) {
   const res = await send(t, ...args);
   expect(res.status, await res.clone().text()).toBe(201);
@@ -24,12 +29,23 @@ describe('spam defence on every new comment', () => {
   it('lets a normal comment through', async () => {
     const t = open();
     set(t, { minSeconds: 3, blockedWords: ['casino'] });
-    expect(await verdict(t, 'A thoughtful comment with [one link](https://example.org).', { name: 'Reader', email: 'r@example.org' }, { trap: '', formMs: 45_000 })).toEqual(approved);
+    expect(
+      await verdict(
+        t,
+        'A thoughtful comment with [one link](https://example.org).',
+        { name: 'Reader', email: 'r@example.org' },
+        { trap: '', formMs: 45_000 },
+      ),
+    ).toEqual(approved);
   });
 
   it('honeypot: a filled hidden field goes to spam, and the sender is told only "pending"', async () => {
     const t = open();
-    expect(await verdict(t, 'Buy now', { name: 'Bot' }, { trap: 'http://spam.example' })).toEqual({ wire: 'pending', status: 'spam', reasons: ['honeypot'] });
+    expect(await verdict(t, 'Buy now', { name: 'Bot' }, { trap: 'http://spam.example' })).toEqual({
+      wire: 'pending',
+      status: 'spam',
+      reasons: ['honeypot'],
+    });
     expect((await t.thread(page)).body.comments).toEqual([]);
   });
 
@@ -58,11 +74,14 @@ describe('spam defence on every new comment', () => {
     const t = open();
     set(t, { blockedWords: ['casino', 'pills.example'] });
     expect(await verdict(t, 'Visit the CASINO')).toMatchObject({ status: 'pending', reasons: ['blocked_word'] });
-    expect(await verdict(t, 'Hello', { name: 'Ann', website: 'https://pills.example' })).toMatchObject({ status: 'pending', reasons: ['blocked_word'] });
+    expect(await verdict(t, 'Hello', { name: 'Ann', website: 'https://pills.example' })).toMatchObject({
+      status: 'pending',
+      reasons: ['blocked_word'],
+    });
     expect(await verdict(t, 'Occasionally fine')).toEqual(approved);
   });
 
-  it('moderation modes: all holds everything, first holds only an author\'s first comment', async () => {
+  it("moderation modes: all holds everything, first holds only an author's first comment", async () => {
     const t = open();
     set(t, { moderation: 'first' });
     const first = await send(t, 'Hi, first time', { name: 'Ann', email: 'ann@example.org' });
@@ -71,7 +90,10 @@ describe('spam defence on every new comment', () => {
     t.store.comments.setStatus(id, 'approved');
     expect(await verdict(t, 'Back again', { name: 'Ann', email: 'ANN@example.org' })).toEqual(approved);
     set(t, { moderation: 'all' });
-    expect(await verdict(t, 'Once more', { name: 'Ann', email: 'ann@example.org' })).toMatchObject({ status: 'pending', reasons: ['moderation_all'] });
+    expect(await verdict(t, 'Once more', { name: 'Ann', email: 'ann@example.org' })).toMatchObject({
+      status: 'pending',
+      reasons: ['moderation_all'],
+    });
   });
 
   it('per-identity rate limit: one author changing addresses is still counted', async () => {
@@ -95,7 +117,9 @@ describe('spam defence on every new comment', () => {
     set(t, { emailRequired: true, closeAfterDays: 30 });
     const noEmail = await send(t, 'Hi');
     expect(noEmail.status).toBe(400);
-    expect(((await noEmail.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ 'author.email': 'Email is required on this site.' });
+    expect(((await noEmail.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      'author.email': 'Email is required on this site.',
+    });
     expect(await verdict(t, 'Hi', { name: 'Ann', email: 'ann@example.org' })).toEqual(approved);
     const raw = new Database(t.store.file);
     raw.prepare('update threads set created_at = ?').run(new Date(Date.now() - 31 * 86_400_000).toISOString());
@@ -111,7 +135,8 @@ describe('spam defence on edits', () => {
   async function guestComment(t: App, body: string) {
     const res = await send(t, body, { name: 'Guest', email: 'guest@example.org' });
     const { comment, secret } = (await res.json()) as PostedComment;
-    const edit = (newBody: string) => t.send('PATCH', `/api/v1/comments/${comment.id}`, { body: newBody }, { 'riposte-comment-secret': secret! });
+    const edit = (newBody: string) =>
+      t.send('PATCH', `/api/v1/comments/${comment.id}`, { body: newBody }, { 'riposte-comment-secret': secret! });
     return { id: comment.id, edit };
   }
 
@@ -140,7 +165,7 @@ describe('spam defence on edits', () => {
     const banned = await guestComment(t, 'Before the ban.');
     t.store.moderation.bans.add('email', 'guest@example.org', false, 'owner@example.org');
     expect((await banned.edit('After the ban')).status).toBe(403);
-    t.store.moderation.bans.list().forEach((ban) => t.store.moderation.bans.remove(ban.id));
+    for (const ban of t.store.moderation.bans.list()) t.store.moderation.bans.remove(ban.id);
     const locked = await guestComment(t, 'Before the lock.');
     t.store.moderation.setThreadLocked(t.store.threads.find('default', page)!.id, true);
     const res = await locked.edit('After the lock');

@@ -5,7 +5,10 @@ import { renderMarkdown, sanitizeImportedHtml } from '../../../server/render/mar
 import { expectSafeHtml } from '../../helpers/html-safety.ts';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/xss/${name}`, import.meta.url), 'utf8'));
-const payloads = [...(fixture('dompurify-expect.json') as { payload: string }[]).map((c) => c.payload), ...(fixture('payloadbox-xss-payload-list.json') as string[])];
+const payloads = [
+  ...(fixture('dompurify-expect.json') as { payload: string }[]).map((c) => c.payload),
+  ...(fixture('payloadbox-xss-payload-list.json') as string[]),
+];
 
 describe('sanitizeImportedHtml (WordPress and Disqus bodies)', () => {
   it('keeps formatting, maps synonyms onto allowed tags and unwraps the rest', () => {
@@ -16,7 +19,7 @@ describe('sanitizeImportedHtml (WordPress and Disqus bodies)', () => {
     expect(sanitizeImportedHtml('<q cite="x">said</q> H<sub>2</sub>O')).toBe('<q>said</q> H<sub>2</sub>O');
   });
 
-  it('turns images into links, so readers\' browsers fetch nothing', () => {
+  it("turns images into links, so readers' browsers fetch nothing", () => {
     expect(sanitizeImportedHtml('<img src="https://cdn.example/a.jpg" alt="A cat" onerror="x()">')).toBe(
       '<a href="https://cdn.example/a.jpg" rel="nofollow ugc noopener">[image: A cat]</a>',
     );
@@ -45,12 +48,14 @@ describe('htmlToMarkdown', () => {
   });
 });
 
-describe('htmlToMarkdown\'s fast path for plain paragraphs', () => {
+describe("htmlToMarkdown's fast path for plain paragraphs", () => {
   it('writes what turndown writes, for every plain body of the fixtures and tricky text', async () => {
     const { autop } = await import('@wordpress/autop');
     const { htmlToMarkdownWithTurndown } = await import('../../../server/render/html-to-markdown.ts');
     const { fixtureText } = await import('../../helpers/import-fixtures.ts');
-    const contents = [...fixtureText('wp-theme-test-data__themeunittestdata.wordpress.xml').matchAll(/<wp:comment_content><!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]!);
+    const contents = [
+      ...fixtureText('wp-theme-test-data__themeunittestdata.wordpress.xml').matchAll(/<wp:comment_content><!\[CDATA\[([\s\S]*?)\]\]>/g),
+    ].map((m) => m[1]!);
     const tricky = [
       'a * b _c_ `d` [e](f) # g\n> h\n1. i\n- j',
       '\\o/ ¯\\_(ツ)_/¯ &amp; &lt;tag&gt; &quot;q&quot; &#8217;',
