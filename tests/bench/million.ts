@@ -1,7 +1,7 @@
 /**
  * Benchmark: a million comments in one database (10,000 threads of 90 and one of 100,000; one
  * in twenty unanswered comments pending). The export file is generated once and the database
- * built from it once per checkout commit with `riposte import riposte` (both cached under
+ * built from it once per version of the server's code with `riposte import riposte` (both cached under
  * .tmp/bench/); each run works on a copy. Prints file sizes, start-up time, GET latency of
  * random threads and of the 100,000-comment one, POST latency, and the admin queue and searches.
  * Run: npm run bench:million [-- --rebuild --checkout DIR]
@@ -37,7 +37,7 @@ const exportBytes = await writeExportFile(exportFile, plan, { pendingEvery: 20 }
 const seconds = (performance.now() - generating) / 1000;
 console.log(`Export file ${exportFile}: ${MB(exportBytes)}${seconds > 1 ? ` (generated in ${seconds.toFixed(0)} s)` : ''}`);
 
-const cached = join(cacheDir(), `million-${checkout.label}.db`);
+const cached = join(cacheDir(), `million-${checkout.dataKey}.db`);
 if (values.rebuild || !existsSync(cached)) {
   rmSync(cached, { force: true });
   const building = `${cached}.building`;

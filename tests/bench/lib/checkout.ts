@@ -5,6 +5,7 @@
  * alike. Choose it with `--checkout DIR` or RIPOSTE_BENCH_CHECKOUT (default: this repository).
  */
 import { execFileSync, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,25 +19,37 @@ export interface Checkout {
   dir: string;
   /** The commit, with "-modified" when the server's files differ from it (changes to tests or docs do not count). */
   label: string;
+  /**
+   * Names what the server's code would make of generated data (a database built by its import):
+   * the git tree of server/ and shared/, so a commit that changes only tests or docs reuses it.
+   */
+  dataKey: string;
 }
 
 export function resolveCheckout(flag: string | undefined): Checkout {
   const dir = resolve(flag ?? process.env.RIPOSTE_BENCH_CHECKOUT ?? BENCH_REPO);
   if (!existsSync(join(dir, 'bin', 'riposte.js'))) throw new Error(`${dir} is not a Riposte checkout (no bin/riposte.js).`);
   if (!existsSync(join(dir, 'node_modules'))) throw new Error(`${dir} has no node_modules: run npm ci there first.`);
-  return { dir, label: describeCommit(dir) };
+  return { dir, ...describeCommit(dir) };
 }
 
-/** A label for the printout, and the key of data made by this checkout's code (its database schema may differ from another's). */
-export function describeCommit(dir: string): string {
+function describeCommit(dir: string): Pick<Checkout, 'label' | 'dataKey'> {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  let commit: string;
   try {
-    const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
-    const changed = git('status', '--porcelain', '--', 'server', 'shared', 'bin', 'package-lock.json');
-    return `${git('rev-parse', '--short=10', 'HEAD')}${changed ? '-modified' : ''}`;
+    commit = git('rev-parse', '--short=10', 'HEAD');
   } catch {
-    // Not a git checkout (an unpacked archive): there is no commit to name.
-    return 'unknown-commit';
+    // Not a git checkout (an unpacked archive): no commit to name, so the folder names it.
+    const folder = `no-git-${createHash('sha256').update(dir).digest('hex').slice(0, 10)}`;
+    return { label: folder, dataKey: folder };
   }
+  const modified = git('status', '--porcelain', '--', 'server', 'shared', 'bin', 'package-lock.json') ? '-modified' : '';
+  const trees = createHash('sha256')
+    .update(git('rev-parse', 'HEAD:server', 'HEAD:shared'))
+    .digest('hex')
+    .slice(0, 10);
+  return { label: `${commit}${modified}`, dataKey: `server-${trees}${modified}` };
 }
 
 /** The environment a child gets: ours without any RIPOSTE_* setting of the caller's shell, plus `env`. */
