@@ -20,7 +20,7 @@ const { values, checkout } = benchArgs(
     '  --rate R          reader GETs per second (default 200)',
     '  --writes W        posts per second (default 5)',
     '  --pause S         seconds of traffic before, between and after the imports (default 15; --quick 5)',
-    '  --quick           only the 30,000-comment import',
+    '  (--quick: only the 30,000-comment import)',
   ].join('\n'),
   { rate: { type: 'string' }, writes: { type: 'string' }, pause: { type: 'string' } },
 );
@@ -31,15 +31,15 @@ const THREADS = 20;
 const sleep = (ms: number) => new Promise((wait) => setTimeout(wait, ms));
 
 const imports = [
-  { label: '30,000', posts: 300, blog: 'https://bench30k.example' },
-  { label: '100,000', posts: 1_000, blog: 'https://bench100k.example' },
+  { label: '30,000', posts: 300, firstPost: 1, blog: 'https://bench30k.example' },
+  { label: '100,000', posts: 1_000, firstPost: 1_001, blog: 'https://bench100k.example' },
 ].slice(0, values.quick ? 1 : 2);
 
 printHeader(`Imports under traffic: ${readRate} GET/s over ${THREADS} threads and ${writeRate} posts/s, open loop`, checkout);
 const files = await Promise.all(
-  imports.map(async ({ label, posts, blog }) => {
-    const file = join(cacheDir(), `wxr-${posts * 100}-v1.xml`);
-    const bytes = await writeWxrFile(file, { posts, perPost: 100, blog });
+  imports.map(async ({ label, posts, firstPost, blog }) => {
+    const file = join(cacheDir(), `wxr-${new URL(blog).hostname}-v1.xml`);
+    const bytes = await writeWxrFile(file, { posts, perPost: 100, blog, firstPost });
     console.log(`  ${label}-comment WXR: ${file} (${(bytes / 1e6).toFixed(0)} MB)`);
     return file;
   }),

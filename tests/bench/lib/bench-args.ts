@@ -20,9 +20,11 @@ export function benchArgs(
     allowPositionals: false,
   });
   if (values.help) {
-    console.log(
-      `${name}\n\nOptions:\n  --checkout DIR   the Riposte checkout to measure (or RIPOSTE_BENCH_CHECKOUT; default: this one)\n${usage}`,
-    );
+    const shared = [
+      '  --checkout DIR    the Riposte checkout to measure (or RIPOSTE_BENCH_CHECKOUT; default: this one)',
+      '  --quick           a short run',
+    ];
+    console.log(`${name}\n\nOptions:\n${shared.join('\n')}\n${usage}`);
     process.exit(0);
   }
   const checkout: Checkout = resolveCheckout(typeof values.checkout === 'string' ? values.checkout : undefined);

@@ -18,12 +18,17 @@ export interface WxrPlan {
   perPost: number;
   /** The blog's address: files for different blogs import side by side. */
   blog?: string;
+  /** The first post's id (`wp:post_id`); threads are matched by it, so another blog's file starts elsewhere. */
+  firstPost?: number;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** Writes the export to `file` (kept if it exists: generation is deterministic); returns its size in bytes. */
-export async function writeWxrFile(file: string, { posts, perPost, blog = 'https://bench.example' }: WxrPlan): Promise<number> {
+export async function writeWxrFile(
+  file: string,
+  { posts, perPost, blog = 'https://bench.example', firstPost = 1 }: WxrPlan,
+): Promise<number> {
   if (existsSync(file)) return statSync(file).size;
   const partial = `${file}.partial`;
   const out = createWriteStream(partial);
@@ -35,7 +40,7 @@ export async function writeWxrFile(file: string, { posts, perPost, blog = 'https
 <channel><title>Bench blog</title><link>${blog}</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_blog_url>${blog}</wp:base_blog_url>
 `);
   let id = 1;
-  for (let post = 1; post <= posts; post++) {
+  for (let post = firstPost; post < firstPost + posts; post++) {
     let item = `<item><title>Post ${post}</title><link>${blog}/${2000 + (post % 20)}/post-${post}/</link>
 <content:encoded><![CDATA[<p>${'The post itself, which the importer reads past. '.repeat(40)}</p>]]></content:encoded>
 <wp:post_id>${post}</wp:post_id><wp:post_date_gmt>2020-01-01 00:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
