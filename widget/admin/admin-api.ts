@@ -36,14 +36,14 @@ const BASE = '/api/v1/admin';
 /** `csrf()` is read at each call: it changes when the admin logs in again. */
 export const createAdminApi = (csrf: () => string) => {
   const write = <T>(method: string, path: string, body?: unknown) =>
-    call<T>(method, BASE + path, body, undefined, { 'Riposte-CSRF': csrf() });
+    call<T>(method, BASE + path, { body, headers: { 'Riposte-CSRF': csrf() } });
   return {
     session: () => call<AdminSession>('GET', `${BASE}/session`),
-    login: (email: string, password: string) => call<AdminSession>('POST', `${BASE}/login`, { email, password }),
+    login: (email: string, password: string) => call<AdminSession>('POST', `${BASE}/login`, { body: { email, password } }),
     /** Providers an admin may log in with (empty unless RIPOSTE_ADMINS names someone). */
     providers: () => call<{ providers: { id: string; name: string }[] }>('GET', `${BASE}/providers`),
     /** Completes a provider login: the one-time code it came back to /admin with. */
-    providerLogin: (code: string, verifier: string) => call<AdminSession>('POST', `${BASE}/login/provider`, { code, verifier }),
+    providerLogin: (code: string, verifier: string) => call<AdminSession>('POST', `${BASE}/login/provider`, { body: { code, verifier } }),
     logout: () => call<null>('POST', `${BASE}/logout`),
     comments: (query: CommentQuery) => call<AdminCommentPage>('GET', `${BASE}/comments?${new URLSearchParams(clean(query))}`),
     act: (ids: number[], action: ModerationAction) =>
