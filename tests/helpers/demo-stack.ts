@@ -1,18 +1,7 @@
 /** Starts what `npm start` starts (comment server + demo blog) on free loopback ports, on a temp database. */
-import { createServer } from 'node:net';
-import { startDemo, type RunningDemo } from '../../server/demo.ts';
+import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
+import { freePort } from './free-port.ts';
 import { tempDir, testConfig } from './test-app.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** `env`: settings that are environment variables only, such as sign-in providers. */
 export async function startDemoStack(env: NodeJS.ProcessEnv = {}): Promise<RunningDemo & { removeData(): void }> {
