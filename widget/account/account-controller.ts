@@ -141,6 +141,7 @@ export class AccountController {
     await revoked.catch((error: unknown) => console.warn('Riposte: the session could not be revoked on the server.', error));
   }
 
+  /** Opens the editor on the reader's own comment, with its Markdown from the server. */
   async edit(id: number) {
     try {
       const { body } = await getCommentSource(this._api, id, commentSecret(this._api.server, id));
@@ -150,6 +151,7 @@ export class AccountController {
     }
   }
 
+  /** Closes the editor without saving (Reply or Cancel elsewhere); the thread draws next anyway. */
   stopEditing() {
     this.editing = null;
   }
@@ -160,6 +162,7 @@ export class AccountController {
     this._set({ editing: null });
   }
 
+  /** Deletes the reader's own comment once they confirm. */
   async remove(id: number) {
     if (!confirm(ta.confirmDelete)) return;
     try {
