@@ -21,6 +21,8 @@ export interface PinnedRequestOptions {
   signal: AbortSignal;
   /** Largest body accepted, counted after decompression. */
   maxBytes: number;
+  /** Past maxBytes, keep the first maxBytes and stop reading, instead of failing ('too-large'). */
+  truncate?: boolean;
 }
 
 export interface FetchedResponse {
@@ -43,15 +45,23 @@ function decoder(encoding: string | undefined) {
   throw new FetchError('network', `The answer is in an encoding Riposte did not ask for (${name.slice(0, 40)}).`);
 }
 
-/** Collects the body, refusing it as soon as it passes `maxBytes`. */
-function cappedSink(maxBytes: number, chunks: Buffer[]): Writable {
+/** Ends the reading of a body once enough of it is kept (`truncate`). */
+const ENOUGH = new Error('enough of the body');
+
+/** Collects the body, refusing it (or, with `truncate`, keeping its start) as soon as it passes `maxBytes`. */
+function cappedSink(maxBytes: number, truncate: boolean, chunks: Buffer[]): Writable {
   let size = 0;
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
+      const room = maxBytes - size;
       size += chunk.length;
-      if (size > maxBytes) return done(new FetchError('too-large', `The answer is larger than ${maxBytes} bytes.`));
-      chunks.push(chunk);
-      done();
+      if (size <= maxBytes) {
+        chunks.push(chunk);
+        return done();
+      }
+      if (!truncate) return done(new FetchError('too-large', `The answer is larger than ${maxBytes} bytes.`));
+      chunks.push(chunk.subarray(0, room));
+      done(ENOUGH);
     },
   });
 }
@@ -89,14 +99,19 @@ export async function pinnedRequest(target: CheckedTarget, options: PinnedReques
     const responded = once(request, 'response');
     request.end(options.body);
     const [response] = (await responded) as [http.IncomingMessage];
-    if (Number(response.headers['content-length']) > options.maxBytes) {
+    if (!options.truncate && Number(response.headers['content-length']) > options.maxBytes) {
       response.destroy();
       throw new FetchError('too-large', `The answer is larger than ${options.maxBytes} bytes.`);
     }
     const chunks: Buffer[] = [];
     const decode = decoder(response.headers['content-encoding']);
-    const sink = cappedSink(options.maxBytes, chunks);
-    await (decode ? pipeline(response, decode, sink) : pipeline(response, sink));
+    const sink = cappedSink(options.maxBytes, options.truncate === true, chunks);
+    try {
+      await (decode ? pipeline(response, decode, sink) : pipeline(response, sink));
+    } catch (err) {
+      if (err !== ENOUGH) throw err;
+      request.destroy();
+    }
     return { url: url.href, status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) };
   } catch (err) {
     request.destroy();
