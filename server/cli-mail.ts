@@ -6,7 +6,6 @@ import * as v from 'valibot';
 import { emailSchema } from '../shared/schemas.ts';
 import { ConfigError, type Config } from './config.ts';
 import { printable } from './import/printable.ts';
-import { createMailer, MailError, newMessageId } from './mail/mailer.ts';
 import { mailStrings } from './mail/mail-strings.ts';
 
 export const MAIL_USAGE = `  mail test ADDRESS
@@ -21,6 +20,8 @@ export async function mailCommand(config: Config, positionals: string[]): Promis
       'mail is off: set RIPOSTE_SMTP_URL (or RIPOSTE_SMTP_HOST) and RIPOSTE_MAIL_FROM; riposte serve --help lists them.',
     );
   }
+  // Loaded here, not at start: every other command would pay for nodemailer.
+  const { createMailer, MailError, newMessageId } = await import('./mail/mailer.ts');
   const strings = mailStrings('en');
   const mailer = createMailer(config.mail);
   const server = `${config.mail.host}:${config.mail.port}`;

@@ -9,23 +9,25 @@ import { en } from './strings-en.ts';
 /** What a reader can be mailed about on a page. */
 export type Subscription = 'replies' | 'thread';
 
+/** The words of a notification about a comment by `author` on `page`. */
+export interface NotificationWords {
+  subject(p: { author: string; page: string }): string;
+  intro(p: { author: string; page: string }): string;
+  /** The link to the comment. */
+  action: string;
+  /** Why the reader gets this mail. */
+  why(p: { page: string }): string;
+}
+
 export interface MailStrings {
   /** BCP 47 language of the catalogue: the HTML mail's `lang`. */
   lang: string;
   /** A page named in a sentence: its title in quotes, else its address. */
   page(title: string | null, url: string): string;
-  reply: {
-    subject(p: { author: string; page: string }): string;
-    intro(p: { author: string; page: string }): string;
-    action: string;
-    why(p: { page: string }): string;
-  };
-  newComment: {
-    subject(p: { author: string; page: string }): string;
-    intro(p: { author: string; page: string }): string;
-    action: string;
-    why(p: { page: string }): string;
-  };
+  /** A reply to the reader's comment. */
+  reply: NotificationWords;
+  /** A new comment on a page the reader follows. */
+  newComment: NotificationWords;
   /** Double opt-in: nothing else is mailed to an address until its owner confirms. */
   confirm: {
     subject(p: { site: string }): string;

@@ -16,8 +16,22 @@ export interface CheckedTarget {
   port: number;
 }
 
-/** Parses and checks `href`; throws FetchError ('bad-url', 'dns' or 'refused'). */
-export async function checkedTarget(href: string | URL, policy: AddressPolicy = {}): Promise<CheckedTarget> {
+/**
+ * `work`, or a 'timeout' FetchError once `signal` fires. A DNS lookup cannot be cancelled; if it
+ * fails after the deadline, that failure is settled here and of no interest.
+ */
+function beforeDeadline<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const fire = () => reject(new FetchError('timeout', 'Looking up the host took too long.'));
+    if (signal.aborted) fire();
+    else signal.addEventListener('abort', fire, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', fire));
+  });
+}
+
+/** Parses and checks `href`, giving up when `signal` fires; throws FetchError ('bad-url', 'dns', 'refused' or 'timeout'). */
+export async function checkedTarget(href: string | URL, policy: AddressPolicy = {}, signal?: AbortSignal): Promise<CheckedTarget> {
   let url: URL;
   try {
     url = new URL(href);
@@ -34,8 +48,9 @@ export async function checkedTarget(href: string | URL, policy: AddressPolicy = 
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
   else {
     try {
-      addresses = await lookup(host, { all: true, verbatim: true });
+      addresses = await beforeDeadline(lookup(host, { all: true, verbatim: true }), signal);
     } catch (err) {
+      if (err instanceof FetchError) throw err;
       throw new FetchError('dns', `The host ${host} was not found.`, { cause: err });
     }
   }

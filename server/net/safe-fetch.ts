@@ -42,20 +42,11 @@ export async function safeFetch(href: string | URL, options: SafeFetchOptions = 
   let next: string | URL = href;
   for (let hop = 0; hop <= maxRedirects; hop++) {
     // A slow DNS answer counts against the same deadline as the rest.
-    const target = await Promise.race([checkedTarget(next, options), deadline(signal)]);
+    const target = await checkedTarget(next, options, signal);
     const response = await pinnedRequest(target, { method: 'GET', headers, signal, maxBytes });
     const location = response.headers.location;
     if (!REDIRECTS.has(response.status) || !location) return response;
     next = URL.canParse(location, target.url) ? new URL(location, target.url) : location;
   }
   throw new FetchError('too-many-redirects', `More than ${maxRedirects} redirects.`);
-}
-
-/** Rejects with 'timeout' once `signal` fires. */
-function deadline(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    const fire = () => reject(new FetchError('timeout', 'The fetch took too long (looking up the host).'));
-    if (signal.aborted) fire();
-    else signal.addEventListener('abort', fire, { once: true });
-  });
 }

@@ -25,7 +25,7 @@ export interface SendWebhookOptions extends AddressPolicy {
 /** Throws FetchError when no answer came (refused address, timeout, network); any status is a result. */
 export async function sendWebhook(url: string, delivery: WebhookDelivery, options: SendWebhookOptions = {}): Promise<WebhookResult> {
   const signal = AbortSignal.timeout(options.timeoutMs ?? 10_000);
-  const target = await checkedTarget(url, options);
+  const target = await checkedTarget(url, options, signal);
   const response = await pinnedRequest(target, {
     method: 'POST',
     headers: delivery.headers,
