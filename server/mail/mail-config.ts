@@ -36,7 +36,7 @@ export const MAIL_SETTINGS = [
   {
     env: 'RIPOSTE_SMTP_SECURE',
     help: 'tls (encrypted from the start), starttls (upgrade required) or none (only for a relay on this machine).',
-    fallback: 'tls for smtps://, else starttls',
+    fallback: 'tls for smtps:// or port 465, else starttls',
   },
   { env: 'RIPOSTE_MAIL_FROM', help: 'From address of every mail, e.g. "Blog comments <comments@example.com>".', fallback: '' },
 ] as const;

@@ -10,9 +10,8 @@ import { FetchError } from './fetch-error.ts';
 
 export interface CheckedTarget {
   url: URL;
-  /** The checked IP address to connect to (never looked up again). */
-  address: string;
-  family: 4 | 6;
+  /** Every address the host resolved to, all checked: the connection goes to one of these, never to a second lookup's answer. */
+  addresses: { address: string; family: 4 | 6 }[];
   port: number;
 }
 
@@ -61,7 +60,6 @@ export async function checkedTarget(href: string | URL, policy: AddressPolicy = 
       throw new FetchError('refused', `${shown} is ${refusal}; Riposte only fetches from public addresses.`);
     }
   }
-  const first = addresses[0];
-  if (!first) throw new FetchError('dns', `The host ${host} has no address.`);
-  return { url, address: first.address, family: first.family === 6 ? 6 : 4, port };
+  if (addresses.length === 0) throw new FetchError('dns', `The host ${host} has no address.`);
+  return { url, addresses: addresses.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 })), port };
 }

@@ -1,12 +1,14 @@
 /**
- * One HTTP(S) request to an address checked beforehand (see checked-target.ts): the socket goes
- * to that address, with the URL's host name only in the Host header and for TLS (SNI and the
- * certificate check). No redirects followed; the body is capped after decompression.
+ * One HTTP(S) request to a host checked beforehand (see checked-target.ts): Node's own lookup
+ * is replaced by one that answers the checked addresses, so the socket can only go there (with
+ * Node's fallback between IPv6 and IPv4 intact), while the URL's host name still serves for the
+ * Host header and TLS (SNI and the certificate check). No redirects followed; the body is
+ * capped after decompression.
  */
 import { once } from 'node:events';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
-import { isIP } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -74,23 +76,27 @@ function asFetchError(err: unknown, signal: AbortSignal, url: URL): FetchError {
   return new FetchError('network', `Could not get an answer from ${url.host} (${detail}).`, { cause: err });
 }
 
+/** A lookup that can only answer the addresses checked before (an IP literal host is not looked up at all). */
+function checkedLookup(addresses: CheckedTarget['addresses']): LookupFunction {
+  return (_hostname, lookupOptions, callback) => {
+    if (lookupOptions.all) return callback(null, addresses);
+    const [first] = addresses;
+    callback(null, first!.address, first!.family);
+  };
+}
+
 export async function pinnedRequest(target: CheckedTarget, options: PinnedRequestOptions): Promise<FetchedResponse> {
   const { url } = target;
-  const secure = url.protocol === 'https:';
-  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const request = (secure ? https : http).request({
-    host: target.address,
-    family: target.family,
+  const request = (url.protocol === 'https:' ? https : http).request({
+    hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: target.port,
+    lookup: checkedLookup(target.addresses),
     path: `${url.pathname}${url.search}`,
     method: options.method,
     headers: {
       ...options.headers,
-      host: url.host,
       ...(options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) }),
     },
-    // TLS checks the certificate against the name in the URL, not the address connected to.
-    ...(secure && !isIP(hostname) ? { servername: hostname } : {}),
     signal: options.signal,
     // A fresh connection each time: a pooled socket could belong to another name's address.
     agent: false,

@@ -10,7 +10,7 @@ export interface SeenRequest {
 }
 
 export interface LoopbackServer {
-  /** `http://127.0.0.1:PORT` (or `http://[::1]:PORT`). */
+  /** `http://127.0.0.1:PORT` (or the other loopback address it listens on). */
   origin: string;
   port: number;
   requests: SeenRequest[];
@@ -19,7 +19,10 @@ export interface LoopbackServer {
 
 export type Handler = (req: IncomingMessage & { body: Buffer }, res: ServerResponse) => unknown;
 
-export async function startLoopbackServer(handler: Handler, host: '127.0.0.1' | '::1' = '127.0.0.1'): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  handler: Handler,
+  host: '127.0.0.1' | '127.0.0.2' | '::1' = '127.0.0.1',
+): Promise<LoopbackServer> {
   const requests: SeenRequest[] = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -31,7 +34,7 @@ export async function startLoopbackServer(handler: Handler, host: '127.0.0.1' | 
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: host === '::1' ? `http://[::1]:${port}` : `http://127.0.0.1:${port}`,
+    origin: host === '::1' ? `http://[::1]:${port}` : `http://${host}:${port}`,
     port,
     requests,
     close: () =>

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../../server/net/fetch-error.ts';
+import { pinnedRequest } from '../../../server/net/pinned-request.ts';
 import { safeFetch } from '../../../server/net/safe-fetch.ts';
 import { type LoopbackServer, startLoopbackServer } from '../../helpers/loopback-server.ts';
 
@@ -126,6 +127,18 @@ describe('safeFetch', () => {
     const options = { allowLoopback: [slow.port], timeoutMs: 300 };
     expect(await failure(safeFetch(`${slow.origin}/silent`, options))).toBe('timeout');
     expect(await failure(safeFetch(`${slow.origin}/trickle`, options))).toBe('timeout');
+  });
+
+  it('connects only to the checked addresses, whatever the system would resolve the name to', async () => {
+    const checked = await server((req, res) => res.end(`checked, Host ${req.headers.host}`), '127.0.0.2');
+    // localhost is 127.0.0.1 to the system; the checked address says 127.0.0.2, and that is where the request goes.
+    const target = {
+      url: new URL(`http://localhost:${checked.port}/x`),
+      addresses: [{ address: '127.0.0.2', family: 4 as const }],
+      port: checked.port,
+    };
+    const answer = await pinnedRequest(target, { method: 'GET', headers: {}, signal: AbortSignal.timeout(5000), maxBytes: 1000 });
+    expect(answer.body.toString()).toBe(`checked, Host localhost:${checked.port}`);
   });
 
   it('says when nothing answers', async () => {
