@@ -1,11 +1,12 @@
 /**
  * The `riposte` command: `serve` runs the comment server, `demo` adds the demo blog beside it;
- * `backup`, `import` and `export` look after the data.
+ * `backup`, `import` and `export` look after the data; `mail test` checks the mail settings.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { adminCommand, ADMIN_USAGE } from './cli-admin.ts';
 import { siteCommand, SITE_USAGE } from './cli-site.ts';
+import { mailCommand, MAIL_USAGE } from './cli-mail.ts';
 import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
 import { ImportError } from './import/import-error.ts';
@@ -23,6 +24,7 @@ Commands:
 ${TRANSFER_USAGE}
 ${SITE_USAGE}
 ${ADMIN_USAGE}
+${MAIL_USAGE}
   help     Show this text.
 
 Options (each also an environment variable; flags win). Every command reads --db; the
@@ -92,7 +94,7 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
     console.log(USAGE);
     return;
   }
-  if (!['serve', 'demo', 'backup', 'import', 'export', 'site', 'admin'].includes(command)) {
+  if (!['serve', 'demo', 'backup', 'import', 'export', 'site', 'admin', 'mail'].includes(command)) {
     console.error(`riposte: unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
@@ -103,6 +105,7 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
     if (command === 'backup') await backupCommand(config, positionals[0]);
     else if (command === 'site') siteCommand(config, positionals);
     else if (command === 'admin') await adminCommand(config, positionals);
+    else if (command === 'mail') await mailCommand(config, positionals);
     else if (positionals.length > 0) throw new ConfigError(`unexpected argument "${positionals[0]}".`);
     else await (command === 'serve' ? serveCommand(config) : demoCommand(config, startDemo));
   } catch (err) {

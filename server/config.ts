@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { authSettingsHelp, loadAuthConfig, type AuthConfig } from './auth/auth-config.ts';
+import { loadMailConfig, mailSettingsHelp, type MailConfig } from './mail/mail-config.ts';
 
 export interface Config {
   host: string;
@@ -23,6 +24,8 @@ export interface Config {
   demoPort: number;
   /** Sign-in providers, roles and session lifetime (environment variables only). */
   auth: AuthConfig;
+  /** The SMTP server and From address (environment variables only); null: mail is off. */
+  mail: MailConfig | null;
 }
 
 /** One entry per setting: flag name, environment variable, help text, default. */
@@ -154,6 +157,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
     writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
     auth: loadAuthConfig(env),
+    mail: loadMailConfig(env),
   };
   return { config, positionals };
 }
@@ -161,5 +165,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
 /** The text of `riposte serve --help`'s settings list. */
 export function settingsHelp(): string {
   const flags = SETTINGS.map((s) => `  --${s.flag.padEnd(12)} ${s.env.padEnd(20)} ${s.help} (default: ${s.fallback || 'none'})`).join('\n');
-  return `${flags}\n\nSign-in (environment variables only; callback URL to register: PUBLIC_URL/auth/<id>/callback):\n${authSettingsHelp()}`;
+  const signIn = `Sign-in (environment variables only; callback URL to register: PUBLIC_URL/auth/<id>/callback):\n${authSettingsHelp()}`;
+  const mail = `Mail (environment variables only; with none of them set, mail is off):\n${mailSettingsHelp()}`;
+  return `${flags}\n\n${signIn}\n\n${mail}`;
 }
