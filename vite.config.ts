@@ -59,8 +59,23 @@ function minifyText(text: string, tag: string): string {
     .replace(/;}/g, '}');
 }
 
+/**
+ * Vite wraps every dynamic import() in a module-preload helper (about 2 KB) even with
+ * `modulePreload: false` (vitejs/vite#18551). The widget preloads nothing, so the helper
+ * only calls the import: the same promise, without the code.
+ */
+function noPreloadHelper(): Plugin {
+  return {
+    name: 'riposte-no-preload-helper',
+    enforce: 'pre',
+    load(id) {
+      return id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : null;
+    },
+  };
+}
+
 const widgetBuild = {
-  plugins: [minifyLitTemplates()],
+  plugins: [minifyLitTemplates(), noPreloadHelper()],
   // Relative URLs: chunks are found next to embed.js on the comment server, never on the blog's origin.
   base: './',
   build: {

@@ -8,9 +8,8 @@ import { adminCommand, ADMIN_USAGE } from './cli-admin.ts';
 import { siteCommand, SITE_USAGE } from './cli-site.ts';
 import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
-import { startDemo } from './demo.ts';
 import { ImportError } from './import/import-error.ts';
-import { startServer } from './main.ts';
+import { startServer, type RunningServer } from './main.ts';
 import { backupDatabase } from './store/backup.ts';
 import type { Store } from './store/index.ts';
 
@@ -66,7 +65,11 @@ function adminLine(config: Config, store: Store): string {
   return `Moderate at: ${config.publicUrl}/admin${nobody ? ` (no admin yet: node bin/riposte.js admin add EMAIL${db})` : ''}`;
 }
 
-async function demoCommand(config: Config): Promise<void> {
+/** What `riposte demo` starts: bin/riposte.js hands in demo/start-demo.ts's, so the server never imports the demo. */
+export type StartDemo = (config: Config) => Promise<{ server: RunningServer; blogUrl: string; seeded: number; close(): Promise<void> }>;
+
+async function demoCommand(config: Config, startDemo: StartDemo | undefined): Promise<void> {
+  if (!startDemo) throw new ConfigError('the demo is not part of this installation (run it from a checkout: npm start).');
   const demo = await startDemo(config);
   console.log(`Riposte comment server: ${demo.server.url} (database ${config.dbFile})`);
   console.log(`Demo blog:              ${demo.blogUrl}${demo.seeded ? ` (seeded with ${demo.seeded} comments)` : ''}`);
@@ -83,7 +86,7 @@ async function backupCommand(config: Config, destination: string | undefined): P
   console.log(`Backed up ${config.dbFile} to ${resolve(destination)}.`);
 }
 
-export async function main(args: string[]): Promise<void> {
+export async function main(args: string[], startDemo?: StartDemo): Promise<void> {
   const [command, ...rest] = args;
   if (!command || command === 'help' || command === '--help' || command === '-h' || rest.includes('--help')) {
     console.log(USAGE);
@@ -101,7 +104,7 @@ export async function main(args: string[]): Promise<void> {
     else if (command === 'site') siteCommand(config, positionals);
     else if (command === 'admin') await adminCommand(config, positionals);
     else if (positionals.length > 0) throw new ConfigError(`unexpected argument "${positionals[0]}".`);
-    else await (command === 'serve' ? serveCommand(config) : demoCommand(config));
+    else await (command === 'serve' ? serveCommand(config) : demoCommand(config, startDemo));
   } catch (err) {
     // A file that cannot be imported says why and where; options would not help.
     if (err instanceof ImportError) console.error(`riposte: ${err.message}`);

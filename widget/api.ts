@@ -1,4 +1,7 @@
-/** Typed client for the Riposte JSON API: one line per endpoint, every failure an ApiError. */
+/**
+ * Typed client for the Riposte JSON API: one instance per comment server, made by the element
+ * that owns it (`<riposte-thread>`), one line per endpoint, every failure an ApiError.
+ */
 import {
   ERROR_CODES,
   type ErrorCode,
@@ -23,23 +26,49 @@ export class ApiError extends Error {
   }
 }
 
-/** Endpoints of one comment server, `base` being its root URL ending in "/". */
-export const createApi = (base: string) => ({
-  getThread: (site: string, page: string, signal?: AbortSignal) =>
-    call<WireThread>('GET', url(base, 'api/v1/threads', { site, page }), undefined, signal),
-  /** `headers`: the reader's `Authorization: Bearer` when signed in (see account.ts). */
-  postComment: (input: NewCommentRequest, headers?: Record<string, string>) =>
-    call<PostedComment>('POST', url(base, 'api/v1/comments'), input, undefined, headers),
-  getLikes: (site: string, page: string, liker: string) => call<LikeState>('GET', url(base, 'api/v1/likes', { site, page, liker })),
-  putLike: (input: LikeRequest) => call<LikeState>('PUT', url(base, 'api/v1/likes'), input),
-  feedUrl: (site: string, page: string) => url(base, 'feeds/thread.atom', { site, page }),
-});
+export interface ApiOptions {
+  /** The comment server's root URL, ending in "/". */
+  server: string;
+  /** The reader's session token, or null for a guest; read when a request made as the reader starts. */
+  token: () => string | null;
+}
+
+/** One request's parts besides its method and path. */
+export interface Send {
+  query?: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Made as the reader: carries their session (`Authorization: Bearer`) when they are signed in. */
+  asReader?: boolean;
+}
+
+export const createApi = ({ server, token }: ApiOptions) => {
+  const href = (path: string, query?: Record<string, string>) => server + path + (query ? `?${new URLSearchParams(query)}` : '');
+  /** Any endpoint; the account's (account/account-api.ts) come in their own chunk and use this. */
+  const send = <T>(method: string, path: string, { query, body, signal, headers = {}, asReader }: Send = {}) => {
+    const session = asReader && token();
+    return call<T>(method, href(path, query), {
+      body,
+      signal,
+      headers: session ? { ...headers, authorization: `Bearer ${session}` } : headers,
+    });
+  };
+  return {
+    server,
+    send,
+    getThread: (site: string, page: string, signal: AbortSignal) =>
+      send<WireThread>('GET', 'api/v1/threads', { query: { site, page }, signal }),
+    postComment: (input: NewCommentRequest) => send<PostedComment>('POST', 'api/v1/comments', { body: input, asReader: true }),
+    getLikes: (site: string, page: string, liker: string) => send<LikeState>('GET', 'api/v1/likes', { query: { site, page, liker } }),
+    putLike: (input: LikeRequest) => send<LikeState>('PUT', 'api/v1/likes', { body: input }),
+    /** An address on the server, for a link rather than a request (a provider's start page). */
+    href,
+    feedUrl: (site: string, page: string) => href('feeds/thread.atom', { site, page }),
+  };
+};
 
 export type Api = ReturnType<typeof createApi>;
-
-export function url(base: string, path: string, query?: Record<string, string>): string {
-  return base + path + (query ? `?${new URLSearchParams(query)}` : '');
-}
 
 /**
  * Sends one request and returns its JSON. The return type is trusted here, the one place
@@ -48,9 +77,7 @@ export function url(base: string, path: string, query?: Record<string, string>):
 export async function call<T>(
   method: string,
   href: string,
-  body?: unknown,
-  signal?: AbortSignal,
-  headers: Record<string, string> = {},
+  { body, signal, headers = {} }: Pick<Send, 'body' | 'signal' | 'headers'> = {},
 ): Promise<T> {
   let response: Response;
   try {

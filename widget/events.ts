@@ -2,6 +2,7 @@
 // Children tell the thread what the reader did (properties go down, events go up), and the
 // thread tells the host page what happened; composed, so they leave the shadow DOM.
 import type { WireComment, WireThread } from '../shared/wire.ts';
+import type { ApiError } from './api.ts';
 
 /** What a reader typed into a comment form. */
 export interface CommentDraft {
@@ -19,16 +20,31 @@ export interface CommentDraft {
   formMs: number;
 }
 
+/** Why a sign-in did not happen, shown where it was asked for. */
+export interface SignInFailure {
+  message: string;
+  /** Offer the full-page flow instead (the popup was blocked or closed). */
+  redirect: boolean;
+}
+
+/**
+ * A request to the thread, the only element that talks to the server (as in the admin view):
+ * the thread calls `reply` once the work is done, with null or why it failed.
+ */
+interface Replies<Failure> {
+  reply: (failure: Failure | null) => void;
+}
+
 export interface RiposteEventDetails {
   /** A comment's Reply button was pressed (from `<riposte-comment>`). */
   'riposte-reply': { id: number };
-  /** A form was sent (from `<riposte-comment-form>`). */
-  'riposte-submit': CommentDraft;
+  /** A form was sent: post it, or save the edit (from `<riposte-comment-form>`). */
+  'riposte-submit': CommentDraft & Replies<ApiError>;
   /** A reply form was cancelled with its button or Escape (from `<riposte-comment-form>`). */
   'riposte-cancel': { parentId: number | null };
-  /** A provider's button was pressed; `redirect` for the full-page flow (from `<riposte-comment-form>`). */
-  'riposte-sign-in': { provider: string; redirect: boolean; parentId: number | null };
-  /** "Log Out" or "Change" was pressed (from `<riposte-comment-form>`). */
+  /** A provider's button was pressed; `redirect` for the full-page flow (from `<riposte-sign-in>`). */
+  'riposte-sign-in': { provider: string; redirect: boolean; parentId: number | null } & Replies<SignInFailure>;
+  /** "Log Out" or "Change" was pressed (from `<riposte-sign-in>`). */
   'riposte-sign-out': Record<string, never>;
   /** A reader's own comment's Edit or Delete button was pressed (from `<riposte-comment>`). */
   'riposte-edit': { id: number };
@@ -61,4 +77,15 @@ declare global {
 /** Dispatches a typed, bubbling, composed event from `target`. */
 export function emit<K extends keyof RiposteEventDetails>(target: EventTarget, type: K, detail: RiposteEventDetails[K]): void {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+type Request = 'riposte-submit' | 'riposte-sign-in';
+
+/** Sends a request up from `from` and resolves with the thread's answer: null, or why it failed. */
+export function request<K extends Request>(
+  from: EventTarget,
+  type: K,
+  detail: Omit<RiposteEventDetails[K], 'reply'>,
+): Promise<Parameters<RiposteEventDetails[K]['reply']>[0]> {
+  return new Promise((reply) => from.dispatchEvent(new CustomEvent(type, { detail: { ...detail, reply }, bubbles: true, composed: true })));
 }

@@ -108,21 +108,6 @@ export const formStyles = [
       padding: 0.5em 1.1em;
       font-weight: 600;
     }
-    .sign-in {
-      display: grid;
-      gap: 0.5em;
-    }
-    .providers {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5em;
-    }
-    .provider {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.45em;
-      padding: 0.4em 0.9em;
-    }
     .actions {
       display: flex;
       flex-wrap: wrap;

@@ -1,13 +1,14 @@
 /** The page's like ("N readers like this"): its state, checked with the server, and toggling it. */
 import type { ReactiveControllerHost } from 'lit';
-import { createApi } from './api.ts';
+import type { Api } from './api.ts';
 import { t } from './i18n.ts';
 import { isLiked, likerId, setLiked, storedLikerId } from './storage.ts';
 
 /** What the like needs of the thread element (it has no lifecycle of its own, so no addController). */
 export interface PageLikeHost extends Pick<ReactiveControllerHost, 'requestUpdate'> {
   site: string;
-  serverUrl(): string;
+  /** The thread's client of the comment server. */
+  readonly api: Api;
   pageKey(): string;
   notify(message: string): void;
 }
@@ -36,7 +37,7 @@ export class PageLike {
     const liker = storedLikerId();
     if (!liker) return;
     try {
-      const state = await createApi(this.host.serverUrl()).getLikes(this.host.site, this.host.pageKey(), liker);
+      const state = await this.host.api.getLikes(this.host.site, this.host.pageKey(), liker);
       if (this.busy) return; // the reader clicked meanwhile: their answer wins
       this._set(state.count, state.liked);
     } catch {
@@ -52,7 +53,7 @@ export class PageLike {
     this.busy = true;
     this.host.notify('');
     try {
-      const answer = await createApi(this.host.serverUrl()).putLike({
+      const answer = await this.host.api.putLike({
         site: this.host.site,
         page: this.host.pageKey(),
         liker: likerId(),

@@ -1,14 +1,14 @@
 /**
  * The comment form: "Leave a Reply" at the end of the thread, a reply under one comment, or
- * the editor of one's own comment; with the sign-in panel (provider buttons, "Commenting as").
+ * the editor of one's own comment; the sign-in panel inside it is `<riposte-sign-in>`.
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LIMITS } from '../shared/limits.ts';
 import type { SignInOptions, WireUser } from '../shared/wire.ts';
-import type { ApiError } from './api.ts';
-import { emit } from './events.ts';
-import type { SignInNote } from './account.ts';
+import { ApiError } from './api.ts';
+import { emit, request, type CommentDraft } from './events.ts';
 import { ta } from './i18n-account.ts';
 import { t } from './i18n.ts';
 import { loadGuest } from './storage.ts';
@@ -23,13 +23,11 @@ const FIELD_KEYS = Object.keys(FIELDS).filter(isField);
 
 /**
  * Collects a comment and the guest's details, checks what it cheaply can (the server's
- * 400 answer is the authority, shown on the same fields), and asks the thread to post.
- * When `busy` goes from true to false with no `error`, the post succeeded and the text is cleared.
+ * 400 answer is the authority, shown on the same fields), and asks the thread to post:
+ * a request the thread answers with null (posted: the text is cleared) or the error.
  *
- * @fires riposte-submit - The reader sent the form; `detail` is the draft.
+ * @fires riposte-submit - The reader sent the form; `detail` is the draft and `reply`.
  * @fires riposte-cancel - A reply form was closed with Cancel or Escape.
- * @fires riposte-sign-in - A provider's button (or "log in in this tab") was pressed.
- * @fires riposte-sign-out - "Log Out" or "Change" was pressed.
  * @csspart form - The form.
  * @csspart form-title - The "Leave a Reply" heading.
  * @csspart submit-button - The Post button.
@@ -43,20 +41,11 @@ export class RiposteCommentForm extends LitElement {
   /** The heading ("Leave a Reply", "Reply to NAME"). */
   @property() heading: string = t.leaveReply;
 
-  /** True while the thread is posting this form's comment. */
-  @property({ type: Boolean }) busy = false;
-
-  /** Why the last post failed, from the thread. */
-  @property({ attribute: false }) error: ApiError | null = null;
-
   /** The signed-in reader, or null for a guest. */
   @property({ attribute: false }) user: WireUser | null = null;
 
   /** The site's providers, whether guests may comment, the edit window (null until known). */
   @property({ attribute: false }) options: SignInOptions | null = null;
-
-  /** Why the last sign-in from this form did not happen. */
-  @property({ attribute: false }) note: SignInNote | null = null;
 
   /** The Markdown of the reader's own comment when this form edits it (`parentId` is its id); else null. */
   @property({ attribute: false }) editBody: string | null = null;
@@ -72,15 +61,19 @@ export class RiposteCommentForm extends LitElement {
   /** When the form was first drawn, to tell the server how long the reader took. */
   private _shownAt = performance.now();
 
-  override willUpdate(changed: PropertyValues) {
-    if (changed.has('error') && this.error) this._showServerError(this.error);
-    if (changed.get('busy') === true && !this.busy && !this.error) {
-      // The post succeeded: empty the text, keep the details for the next comment.
-      const body = this._form?.elements.namedItem('body');
-      if (body instanceof HTMLTextAreaElement) body.value = '';
-      this._errors = {};
-      this._alert = '';
-    }
+  /** The post (or saved edit) in flight: asked of the thread, which answers null or the error. */
+  private _send = new Task(this, {
+    autoRun: false,
+    task: async ([draft]: readonly [CommentDraft]) => {
+      const error = await request(this, 'riposte-submit', draft);
+      if (error) throw error;
+    },
+    onComplete: () => this._onPosted(),
+    onError: (error) => this._showServerError(error instanceof ApiError ? error : new ApiError('internal', String(error))),
+  });
+
+  private get _busy() {
+    return this._send.status === TaskStatus.PENDING;
   }
 
   override firstUpdated() {
@@ -128,7 +121,11 @@ export class RiposteCommentForm extends LitElement {
         ${this._error('body')}
         <p id="body-hint" class="hint">${t.bodyHint}</p>
       </div>
-      ${editing ? nothing : this._signIn()}
+      ${
+        editing || !(this.user || this.options?.providers.length)
+          ? nothing
+          : html`<riposte-sign-in .user=${this.user} .options=${this.options} .parentId=${this.parentId}></riposte-sign-in>`
+      }
       ${
         editing || this.user || !guests
           ? nothing
@@ -147,51 +144,12 @@ export class RiposteCommentForm extends LitElement {
       <div class="trap" aria-hidden="true"><label>${t.trap} <input name="homepage" tabindex="-1" autocomplete="off" /></label></div>
       <div role="alert" class="alert">${this._alert}</div>
       <div class="actions">
-        <button part="submit-button" class="primary" type="submit" aria-disabled=${this.busy}>
-          ${editing ? (this.busy ? ta.saving : ta.save) : this.busy ? t.posting : reply ? t.postReply : t.post}
+        <button part="submit-button" class="primary" type="submit" aria-disabled=${this._busy}>
+          ${editing ? (this._busy ? ta.saving : ta.save) : this._busy ? t.posting : reply ? t.postReply : t.post}
         </button>
         ${reply ? html`<button type="button" class="secondary" @click=${this._cancel}>${t.cancel}</button>` : nothing}
       </div>
     </form>`;
-  }
-
-  /** "Commenting as NAME (Provider). Log Out / Change", or the provider buttons. */
-  private _signIn() {
-    const { user, note } = this;
-    if (user) {
-      return html`<p class="as">
-        ${ta.commentingAs} <strong>${user.name}</strong> (${user.providerName}).
-        <button type="button" class="quiet" @click=${this._signOut}>${ta.logOut}</button> /
-        <button type="button" class="quiet" @click=${this._signOut}>${t.change}</button>
-      </p>`;
-    }
-    const providers = this.options?.providers ?? [];
-    if (!providers.length) return nothing;
-    return html`<div class="sign-in">
-      <p class="hint">${this.options?.guests ? ta.signInIntro : ta.signInOnly}</p>
-      <div class="providers">
-        ${providers.map(
-          (p) =>
-            html`<button type="button" class="secondary provider" @click=${() => this._signInWith(p.id, false)}>${keyIcon}${ta.logInWith(p.name)}</button>`,
-        )}
-      </div>
-      ${
-        note
-          ? html`<p class="error" role="alert">
-            ${note.message}
-            ${note.redirect ? html`<button type="button" class="quiet" @click=${() => this._signInWith(note.provider, true)}>${ta.logInHere}</button>` : nothing}
-          </p>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private _signInWith(provider: string, redirect: boolean) {
-    emit(this, 'riposte-sign-in', { provider, redirect, parentId: this.parentId });
-  }
-
-  private _signOut() {
-    emit(this, 'riposte-sign-out', {});
   }
 
   /** One labelled text field; name is the only required one. */
@@ -233,6 +191,14 @@ export class RiposteCommentForm extends LitElement {
     if (field instanceof HTMLElement) field.focus();
   }
 
+  /** Posted: the text goes, the details stay for the next comment. */
+  private _onPosted() {
+    const body = this._form?.elements.namedItem('body');
+    if (body instanceof HTMLTextAreaElement) body.value = '';
+    this._errors = {};
+    this._alert = '';
+  }
+
   /** Puts the server's per-field messages on the fields; anything else goes to the alert. */
   private _showServerError(error: ApiError) {
     const errors: Partial<Record<FieldKey, string>> = {};
@@ -251,7 +217,7 @@ export class RiposteCommentForm extends LitElement {
 
   private _onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy || !this._form) return;
+    if (this._busy || !this._form) return;
     const data = new FormData(this._form);
     const value = (name: string, fallback: string) => {
       const entry = data.get(name);
@@ -282,15 +248,17 @@ export class RiposteCommentForm extends LitElement {
       this._focusNext = invalid;
       return;
     }
-    emit(this, 'riposte-submit', {
-      parentId: this.parentId,
-      body,
-      author: { name, email, website },
-      remember: data.get('remember') === 'on',
-      editId: this.editBody === null ? null : this.parentId,
-      trap: value('homepage', ''),
-      formMs: Math.round(performance.now() - this._shownAt),
-    });
+    void this._send.run([
+      {
+        parentId: this.parentId,
+        body,
+        author: { name, email, website },
+        remember: data.get('remember') === 'on',
+        editId: this.editBody === null ? null : this.parentId,
+        trap: value('homepage', ''),
+        formMs: Math.round(performance.now() - this._shownAt),
+      },
+    ]);
   }
 
   private _onKeydown(event: KeyboardEvent) {
@@ -318,10 +286,6 @@ export class RiposteCommentForm extends LitElement {
     emit(this, 'riposte-cancel', { parentId: this.parentId });
   }
 }
-
-const keyIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="currentColor">
-  <path d="M10.5 1a4.5 4.5 0 0 0-4.3 5.8L1 12v3h3v-1.5h1.5V12H7l1.2-1.2A4.5 4.5 0 1 0 10.5 1zm1 2.2a1.3 1.3 0 1 1 0 2.6 1.3 1.3 0 0 1 0-2.6z"></path>
-</svg>`;
 
 declare global {
   interface HTMLElementTagNameMap {

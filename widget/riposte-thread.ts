@@ -4,21 +4,18 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_SITE, LIMITS } from '../shared/limits.ts';
 import type { WireComment, WireThread } from '../shared/wire.ts';
-import type { AccountController } from './account.ts';
-import { ApiError, createApi } from './api.ts';
-import { emit, type RiposteEvent } from './events.ts';
+import type { AccountController } from './account/account-controller.ts';
+import { type Api, ApiError, createApi } from './api.ts';
+import { emit, type CommentDraft, type RiposteEvent } from './events.ts';
 import { formatCount } from './format.ts';
-import { loadCommentForm } from './load-comment-form.ts';
 import { t } from './i18n.ts';
+import { loadCommentForm } from './lazy-element.ts';
 import { pageIdentity, type PageIdentity } from './page.ts';
 import { RiposteComment } from './riposte-comment.ts';
 import { PageLike } from './page-like.ts';
 import { ownHeld, rememberHeld, saveGuest } from './storage.ts';
 import { threadStyles } from './thread-styles.ts';
 import { buildTree, sliceEnd, type CommentNode } from './tree.ts';
-
-/** A form is keyed by the comment it answers, or 'page' for "Leave a Reply". */
-type FormKey = number | 'page';
 
 /** Comments drawn per frame: a thread of 1,000 comments draws in slices, never in one long task. */
 const SLICE = 60;
@@ -28,7 +25,9 @@ const FORM_PARTS = 'form, form-title, submit-button';
 
 /**
  * A page's comment section: "N Responses", the like button, the feed link, the threaded
- * comments and "Leave a Reply". The only element that talks to the server.
+ * comments and "Leave a Reply". The only element that talks to the server, through its one
+ * client (api.ts) and its controllers (the page's like, the reader's account): the elements
+ * inside get properties and send events, and the forms' requests are answered here.
  *
  * @fires riposte-loaded - The thread was loaded; `detail.thread` is what the server sent.
  * @fires riposte-posted - The reader's comment was stored; `detail.comment` is it.
@@ -78,8 +77,6 @@ export class RiposteThread extends LitElement {
   @state() private _comments: WireComment[] = [];
   @state() private _count = 0;
   @state() private _replyTo: number | null = null;
-  @state() private _posting: FormKey | null = null;
-  @state() private _postError: { key: FormKey; error: ApiError } | null = null;
   @state() private _highlight: number | null = null;
   /** How many responses (with their replies) are drawn so far; see SLICE. */
   @state() private _shown = 0;
@@ -90,8 +87,11 @@ export class RiposteThread extends LitElement {
   /** The thread takes no new comments: locked by the owner, or closed after the site's number of days. */
   @state() private _closed = false;
 
-  /** Sign-in and the reader's own comments: loaded on demand, after the comments (account.ts). */
+  /** Sign-in and the reader's own comments: loaded on demand, after the comments (account/). */
   private _account?: AccountController;
+
+  /** The client of the comment server; see `api`. */
+  private _api?: Api;
 
   private _page: PageIdentity = { key: '', url: undefined, title: undefined };
   private _tree: CommentNode[] = [];
@@ -100,8 +100,8 @@ export class RiposteThread extends LitElement {
   private _like = new PageLike(this);
 
   private _load = new Task(this, {
-    args: () => [this.serverUrl(), this.site, this._page.key] as const,
-    task: ([server, site, page], { signal }) => createApi(server).getThread(site, page, signal),
+    args: () => [this.api, this.site, this._page.key] as const,
+    task: ([api, site, page], { signal }) => api.getThread(site, page, signal),
     onComplete: (thread) => this._accept(thread),
   });
 
@@ -157,12 +157,11 @@ export class RiposteThread extends LitElement {
   }
 
   private _renderThread() {
-    const api = createApi(this.serverUrl());
     return html`<header part="header">
         <h2 id="title" part="title">${formatCount(this._count, t.responses)}</h2>
         <riposte-like exportparts="like-button, like-count" .count=${this._like.count} .liked=${this._like.liked} .busy=${this._like.busy}></riposte-like>
         ${this._notice ? html`<span class="notice" role="status">${this._notice}</span>` : nothing}
-        <a part="feed-link" class="feed" href=${api.feedUrl(this.site, this._page.key)}>${feedIcon}${t.subscribe}</a>
+        <a part="feed-link" class="feed" href=${this.api.feedUrl(this.site, this._page.key)}>${feedIcon}${t.subscribe}</a>
       </header>
       ${this._tree.length ? html`<ol part="comments" class="comments">${this._tree.slice(0, this._shown).map((node) => this._renderNode(node))}</ol>` : nothing}
       ${this._closed ? html`<p part="closed" class="closed">${t.closed}</p>` : this._form(null, t.leaveReply)}`;
@@ -171,10 +170,8 @@ export class RiposteThread extends LitElement {
   /** "Leave a Reply" (parentId null), a reply under a comment, or the editor of one (`edit`: its Markdown). */
   private _form(parentId: number | null, heading: string, edit: string | null = null) {
     const a = this._account;
-    const key = parentId ?? 'page';
     return html`<riposte-comment-form part=${parentId ? 'reply-form' : ''} class=${parentId ? 'reply-form' : ''} exportparts=${FORM_PARTS}
-      .parentId=${parentId} .heading=${heading} .editBody=${edit} .user=${a?.user} .options=${a?.options}
-      .note=${a?.note?.parentId === parentId ? a.note : null} .busy=${this._posting === key} .error=${this._errorFor(key)}></riposte-comment-form>`;
+      .parentId=${parentId} .heading=${heading} .editBody=${edit} .user=${a?.user} .options=${a?.options}></riposte-comment-form>`;
   }
 
   private _renderNode(node: CommentNode): TemplateResult {
@@ -200,14 +197,12 @@ export class RiposteThread extends LitElement {
     </li>`;
   }
 
-  /** Root URL of the comment server, ending in "/". */
-  serverUrl(): string {
+  /** The one client of the comment server, for this element and its controllers; a new one when `server` changes. */
+  get api(): Api {
     const root = this.server || RiposteThread.defaultServer || location.href;
-    return new URL(root.endsWith('/') ? root : `${root}/`, location.href).href;
-  }
-
-  private _errorFor(key: FormKey): ApiError | null {
-    return this._postError?.key === key ? this._postError.error : null;
+    const server = new URL(root.endsWith('/') ? root : `${root}/`, location.href).href;
+    if (this._api?.server !== server) this._api = createApi({ server, token: () => this._account?.token() ?? null });
+    return this._api;
   }
 
   private _commentElement(id: number): RiposteComment | null {
@@ -227,7 +222,7 @@ export class RiposteThread extends LitElement {
       console.error('Riposte: the comment form could not be loaded; reload to try again.', error),
     );
     await this._showHash();
-    this._account ??= await import('./account.ts').then(({ AccountController }) => new AccountController(this));
+    this._account ??= await import('./account/account-controller.ts').then(({ AccountController }) => new AccountController(this));
     // Without it the guest form still works; signing in waits for the next page view.
     this._account.load().catch((error: unknown) => console.warn('Riposte: sign-in is unavailable.', error));
   }
@@ -287,7 +282,8 @@ export class RiposteThread extends LitElement {
 
   private _onSignIn(event: RiposteEvent<'riposte-sign-in'>) {
     event.stopPropagation();
-    this._account?.signIn(event.detail);
+    const { reply, ...asked } = event.detail;
+    this._account?.signIn(asked).then(reply, (error: unknown) => reply({ message: String(error), redirect: false }));
   }
 
   private _onSignOut(event: Event) {
@@ -310,68 +306,63 @@ export class RiposteThread extends LitElement {
     event.stopPropagation();
     const { id } = event.detail;
     this._replyTo = this._replyTo === id ? null : id;
-    if (this._account) this._account.editing = null;
-    if (this._postError?.key !== 'page') this._postError = null;
+    this._account?.stopEditing();
   }
 
   private async _onCancel(event: RiposteEvent<'riposte-cancel'>) {
     event.stopPropagation();
     const { parentId } = event.detail;
     this._replyTo = null;
-    if (this._account) this._account.editing = null;
+    this._account?.stopEditing();
     await this.updateComplete;
     if (parentId !== null) this._commentElement(parentId)?.focusReply();
   }
 
+  /** A form's request: post its comment (or save the edit), then answer it with null or the error. */
   private async _onSubmit(event: RiposteEvent<'riposte-submit'>) {
     event.stopPropagation();
-    const { parentId, body, author, remember, editId } = event.detail;
-    const key: FormKey = parentId ?? 'page';
-    if (this._posting !== null) return;
-    this._posting = key;
-    this._postError = null;
+    const { reply, ...draft } = event.detail;
     this._announcement = '';
+    let comment: WireComment | undefined;
     try {
-      if (editId !== null) {
-        await this._account?.save(editId, body);
-        this._posting = null;
-        return;
-      }
-      const { comment, secret } = await createApi(this.serverUrl()).postComment(
-        {
-          site: this.site,
-          page: this._page.key,
-          url: this._page.url,
-          title: this._page.title,
-          parentId,
-          body,
-          author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
-          trap: event.detail.trap || undefined,
-          formMs: event.detail.formMs,
-        },
-        this._account?.headers(),
-      );
-      if (comment.status === 'pending') rememberHeld(this.site, this._page.key, comment);
-      this._account?.posted(comment.id, secret);
-      if (!this._account?.user) saveGuest(remember ? author : null);
-      this._comments = [...this._comments, comment];
-      if (comment.status === 'approved') this._count += 1;
-      if (parentId !== null && this._replyTo === parentId) this._replyTo = null;
-      this._announcement = comment.status === 'approved' ? t.posted : t.postedPending;
-      this._posting = null;
-      this._shown = Infinity;
-      await this.updateComplete;
-      const element = this._commentElement(comment.id);
-      element?.scrollIntoView({ block: 'nearest' });
-      element?.focus({ preventScroll: true });
-      emit(this, 'riposte-posted', { comment });
+      if (draft.editId === null) comment = await this._post(draft);
+      else await this._account?.save(draft.editId, draft.body);
     } catch (error) {
       // An expired or revoked sign-in is forgotten: the form falls back to the guest's fields.
       this._account?.failed(error);
-      // Set together so the form sees "not busy, with an error" in one update, never a false success.
-      this._postError = { key, error: error instanceof ApiError ? error : new ApiError('internal', String(error)) };
-      this._posting = null;
+      return reply(error instanceof ApiError ? error : new ApiError('internal', String(error)));
     }
+    reply(null);
+    if (!comment) return;
+    await this.updateComplete;
+    const element = this._commentElement(comment.id);
+    element?.scrollIntoView({ block: 'nearest' });
+    element?.focus({ preventScroll: true });
+    emit(this, 'riposte-posted', { comment });
+  }
+
+  /** Posts a new comment and shows it at once (and to its author only, if it is held for moderation). */
+  private async _post({ parentId, body, author, remember, trap, formMs }: CommentDraft): Promise<WireComment> {
+    const { comment, secret } = await this.api.postComment({
+      site: this.site,
+      page: this._page.key,
+      url: this._page.url,
+      title: this._page.title,
+      parentId,
+      body,
+      author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
+      trap: trap || undefined,
+      formMs,
+    });
+    if (comment.status === 'pending') rememberHeld(this.site, this._page.key, comment);
+    this._account?.posted(comment.id, secret);
+    if (!this._account?.user) saveGuest(remember ? author : null);
+    this._comments = [...this._comments, comment];
+    if (comment.status === 'approved') this._count += 1;
+    if (parentId !== null && this._replyTo === parentId) this._replyTo = null;
+    this._announcement = comment.status === 'approved' ? t.posted : t.postedPending;
+    this._shown = Infinity;
+    return comment;
   }
 
   private _onLike(event: RiposteEvent<'riposte-like'>) {

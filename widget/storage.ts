@@ -1,5 +1,6 @@
 /** What the widget remembers in this browser: guest details, a random liker id, liked pages. */
 import type { WireComment } from '../shared/wire.ts';
+import { base64url } from './base64url.ts';
 
 // Storage may be missing (private modes, blocked third-party storage, sandboxed frames):
 // every function then falls back to memory for this page view.
@@ -68,11 +69,7 @@ export function storedLikerId(): string | null {
 export function likerId(): string {
   let id = storedLikerId();
   if (!id) {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    id = btoa(String.fromCharCode(...bytes))
-      .replace(/\+/g, '-')
-      .replace(/\//g, '_')
-      .replace(/=+$/, '');
+    id = base64url(crypto.getRandomValues(new Uint8Array(16)));
     write(KEYS.liker, id);
   }
   return id;

@@ -1,53 +1,25 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/admin/admin-auth.ts';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
 import { axeViolations, card, logIn } from '../helpers/admin-page.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { startDemoStack } from '../helpers/demo-stack.ts';
+import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { fixturePath } from '../helpers/import-fixtures.ts';
 
 const THEME_TEST = fixturePath('wp-theme-test-data__themeunittestdata.wordpress.xml');
 
-let stack: Awaited<ReturnType<typeof startDemoStack>>;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let cspErrors: string[];
-
-beforeAll(async () => {
-  stack = await startDemoStack();
-  stack.server.store.admins.upsert(ADMIN_EMAIL, 'Blog Owner', await hashPassword(ADMIN_PASSWORD));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  stack?.removeData();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ acceptDownloads: true });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
-  cspErrors = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
-  });
-});
-afterEach(() => context.close());
+const demo = useDemoBrowser({ admin: true, context: { acceptDownloads: true }, timeout: 10_000 });
 
 async function openTransfer() {
-  await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-  await page.getByRole('link', { name: 'Import / export' }).click();
-  await page.getByRole('heading', { name: 'Import / export', level: 2 }).waitFor();
+  await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await demo.page.getByRole('link', { name: 'Import / export' }).click();
+  await demo.page.getByRole('heading', { name: 'Import / export', level: 2 }).waitFor();
 }
 
 describe('importing and exporting from the admin view (Chromium)', () => {
   it('uploads the WordPress theme unit test export with a progress bar, shows the summary, and the comments appear in the queue and the list', async () => {
     await openTransfer();
     // A slow connection (about 200 KB/s), so the 600 KB upload shows its progress for a while.
-    const cdp = await context.newCDPSession(page);
+    const cdp = await demo.context.newCDPSession(demo.page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
@@ -56,67 +28,70 @@ describe('importing and exporting from the admin view (Chromium)', () => {
       uploadThroughput: 200 * 1024,
     });
 
-    await page.getByLabel('Format').selectOption('wordpress');
-    await page.getByLabel(/^Into site/).fill('default');
-    await page.getByLabel('Export file').setInputFiles(THEME_TEST);
-    await page.getByRole('button', { name: 'Import' }).click();
-    const bar = page.getByRole('progressbar', { name: /^Uploading wp-theme-test-data__themeunittestdata\.wordpress\.xml: \d+%$/ });
+    await demo.page.getByLabel('Format').selectOption('wordpress');
+    await demo.page.getByLabel(/^Into site/).fill('default');
+    await demo.page.getByLabel('Export file').setInputFiles(THEME_TEST);
+    await demo.page.getByRole('button', { name: 'Import' }).click();
+    const bar = demo.page.getByRole('progressbar', { name: /^Uploading wp-theme-test-data__themeunittestdata\.wordpress\.xml: \d+%$/ });
     await bar.waitFor();
     await expect.poll(async () => Number(await bar.getAttribute('value').catch(() => '0')), { timeout: 10_000 }).toBeGreaterThan(0);
 
-    const summary = page.getByText('Comments: 33 imported (29 approved, 4 pending, 2 trackbacks, 2 pingbacks)');
+    const summary = demo.page.getByText('Comments: 33 imported (29 approved, 4 pending, 2 trackbacks, 2 pingbacks)');
     await summary.waitFor({ timeout: 20_000 });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    await page.getByText('Imported wp-theme-test-data__themeunittestdata.wordpress.xml into site “default”.').waitFor();
-    await page.getByText('Threads: 7 created, 0 already there').waitFor();
-    await page.getByText('Skipped: none').waitFor();
+    await demo.page.getByText('Imported wp-theme-test-data__themeunittestdata.wordpress.xml into site “default”.').waitFor();
+    await demo.page.getByText('Threads: 7 created, 0 already there').waitFor();
+    await demo.page.getByText('Skipped: none').waitFor();
     // The summary is in the page's live region, so a screen reader hears it.
-    expect(await page.locator('riposte-admin-transfer [aria-live="polite"]').textContent()).toContain('33 imported');
-    await expect.poll(() => page.getByRole('link', { name: /^Queue/ }).textContent()).toContain('4');
+    expect(await demo.page.locator('riposte-admin-transfer [aria-live="polite"]').textContent()).toContain('33 imported');
+    await expect.poll(() => demo.page.getByRole('link', { name: /^Queue/ }).textContent()).toContain('4');
 
     // The held ones wait in the queue; the approved ones are in the list of all comments.
-    await page.getByRole('link', { name: 'Review the 4 held comments in the queue' }).click();
-    await card(page, 'I want to learn how to make chinese eggrolls').waitFor();
-    await page.getByRole('link', { name: 'All comments' }).click();
-    await page.getByLabel('Search').fill('Anonymous User');
-    await page.getByLabel('Search').press('Enter');
-    await expect.poll(() => page.locator('riposte-admin-comment').count()).toBeGreaterThan(0);
+    await demo.page.getByRole('link', { name: 'Review the 4 held comments in the queue' }).click();
+    await card(demo.page, 'I want to learn how to make chinese eggrolls').waitFor();
+    await demo.page.getByRole('link', { name: 'All comments' }).click();
+    await demo.page.getByLabel('Search').fill('Anonymous User');
+    await demo.page.getByLabel('Search').press('Enter');
+    await expect.poll(() => demo.page.locator('riposte-admin-comment').count()).toBeGreaterThan(0);
 
     // The same file again adds nothing.
-    await page.getByRole('link', { name: 'Import / export' }).click();
-    await page.getByLabel('Export file').setInputFiles(THEME_TEST);
-    await page.getByRole('button', { name: 'Import' }).click();
-    await page.getByText('Skipped: 33 already imported').waitFor();
+    await demo.page.getByRole('link', { name: 'Import / export' }).click();
+    await demo.page.getByLabel('Export file').setInputFiles(THEME_TEST);
+    await demo.page.getByRole('button', { name: 'Import' }).click();
+    await demo.page.getByText('Skipped: 33 already imported').waitFor();
 
     // The log says who imported what.
-    await page.getByRole('link', { name: 'Log' }).click();
-    await page
+    await demo.page.getByRole('link', { name: 'Log' }).click();
+    await demo.page
       .getByRole('cell', {
         name: /import\s*wordpress wp-theme-test-data__themeunittestdata\.wordpress\.xml into default: 33 comments imported/,
       })
       .waitFor();
-    expect(cspErrors).toEqual([]);
+    expect(demo.cspErrors).toEqual([]);
   }, 60_000);
 
   it("shows a malformed file's line and column, and imports nothing", async () => {
     await openTransfer();
-    const before = stack.server.store.moderation.list({ offset: 0, limit: 1 }).total;
-    await page.getByLabel('Export file').setInputFiles(fixturePath('wordpress-importer__malformed.xml'));
-    await page.getByRole('button', { name: 'Import' }).click();
-    await page
+    const before = demo.stack.server.store.moderation.list({ offset: 0, limit: 1 }).total;
+    await demo.page.getByLabel('Export file').setInputFiles(fixturePath('wordpress-importer__malformed.xml'));
+    await demo.page.getByRole('button', { name: 'Import' }).click();
+    await demo.page
       .getByRole('alert')
       .filter({ hasText: 'wordpress-importer__malformed.xml line 90, column 10: not well-formed XML (unexpected close tag)' })
       .waitFor();
-    expect(stack.server.store.moderation.list({ offset: 0, limit: 1 }).total).toBe(before);
+    expect(demo.stack.server.store.moderation.list({ offset: 0, limit: 1 }).total).toBe(before);
   });
 
   it('downloads the export: every comment, as a JSON attachment', async () => {
     await openTransfer();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download export' }).click()]);
+    const [download] = await Promise.all([
+      demo.page.waitForEvent('download'),
+      demo.page.getByRole('link', { name: 'Download export' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^riposte-export-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: string; comments: unknown[] };
     expect(file.format).toBe('riposte');
-    expect(file.comments.length).toBe(stack.server.store.moderation.list({ offset: 0, limit: 1 }).total);
+    expect(file.comments.length).toBe(demo.stack.server.store.moderation.list({ offset: 0, limit: 1 }).total);
   });
 
   it('passes axe-core with no violations, on a desk and on a phone, before and after an import', async () => {
@@ -124,18 +99,18 @@ describe('importing and exporting from the admin view (Chromium)', () => {
       { width: 1280, height: 900 },
       { width: 390, height: 844 },
     ]) {
-      await page.setViewportSize(size);
+      await demo.page.setViewportSize(size);
       await openTransfer();
-      await page.getByLabel('Export file').waitFor();
-      expect(await axeViolations(page), `Import / export ${size.width}px`).toEqual([]);
-      await page.getByLabel('Export file').setInputFiles(fixturePath('isso__disqus.xml'));
-      await page.getByLabel('Format').selectOption('disqus');
-      await page.getByRole('button', { name: 'Import' }).click();
-      await page.getByText(/^Threads: /).waitFor();
-      await page.getByText(/^\d+ warnings?$/).click();
-      expect(await axeViolations(page), `Import / export with a summary ${size.width}px`).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
-      await page.getByRole('button', { name: 'Log out' }).click();
+      await demo.page.getByLabel('Export file').waitFor();
+      expect(await axeViolations(demo.page), `Import / export ${size.width}px`).toEqual([]);
+      await demo.page.getByLabel('Export file').setInputFiles(fixturePath('isso__disqus.xml'));
+      await demo.page.getByLabel('Format').selectOption('disqus');
+      await demo.page.getByRole('button', { name: 'Import' }).click();
+      await demo.page.getByText(/^Threads: /).waitFor();
+      await demo.page.getByText(/^\d+ warnings?$/).click();
+      expect(await axeViolations(demo.page), `Import / export with a summary ${size.width}px`).toEqual([]);
+      expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await demo.page.getByRole('button', { name: 'Log out' }).click();
     }
   }, 60_000);
 });

@@ -1,46 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/admin/admin-auth.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
 import { axeViolations, card, focusedText, logIn, tabTo } from '../helpers/admin-page.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { startDemoStack } from '../helpers/demo-stack.ts';
+import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { fillGuestForm, pageForm } from '../helpers/thread-page.ts';
 
-let stack: Awaited<ReturnType<typeof startDemoStack>>;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-/** Policy violations the admin page reported (it must need no inline script or style). */
-let cspErrors: string[];
-
-beforeAll(async () => {
-  stack = await startDemoStack();
-  stack.server.store.admins.upsert(ADMIN_EMAIL, 'Blog Owner', await hashPassword(ADMIN_PASSWORD));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  stack?.removeData();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  context.setDefaultTimeout(8_000);
-  page = await context.newPage();
-  cspErrors = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
-  });
-});
-afterEach(() => context.close());
+// The admin page's policy violations (demo.cspErrors) must stay none: it needs no inline script or style.
+const demo = useDemoBrowser({ admin: true, timeout: 8_000 });
 
 /** A reader in a browser of their own posts through the widget; returns their page (still open). */
 async function readerPosts(body: string, name: string, email: string): Promise<Page> {
-  const readerContext = await browser.newContext();
-  readerContext.setDefaultTimeout(8_000);
-  const reader = await readerContext.newPage();
-  await reader.goto(stack.blogUrl);
+  const reader = await demo.newReader();
+  await reader.goto(demo.stack.blogUrl);
   const form = pageForm(reader);
   await form.getByLabel('Comment', { exact: true }).waitFor();
   await fillGuestForm(form, body, name, email);
@@ -49,11 +20,11 @@ async function readerPosts(body: string, name: string, email: string): Promise<P
 }
 
 /** Each test's comments wait in the queue, whichever tests ran before. */
-const holdAll = () => stack.server.store.sites.updateSettings('default', { moderation: 'all' });
+const holdAll = () => demo.stack.server.store.sites.updateSettings('default', { moderation: 'all' });
 
 async function freshReaderSees(text: string): Promise<boolean> {
-  const reader = await (await browser.newContext()).newPage();
-  await reader.goto(stack.blogUrl);
+  const reader = await demo.newReader();
+  await reader.goto(demo.stack.blogUrl);
   await reader.getByRole('heading', { name: /Responses?$/ }).waitFor();
   const seen = await reader.locator('riposte-thread riposte-comment', { hasText: text }).count();
   await reader.context().close();
@@ -62,22 +33,22 @@ async function freshReaderSees(text: string): Promise<boolean> {
 
 describe('the admin view at /admin (Chromium)', () => {
   it('refuses a wrong password with a clear message', async () => {
-    await page.goto(`${stack.server.url}/admin`);
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Wrong email or password.' }).waitFor();
+    await demo.page.goto(`${demo.stack.server.url}/admin`);
+    await demo.page.getByLabel('Email').fill(ADMIN_EMAIL);
+    await demo.page.getByLabel('Password').fill('not the password');
+    await demo.page.getByRole('button', { name: 'Log in' }).click();
+    await demo.page.getByRole('alert').filter({ hasText: 'Wrong email or password.' }).waitFor();
   });
 
   it('owner flow: hold everything, approve one, spam another, ban an author, all through the view', async () => {
-    stack.server.store.sites.updateSettings('default', { moderation: 'none' });
-    await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    demo.stack.server.store.sites.updateSettings('default', { moderation: 'none' });
+    await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
 
     // Rules: hold every comment; the next guest post is held.
-    await page.getByRole('link', { name: 'Rules' }).click();
-    await page.getByLabel('Hold every comment for approval').check();
-    await page.getByRole('button', { name: 'Save rules' }).click();
-    await page.getByText('Rules saved; they apply from the next comment.').waitFor();
+    await demo.page.getByRole('link', { name: 'Rules' }).click();
+    await demo.page.getByLabel('Hold every comment for approval').check();
+    await demo.page.getByRole('button', { name: 'Save rules' }).click();
+    await demo.page.getByText('Rules saved; they apply from the next comment.').waitFor();
 
     const ada = await readerPosts('A thoughtful *first* comment.', 'Ada Reader', 'ada@example.org');
     // Only the author's own browser shows it, marked as waiting, also after a reload.
@@ -90,46 +61,46 @@ describe('the admin view at /admin (Chromium)', () => {
     expect(await freshReaderSees('A thoughtful first comment.')).toBe(false);
 
     // The queue: count in the navigation, why each was held.
-    await page.getByRole('link', { name: /^Queue/ }).click();
-    await expect.poll(() => page.getByRole('link', { name: /^Queue/ }).textContent()).toContain('2');
-    const first = card(page, 'A thoughtful first comment.');
+    await demo.page.getByRole('link', { name: /^Queue/ }).click();
+    await expect.poll(() => demo.page.getByRole('link', { name: /^Queue/ }).textContent()).toContain('2');
+    const first = card(demo.page, 'A thoughtful first comment.');
     await first.getByText('Held: The site holds every comment for approval.').waitFor();
     await first.getByText('ada@example.org').waitFor();
     await first.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText('Comment approved.').waitFor();
-    await card(page, 'Cheap watches here').getByRole('button', { name: 'Spam' }).click();
-    await page.getByText('Nothing waiting for moderation.').waitFor();
+    await demo.page.getByText('Comment approved.').waitFor();
+    await card(demo.page, 'Cheap watches here').getByRole('button', { name: 'Spam' }).click();
+    await demo.page.getByText('Nothing waiting for moderation.').waitFor();
     expect(await freshReaderSees('A thoughtful first comment.')).toBe(true);
     expect(await freshReaderSees('Cheap watches here')).toBe(false);
 
     // Ban Ada by email from the list of all comments; her next post is refused, neutrally.
-    await page.getByRole('link', { name: 'All comments' }).click();
-    const approved = card(page, 'A thoughtful first comment.');
+    await demo.page.getByRole('link', { name: 'All comments' }).click();
+    const approved = card(demo.page, 'A thoughtful first comment.');
     await approved.getByRole('button', { name: 'Ban…' }).click();
     await approved.getByLabel('Email ada@example.org').check();
     await approved.getByRole('button', { name: 'Ban', exact: true }).click();
-    await page.getByText('Banned ada@example.org.').waitFor();
+    await demo.page.getByText('Banned ada@example.org.').waitFor();
     const form = pageForm(ada);
     await fillGuestForm(form, 'Another try', 'Ada Reader', 'ada@example.org');
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await form.getByText('This comment could not be posted.').waitFor();
 
     // The audit log says who did what.
-    await page.getByRole('link', { name: 'Log' }).click();
-    await page.getByRole('cell', { name: /ban\s*email ada@example.org/ }).waitFor();
-    expect(cspErrors).toEqual([]);
+    await demo.page.getByRole('link', { name: 'Log' }).click();
+    await demo.page.getByRole('cell', { name: /ban\s*email ada@example.org/ }).waitFor();
+    expect(demo.cspErrors).toEqual([]);
     await ada.context().close();
     await spammer.context().close();
   }, 90_000);
 
   it('locking a thread from a comment closes it for readers at once: no form, no Reply buttons', async () => {
-    await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.getByRole('link', { name: 'All comments' }).click();
-    const first = page.locator('riposte-admin-comment').first();
+    await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await demo.page.getByRole('link', { name: 'All comments' }).click();
+    const first = demo.page.locator('riposte-admin-comment').first();
     await first.getByRole('button', { name: 'Lock thread' }).click();
-    await page.getByText('Thread locked.').waitFor();
-    const reader = await (await browser.newContext()).newPage();
-    await reader.goto(stack.blogUrl);
+    await demo.page.getByText('Thread locked.').waitFor();
+    const reader = await demo.newReader();
+    await reader.goto(demo.stack.blogUrl);
     await reader.locator('riposte-thread').getByText('Comments are closed.').waitFor();
     expect(await reader.locator('riposte-thread riposte-comment-form').count()).toBe(0);
     expect(
@@ -138,21 +109,21 @@ describe('the admin view at /admin (Chromium)', () => {
         .getByRole('button', { name: /^Reply to/ })
         .count(),
     ).toBe(0);
-    await page.locator('riposte-admin-comment').first().getByRole('button', { name: 'Unlock thread' }).click();
-    await page.getByText('Thread unlocked.').waitFor();
+    await demo.page.locator('riposte-admin-comment').first().getByRole('button', { name: 'Unlock thread' }).click();
+    await demo.page.getByText('Thread unlocked.').waitFor();
     await reader.reload();
     await pageForm(reader).getByRole('button', { name: 'Post Comment' }).waitFor();
     await reader.context().close();
   });
 
   it('"Guests must give an email address" shows in the widget at once: the field is no longer optional', async () => {
-    await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.getByRole('link', { name: 'Rules' }).click();
-    await page.getByLabel('Guests must give an email address').check();
-    await page.getByRole('button', { name: 'Save rules' }).click();
-    await page.getByText('Rules saved; they apply from the next comment.').waitFor();
-    const reader = await (await browser.newContext()).newPage();
-    await reader.goto(stack.blogUrl);
+    await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await demo.page.getByRole('link', { name: 'Rules' }).click();
+    await demo.page.getByLabel('Guests must give an email address').check();
+    await demo.page.getByRole('button', { name: 'Save rules' }).click();
+    await demo.page.getByText('Rules saved; they apply from the next comment.').waitFor();
+    const reader = await demo.newReader();
+    await reader.goto(demo.stack.blogUrl);
     const form = pageForm(reader);
     await form.getByLabel('Comment', { exact: true }).waitFor();
     await expect.poll(() => form.getByLabel(/^Email/).getAttribute('required')).not.toBeNull();
@@ -160,7 +131,7 @@ describe('the admin view at /admin (Chromium)', () => {
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await form.getByText('Email is required on this site.').waitFor();
     await reader.context().close();
-    stack.server.store.sites.updateSettings('default', { emailRequired: false });
+    demo.stack.server.store.sites.updateSettings('default', { emailRequired: false });
   });
 
   it('passes axe-core with no violations on every view, on a desk and on a phone', async () => {
@@ -170,37 +141,37 @@ describe('the admin view at /admin (Chromium)', () => {
       { width: 1280, height: 900 },
       { width: 390, height: 844 },
     ]) {
-      await page.setViewportSize(size);
-      await page.goto(`${stack.server.url}/admin`);
-      await page.getByLabel('Email').waitFor();
-      expect(await axeViolations(page), `login ${size.width}px`).toEqual([]);
-      await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await demo.page.setViewportSize(size);
+      await demo.page.goto(`${demo.stack.server.url}/admin`);
+      await demo.page.getByLabel('Email').waitFor();
+      expect(await axeViolations(demo.page), `login ${size.width}px`).toEqual([]);
+      await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
       for (const view of ['Queue', 'All comments', 'Rules', 'Bans', 'Log']) {
-        await page.getByRole('link', { name: new RegExp(`^${view}`) }).click();
-        await page.getByRole('heading', { name: view, level: 2 }).waitFor();
-        await page.waitForFunction(() => !document.querySelector('riposte-admin')?.shadowRoot?.textContent?.includes('Loading…'));
-        expect(await axeViolations(page), `${view} ${size.width}px`).toEqual([]);
+        await demo.page.getByRole('link', { name: new RegExp(`^${view}`) }).click();
+        await demo.page.getByRole('heading', { name: view, level: 2 }).waitFor();
+        await demo.page.waitForFunction(() => !document.querySelector('riposte-admin')?.shadowRoot?.textContent?.includes('Loading…'));
+        expect(await axeViolations(demo.page), `${view} ${size.width}px`).toEqual([]);
       }
       // Nothing wider than the phone's screen.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
-      await page.getByRole('button', { name: 'Log out' }).click();
+      expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await demo.page.getByRole('button', { name: 'Log out' }).click();
     }
   }, 90_000);
 
   it('moderates ten pending comments in four clicks: Spam on the two spams, Select all, Approve selected', async () => {
     holdAll();
-    await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.getByRole('link', { name: 'All comments' }).click();
+    await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await demo.page.getByRole('link', { name: 'All comments' }).click();
     // Start from an empty queue, whatever earlier tests left.
-    await page.getByRole('link', { name: /^Queue/ }).click();
-    if (!(await page.getByText('Nothing waiting for moderation.').isVisible())) {
-      await page.getByLabel(/^Select all/).check();
-      await page.getByRole('button', { name: 'Approve selected' }).click();
-      await page.getByText('Nothing waiting for moderation.').waitFor();
+    await demo.page.getByRole('link', { name: /^Queue/ }).click();
+    if (!(await demo.page.getByText('Nothing waiting for moderation.').isVisible())) {
+      await demo.page.getByLabel(/^Select all/).check();
+      await demo.page.getByRole('button', { name: 'Approve selected' }).click();
+      await demo.page.getByText('Nothing waiting for moderation.').waitFor();
     }
     for (let i = 1; i <= 10; i++) {
       const spam = i > 8;
-      const res = await fetch(`${stack.server.url}/api/v1/comments`, {
+      const res = await fetch(`${demo.stack.server.url}/api/v1/comments`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -211,53 +182,55 @@ describe('the admin view at /admin (Chromium)', () => {
       });
       expect(res.status).toBe(201);
     }
-    await page.reload();
-    await expect.poll(() => page.locator('riposte-admin-comment').count()).toBe(10);
+    await demo.page.reload();
+    await expect.poll(() => demo.page.locator('riposte-admin-comment').count()).toBe(10);
     let clicks = 0;
     const click = async (target: ReturnType<Page['getByRole']>) => {
       await target.click();
       clicks++;
     };
-    await click(card(page, 'Buy cheap watches 9').getByRole('button', { name: 'Spam' }));
-    await expect.poll(() => page.locator('riposte-admin-comment').count()).toBe(9);
-    await click(card(page, 'Buy cheap watches 10').getByRole('button', { name: 'Spam' }));
-    await expect.poll(() => page.locator('riposte-admin-comment').count()).toBe(8);
-    await click(page.getByLabel('Select all 8'));
-    await click(page.getByRole('button', { name: 'Approve selected' }));
-    await page.getByText('Nothing waiting for moderation.').waitFor();
+    await click(card(demo.page, 'Buy cheap watches 9').getByRole('button', { name: 'Spam' }));
+    await expect.poll(() => demo.page.locator('riposte-admin-comment').count()).toBe(9);
+    await click(card(demo.page, 'Buy cheap watches 10').getByRole('button', { name: 'Spam' }));
+    await expect.poll(() => demo.page.locator('riposte-admin-comment').count()).toBe(8);
+    await click(demo.page.getByLabel('Select all 8'));
+    await click(demo.page.getByRole('button', { name: 'Approve selected' }));
+    await demo.page.getByText('Nothing waiting for moderation.').waitFor();
     expect(clicks).toBe(4);
   }, 60_000);
 
   it('can be worked by keyboard alone: log in, open the queue, approve in bulk, then one after another', async () => {
     holdAll();
     for (const n of [1, 2, 3]) await readerPosts(`Approve me by keyboard ${n}`, `Key Reader ${n}`, `key${n}@example.org`);
-    await page.goto(`${stack.server.url}/admin`);
-    await page.getByLabel('Email').waitFor();
+    await demo.page.goto(`${demo.stack.server.url}/admin`);
+    await demo.page.getByLabel('Email').waitFor();
     // The login form starts focused on Email.
-    await page.keyboard.type(ADMIN_EMAIL);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(ADMIN_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation', { name: 'Admin' }).waitFor();
+    await demo.page.keyboard.type(ADMIN_EMAIL);
+    await demo.page.keyboard.press('Tab');
+    await demo.page.keyboard.type(ADMIN_PASSWORD);
+    await demo.page.keyboard.press('Enter');
+    await demo.page.getByRole('navigation', { name: 'Admin' }).waitFor();
     // Logged in, focus is on the view's heading, not back at the top of the page.
-    await expect.poll(() => page.evaluate(() => document.querySelector('riposte-admin')?.shadowRoot?.activeElement?.id)).toBe('view-title');
-    await tabTo(page, /^a Queue/);
-    await page.keyboard.press('Enter');
-    await card(page, 'Approve me by keyboard 1').waitFor();
-    await tabTo(page, /^input Select the comment by Key Reader 1/);
-    await page.keyboard.press('Space');
-    await tabTo(page, /^button Approve selected/);
-    await page.keyboard.press('Enter');
-    await page.getByText('Comment approved.').waitFor();
+    await expect
+      .poll(() => demo.page.evaluate(() => document.querySelector('riposte-admin')?.shadowRoot?.activeElement?.id))
+      .toBe('view-title');
+    await tabTo(demo.page, /^a Queue/);
+    await demo.page.keyboard.press('Enter');
+    await card(demo.page, 'Approve me by keyboard 1').waitFor();
+    await tabTo(demo.page, /^input Select the comment by Key Reader 1/);
+    await demo.page.keyboard.press('Space');
+    await tabTo(demo.page, /^button Approve selected/);
+    await demo.page.keyboard.press('Enter');
+    await demo.page.getByText('Comment approved.').waitFor();
     expect(await freshReaderSees('Approve me by keyboard 1')).toBe(true);
     // One at a time: after Enter on Approve, focus is on the next comment's Approve.
-    await tabTo(page, /^button Approve$/);
-    const before = await page.locator('riposte-admin-comment').count();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('riposte-admin-comment').count()).toBe(before - 1);
-    await expect.poll(() => focusedText(page)).toBe('button Approve');
-    await page.keyboard.press('Enter');
-    await page.getByText('Nothing waiting for moderation.').waitFor();
+    await tabTo(demo.page, /^button Approve$/);
+    const before = await demo.page.locator('riposte-admin-comment').count();
+    await demo.page.keyboard.press('Enter');
+    await expect.poll(() => demo.page.locator('riposte-admin-comment').count()).toBe(before - 1);
+    await expect.poll(() => focusedText(demo.page)).toBe('button Approve');
+    await demo.page.keyboard.press('Enter');
+    await demo.page.getByText('Nothing waiting for moderation.').waitFor();
     expect(await freshReaderSees('Approve me by keyboard 2')).toBe(true);
     expect(await freshReaderSees('Approve me by keyboard 3')).toBe(true);
   });

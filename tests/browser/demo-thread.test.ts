@@ -1,51 +1,27 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { startDemoStack } from '../helpers/demo-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { comment, fillGuestForm, nesting, pageForm, replyForm } from '../helpers/thread-page.ts';
 
-let stack: Awaited<ReturnType<typeof startDemoStack>>;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-/** Every URL the page asked for, to prove readers talk to no third party. */
-let requested: string[];
-
-beforeAll(async () => {
-  stack = await startDemoStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  stack?.removeData();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-  requested = [];
-  page.on('request', (request) => requested.push(request.url()));
-});
-afterEach(() => context.close());
+const demo = useDemoBrowser();
 
 async function openDemo(hash = '') {
-  await page.goto(stack.blogUrl + hash);
-  await page.getByRole('heading', { name: /Responses?$/ }).waitFor();
+  await demo.page.goto(demo.stack.blogUrl + hash);
+  await demo.page.getByRole('heading', { name: /Responses?$/ }).waitFor();
 }
 
 /** The heading's count, so a test does not depend on what earlier tests posted. */
 async function responses(): Promise<number> {
-  return Number((await page.getByRole('heading', { name: /Responses?$/ }).textContent())!.split(' ')[0]);
+  return Number((await demo.page.getByRole('heading', { name: /Responses?$/ }).textContent())!.split(' ')[0]);
 }
 
-const heading = (n: number) => page.getByRole('heading', { name: `${n} Responses` });
+const heading = (n: number) => demo.page.getByRole('heading', { name: `${n} Responses` });
 
 describe('the demo blog', () => {
   it("shows the seed post's nine responses, nested as in the original, the author's marked", async () => {
     await openDemo();
-    await expect(page.getByRole('heading', { name: '9 Responses' }).isVisible()).resolves.toBe(true);
+    await expect(demo.page.getByRole('heading', { name: '9 Responses' }).isVisible()).resolves.toBe(true);
     // 2 answers 1, 3 answers 2, 5 answers 4, 6 answers 3, 7 answers 6, 8 and 9 answer 7.
-    expect(await nesting(page)).toEqual([
+    expect(await nesting(demo.page)).toEqual([
       [1, null],
       [2, 1],
       [3, 2],
@@ -56,24 +32,24 @@ describe('the demo blog', () => {
       [4, null],
       [5, 4],
     ]);
-    for (const id of [2, 5, 8]) await expect(comment(page, id).getByText('Author', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(comment(page, 1).getByText('Author', { exact: true }).count()).resolves.toBe(0);
+    for (const id of [2, 5, 8]) await expect(comment(demo.page, id).getByText('Author', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(comment(demo.page, 1).getByText('Author', { exact: true }).count()).resolves.toBe(0);
     // Deeper than the indentation cap, a reply says whom it answers.
-    await expect(comment(page, 9).getByText('in reply to').isVisible()).resolves.toBe(true);
-    const time = comment(page, 1).locator('time');
+    await expect(comment(demo.page, 9).getByText('in reply to').isVisible()).resolves.toBe(true);
+    const time = comment(demo.page, 1).locator('time');
     expect(await time.getAttribute('datetime')).toBe('2017-03-24T15:34:00.000Z');
     expect(await time.textContent()).toContain('2017');
 
-    const feed = page.getByRole('link', { name: 'Subscribe to comments with RSS' });
-    expect(await feed.getAttribute('href')).toBe(`${stack.server.url}/feeds/thread.atom?site=default&page=marine-le-pen-moscow-2017`);
-    const allowed = [new URL(stack.server.url).origin, new URL(stack.blogUrl).origin];
-    expect(requested.filter((url) => !allowed.includes(new URL(url).origin) && !url.startsWith('data:'))).toEqual([]);
+    const feed = demo.page.getByRole('link', { name: 'Subscribe to comments with RSS' });
+    expect(await feed.getAttribute('href')).toBe(`${demo.stack.server.url}/feeds/thread.atom?site=default&page=marine-le-pen-moscow-2017`);
+    const allowed = [new URL(demo.stack.server.url).origin, new URL(demo.stack.blogUrl).origin];
+    expect(demo.requested.filter((url) => !allowed.includes(new URL(url).origin) && !url.startsWith('data:'))).toEqual([]);
   });
 
   it('posts a comment and a reply to a reply, shown at once and after reload', async () => {
     await openDemo();
     const before = await responses();
-    const form = pageForm(page);
+    const form = pageForm(demo.page);
     await fillGuestForm(form, 'A *new* comment from the browser test.', 'Tester', 'tester@example.org', 'https://tester.example.org');
     // Remembering is opt-in: the email would sit in the blog's own storage.
     const remember = form.getByRole('checkbox', { name: /Remember my name/ });
@@ -81,20 +57,20 @@ describe('the demo blog', () => {
     await remember.check();
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await expect(heading(before + 1).waitFor()).resolves.toBeUndefined();
-    const mine = page.locator('riposte-thread riposte-comment', { hasText: 'from the browser test' });
+    const mine = demo.page.locator('riposte-thread riposte-comment', { hasText: 'from the browser test' });
     await expect(mine.locator('em', { hasText: 'new' }).isVisible()).resolves.toBe(true);
     expect(await mine.getByRole('link', { name: 'Tester' }).getAttribute('rel')).toBe('nofollow ugc noopener');
 
     // Reply to comment 3 (itself a reply to 2), by keyboard alone.
-    await comment(page, 3).getByRole('button', { name: 'Reply to Sarah' }).focus();
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Answering a reply, with the keyboard.');
+    await comment(demo.page, 3).getByRole('button', { name: 'Reply to Sarah' }).focus();
+    await demo.page.keyboard.press('Enter');
+    await demo.page.keyboard.type('Answering a reply, with the keyboard.');
     // Details were remembered from the first post, so only the button is left.
-    await replyForm(page).getByRole('button', { name: 'Post Reply' }).focus();
-    await page.keyboard.press('Enter');
+    await replyForm(demo.page).getByRole('button', { name: 'Post Reply' }).focus();
+    await demo.page.keyboard.press('Enter');
     await heading(before + 2).waitFor();
 
-    const drawn = await nesting(page);
+    const drawn = await nesting(demo.page);
     const newIds = drawn
       .map(([id]) => id)
       .sort((a, b) => a - b)
@@ -102,15 +78,15 @@ describe('the demo blog', () => {
     expect(drawn).toContainEqual([newIds[1], 3]);
     expect(drawn).toContainEqual([newIds[0], null]);
 
-    await page.reload();
+    await demo.page.reload();
     await heading(before + 2).waitFor();
-    expect(await nesting(page)).toEqual(drawn);
-    await expect(page.getByText('Answering a reply, with the keyboard.').isVisible()).resolves.toBe(true);
+    expect(await nesting(demo.page)).toEqual(drawn);
+    await expect(demo.page.getByText('Answering a reply, with the keyboard.').isVisible()).resolves.toBe(true);
   });
 
   it('shows inline errors for a form sent empty, and posts nothing', async () => {
     await openDemo();
-    const form = pageForm(page);
+    const form = pageForm(demo.page);
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await expect(form.getByText('Write something before posting.').isVisible()).resolves.toBe(true);
     expect(await form.getByLabel('Comment', { exact: true }).getAttribute('aria-invalid')).toBe('true');
@@ -119,14 +95,14 @@ describe('the demo blog', () => {
     await form.getByLabel(/^Email/).fill('not-an-email');
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await expect(form.getByText('Email does not look like an address', { exact: false }).isVisible()).resolves.toBe(true);
-    expect(await page.getByRole('heading', { name: /Responses$/ }).textContent()).toMatch(/^\d+ Responses$/);
-    expect(requested.filter((url) => url.includes('/api/v1/comments'))).toEqual([]);
+    expect(await demo.page.getByRole('heading', { name: /Responses$/ }).textContent()).toMatch(/^\d+ Responses$/);
+    expect(demo.requested.filter((url) => url.includes('/api/v1/comments'))).toEqual([]);
   });
 
   it('opens a #comment-ID permalink scrolled to and highlighting that comment', async () => {
-    await page.setViewportSize({ width: 1000, height: 700 });
+    await demo.page.setViewportSize({ width: 1000, height: 700 });
     await openDemo('#comment-7');
-    const seven = comment(page, 7);
+    const seven = comment(demo.page, 7);
     await expect.poll(() => seven.evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted'))).toBe(true);
     await expect
       .poll(() =>
@@ -136,28 +112,30 @@ describe('the demo blog', () => {
         }),
       )
       .toBe(true);
-    expect(await comment(page, 6).evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted'))).toBe(false);
+    expect(await comment(demo.page, 6).evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted'))).toBe(
+      false,
+    );
   });
 
   it('lets one browser like the page and take it back, counted on the server', async () => {
     await openDemo();
-    const like = page.getByRole('button', { name: 'Like' });
+    const like = demo.page.getByRole('button', { name: 'Like' });
     expect(await like.getAttribute('aria-pressed')).toBe('false');
     await like.click();
-    await page.getByText('1 reader likes this.').waitFor();
-    await page.reload();
-    await page.getByText('1 reader likes this.').waitFor();
-    expect(await page.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
+    await demo.page.getByText('1 reader likes this.').waitFor();
+    await demo.page.reload();
+    await demo.page.getByText('1 reader likes this.').waitFor();
+    expect(await demo.page.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
     // Storage that lost the liked flag (but kept this browser's id) is corrected by the server.
-    await page.evaluate(() => {
+    await demo.page.evaluate(() => {
       for (const key of Object.keys(localStorage)) if (key.startsWith('riposte:liked:')) localStorage.removeItem(key);
     });
-    await page.reload();
-    await page.getByText('1 reader likes this.').waitFor();
-    await expect.poll(() => page.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
-    await page.getByRole('button', { name: 'Like' }).click();
-    await page.getByText('Be the first to like this.').waitFor();
-    const thread = await (await fetch(`${stack.server.url}/api/v1/threads?page=marine-le-pen-moscow-2017`)).json();
+    await demo.page.reload();
+    await demo.page.getByText('1 reader likes this.').waitFor();
+    await expect.poll(() => demo.page.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('true');
+    await demo.page.getByRole('button', { name: 'Like' }).click();
+    await demo.page.getByText('Be the first to like this.').waitFor();
+    const thread = await (await fetch(`${demo.stack.server.url}/api/v1/threads?page=marine-le-pen-moscow-2017`)).json();
     expect(thread.likes).toBe(0);
   });
 });
@@ -165,42 +143,42 @@ describe('the demo blog', () => {
 describe('the widget and its host page', () => {
   it("lets the page hear only the documented events, never the form's contents", async () => {
     await openDemo();
-    await page.evaluate(() => {
+    await demo.page.evaluate(() => {
       const heard: string[] = [];
       (window as unknown as { heard: string[] }).heard = heard;
       for (const type of ['riposte-loaded', 'riposte-posted', 'riposte-submit', 'riposte-reply', 'riposte-like', 'riposte-cancel']) {
         document.addEventListener(type, () => heard.push(type));
       }
     });
-    await comment(page, 1).getByRole('button', { name: 'Reply to Francis' }).click();
-    await fillGuestForm(replyForm(page), 'Only the documented events.', 'Eve', 'eve@example.org');
-    await replyForm(page).getByRole('button', { name: 'Post Reply' }).click();
-    await page.getByText('Only the documented events.').waitFor();
-    await page.getByRole('button', { name: 'Like' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual(['riposte-posted']);
+    await comment(demo.page, 1).getByRole('button', { name: 'Reply to Francis' }).click();
+    await fillGuestForm(replyForm(demo.page), 'Only the documented events.', 'Eve', 'eve@example.org');
+    await replyForm(demo.page).getByRole('button', { name: 'Post Reply' }).click();
+    await demo.page.getByText('Only the documented events.').waitFor();
+    await demo.page.getByRole('button', { name: 'Like' }).click();
+    await expect.poll(() => demo.page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual(['riposte-posted']);
   });
 
   it('keeps a long code line scrolling inside its comment, never widening the page (phone width)', async () => {
     const body = `A long line:\n\n\`\`\`\n${'x'.repeat(300)}\n\`\`\``;
-    const res = await fetch(`${stack.server.url}/api/v1/comments`, {
+    const res = await fetch(`${demo.stack.server.url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ page: 'marine-le-pen-moscow-2017', parentId: 7, body, author: { name: 'Coder' } }),
     });
     expect(res.status).toBe(201);
     const { comment: posted } = (await res.json()) as { comment: { id: number } };
-    await page.setViewportSize({ width: 390, height: 800 });
+    await demo.page.setViewportSize({ width: 390, height: 800 });
     // Opened at it: off-screen responses are not laid out (content-visibility), so go there.
     await openDemo(`#comment-${posted.id}`);
-    await page.locator('riposte-thread riposte-comment', { hasText: 'A long line:' }).waitFor();
-    await expect.poll(() => comment(page, posted.id).evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await demo.page.locator('riposte-thread riposte-comment', { hasText: 'A long line:' }).waitFor();
+    await expect.poll(() => comment(demo.page, posted.id).evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
+    expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it('tells a page on an origin the server does not allow why there are no comments', async () => {
     // Same demo page, but as http://localhost:PORT: another origin than the allowed 127.0.0.1.
-    await page.goto(stack.blogUrl.replace('127.0.0.1', 'localhost'));
-    await expect(page.getByText('Comments are not enabled for this website').waitFor()).resolves.toBeUndefined();
+    await demo.page.goto(demo.stack.blogUrl.replace('127.0.0.1', 'localhost'));
+    await expect(demo.page.getByText('Comments are not enabled for this website').waitFor()).resolves.toBeUndefined();
   });
 });
 
@@ -208,7 +186,7 @@ describe('hostile comments', () => {
   it('show as text and run nothing', async () => {
     await openDemo();
     let dialogs = 0;
-    page.on('dialog', (dialog) => {
+    demo.page.on('dialog', (dialog) => {
       dialogs++;
       void dialog.dismiss();
     });
@@ -219,18 +197,18 @@ describe('hostile comments', () => {
       '<svg onload=alert(4)>',
       '<a href="https://x.example" onmouseover="alert(5)">hover</a>',
     ].join('\n\n');
-    const form = pageForm(page);
+    const form = pageForm(demo.page);
     await fillGuestForm(form, attack, '<img src=y onerror=alert(6)>', '', '');
     await form.getByRole('button', { name: 'Post Comment' }).click();
-    const hostile = page.locator('riposte-thread riposte-comment', { hasText: 'window.__pwned=2' });
+    const hostile = demo.page.locator('riposte-thread riposte-comment', { hasText: 'window.__pwned=2' });
     await hostile.waitFor();
-    await page.reload();
+    await demo.page.reload();
     await hostile.waitFor();
     await hostile.getByText('click me').click();
     await hostile.getByText('hover').hover();
 
     expect(dialogs).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await demo.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const injected = await hostile.evaluate(
       (el) =>
         el.shadowRoot!.querySelectorAll('img, script, svg:not([aria-hidden]), [onerror], [onload], [onmouseover], a[href^="javascript"]')

@@ -35,30 +35,33 @@ const BASE = '/api/v1/admin';
 
 /** `csrf()` is read at each call: it changes when the admin logs in again. */
 export const createAdminApi = (csrf: () => string) => {
+  const get = <T>(path: string) => call<T>('GET', BASE + path);
+  /** Logging in and out: no session yet, or one ending, so no CSRF token to send. */
+  const post = <T>(path: string, body?: unknown) => call<T>('POST', BASE + path, { body });
   const write = <T>(method: string, path: string, body?: unknown) =>
-    call<T>(method, BASE + path, body, undefined, { 'Riposte-CSRF': csrf() });
+    call<T>(method, BASE + path, { body, headers: { 'Riposte-CSRF': csrf() } });
   return {
-    session: () => call<AdminSession>('GET', `${BASE}/session`),
-    login: (email: string, password: string) => call<AdminSession>('POST', `${BASE}/login`, { email, password }),
+    session: () => get<AdminSession>('/session'),
+    login: (email: string, password: string) => post<AdminSession>('/login', { email, password }),
     /** Providers an admin may log in with (empty unless RIPOSTE_ADMINS names someone). */
-    providers: () => call<{ providers: { id: string; name: string }[] }>('GET', `${BASE}/providers`),
+    providers: () => get<{ providers: { id: string; name: string }[] }>('/providers'),
     /** Completes a provider login: the one-time code it came back to /admin with. */
-    providerLogin: (code: string, verifier: string) => call<AdminSession>('POST', `${BASE}/login/provider`, { code, verifier }),
-    logout: () => call<null>('POST', `${BASE}/logout`),
-    comments: (query: CommentQuery) => call<AdminCommentPage>('GET', `${BASE}/comments?${new URLSearchParams(clean(query))}`),
+    providerLogin: (code: string, verifier: string) => post<AdminSession>('/login/provider', { code, verifier }),
+    logout: () => post<null>('/logout'),
+    comments: (query: CommentQuery) => get<AdminCommentPage>(`/comments?${new URLSearchParams(clean(query))}`),
     act: (ids: number[], action: ModerationAction) =>
       write<{ changed: number[]; pending: number }>('POST', '/comments/actions', { ids, action }),
     edit: (id: number, body: string) => write<AdminComment>('PATCH', `/comments/${id}`, { body }),
     reply: (id: number, body: string) => write<AdminComment>('POST', `/comments/${id}/reply`, { body }),
     lock: (threadId: number, locked: boolean) => write<{ id: number; locked: boolean }>('PUT', `/threads/${threadId}/lock`, { locked }),
-    sites: () => call<{ sites: AdminSite[] }>('GET', `${BASE}/sites`),
+    sites: () => get<{ sites: AdminSite[] }>('/sites'),
     saveSite: (id: string, change: { origins?: string[]; settings?: Partial<SiteSettings> }) =>
       write<AdminSite>('PATCH', `/sites/${encodeURIComponent(id)}`, change),
-    bans: () => call<{ bans: WireBan[] }>('GET', `${BASE}/bans`),
+    bans: () => get<{ bans: WireBan[] }>('/bans'),
     ban: (kind: BanKind, value: string, hideExisting: boolean) =>
       write<{ ban: WireBan; hidden: number[] }>('POST', '/bans', { kind, value, hideExisting }),
     unban: (id: number) => write<null>('DELETE', `/bans/${id}`),
-    audit: () => call<{ entries: WireAuditEntry[] }>('GET', `${BASE}/audit`),
+    audit: () => get<{ entries: WireAuditEntry[] }>('/audit'),
     importFile: (format: UploadFormat, site: string, file: File, onProgress: (sent: number, total: number) => void) =>
       upload(format, site, file, csrf(), onProgress),
     /** The full export, downloaded by a plain link: the cookie is all a GET needs. */

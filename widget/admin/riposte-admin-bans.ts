@@ -2,6 +2,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BAN_KINDS, type BanKind, type WireBan } from '../../shared/moderation.ts';
+import { defineOnce } from '../define.ts';
 import { request } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
 
@@ -68,7 +69,7 @@ export class RiposteAdminBans extends LitElement {
   }
 }
 
-if (!customElements.get('riposte-admin-bans')) customElements.define('riposte-admin-bans', RiposteAdminBans);
+defineOnce('riposte-admin-bans', RiposteAdminBans);
 
 declare global {
   interface HTMLElementTagNameMap {

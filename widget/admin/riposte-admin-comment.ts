@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { HELD_REASON_TEXT, type AdminComment, type BanKind, type ModerationAction } from '../../shared/moderation.ts';
+import { defineOnce } from '../define.ts';
 import { request } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
 
@@ -229,7 +230,7 @@ export class RiposteAdminComment extends LitElement {
   }
 }
 
-if (!customElements.get('riposte-admin-comment')) customElements.define('riposte-admin-comment', RiposteAdminComment);
+defineOnce('riposte-admin-comment', RiposteAdminComment);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -6,6 +6,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AdminComment } from '../../shared/moderation.ts';
+import { defineOnce } from '../define.ts';
 import type { AdminSite, CommentQuery } from './admin-api.ts';
 import { request, type SelectEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
@@ -165,7 +166,7 @@ export class RiposteAdminComments extends LitElement {
   }
 }
 
-if (!customElements.get('riposte-admin-comments')) customElements.define('riposte-admin-comments', RiposteAdminComments);
+defineOnce('riposte-admin-comments', RiposteAdminComments);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,6 +2,7 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { WireAuditEntry } from '../../shared/moderation.ts';
+import { defineOnce } from '../define.ts';
 import { adminStyles } from './admin-styles.ts';
 
 export class RiposteAdminLog extends LitElement {
@@ -57,7 +58,7 @@ export class RiposteAdminLog extends LitElement {
   }
 }
 
-if (!customElements.get('riposte-admin-log')) customElements.define('riposte-admin-log', RiposteAdminLog);
+defineOnce('riposte-admin-log', RiposteAdminLog);
 
 declare global {
   interface HTMLElementTagNameMap {

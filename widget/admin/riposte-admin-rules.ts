@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MODERATION_MODES, type ModerationMode } from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
+import { defineOnce } from '../define.ts';
 import type { AdminSite } from './admin-api.ts';
 import { request } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
@@ -123,7 +124,7 @@ export class RiposteAdminRules extends LitElement {
   }
 }
 
-if (!customElements.get('riposte-admin-rules')) customElements.define('riposte-admin-rules', RiposteAdminRules);
+defineOnce('riposte-admin-rules', RiposteAdminRules);
 
 declare global {
   interface HTMLElementTagNameMap {

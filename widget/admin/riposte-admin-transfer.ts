@@ -8,6 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ImportSummary } from '../../shared/transfer.ts';
+import { defineOnce } from '../define.ts';
 import type { AdminSite, UploadFormat } from './admin-api.ts';
 import { adminStyles } from './admin-styles.ts';
 
@@ -194,7 +195,7 @@ export class RiposteAdminTransfer extends LitElement {
   }
 }
 
-if (!customElements.get('riposte-admin-transfer')) customElements.define('riposte-admin-transfer', RiposteAdminTransfer);
+defineOnce('riposte-admin-transfer', RiposteAdminTransfer);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,6 +8,7 @@ import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { AdminSession } from '../../shared/moderation.ts';
+import { defineOnce } from '../define.ts';
 import { ApiError, createAdminApi, type CommentQuery } from './admin-api.ts';
 import type { AdminEvent, AdminEventName, ImportEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
@@ -331,7 +332,7 @@ export class RiposteAdmin extends LitElement {
   }
 }
 
-if (!customElements.get('riposte-admin')) customElements.define('riposte-admin', RiposteAdmin);
+defineOnce('riposte-admin', RiposteAdmin);
 
 declare global {
   interface HTMLElementTagNameMap {

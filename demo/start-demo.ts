@@ -1,11 +1,11 @@
-/** `riposte demo`: the comment server plus the demo blog on another origin, its thread seeded once. */
-import { fileURLToPath } from 'node:url';
-import { startDemoBlog } from '../demo/demo-server.ts';
-import type { Config } from './config.ts';
-import { seedDemoThread } from './demo-seed.ts';
-import { startServer, type RunningServer } from './main.ts';
-
-const DEMO_SEED = fileURLToPath(new URL('../demo/seed-thread.json', import.meta.url));
+/**
+ * `riposte demo`: the comment server plus the demo blog on another origin, its thread seeded
+ * once. Handed to the command line by bin/riposte.js: the server never imports the demo.
+ */
+import type { Config } from '../server/config.ts';
+import { startServer, type RunningServer } from '../server/main.ts';
+import { startDemoBlog } from './demo-server.ts';
+import { seedDemoThread } from './seed-demo.ts';
 
 export interface RunningDemo {
   server: RunningServer;
@@ -20,7 +20,7 @@ export async function startDemo(config: Config, widgetDir?: string): Promise<Run
   // The demo blog is another origin: allow it, as a blog owner would with --origins.
   const server = await startServer({ ...config, origins: [...config.origins, demoOrigin] }, widgetDir);
   const blog = await startDemoBlog(config.host, config.demoPort, server.url);
-  const seeded = seedDemoThread(server.store, DEMO_SEED, blog.url);
+  const seeded = await seedDemoThread(server, blog.url);
   return {
     server,
     blogUrl: blog.url,

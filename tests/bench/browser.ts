@@ -1,0 +1,153 @@
+/**
+ * Benchmark: big threads in Chromium (issue 13). A blog page on its own origin embeds the
+ * checkout's widget for threads of 1,000 and 10,000 comments (a third answering the page,
+ * replies nested deeper now and then, bodies with quotes, links and lists). Prints the time
+ * from the thread's answer to the first comments drawn, until drawing settles, elements in
+ * the DOM (shadow trees included), the page's height, and long tasks while scrolling to the
+ * bottom. Needs the checkout's widget built (npm run build there).
+ * Run: npm run bench:browser [-- --runs 3 --checkout DIR]
+ */
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../helpers/browser.ts';
+import { benchArgs, machineLoad, numberOption, printHeader } from './lib/bench-args.ts';
+import { freePort } from '../helpers/free-port.ts';
+import { cli, serve, tempDir } from './lib/checkout.ts';
+import { writeExportFile } from './lib/export-file.ts';
+import { count, median, ms } from './lib/stats.ts';
+
+const { values, checkout } = benchArgs('npm run bench:browser', '  --runs N          page loads per thread (default 3; --quick 1)', {
+  runs: { type: 'string' },
+});
+const runs = numberOption(values.runs, values.quick ? 1 : 3, 'runs');
+const SIZES = [1_000, 10_000];
+const PROBE = fileURLToPath(new URL('./page-probe.js', import.meta.url));
+
+type LongTasks = { start: number; duration: number }[];
+
+/** What page-probe.js offers in the page. */
+declare global {
+  interface Window {
+    riposteBench: {
+      figures: { responseEnd: number | null; loaded: number | null; firstDrawn: number | null; longTasks: LongTasks };
+      countElements(): { elements: number; comments: number };
+      countDrawn(): { comments: number; at: number };
+      scrollToBottom(): Promise<{ ms: number; frames: number; slowFrames: number; longestFrame: number; bottom: boolean }>;
+    };
+  }
+}
+
+function blogPage(server: string, page: string): string {
+  const paragraph = '<p>A blog post long enough to read for a moment before the comments, as on any blog. '.repeat(3);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Bench post</title></head><body style="max-width:46rem;margin:auto;font:18px/1.5 Georgia,serif">
+<article><h1>Bench post</h1>${paragraph}</article>
+<script type="module" src="${server}/embed.js"></script>
+<riposte-thread page-id="${page}"></riposte-thread></body></html>`;
+}
+
+printHeader('Big threads in Chromium: first comments drawn, DOM size, smoothness while scrolling', checkout);
+const dir = tempDir();
+const blogPort = await freePort();
+const blogOrigin = `http://127.0.0.1:${blogPort}`;
+try {
+  const db = join(dir.path, 'riposte.db');
+  await writeExportFile(
+    join(dir.path, 'seed.json'),
+    SIZES.map((size) => ({ key: `browser-${size}`, comments: size })),
+  );
+  await cli(checkout, ['import', 'riposte', join(dir.path, 'seed.json')], { RIPOSTE_DB: db });
+  const server = await serve(checkout, { db, env: { RIPOSTE_ORIGINS: blogOrigin } });
+  const embed = await fetch(`${server.url}/embed.js`);
+  if (!embed.ok)
+    throw new Error(`${server.url}/embed.js answers ${embed.status}: build the widget first (npm run build in ${checkout.dir}).`);
+  const blog = createServer((req, res) => {
+    const page = new URL(req.url ?? '/', blogOrigin).searchParams.get('page') ?? '';
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(blogPage(server.url, page));
+  });
+  await new Promise<void>((listening) => blog.listen(blogPort, '127.0.0.1', listening));
+  const browser = await launchChromium();
+  try {
+    for (const size of SIZES) {
+      const firsts: number[] = [];
+      const settles: number[] = [];
+      let last: Awaited<ReturnType<typeof measure>> | undefined;
+      for (let run = 0; run < runs; run++) {
+        last = await measure(`browser-${size}`, run === runs - 1);
+        firsts.push(last.firstDrawn);
+        settles.push(last.settled);
+      }
+      const l = last!;
+      console.log(`\nThread of ${count(size)} comments (${runs} page load${runs > 1 ? 's' : ''}, ${machineLoad()}):`);
+      console.log(`  answer ${count(l.bytes)} B of JSON; riposte-loaded ${ms(l.loadedAfter)} after the answer arrived`);
+      console.log(`  first comments drawn ${ms(median(firsts))} after the answer (median; each: ${firsts.map(ms).join(', ')})`);
+      console.log(
+        `  drawing settled ${ms(median(settles))} after the answer (no new comment for 1 s; each: ${settles.map(ms).join(', ')})`,
+      );
+      console.log(
+        `  ${count(l.comments)} comments drawn, ${count(l.elements)} elements (shadow trees included), page ${count(l.height)} px tall`,
+      );
+      console.log(`  long tasks (> 50 ms) while loading and drawing: ${describeTasks(l.loadTasks)}`);
+      console.log(
+        `  scrolling to the bottom, 0.9 screen a frame: ${ms(l.scroll.ms)}${l.scroll.bottom ? '' : ' (stopped after a minute, not at the bottom)'}, ${l.scroll.frames} frames, ${l.scroll.slowFrames} over 50 ms (longest ${ms(l.scroll.longestFrame)}); long tasks: ${describeTasks(l.scrollTasks)}`,
+      );
+    }
+  } finally {
+    await browser.close();
+    blog.close();
+    await server.stop();
+  }
+
+  async function measure(page: string, full: boolean) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const tab = await context.newPage();
+    await tab.addInitScript({ path: PROBE });
+    const answer = tab.waitForResponse((res) => res.url().includes('/api/v1/threads'));
+    await tab.goto(`${blogOrigin}/?page=${encodeURIComponent(page)}`);
+    const bytes = (await (await answer).body()).length;
+    await tab.waitForFunction(
+      () => window.riposteBench.figures.firstDrawn !== null && window.riposteBench.figures.responseEnd !== null,
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+    // Settled: the number of comments drawn has not changed for a second.
+    let drawn = -1;
+    let settledAt = 0;
+    for (let stable = 0; stable < 5; ) {
+      await tab.waitForTimeout(200);
+      const now = await tab.evaluate(() => window.riposteBench.countDrawn());
+      if (now.comments === drawn) stable++;
+      else [stable, drawn, settledAt] = [0, now.comments, now.at];
+    }
+    const figures = await tab.evaluate(() => window.riposteBench.figures);
+    const responseEnd = figures.responseEnd!;
+    const result = {
+      bytes,
+      loadedAfter: (figures.loaded ?? Number.NaN) - responseEnd,
+      firstDrawn: figures.firstDrawn! - responseEnd,
+      settled: settledAt - responseEnd,
+      loadTasks: figures.longTasks,
+      ...(await tab.evaluate(() => window.riposteBench.countElements())),
+      height: await tab.evaluate(() => document.documentElement.scrollHeight),
+      scroll: { ms: Number.NaN, frames: 0, slowFrames: 0, longestFrame: Number.NaN, bottom: false },
+      scrollTasks: [] as LongTasks,
+    };
+    if (full) {
+      const before = figures.longTasks.length;
+      result.scroll = await tab.evaluate(() => window.riposteBench.scrollToBottom());
+      result.scrollTasks = (await tab.evaluate(() => window.riposteBench.figures.longTasks)).slice(before);
+    }
+    await context.close();
+    return result;
+  }
+} finally {
+  dir.remove();
+}
+
+function describeTasks(tasks: LongTasks): string {
+  if (tasks.length === 0) return 'none';
+  return `${tasks.length}, longest ${ms(Math.max(...tasks.map((t) => t.duration)))}, total ${ms(tasks.reduce((sum, t) => sum + t.duration, 0))}`;
+}

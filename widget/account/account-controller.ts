@@ -1,0 +1,179 @@
+/**
+ * The reader's account with one comment server, for `<riposte-thread>`: loaded on demand, a
+ * chunk of its own, so none of it is in what readers download first. Holds who is signed in,
+ * how readers may comment, which comments are the reader's own and which one they edit; signs
+ * in (popup, else the full page) and out, and edits and deletes. It talks to the server
+ * through the thread's one client, and every change asks the thread to draw again.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { SignInOptions, WireComment, WireUser } from '../../shared/wire.ts';
+import { type Api, ApiError } from '../api.ts';
+import type { RiposteEventDetails, SignInFailure } from '../events.ts';
+import { ta } from '../i18n-account.ts';
+import { t } from '../i18n.ts';
+import { lazyElement } from '../lazy-element.ts';
+import { deleteComment, editComment, exchangeCode, getCommentSource, getMe, getSignInOptions, logOut, startUrl } from './account-api.ts';
+import { commentSecret, guestComments, keepSessionToken, rememberSecret, sessionToken } from './credentials.ts';
+import { popupSignIn } from './popup-sign-in.ts';
+import { leaveToSignIn, returnedSignIn } from './redirect-sign-in.ts';
+
+/** What the controller needs from `<riposte-thread>`. */
+export interface AccountHost extends Pick<ReactiveControllerHost, 'requestUpdate'> {
+  site: string;
+  /** The thread's client of the comment server. */
+  readonly api: Api;
+  /** Puts an edited comment in place, or takes a deleted one out (a placeholder if it has replies). */
+  replaceComment(id: number, comment: WireComment | null): void;
+  /** Shows a short message (a failed edit or deletion). */
+  notify(message: string): void;
+  /** Scrolls to `#comment-ID` once back from the full-page flow. */
+  showHash(): Promise<void>;
+}
+
+/** The sign-in panel: fetched only where there is someone to show or a provider to offer. */
+const loadSignIn = lazyElement('riposte-sign-in', () => import('../riposte-sign-in.ts').then((m) => m.RiposteSignIn));
+
+export class AccountController {
+  user: WireUser | null = null;
+  options: SignInOptions | null = null;
+  /** The reader's own comment being edited, with its Markdown. */
+  editing: { id: number; body: string } | null = null;
+  /** Comments this browser posted as a guest (it holds their secrets). */
+  private _guestOwn: Set<number>;
+
+  constructor(private readonly host: AccountHost) {
+    this._guestOwn = guestComments(host.api.server);
+  }
+
+  private get _api() {
+    return this.host.api;
+  }
+
+  private _set(changes: Partial<Pick<AccountController, 'user' | 'options' | 'editing'>>) {
+    Object.assign(this, changes);
+    this.host.requestUpdate();
+  }
+
+  /** The session token for requests made as the reader (the client's token source). */
+  token(): string | null {
+    return sessionToken(this._api.server);
+  }
+
+  /**
+   * How readers may comment, and who this reader is: finishes a full-page sign-in if the page
+   * came back with its one-time code, then checks the stored token (401: forgotten).
+   */
+  async load() {
+    const back = returnedSignIn();
+    if (back) {
+      try {
+        keepSessionToken(this._api.server, (await exchangeCode(this._api, back.code, back.verifier)).token);
+      } catch (error) {
+        console.warn('Riposte: the sign-in could not be completed; log in again.', error);
+      }
+    }
+    const options = await getSignInOptions(this._api, this.host.site);
+    let user: WireUser | null = null;
+    if (this.token()) {
+      try {
+        ({ user } = await getMe(this._api));
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'unauthorized') keepSessionToken(this._api.server, null);
+        else console.warn('Riposte: could not check the sign-in; commenting as a guest for now.', error);
+      }
+    }
+    if (user || options.providers.length) {
+      await loadSignIn().catch((error: unknown) =>
+        console.warn('Riposte: the sign-in panel could not be loaded; reload to try again.', error),
+      );
+    }
+    this._set({ options, user });
+    if (back?.anchor) await this.host.showHash();
+  }
+
+  /** [may edit, may delete]: the reader's own comment, within the site's edit window where that applies. */
+  rights(comment: WireComment): [boolean, boolean] {
+    const byUser = !!this.user && comment.author.id === this.user.id;
+    const byGuest = this._guestOwn.has(comment.id);
+    const open = !!this.options && Date.now() - Date.parse(comment.createdAt) < this.options.editWindowMinutes * 60_000;
+    return [(byUser || byGuest) && open, byUser || (byGuest && open)];
+  }
+
+  /** After a post as a guest: keep the secret that lets this browser edit it. */
+  posted(id: number, secret: string | undefined) {
+    if (!secret) return;
+    rememberSecret(this._api.server, id, secret);
+    this._guestOwn.add(id);
+    this.host.requestUpdate();
+  }
+
+  /** After a failed request: forget a sign-in the server no longer accepts. */
+  failed(error: unknown) {
+    if (!(error instanceof ApiError && error.code === 'unauthorized')) return;
+    keepSessionToken(this._api.server, null);
+    this._set({ user: null });
+  }
+
+  /** Must run within the reader's click (a popup opened later is blocked). Resolves with why it did not happen, or null. */
+  async signIn({ provider, redirect, parentId }: Omit<RiposteEventDetails['riposte-sign-in'], 'reply'>): Promise<SignInFailure | null> {
+    const { site } = this.host;
+    if (redirect) {
+      // Back to the comment answered, or where the reader was.
+      const anchor = parentId === null ? location.hash : `#comment-${parentId}`;
+      await leaveToSignIn(anchor, (back) => startUrl(this._api, site, provider, back));
+      return null;
+    }
+    const signedIn = popupSignIn(startUrl(this._api, site, provider), new URL(this._api.server).origin);
+    if (!signedIn) return { message: ta.popupBlocked, redirect: true };
+    const outcome = await signedIn;
+    if (!('token' in outcome)) return outcome;
+    keepSessionToken(this._api.server, outcome.token);
+    this._set({ user: outcome.user });
+    return null;
+  }
+
+  async signOut() {
+    // Asked before the token is forgotten (the request reads it as it starts), then signed
+    // out here at once; if the server cannot be told, the token is still gone from this browser.
+    const revoked = logOut(this._api);
+    keepSessionToken(this._api.server, null);
+    this._set({ user: null });
+    await revoked.catch((error: unknown) => console.warn('Riposte: the session could not be revoked on the server.', error));
+  }
+
+  /** Opens the editor on the reader's own comment, with its Markdown from the server. */
+  async edit(id: number) {
+    try {
+      const { body } = await getCommentSource(this._api, id, commentSecret(this._api.server, id));
+      this._set({ editing: { id, body } });
+    } catch (error) {
+      this.host.notify(messageOf(error));
+    }
+  }
+
+  /** Closes the editor without saving (Reply or Cancel elsewhere); the thread draws next anyway. */
+  stopEditing() {
+    this.editing = null;
+  }
+
+  async save(id: number, body: string) {
+    const { comment } = await editComment(this._api, id, body, commentSecret(this._api.server, id));
+    this.host.replaceComment(id, comment);
+    this._set({ editing: null });
+  }
+
+  /** Deletes the reader's own comment once they confirm. */
+  async remove(id: number) {
+    if (!confirm(ta.confirmDelete)) return;
+    try {
+      await deleteComment(this._api, id, commentSecret(this._api.server, id));
+      this.host.replaceComment(id, null);
+    } catch (error) {
+      this.host.notify(messageOf(error));
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof ApiError ? (t.errors[error.code] ?? error.message) : String(error);
+}

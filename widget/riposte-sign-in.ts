@@ -1,0 +1,85 @@
+/**
+ * `<riposte-sign-in>`: the sign-in part of a comment form, in a chunk of its own that only
+ * sites with sign-in providers (or a signed-in reader) fetch.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SignInOptions, WireUser } from '../shared/wire.ts';
+import { emit, request, type SignInFailure } from './events.ts';
+import { ta } from './i18n-account.ts';
+import { t } from './i18n.ts';
+import { signInStyles } from './sign-in-styles.ts';
+
+/**
+ * "Commenting as NAME (Provider). Log Out / Change" for a signed-in reader; else "Fill in your
+ * details below or click an icon to log in:" and a button per provider, with why the last
+ * sign-in from here did not happen (and the full-page flow to try instead). It only asks: the
+ * thread signs in and out, and answers a sign-in with null or why it failed.
+ *
+ * @fires riposte-sign-in - A provider's button, or "Log in in this tab instead", was pressed.
+ * @fires riposte-sign-out - "Log Out" or "Change" was pressed.
+ */
+export class RiposteSignIn extends LitElement {
+  static override styles = signInStyles;
+
+  /** The signed-in reader, or null for a guest. */
+  @property({ attribute: false }) user: WireUser | null = null;
+
+  /** The site's providers and whether guests may comment (null until known). */
+  @property({ attribute: false }) options: SignInOptions | null = null;
+
+  /** The comment the surrounding form answers, or null: the full-page flow comes back to it. */
+  @property({ attribute: false }) parentId: number | null = null;
+
+  /** Why the last sign-in from here did not happen, with the provider it was for. */
+  @state() private _failure: (SignInFailure & { provider: string }) | null = null;
+
+  override render() {
+    const { user, _failure: failure } = this;
+    if (user) {
+      return html`<p>
+        ${ta.commentingAs} <strong>${user.name}</strong> (${user.providerName}).
+        <button type="button" class="quiet" @click=${this._onSignOut}>${ta.logOut}</button> /
+        <button type="button" class="quiet" @click=${this._onSignOut}>${t.change}</button>
+      </p>`;
+    }
+    const providers = this.options?.providers ?? [];
+    if (!providers.length) return nothing;
+    return html`<p>${this.options?.guests ? ta.signInIntro : ta.signInOnly}</p>
+      <div class="providers">
+        ${providers.map(
+          (p) =>
+            html`<button type="button" class="secondary provider" @click=${() => this._signInWith(p.id, false)}>${keyIcon}${ta.logInWith(p.name)}</button>`,
+        )}
+      </div>
+      ${
+        failure
+          ? html`<p class="error" role="alert">
+            ${failure.message}
+            ${failure.redirect ? html`<button type="button" class="quiet" @click=${() => this._signInWith(failure.provider, true)}>${ta.logInHere}</button>` : nothing}
+          </p>`
+          : nothing
+      }`;
+  }
+
+  /** Asks within the click: the thread opens the popup at once, which browsers allow only then. */
+  private async _signInWith(provider: string, redirect: boolean) {
+    this._failure = null;
+    const failure = await request(this, 'riposte-sign-in', { provider, redirect, parentId: this.parentId });
+    this._failure = failure && { ...failure, provider };
+  }
+
+  private _onSignOut() {
+    emit(this, 'riposte-sign-out', {});
+  }
+}
+
+const keyIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="currentColor">
+  <path d="M10.5 1a4.5 4.5 0 0 0-4.3 5.8L1 12v3h3v-1.5h1.5V12H7l1.2-1.2A4.5 4.5 0 1 0 10.5 1zm1 2.2a1.3 1.3 0 1 1 0 2.6 1.3 1.3 0 0 1 0-2.6z"></path>
+</svg>`;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'riposte-sign-in': RiposteSignIn;
+  }
+}
