@@ -25,10 +25,23 @@ export interface SqlDatabase {
   close(): Promise<void>;
 }
 
-/** A new SQLite file in a temporary folder, migrated as the server does it. */
-export function openSqliteForTest(): SqlDatabase {
+/** A new SQLite file in a temporary folder, opened and migrated as the server does it; closing removes it. */
+async function openMigratedSqlite(): Promise<{ connection: Connection; close(): void }> {
   const dir = tempDir();
-  const { sqlite } = openDatabase(`${dir.path}/riposte.db`);
+  const connection = openDatabase(`${dir.path}/riposte.db`);
+  return {
+    connection,
+    close() {
+      connection.sqlite.close();
+      dir.remove();
+    },
+  };
+}
+
+/** A new SQLite file, migrated, behind the raw SQL interface. */
+export async function openSqliteForTest(): Promise<SqlDatabase> {
+  const opened = await openMigratedSqlite();
+  const { sqlite } = opened.connection;
   return {
     async run(statements) {
       sqlite.exec(statements);
@@ -39,8 +52,7 @@ export function openSqliteForTest(): SqlDatabase {
     // AUTOINCREMENT follows explicit ids by itself.
     async idsInserted() {},
     async close() {
-      sqlite.close();
-      dir.remove();
+      opened.close();
     },
   };
 }
@@ -77,17 +89,15 @@ export const PAIRED_TABLES: { exportName: string; name: string; sqlite: SQLiteTa
 
 /** Drizzle over a new SQLite file and over the PostgreSQL database at `url()`, both migrated, for a describe's tests. */
 export function useDialectConnections(url: () => string): { readonly sqlite: Connection; readonly postgres: PostgresConnection } {
-  const dir = tempDir();
-  let sqlite: Connection | undefined;
+  let sqlite: Awaited<ReturnType<typeof openMigratedSqlite>> | undefined;
   let postgres: PostgresConnection | undefined;
   beforeAll(async () => {
-    sqlite = openDatabase(`${dir.path}/riposte.db`);
+    sqlite = await openMigratedSqlite();
     postgres = await openPostgres(url());
   });
   afterAll(async () => {
-    sqlite?.sqlite.close();
+    sqlite?.close();
     await postgres?.close();
-    dir.remove();
   });
   const opened = <T>(connection: T | undefined): T => {
     if (connection === undefined) throw new Error('the connections open in beforeAll: use them in a test');
@@ -95,7 +105,7 @@ export function useDialectConnections(url: () => string): { readonly sqlite: Con
   };
   return {
     get sqlite() {
-      return opened(sqlite);
+      return opened(sqlite).connection;
     },
     get postgres() {
       return opened(postgres);

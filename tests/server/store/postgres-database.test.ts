@@ -26,7 +26,7 @@ describe('openPostgres', () => {
     const connection = await open(await newPostgresDatabase());
     expect(await appliedMigrations(connection)).toBe(journal.entries.length);
 
-    const sqlite = openSqliteForTest();
+    const sqlite = await openSqliteForTest();
     onTestFinished(() => sqlite.close());
     const names = async (rows: Promise<{ name: string }[]>) => (await rows).map((r) => r.name).sort();
     expect(

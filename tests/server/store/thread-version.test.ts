@@ -96,7 +96,7 @@ function versionRule(name: string, open: () => Promise<SqlDatabase>) {
   });
 }
 
-versionRule('SQLite', async () => openSqliteForTest());
+versionRule('SQLite', openSqliteForTest);
 
 const postgres = usePostgresDatabase();
 versionRule('PostgreSQL', () => openPostgresForTest(postgres.url));
