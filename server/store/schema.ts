@@ -1,4 +1,7 @@
-/** The database schema: the source of truth for tables, columns and inferred row types. */
+/**
+ * The database schema: the source of truth for tables, columns and inferred row types, on SQLite
+ * and on PostgreSQL (postgres-tables.ts builds those tables from these).
+ */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { StoredSiteSettings } from '../../shared/site-settings.ts';
