@@ -112,6 +112,11 @@ export const commentStyles = [
       color: var(--_muted);
       font-style: italic;
     }
+    .error {
+      margin: 0.4em 0 0;
+      font-size: 0.875em;
+      color: var(--_danger);
+    }
     .reply + .reply {
       margin-left: 0.6em;
     }

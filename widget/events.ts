@@ -49,8 +49,6 @@ export interface RiposteEventDetails {
   /** A reader's own comment's Edit or Delete button was pressed (from `<riposte-comment>`). */
   'riposte-edit': { id: number };
   'riposte-delete': { id: number };
-  /** The like button was toggled (from `<riposte-like>`). */
-  'riposte-like': { liked: boolean };
   /** The thread loaded or reloaded (from `<riposte-thread>`, for the host page). */
   'riposte-loaded': { thread: WireThread };
   /** A comment was stored (from `<riposte-thread>`, for the host page). */
@@ -64,7 +62,6 @@ declare global {
     'riposte-reply': RiposteEvent<'riposte-reply'>;
     'riposte-submit': RiposteEvent<'riposte-submit'>;
     'riposte-cancel': RiposteEvent<'riposte-cancel'>;
-    'riposte-like': RiposteEvent<'riposte-like'>;
     'riposte-sign-in': RiposteEvent<'riposte-sign-in'>;
     'riposte-sign-out': RiposteEvent<'riposte-sign-out'>;
     'riposte-edit': RiposteEvent<'riposte-edit'>;

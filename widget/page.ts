@@ -1,8 +1,10 @@
 /** Works out which page a thread belongs to, from the element's attributes and the document. */
-import { normalisePageKey } from '../shared/page-key.ts';
 
 export interface PageIdentity {
-  /** The key the thread is stored under (normalised as the server will). */
+  /**
+   * The page's key as the element names it: the server normalises it (shared/page-key.ts:
+   * no hash, no tracking parameters, ...) and answers the thread with the normalised key.
+   */
   key: string;
   /** The page's address, sent with a new comment so feeds and the admin view can link to it. */
   url: string | undefined;
@@ -19,7 +21,7 @@ export function pageIdentity(pageId: string | null, pageUrl: string | null, page
   const here = canonical || location.href.replace(/#.*$/, '');
   const url = (pageUrl?.trim() && absolute(pageUrl)) || here;
   return {
-    key: normalisePageKey(pageId?.trim() || here),
+    key: pageId?.trim() || here,
     // The server accepts only http(s) addresses; a file:// preview simply sends none.
     url: /^https?:/i.test(url) ? url : undefined,
     title: pageTitle?.trim() || document.title.trim() || undefined,

@@ -48,6 +48,37 @@ export const threadStyles = [
       font-size: 0.875em;
       color: var(--_danger);
     }
+    .like {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4em 0.75em;
+    }
+    .like button {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35em;
+      border: 1px solid var(--_border);
+      background: none;
+      border-radius: 999px;
+      padding: 0.3em 0.9em;
+    }
+    .like button:hover:not([aria-disabled='true']),
+    .like [aria-pressed='true'] {
+      border-color: var(--_accent);
+      color: var(--_accent);
+    }
+    .like [aria-pressed='true'] {
+      background: var(--_highlight);
+    }
+    .heart {
+      font-size: 1.15em;
+      line-height: 1;
+    }
+    .count {
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
     ol {
       list-style: none;
       margin: 0;
@@ -79,8 +110,7 @@ export const threadStyles = [
       --riposte-avatar-size: var(--_avatar);
     }
     /* The form loads just after the comments: keep its place so nothing below it moves. */
-    riposte-comment-form:not(:defined, .reply-form) {
-      display: block;
+    .form-pending {
       min-height: var(--riposte-form-height, 24em);
     }
     .reply-form {
