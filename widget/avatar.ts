@@ -14,12 +14,12 @@ export function avatar(name: string, seed: string) {
   </svg>`;
 }
 
-/** Styles for `avatar()`, for the component that draws it. */
+/** Styles for `avatar()`, for the component that draws it (which sets `--_avatar`, the diameter). */
 export const avatarStyles = css`
   .avatar {
     flex: none;
-    width: var(--riposte-avatar-size, 2.5em);
-    height: var(--riposte-avatar-size, 2.5em);
+    width: var(--_avatar);
+    height: var(--_avatar);
   }
   .avatar text {
     font: 600 15px system-ui, sans-serif;

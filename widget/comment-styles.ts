@@ -1,15 +1,10 @@
-/** Look of `<riposte-comment>`: avatar beside the text, the meta line, and the server's HTML (quotes, code, lists). */
+/** Look of a comment (comment-view.ts): avatar beside the text, the meta line, and the server's HTML (quotes, code, lists). */
 import { css } from 'lit';
 import { avatarStyles } from './avatar.ts';
-import { tokens } from './styles.ts';
 
 export const commentStyles = [
-  tokens,
   avatarStyles,
   css`
-    :host {
-      display: block;
-    }
     article {
       display: flex;
       gap: var(--_pad, 0.75em);
@@ -111,14 +106,6 @@ export const commentStyles = [
       margin: 0;
       color: var(--_muted);
       font-style: italic;
-    }
-    .error {
-      margin: 0.4em 0 0;
-      font-size: 0.875em;
-      color: var(--_danger);
-    }
-    .reply + .reply {
-      margin-left: 0.6em;
     }
     .reply {
       margin-top: 0.4em;

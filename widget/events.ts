@@ -36,8 +36,6 @@ interface Replies<Failure> {
 }
 
 export interface RiposteEventDetails {
-  /** A comment's Reply button was pressed (from `<riposte-comment>`). */
-  'riposte-reply': { id: number };
   /** A form was sent: post it, or save the edit (from `<riposte-comment-form>`). */
   'riposte-submit': CommentDraft & Replies<ApiError>;
   /** A reply form was cancelled with its button or Escape (from `<riposte-comment-form>`). */
@@ -46,9 +44,6 @@ export interface RiposteEventDetails {
   'riposte-sign-in': { provider: string; redirect: boolean; parentId: number | null } & Replies<SignInFailure>;
   /** "Log Out" or "Change" was pressed (from `<riposte-sign-in>`). */
   'riposte-sign-out': Record<string, never>;
-  /** A reader's own comment's Edit or Delete button was pressed (from `<riposte-comment>`). */
-  'riposte-edit': { id: number };
-  'riposte-delete': { id: number };
   /** The thread loaded or reloaded (from `<riposte-thread>`, for the host page). */
   'riposte-loaded': { thread: WireThread };
   /** A comment was stored (from `<riposte-thread>`, for the host page). */
@@ -59,13 +54,10 @@ export type RiposteEvent<K extends keyof RiposteEventDetails> = CustomEvent<Ripo
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'riposte-reply': RiposteEvent<'riposte-reply'>;
     'riposte-submit': RiposteEvent<'riposte-submit'>;
     'riposte-cancel': RiposteEvent<'riposte-cancel'>;
     'riposte-sign-in': RiposteEvent<'riposte-sign-in'>;
     'riposte-sign-out': RiposteEvent<'riposte-sign-out'>;
-    'riposte-edit': RiposteEvent<'riposte-edit'>;
-    'riposte-delete': RiposteEvent<'riposte-delete'>;
     'riposte-loaded': RiposteEvent<'riposte-loaded'>;
     'riposte-posted': RiposteEvent<'riposte-posted'>;
   }

@@ -4,27 +4,24 @@
  * chunk of its own (writing/writing.ts), so readers get the comments first.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { DEFAULT_SITE, LIMITS } from '../shared/limits.ts';
+import { DEFAULT_SITE } from '../shared/default-site.ts';
 import type { WireComment, WireThread } from '../shared/wire.ts';
 import { type Api, ApiError, createApi } from './api.ts';
-import { emit, type RiposteEvent } from './events.ts';
+import { commentView, type CommentContext } from './comment-view.ts';
+import { emit } from './events.ts';
 import { Formats } from './format.ts';
-import { elementLanguage, pickLanguage } from './i18n/languages.ts';
+import { elementLanguage, FALLBACK, matchLanguage } from './i18n/languages.ts';
 import type { ThreadStrings } from './i18n/strings.ts';
 import { LANGUAGES, threadCatalogues } from './i18n/thread-catalogues.ts';
 import { pageIdentity, type PageIdentity } from './page.ts';
 import { RelativeClock } from './relative-clock.ts';
-import { RiposteComment } from './riposte-comment.ts';
 import { isLiked } from './storage.ts';
 import { threadStyles } from './thread-styles.ts';
-import { buildTree, sliceEnd, type CommentNode } from './tree.ts';
+import { buildTree, type CommentNode, MAX_INDENT_DEPTH, sliceEnd } from './tree.ts';
 import type { Writing } from './writing/writing.ts';
 
 /** Comments drawn per frame: a thread of 1,000 comments draws in slices, never in one long task. */
 const SLICE = 60;
-
-const COMMENT_PARTS = 'comment, comment-by-owner, avatar, author, badge, permalink, body, reply-button';
-const FORM_PARTS = 'form, form-title, submit-button';
 
 /** The page's like as the header shows it. */
 export interface LikeState {
@@ -152,7 +149,7 @@ export class RiposteThread extends LitElement {
   override willUpdate(changed: PropertyValues) {
     // Cheap, and the canonical link or title may have changed since the last look.
     this._page = pageIdentity(this.pageId, this.pageUrl, this.pageTitle);
-    const lang = pickLanguage([elementLanguage(this)], LANGUAGES);
+    const lang = matchLanguage(elementLanguage(this), LANGUAGES) ?? FALLBACK;
     const loading = [this.api.server, this.site, this._page.key, lang].join(' ');
     if (loading !== this._loading) {
       this._loading = loading;
@@ -165,11 +162,14 @@ export class RiposteThread extends LitElement {
   override updated() {
     // Draw the next slice once this one is on screen.
     if (this._shown < this._tree.length) requestAnimationFrame(() => (this._shown = sliceEnd(this._tree, this._shown, SLICE)));
+    // A code block with a long line scrolls sideways: keyboard users reach it with Tab and
+    // scroll it with the arrow keys (axe: scrollable-region-focusable).
+    for (const pre of this.renderRoot.querySelectorAll<HTMLElement>('.body pre:not([tabindex])')) pre.tabIndex = 0;
   }
 
   override render() {
     const t = this._t;
-    return html`<section aria-labelledby="title" lang=${this._formats.lang} @riposte-reply=${this._onReply} @riposte-cancel=${this._onCancel}>
+    return html`<section aria-labelledby="title" lang=${this._formats.lang}>
       ${this._failure ? this._renderError(t) : t && this._loaded ? this._renderThread(t) : this._renderLoading(t)}
       <div class="visually-hidden" role="status">${this._announcement}</div>
     </section>`;
@@ -195,6 +195,7 @@ export class RiposteThread extends LitElement {
   private _renderThread(t: ThreadStrings) {
     const { count, liked, busy } = this._like;
     const w = this._writing;
+    const x = this._context(t);
     return html`<header part="header">
         <h2 id="title" part="title">${this._formats.count(this._count, t.responses)}</h2>
         <span class="like">
@@ -206,40 +207,45 @@ export class RiposteThread extends LitElement {
         ${w?.notice ? html`<span class="notice">${w.notice}</span>` : nothing}
         <a part="feed-link" class="feed" href=${this.api.feedUrl(this.site, this._key)}>${feedIcon}${t.subscribe}</a>
       </header>
-      ${this._tree.length ? html`<ol part="comments" class="comments">${this._tree.slice(0, this._shown).map((node) => this._renderNode(node, t))}</ol>` : nothing}
-      ${this._closed ? html`<p part="closed" class="closed">${t.closed}</p>` : this._form(null, t.leaveReply)}`;
+      ${this._tree.length ? html`<ol part="comments" class="comments">${this._tree.slice(0, this._shown).map((node) => this._renderNode(node, x))}</ol>` : nothing}
+      ${this._closed ? html`<p part="closed" class="closed">${t.closed}</p>` : (w?.form(null, t.leaveReply) ?? html`<div class="form-pending"></div>`)}`;
   }
 
-  /** "Leave a Reply" (parentId null), a reply under a comment, or the editor of one (`edit`: its Markdown). */
-  private _form(parentId: number | null, heading: string, edit: string | null = null) {
-    const w = this._writing;
-    // Until the writing side is here, the form at the end keeps its place (see thread-styles.ts).
-    if (!w) return parentId === null ? html`<div class="form-pending"></div>` : nothing;
-    return html`<riposte-comment-form part=${parentId ? 'reply-form' : ''} class=${parentId ? 'reply-form' : ''} exportparts=${FORM_PARTS}
-      .parentId=${parentId} .heading=${heading} .editBody=${edit} .strings=${w.strings} .formats=${this._formats}
-      .user=${w.account.user} .options=${w.account.options}></riposte-comment-form>`;
+  /** What every comment needs from the thread: made once per drawing, shared by all. */
+  private _context(t: ThreadStrings): CommentContext {
+    return {
+      t,
+      formats: this._formats,
+      now: this._clock.now,
+      reply: (id) => this._reply(id),
+      own: this._writing?.own,
+    };
   }
 
-  private _renderNode(node: CommentNode, t: ThreadStrings): TemplateResult {
-    const { id } = node.comment;
+  private _renderNode(node: CommentNode, x: CommentContext): TemplateResult {
+    const { comment } = node;
+    const { id } = comment;
     const w = this._writing;
     const editing = w?.account.editing;
-    const [canEdit, canDelete] = w?.account.rights(node.comment) ?? [];
+    const state = {
+      replyTo: node.replyTo,
+      replyToId: node.replyToId,
+      highlighted: this._highlight === id,
+      replying: this._replyTo === id,
+      closed: this._closed,
+    };
     return html`<li>
-      <riposte-comment id="comment-${id}" exportparts=${COMMENT_PARTS} .comment=${node.comment} .t=${t} .formats=${this._formats}
-        .now=${this._clock.now} .replyTo=${node.replyTo} .replyToId=${node.replyToId} .highlighted=${this._highlight === id}
-        .replying=${this._replyTo === id} .canEdit=${!!canEdit} .canDelete=${!!canDelete} .closed=${this._closed}
-        .error=${w?.errors.get(id) ?? ''}></riposte-comment>
+      ${commentView(comment, state, x)}
       ${
         editing?.id === id
-          ? this._form(id, '', editing.body)
+          ? w?.form(id, '', editing.body)
           : this._replyTo === id
-            ? this._form(id, t.replyTo(node.comment.author.name || t.someone))
+            ? w?.form(id, x.t.replyTo(comment.author.name || x.t.someone))
             : nothing
       }
       ${
         node.replies.length
-          ? html`<ol class=${node.depth >= LIMITS.maxIndentDepth ? 'replies flat' : 'replies'}>${node.replies.map((reply) => this._renderNode(reply, t))}</ol>`
+          ? html`<ol class=${node.depth >= MAX_INDENT_DEPTH ? 'replies flat' : 'replies'}>${node.replies.map((reply) => this._renderNode(reply, x))}</ol>`
           : nothing
       }
     </li>`;
@@ -347,9 +353,9 @@ export class RiposteThread extends LitElement {
     }
   }
 
-  commentElement(id: number): RiposteComment | null {
-    const element = this.renderRoot.querySelector(`#comment-${id}`);
-    return element instanceof RiposteComment ? element : null;
+  /** A comment's <article> (it takes focus after posting, or when its permalink is opened). */
+  commentElement(id: number): HTMLElement | null {
+    return this.renderRoot.querySelector(`#comment-${id}`);
   }
 
   /** Scrolls to and highlights `#comment-ID`: the browser cannot see ids inside shadow DOM. */
@@ -381,20 +387,10 @@ export class RiposteThread extends LitElement {
   // Reply and Cancel only open and close forms; the requests (post, sign in, edit, delete) are
   // the writing side's. None leaves the element: riposte-submit carries the reader's email.
 
-  private _onReply(event: RiposteEvent<'riposte-reply'>) {
-    event.stopPropagation();
-    const { id } = event.detail;
+  /** A comment's Reply button: opens the reply form under it, or closes it. */
+  private _reply(id: number) {
     this._replyTo = this._replyTo === id ? null : id;
     this._writing?.account.stopEditing();
-  }
-
-  private async _onCancel(event: RiposteEvent<'riposte-cancel'>) {
-    event.stopPropagation();
-    const { parentId } = event.detail;
-    this._replyTo = null;
-    this._writing?.account.stopEditing();
-    await this.updateComplete;
-    if (parentId !== null) this.commentElement(parentId)?.focusReply();
   }
 
   /** For the writing side: closes the reply form under `parentId` (a reply was posted there), or any. */

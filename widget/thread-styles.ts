@@ -1,9 +1,11 @@
 /** Layout of `<riposte-thread>`: header, nested reply lists, reply forms, loading and error states. */
 import { css } from 'lit';
+import { commentStyles } from './comment-styles.ts';
 import { tokens } from './styles.ts';
 
 export const threadStyles = [
   tokens,
+  commentStyles,
   css`
     :host {
       display: block;
@@ -43,10 +45,6 @@ export const threadStyles = [
     }
     .feed:hover {
       color: var(--_accent);
-    }
-    .notice {
-      font-size: 0.875em;
-      color: var(--_danger);
     }
     .like {
       display: inline-flex;
@@ -106,15 +104,9 @@ export const threadStyles = [
       padding-left: 0;
       border-left: 0;
     }
-    riposte-comment {
-      --riposte-avatar-size: var(--_avatar);
-    }
     /* The form loads just after the comments: keep its place so nothing below it moves. */
     .form-pending {
       min-height: var(--riposte-form-height, 24em);
-    }
-    .reply-form {
-      margin: 0.25em 0 0.75em calc(var(--_pad) * 2 + var(--_avatar));
     }
     .loading p,
     .failed p {
@@ -164,9 +156,6 @@ export const threadStyles = [
       }
       .replies {
         margin-left: 0.5em;
-      }
-      .reply-form {
-        margin-left: 0;
       }
     }
   `,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
 import { axeViolations, card, focusedText, logIn, tabTo } from '../helpers/admin-page.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
-import { fillGuestForm, pageForm } from '../helpers/thread-page.ts';
+import { commentWith, fillGuestForm, pageForm } from '../helpers/thread-page.ts';
 
 // The admin page's policy violations (demo.cspErrors) must stay none: it needs no inline script or style.
 const demo = useDemoBrowser({ admin: true, timeout: 8_000 });
@@ -26,7 +26,7 @@ async function freshReaderSees(text: string): Promise<boolean> {
   const reader = await demo.newReader();
   await reader.goto(demo.stack.blogUrl);
   await reader.getByRole('heading', { name: /Responses?$/ }).waitFor();
-  const seen = await reader.locator('riposte-thread riposte-comment', { hasText: text }).count();
+  const seen = await commentWith(reader, text).count();
   await reader.context().close();
   return seen > 0;
 }
@@ -52,12 +52,12 @@ describe('the admin view at /admin (Chromium)', () => {
 
     const ada = await readerPosts('A thoughtful *first* comment.', 'Ada Reader', 'ada@example.org');
     // Only the author's own browser shows it, marked as waiting, also after a reload.
-    const held = ada.locator('riposte-thread riposte-comment', { hasText: 'A thoughtful first comment.' });
+    const held = commentWith(ada, 'A thoughtful first comment.');
     await held.getByText('Your comment is awaiting moderation.').waitFor();
     await ada.reload();
     await held.getByText('Your comment is awaiting moderation.').waitFor();
     const spammer = await readerPosts('Cheap watches here', 'Spam Bot', 'bot@spam.example');
-    await spammer.locator('riposte-thread riposte-comment', { hasText: 'Cheap watches here' }).waitFor();
+    await commentWith(spammer, 'Cheap watches here').waitFor();
     expect(await freshReaderSees('A thoughtful first comment.')).toBe(false);
 
     // The queue: count in the navigation, why each was held.

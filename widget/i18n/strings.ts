@@ -56,9 +56,6 @@ export interface ThreadStrings {
    * ("5 minutes ago", `relative` true) or a date and time ("March 24, 2017 at 12:35 PM").
    */
   edited: (when: string, relative: boolean) => string;
-  /** The Edit and Delete buttons on the reader's own comments. */
-  edit: string;
-  delete: string;
 }
 
 /**
@@ -86,6 +83,9 @@ export interface FormStrings {
   postReply: string;
   posting: string;
   cancel: string;
+  /** The Edit and Delete buttons on the reader's own comments. */
+  edit: string;
+  delete: string;
   /** Heading of the form that edits one's own comment, its button, and the button while saving. */
   editing: string;
   save: string;

@@ -5,28 +5,32 @@
  * reader's account (sign-in, their own comments, account/) and held comments, and errors about
  * one comment, shown at it and announced. It answers the requests the elements inside send.
  */
-import type { ReactiveController } from 'lit';
+import { adoptStyles, html, nothing, type ReactiveController } from 'lit';
 import type { WireComment } from '../../shared/wire.ts';
 import { AccountController, type AccountHost } from '../account/account-controller.ts';
 import { ApiError } from '../api.ts';
 import { defineOnce } from '../define.ts';
 import { emit, type CommentDraft, type RiposteEvent } from '../events.ts';
+import { Formats } from '../format.ts';
 import { byLanguage } from '../i18n/languages.ts';
 import type { FormStrings } from '../i18n/strings.ts';
 import { RiposteCommentForm } from '../riposte-comment-form.ts';
-import type { RiposteThread } from '../riposte-thread.ts';
+import { RiposteThread } from '../riposte-thread.ts';
 import { saveGuest } from './guest-details.ts';
 import { ownHeld, rememberHeld } from './held-comments.ts';
 import { PageLike } from './page-like.ts';
 import { postComment } from './writing-api.ts';
+import { writingStyles } from './writing-styles.ts';
 
 const formCatalogues = byLanguage(import.meta.glob<FormStrings>('../locales/*/form.ts', { import: 'default' }));
+
+const FORM_PARTS = 'form, form-title, submit-button';
 
 /** Loads the strings of `lang` (the thread's language) and defines the form: then writing can show. */
 export async function loadWriting(host: RiposteThread, lang: string): Promise<Writing> {
   const strings = await formCatalogues[lang]!();
   defineOnce('riposte-comment-form', RiposteCommentForm);
-  return new Writing(host, strings);
+  return new Writing(host, strings, new Formats(lang));
 }
 
 export class Writing implements ReactiveController, AccountHost {
@@ -41,29 +45,51 @@ export class Writing implements ReactiveController, AccountHost {
   constructor(
     readonly host: RiposteThread,
     readonly strings: FormStrings,
+    readonly formats: Formats,
   ) {
     this.account = new AccountController(this);
+    // The thread's styles for forms under comments and errors at them come with this chunk.
+    adoptStyles(host.shadowRoot!, [...RiposteThread.elementStyles, writingStyles]);
     host.addController(this);
   }
+
+  /** "Leave a Reply" (parentId null), a reply under a comment, or the editor of one (`edit`: its Markdown). */
+  form(parentId: number | null, heading: string, edit: string | null = null) {
+    const { user, options } = this.account;
+    return html`<riposte-comment-form part=${parentId ? 'reply-form' : ''} class=${parentId ? 'reply-form' : ''} exportparts=${FORM_PARTS}
+      .parentId=${parentId} .heading=${heading} .editBody=${edit} .strings=${this.strings} .formats=${this.formats}
+      .user=${user} .options=${options}></riposte-comment-form>`;
+  }
+
+  /** The reader's Edit and Delete buttons on their own comment, and why the last change to it failed. */
+  own = (comment: WireComment) => {
+    const { id } = comment;
+    const t = this.strings;
+    const [canEdit, canDelete] = this.account.rights(comment);
+    const error = this.errors.get(id);
+    // The buttons are described by the error about them, when there is one.
+    const describedBy = error ? `error-${id}` : nothing;
+    return html`${canEdit ? html`<button class="quiet reply" aria-describedby=${describedBy} @click=${() => this._edit(id)}>${t.edit}</button>` : nothing}
+      ${canDelete ? html`<button class="quiet reply" aria-describedby=${describedBy} @click=${() => this.account.remove(id)}>${t.delete}</button>` : nothing}
+      ${error ? html`<p id="error-${id}" class="error">${error}</p>` : nothing}`;
+  };
 
   // The requests arrive at the thread's <section>, so they never reach the host page:
   // riposte-submit carries the reader's email.
   hostConnected() {
     const section = this.host.renderRoot.querySelector('section');
     section?.addEventListener('riposte-submit', this._onSubmit);
+    section?.addEventListener('riposte-cancel', this._onCancel);
     section?.addEventListener('riposte-sign-in', this._onSignIn);
     section?.addEventListener('riposte-sign-out', this._onSignOut);
-    section?.addEventListener('riposte-edit', this._onEdit);
-    section?.addEventListener('riposte-delete', this._onDelete);
   }
 
   hostDisconnected() {
     const section = this.host.renderRoot.querySelector('section');
     section?.removeEventListener('riposte-submit', this._onSubmit);
+    section?.removeEventListener('riposte-cancel', this._onCancel);
     section?.removeEventListener('riposte-sign-in', this._onSignIn);
     section?.removeEventListener('riposte-sign-out', this._onSignOut);
-    section?.removeEventListener('riposte-edit', this._onEdit);
-    section?.removeEventListener('riposte-delete', this._onDelete);
   }
 
   /** After each load of the thread: the reader's held comments, the like as the server has it; the account once. */
@@ -186,14 +212,19 @@ export class Writing implements ReactiveController, AccountHost {
     void this.account.signOut();
   };
 
-  private _onEdit = (event: RiposteEvent<'riposte-edit'>) => {
-    event.stopPropagation();
+  /** A comment's Edit button: the editor opens in place of any reply form. */
+  private _edit(id: number) {
     this.host.closeReply();
-    void this.account.edit(event.detail.id);
-  };
+    void this.account.edit(id);
+  }
 
-  private _onDelete = (event: RiposteEvent<'riposte-delete'>) => {
+  /** A reply form or editor was closed (Cancel, Escape): focus goes back to the comment's Reply button. */
+  private _onCancel = async (event: RiposteEvent<'riposte-cancel'>) => {
     event.stopPropagation();
-    void this.account.remove(event.detail.id);
+    const { parentId } = event.detail;
+    this.host.closeReply();
+    this.account.stopEditing();
+    await this.host.updateComplete;
+    if (parentId !== null) this.host.commentElement(parentId)?.querySelector<HTMLElement>('[part~=reply-button]')?.focus();
   };
 }

@@ -16,6 +16,8 @@ export default {
   postReply: 'Antwort abschicken',
   posting: 'Wird gesendet …',
   cancel: 'Abbrechen',
+  edit: 'Bearbeiten',
+  delete: 'Löschen',
   editing: 'Deinen Kommentar bearbeiten',
   save: 'Speichern',
   saving: 'Wird gespeichert …',

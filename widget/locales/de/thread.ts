@@ -22,6 +22,4 @@ export default {
   someone: 'jemand',
   leaveReply: 'Schreibe einen Kommentar',
   edited: (when, relative) => (relative ? `(bearbeitet ${when})` : `(bearbeitet am ${when})`),
-  edit: 'Bearbeiten',
-  delete: 'Löschen',
 } satisfies ThreadStrings;

@@ -16,6 +16,8 @@ export default {
   postReply: 'Post Reply',
   posting: 'Posting…',
   cancel: 'Cancel',
+  edit: 'Edit',
+  delete: 'Delete',
   editing: 'Edit your comment',
   save: 'Save',
   saving: 'Saving…',

@@ -22,6 +22,4 @@ export default {
   someone: 'someone',
   leaveReply: 'Leave a Reply',
   edited: (when) => `(edited ${when})`,
-  edit: 'Edit',
-  delete: 'Delete',
 } satisfies ThreadStrings;

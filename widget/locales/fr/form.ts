@@ -17,6 +17,8 @@ export default {
   postReply: 'Publier la réponse',
   posting: 'Publication…',
   cancel: 'Annuler',
+  edit: 'Modifier',
+  delete: 'Supprimer',
   editing: 'Modifier votre commentaire',
   save: 'Enregistrer',
   saving: 'Enregistrement…',

@@ -27,6 +27,4 @@ export default {
   someone: 'quelqu’un',
   leaveReply: 'Laisser un commentaire',
   edited: (when, relative) => (relative ? `(modifié ${when})` : `(modifié le ${when})`),
-  edit: 'Modifier',
-  delete: 'Supprimer',
 } satisfies ThreadStrings;
