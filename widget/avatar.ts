@@ -1,5 +1,6 @@
 /** A commenter's picture drawn here (initials on a colour from a hash): no Gravatar, no request. */
-import { css, html } from 'lit';
+import { html } from 'lit/html.js';
+import { css } from './lean-element.ts';
 
 /**
  * Initials on a disc whose colour comes from the server's avatar seed (a keyed hash of the

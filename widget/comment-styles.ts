@@ -1,5 +1,5 @@
 /** Look of a comment (comment-view.ts): avatar beside the text, the meta line, and the server's HTML (quotes, code, lists). */
-import { css } from 'lit';
+import { css } from './lean-element.ts';
 import { avatarStyles } from './avatar.ts';
 
 export const commentStyles = [
@@ -7,16 +7,13 @@ export const commentStyles = [
   css`
     article {
       display: flex;
-      gap: var(--_pad, 0.75em);
-      padding: var(--_pad, 0.75em);
+      gap: var(--_pad);
+      padding: var(--_pad);
       border-radius: var(--_radius);
       transition: background-color 0.3s;
     }
-    article:focus {
-      outline: none;
-    }
     article:focus-visible {
-      outline: 2px solid var(--_accent);
+      outline-offset: 0;
     }
     /* The highlight already marks a comment opened by its permalink. */
     .highlighted:focus-visible {
@@ -56,7 +53,7 @@ export const commentStyles = [
       border-radius: 999px;
       padding: 0.1em 0.6em;
     }
-    .meta .quiet-text,
+    .quiet-text,
     .date {
       color: var(--_muted);
       font-size: 0.875em;

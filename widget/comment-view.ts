@@ -4,7 +4,7 @@
  * of its own, so a thread of 1,000 comments builds no extra shadow roots (and readers download
  * no element class); replies and reply forms are drawn by the thread around it.
  */
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { WireComment } from '../shared/wire.ts';
 import { avatar } from './avatar.ts';
 import { type Formats, isRecent } from './format.ts';

@@ -67,14 +67,3 @@ declare global {
 export function emit<K extends keyof RiposteEventDetails>(target: EventTarget, type: K, detail: RiposteEventDetails[K]): void {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
-
-type Request = 'riposte-submit' | 'riposte-sign-in';
-
-/** Sends a request up from `from` and resolves with the thread's answer: null, or why it failed. */
-export function request<K extends Request>(
-  from: EventTarget,
-  type: K,
-  detail: Omit<RiposteEventDetails[K], 'reply'>,
-): Promise<Parameters<RiposteEventDetails[K]['reply']>[0]> {
-  return new Promise((reply) => from.dispatchEvent(new CustomEvent(type, { detail: { ...detail, reply }, bubbles: true, composed: true })));
-}

@@ -5,7 +5,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SignInOptions, WireUser } from '../shared/wire.ts';
-import { emit, request, type SignInFailure } from './events.ts';
+import { emit, type SignInFailure } from './events.ts';
+import { request } from './request.ts';
 import type { FormStrings } from './i18n/strings.ts';
 import { signInStyles } from './sign-in-styles.ts';
 

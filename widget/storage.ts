@@ -1,4 +1,4 @@
-/** The widget's memory in this browser (localStorage, else this page view's memory), and whether it liked a page. */
+/** The widget's memory in this browser: localStorage, else this page view's memory. */
 // Storage may be missing (private modes, blocked third-party storage, sandboxed frames):
 // every function then falls back to memory for this page view.
 
@@ -23,12 +23,4 @@ export function write(key: string, value: string | null): void {
   } catch {
     // Blocked or full: the in-memory copy above keeps this page view working.
   }
-}
-
-/** Where this browser remembers liking a page (writing/page-like.ts keeps it). */
-export const likedKey = (site: string, page: string) => `riposte:liked:${site} ${page}`;
-
-/** Whether this browser liked the page, remembered so the button is right before any request. */
-export function isLiked(site: string, page: string): boolean {
-  return read(likedKey(site, page)) === '1';
 }

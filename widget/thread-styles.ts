@@ -1,11 +1,11 @@
 /** Layout of `<riposte-thread>`: header, nested reply lists, reply forms, loading and error states. */
-import { css } from 'lit';
+import { css } from './lean-element.ts';
 import { commentStyles } from './comment-styles.ts';
 import { tokens } from './styles.ts';
 
 export const threadStyles = [
   tokens,
-  commentStyles,
+  ...commentStyles,
   css`
     :host {
       display: block;

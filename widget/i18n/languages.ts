@@ -7,11 +7,6 @@
 /** The language every catalogue is checked against, and the one spoken when no other fits. */
 export const FALLBACK = 'en';
 
-/** Loaders of one kind of catalogue file, by language: `{ '../locales/fr/thread.ts': load }` becomes `{ fr: load }`. */
-export function byLanguage<T>(files: Record<string, () => Promise<T>>): Record<string, () => Promise<T>> {
-  return Object.fromEntries(Object.entries(files).map(([path, load]) => [path.split('/').at(-2) ?? '', load]));
-}
-
 /**
  * The catalogue for a language tag: the whole tag if there is one for it, else shorter and
  * shorter prefixes ("fr-CA" -> "fr"), else null.

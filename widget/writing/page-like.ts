@@ -1,7 +1,8 @@
 /** The page's like ("N readers like this"): checked with the server, and toggled, for the thread's header. */
 import { base64url } from '../base64url.ts';
 import type { LikeState } from '../riposte-thread.ts';
-import { likedKey, read, write } from '../storage.ts';
+import { likedKey } from '../liked.ts';
+import { read, write } from '../storage.ts';
 import { getLikes, putLike } from './writing-api.ts';
 import type { Writing } from './writing.ts';
 
@@ -38,8 +39,8 @@ export class PageLike {
     const liker = storedLikerId();
     if (!liker) return;
     try {
-      const { site, api, page } = this._host;
-      const state = await getLikes(api, site, page.key, liker);
+      const { site, api, key } = this._host;
+      const state = await getLikes(api, site, key, liker);
       if (this._host.like.busy) return; // the reader clicked meanwhile: their answer wins
       this._set(state);
     } catch (error) {
@@ -55,7 +56,7 @@ export class PageLike {
     host.like = { count: Math.max(0, before.count + (liked ? 1 : -1)), liked, busy: true };
     this.writing.notice = '';
     try {
-      this._set(await putLike(host.api, { site: host.site, page: host.page.key, liker: likerId(), liked }));
+      this._set(await putLike(host.api, { site: host.site, page: host.key, liker: likerId(), liked }));
     } catch {
       // The reader sees the button go back and a short message beside it; nothing else depends on it.
       host.like = { ...before, busy: false };
@@ -66,7 +67,7 @@ export class PageLike {
 
   private _set({ count, liked }: Omit<LikeState, 'busy'>) {
     const host = this._host;
-    write(likedKey(host.site, host.page.key), liked ? '1' : null);
+    write(likedKey(host.site, host.key), liked ? '1' : null);
     host.like = { count, liked, busy: false };
   }
 }

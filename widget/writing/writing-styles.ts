@@ -1,5 +1,5 @@
 /** The thread's styles that only writing needs (reply forms under comments, errors): adopted with the writing side. */
-import { css } from 'lit';
+import { css } from '../lean-element.ts';
 
 export const writingStyles = css`
   .reply-form {

@@ -5,30 +5,32 @@
  * reader's account (sign-in, their own comments, account/) and held comments, and errors about
  * one comment, shown at it and announced. It answers the requests the elements inside send.
  */
-import { adoptStyles, html, nothing, type ReactiveController } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import type { WireComment } from '../../shared/wire.ts';
 import { AccountController, type AccountHost } from '../account/account-controller.ts';
 import { ApiError } from '../api.ts';
 import { defineOnce } from '../define.ts';
+import { addStyles } from '../lean-element.ts';
 import { emit, type CommentDraft, type RiposteEvent } from '../events.ts';
 import { Formats } from '../format.ts';
-import { byLanguage } from '../i18n/languages.ts';
 import type { FormStrings } from '../i18n/strings.ts';
 import { RiposteCommentForm } from '../riposte-comment-form.ts';
-import { RiposteThread } from '../riposte-thread.ts';
+import type { RiposteThread } from '../riposte-thread.ts';
 import { saveGuest } from './guest-details.ts';
 import { ownHeld, rememberHeld } from './held-comments.ts';
+import { pageAddress } from './page-address.ts';
 import { PageLike } from './page-like.ts';
 import { postComment } from './writing-api.ts';
 import { writingStyles } from './writing-styles.ts';
 
-const formCatalogues = byLanguage(import.meta.glob<FormStrings>('../locales/*/form.ts', { import: 'default' }));
+/** The form's catalogues, one chunk per language (widget/locales/LANG/form.ts). */
+const formCatalogues = import.meta.glob<FormStrings>('../locales/*/form.ts', { import: 'default' });
 
 const FORM_PARTS = 'form, form-title, submit-button';
 
 /** Loads the strings of `lang` (the thread's language) and defines the form: then writing can show. */
 export async function loadWriting(host: RiposteThread, lang: string): Promise<Writing> {
-  const strings = await formCatalogues[lang]!();
+  const strings = await formCatalogues[`../locales/${lang}/form.ts`]!();
   defineOnce('riposte-comment-form', RiposteCommentForm);
   return new Writing(host, strings, new Formats(lang));
 }
@@ -49,7 +51,7 @@ export class Writing implements ReactiveController, AccountHost {
   ) {
     this.account = new AccountController(this);
     // The thread's styles for forms under comments and errors at them come with this chunk.
-    adoptStyles(host.shadowRoot!, [...RiposteThread.elementStyles, writingStyles]);
+    addStyles(host.renderRoot, writingStyles);
     host.addController(this);
   }
 
@@ -95,7 +97,7 @@ export class Writing implements ReactiveController, AccountHost {
   /** After each load of the thread: the reader's held comments, the like as the server has it; the account once. */
   start() {
     const { host } = this;
-    const held = ownHeld(host.site, host.page.key, host.comments);
+    const held = ownHeld(host.site, host.key, host.comments);
     if (held.length) host.changeComments((comments) => [...comments, ...held]);
     void this.like.check();
     if (!this._accountLoaded) {
@@ -180,19 +182,18 @@ export class Writing implements ReactiveController, AccountHost {
   /** Posts a new comment and shows it at once (and to its author only, if it is held for moderation). */
   private async _post({ parentId, body, author, remember, trap, formMs }: CommentDraft): Promise<WireComment> {
     const { host } = this;
-    const { site, page } = host;
+    const { site, key } = host;
     const { comment, secret } = await postComment(host.api, {
       site,
-      page: page.key,
-      url: page.url,
-      title: page.title,
+      page: key,
+      ...pageAddress(host.pageUrl, host.pageTitle),
       parentId,
       body,
       author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
       trap: trap || undefined,
       formMs,
     });
-    if (comment.status === 'pending') rememberHeld(site, page.key, comment);
+    if (comment.status === 'pending') rememberHeld(site, key, comment);
     this.account.posted(comment.id, secret);
     if (!this.account.user) saveGuest(remember ? author : null);
     host.changeComments((comments) => [...comments, comment], comment.status === 'approved' ? 1 : 0);
