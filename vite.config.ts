@@ -78,6 +78,15 @@ function noPreloadHelper(): Plugin {
   };
 }
 
+/**
+ * Chunk names: a language's catalogue is `assets/fr-thread-[hash].js` (language, then which
+ * catalogue), so the size check and a look at a page's requests can tell them apart.
+ */
+function chunkFileNames(chunk: { facadeModuleId: string | null }): string {
+  const catalogue = /[\\/]locales[\\/]([^\\/]+)[\\/]([^\\/.]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+  return catalogue ? `assets/${catalogue[1]}-${catalogue[2]}-[hash].js` : 'assets/[name]-[hash].js';
+}
+
 const widgetBuild = {
   plugins: [minifyLitTemplates(), noPreloadHelper()],
   // Relative URLs: chunks are found next to embed.js on the comment server, never on the blog's origin.
@@ -90,7 +99,7 @@ const widgetBuild = {
     modulePreload: false,
     rolldownOptions: {
       input: { embed: 'widget/embed.ts' },
-      output: { entryFileNames: '[name].js', chunkFileNames: 'assets/[name]-[hash].js' },
+      output: { entryFileNames: '[name].js', chunkFileNames },
     },
   },
 } satisfies UserConfig;
@@ -106,7 +115,7 @@ const adminBuild = {
     target: 'es2022',
     // One script, no preload helper: the page's policy allows scripts from this origin only.
     modulePreload: false,
-    rolldownOptions: { output: { entryFileNames: 'assets/[name]-[hash].js', chunkFileNames: 'assets/[name]-[hash].js' } },
+    rolldownOptions: { output: { entryFileNames: 'assets/[name]-[hash].js', chunkFileNames } },
   },
 } satisfies UserConfig;
 
