@@ -48,7 +48,8 @@ export const commentStyles = [
       font-weight: 650;
       letter-spacing: 0.04em;
       text-transform: uppercase;
-      color: var(--_accent);
+      /* The accent, nudged towards the text colour: readable on its tint on light and dark pages. */
+      color: color-mix(in srgb, var(--_accent) 80%, currentColor);
       background: var(--_highlight);
       border-radius: 999px;
       padding: 0.1em 0.6em;

@@ -141,6 +141,12 @@ export class RiposteAdminComment extends LitElement {
     </article>`;
   }
 
+  override updated() {
+    // A code block with a long line scrolls sideways: keyboard users reach it with Tab and
+    // scroll it with the arrow keys (axe: scrollable-region-focusable).
+    for (const pre of this.renderRoot.querySelectorAll<HTMLElement>('pre:not([tabindex])')) pre.tabIndex = 0;
+  }
+
   /** Focus goes to the comment's first action (Approve in the queue), ready for the next key press. */
   override focus(options?: FocusOptions) {
     this.renderRoot.querySelector<HTMLElement>('.row button')?.focus(options);
