@@ -24,14 +24,14 @@ const seedSchema = v.object({
 });
 
 /** Returns how many comments were added (0 when the thread already has comments). */
-export function seedDemoThread(store: Store, seedFile: string, pageUrl: string): number {
+export async function seedDemoThread(store: Store, seedFile: string, pageUrl: string): Promise<number> {
   const seed = v.parse(seedSchema, JSON.parse(readFileSync(seedFile, 'utf8')));
-  return store.transaction(() => {
-    const thread = store.threads.upsert(seed.site, seed.page, pageUrl, seed.title);
-    if (store.comments.listForThread(thread.id).length > 0) return 0;
+  return store.transaction(async (tx) => {
+    const thread = await tx.threads.upsert(seed.site, seed.page, pageUrl, seed.title);
+    if ((await tx.comments.listForThread(thread.id)).length > 0) return 0;
     const idByRef = new Map<number, number>();
     for (const c of seed.comments) {
-      const row = store.comments.insert({
+      const row = await tx.comments.insert({
         threadId: thread.id,
         parentId: c.parentRef === null ? null : idByRef.get(c.parentRef)!,
         status: 'approved',

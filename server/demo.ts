@@ -20,7 +20,7 @@ export async function startDemo(config: Config, widgetDir?: string): Promise<Run
   // The demo blog is another origin: allow it, as a blog owner would with --origins.
   const server = await startServer({ ...config, origins: [...config.origins, demoOrigin] }, widgetDir);
   const blog = await startDemoBlog(config.host, config.demoPort, server.url);
-  const seeded = seedDemoThread(server.store, DEMO_SEED, blog.url);
+  const seeded = await seedDemoThread(server.store, DEMO_SEED, blog.url);
   return {
     server,
     blogUrl: blog.url,

@@ -47,12 +47,12 @@ function secure(deps: Pick<AppDeps, 'config'>): boolean {
   return deps.config.publicUrl.startsWith('https:');
 }
 
-export function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): AdminSession {
+export async function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): Promise<AdminSession> {
   const token = randomToken();
   const csrf = randomToken();
   const now = Date.now();
-  c.var.store.admins.deleteExpiredSessions(new Date(now).toISOString());
-  c.var.store.admins.createSession(hashToken(token), admin.id, csrf, new Date(now + ADMIN_SESSION_DAYS * 86_400_000).toISOString());
+  await c.var.store.admins.deleteExpiredSessions(new Date(now).toISOString());
+  await c.var.store.admins.createSession(hashToken(token), admin.id, csrf, new Date(now + ADMIN_SESSION_DAYS * 86_400_000).toISOString());
   setCookie(c, cookieName(c.var), token, {
     httpOnly: true,
     secure: secure(c.var),
@@ -63,17 +63,17 @@ export function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): AdminS
   return { admin: { email: admin.email, name: admin.name }, csrf };
 }
 
-export function endAdminSession(c: Context<AdminEnv>): void {
+export async function endAdminSession(c: Context<AdminEnv>): Promise<void> {
   const token = getCookie(c, cookieName(c.var));
-  if (token) c.var.store.admins.deleteSession(hashToken(token));
+  if (token) await c.var.store.admins.deleteSession(hashToken(token));
   deleteCookie(c, cookieName(c.var), { path: '/', secure: secure(c.var) });
 }
 
 /** The logged-in admin and the session's CSRF token, or null. */
-export function adminSession(c: Context<AdminEnv>): { admin: AdminRow; csrfToken: string } | null {
+export async function adminSession(c: Context<AdminEnv>): Promise<{ admin: AdminRow; csrfToken: string } | null> {
   const token = getCookie(c, cookieName(c.var));
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  return c.var.store.admins.findSession(hashToken(token), new Date().toISOString()) ?? null;
+  return (await c.var.store.admins.findSession(hashToken(token), new Date().toISOString())) ?? null;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -98,7 +98,7 @@ export function sameToken(a: string, b: string): boolean {
 /** Every admin route but login: a live session, and on writes the Origin check and the CSRF header. */
 export function requireAdmin(): MiddlewareHandler<AdminEnv> {
   return async function requireAdminHandler(c, next) {
-    const session = adminSession(c);
+    const session = await adminSession(c);
     if (!session) throw new RiposteError(401, 'unauthorized', 'Your admin session has expired or you logged out; log in again.');
     if (!SAFE_METHODS.has(c.req.method)) {
       checkOrigin(c);

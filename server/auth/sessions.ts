@@ -19,12 +19,12 @@ export function hashToken(token: string): string {
 }
 
 /** Starts a session for the person and returns its token (shown once, never stored). */
-export function createSession(deps: Pick<AppDeps, 'store' | 'config'>, userId: number): string {
+export async function createSession(deps: Pick<AppDeps, 'store' | 'config'>, userId: number): Promise<string> {
   const token = randomToken();
   const now = Date.now();
-  deps.store.sessions.deleteExpired(new Date(now).toISOString());
+  await deps.store.sessions.deleteExpired(new Date(now).toISOString());
   const expiresAt = new Date(now + deps.config.auth.sessionDays * 86_400_000).toISOString();
-  deps.store.sessions.create(hashToken(token), userId, expiresAt);
+  await deps.store.sessions.create(hashToken(token), userId, expiresAt);
   return token;
 }
 
@@ -40,10 +40,10 @@ export function bearerToken(c: Context<AppEnv>): string | null {
  * unknown, expired or logged out is refused with 401 rather than treated as a guest, so
  * the widget can say so and show the guest form.
  */
-export function sessionUser(c: Context<AppEnv>): UserRow | null {
+export async function sessionUser(c: Context<AppEnv>): Promise<UserRow | null> {
   const token = bearerToken(c);
   if (token === null) return null;
-  const user = c.var.store.sessions.findUser(hashToken(token), new Date().toISOString());
+  const user = await c.var.store.sessions.findUser(hashToken(token), new Date().toISOString());
   if (!user) throw unauthorized();
   return user;
 }

@@ -52,7 +52,7 @@ export function authorise({ comment, site }: Target, claimant: Claimant, action:
   }
 }
 
-export function editComment(deps: AppDeps, target: Target, claimant: Claimant, body: string): WireComment {
+export async function editComment(deps: AppDeps, target: Target, claimant: Claimant, body: string): Promise<WireComment> {
   authorise(target, claimant, 'edit');
   const bodyHtml = renderMarkdown(body);
   if (bodyHtml === '')
@@ -60,7 +60,7 @@ export function editComment(deps: AppDeps, target: Target, claimant: Claimant, b
   const { comment, thread, site } = target;
   // An edit meets the rules a new comment meets (bans, locked threads, links, blocked words):
   // else an approved comment could be edited into spam.
-  const verdict = screenComment(deps.store, {
+  const verdict = await screenComment(deps.store, {
     siteId: thread.siteId,
     pageKey: thread.pageKey,
     settings: siteSettings(site.settings),
@@ -73,18 +73,18 @@ export function editComment(deps: AppDeps, target: Target, claimant: Claimant, b
     formMs: undefined,
     editing: true,
   });
-  const row = deps.store.transaction(() => {
-    const updated = deps.store.comments.updateBody(comment.id, body, bodyHtml, new Date().toISOString());
+  const row = await deps.store.transaction(async (tx) => {
+    const updated = await tx.comments.updateBody(comment.id, body, bodyHtml, new Date().toISOString());
     // A published comment the rules would now hold goes back to the queue, with the reasons.
     return comment.status === 'approved' && verdict.status !== 'approved'
-      ? deps.store.comments.hold(comment.id, verdict.status, verdict.reasons)
+      ? tx.comments.hold(comment.id, verdict.status, verdict.reasons)
       : updated;
   });
   return toWireComment(row, deps.hashKey);
 }
 
 /** Soft delete (status `deleted`): with replies it stays as a placeholder, without it disappears. */
-export function deleteComment(deps: AppDeps, target: Target, claimant: Claimant): void {
+export async function deleteComment(deps: AppDeps, target: Target, claimant: Claimant): Promise<void> {
   authorise(target, claimant, 'delete');
-  deps.store.comments.setStatus(target.comment.id, 'deleted');
+  await deps.store.comments.setStatus(target.comment.id, 'deleted');
 }

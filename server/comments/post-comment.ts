@@ -24,7 +24,7 @@ export interface PostContext {
 /** A guest's comment carries `author`; a signed-in reader's name and website come from their profile. */
 export type CommentInput = Omit<NewComment, 'author'> & { author?: NewComment['author'] };
 
-export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, user }: PostContext): PostedComment {
+export async function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, user }: PostContext): Promise<PostedComment> {
   const pageKey = input.page;
   const bodyHtml = renderMarkdown(input.body);
   if (bodyHtml === '')
@@ -33,12 +33,12 @@ export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, us
   // A guest proves authorship later with this secret; only its hash is kept.
   const secret = user ? null : randomToken();
   const ipHash = ip ? keyedHash(deps.hashKey, 'ip', ip) : null;
-  const row = deps.store.transaction(() => {
+  const row = await deps.store.transaction(async (tx) => {
     const guest = { name: input.author?.name ?? '', email: input.author?.email ?? null, website: input.author?.website ?? null };
-    const verdict = screenComment(deps.store, {
+    const verdict = await screenComment(tx, {
       siteId,
       pageKey,
-      settings: deps.store.sites.settings(siteId),
+      settings: await tx.sites.settings(siteId),
       user,
       author: user ? { name: user.name, email: user.email, website: user.website } : guest,
       ipHash,
@@ -47,10 +47,10 @@ export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, us
       trap: input.trap,
       formMs: input.formMs,
     });
-    const thread = deps.store.threads.upsert(siteId, pageKey, input.url, input.title);
+    const thread = await tx.threads.upsert(siteId, pageKey, input.url, input.title);
     const parentId = input.parentId ?? null;
     if (parentId !== null) {
-      const parent = deps.store.comments.findInThread(thread.id, parentId);
+      const parent = await tx.comments.findInThread(thread.id, parentId);
       // Only a comment readers can see can be answered: not a pending, spam or deleted one.
       if (parent?.status !== 'approved') {
         throw new RiposteError(400, 'unknown_parent', `There is no comment ${parentId} on this page to reply to.`, {
@@ -67,7 +67,7 @@ export function postComment(deps: AppDeps, input: CommentInput, { siteId, ip, us
           userId: user.id,
         }
       : { authorName: guest.name, authorEmail: guest.email, authorWebsite: guest.website };
-    return deps.store.comments.insert({
+    return tx.comments.insert({
       threadId: thread.id,
       parentId,
       status: verdict.status,

@@ -8,7 +8,7 @@ import type { HeldReason } from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { RiposteError } from '../http/errors.ts';
-import type { Store } from '../store/index.ts';
+import type { Store, StoreTransaction } from '../store/index.ts';
 import type { ThreadRow, UserRow } from '../store/schema.ts';
 
 export interface Submission {
@@ -42,12 +42,12 @@ export function closesAt(thread: Pick<ThreadRow, 'createdAt'>, settings: Pick<Si
 /** Said to a banned author: nothing that tells them they were banned. */
 const REFUSED = 'This comment could not be posted.';
 
-export function screenComment(store: Store, s: Submission): Verdict {
+export async function screenComment(store: Store | StoreTransaction, s: Submission): Promise<Verdict> {
   const identity = s.user ? `${s.user.provider}:${s.user.subject}` : null;
-  if (store.moderation.bans.match({ email: s.author.email, identity, ipHash: s.ipHash })) {
+  if (await store.moderation.bans.match({ email: s.author.email, identity, ipHash: s.ipHash })) {
     throw new RiposteError(403, 'comment_refused', REFUSED);
   }
-  const thread = store.threads.find(s.siteId, s.pageKey);
+  const thread = await store.threads.find(s.siteId, s.pageKey);
   const { settings } = s;
   if (thread?.locked) throw new RiposteError(403, 'thread_closed', 'Comments are closed on this page.');
   const closes = thread && closesAt(thread, settings);
@@ -64,14 +64,14 @@ export function screenComment(store: Store, s: Submission): Verdict {
   if (settings.minSeconds > 0 && s.formMs !== undefined && s.formMs < settings.minSeconds * 1000) reasons.push('too_fast');
   if ((s.bodyHtml.match(/<a\s/g)?.length ?? 0) > settings.maxLinks) reasons.push('too_many_links');
   const author = { userId: s.user?.id ?? null, name: s.author.name, email: s.author.email, ipHash: s.ipHash };
-  if (!s.editing && store.moderation.isDuplicate(s.siteId, s.pageKey, s.bodyMarkdown, author)) reasons.push('duplicate');
+  if (!s.editing && (await store.moderation.isDuplicate(s.siteId, s.pageKey, s.bodyMarkdown, author))) reasons.push('duplicate');
   const haystack = [s.bodyMarkdown, s.author.name, s.author.email ?? '', s.author.website ?? ''].join('\n').toLowerCase();
   if (settings.blockedWords.some((word) => haystack.includes(word.toLowerCase()))) reasons.push('blocked_word');
   if (settings.moderation === 'all') reasons.push('moderation_all');
   else if (
     !s.editing &&
     settings.moderation === 'first' &&
-    !store.moderation.hasApproved(s.siteId, { userId: s.user?.id ?? null, email: s.author.email })
+    !(await store.moderation.hasApproved(s.siteId, { userId: s.user?.id ?? null, email: s.author.email }))
   ) {
     reasons.push('first_time');
   }

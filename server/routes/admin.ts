@@ -35,6 +35,7 @@ import {
   siteChangeSchema,
 } from '../admin/admin-schemas.ts';
 import { hashToken } from '../auth/sessions.ts';
+import type { StoreTransaction } from '../store/index.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
@@ -47,15 +48,21 @@ const LOGIN_ATTEMPTS = 10;
 const STATUS_OF: Record<ModerationAction, CommentStatus> = { approve: 'approved', spam: 'spam', delete: 'deleted', pending: 'pending' };
 
 /** One comment as the admin view shows it, read back after a change. */
-function one(c: Context<AdminEnv>, id: number) {
-  const found = c.var.store.moderation.list({ ids: [id], offset: 0, limit: 1 }).rows[0];
+async function one(c: Context<AdminEnv>, id: number) {
+  const found = (await c.var.store.moderation.list({ ids: [id], offset: 0, limit: 1 })).rows[0];
   if (!found) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
   return toAdminComment(found);
 }
 
 /** Adds to the audit log under the logged-in admin's email. */
-function audit(c: Context<AdminEnv>, action: AuditAction, commentId: number | null, detail: string | null): void {
-  c.var.store.moderation.audit.add(c.var.admin.email, action, commentId, detail);
+function audit(
+  tx: Pick<StoreTransaction, 'moderation'>,
+  c: Context<AdminEnv>,
+  action: AuditAction,
+  commentId: number | null,
+  detail: string | null,
+): Promise<void> {
+  return tx.moderation.audit.add(c.var.admin.email, action, commentId, detail);
 }
 
 const limitBody = bodyLimit({
@@ -89,10 +96,10 @@ export function adminRoutes(trustProxy: boolean) {
       .post('/login', loginLimit, async (c) => {
         checkOrigin(c);
         const { email, password } = await readJson(c, loginSchema);
-        const admin = c.var.store.admins.findByEmail(email);
+        const admin = await c.var.store.admins.findByEmail(email);
         if (!(await checkPassword(admin, password)) || !admin) throw new RiposteError(401, 'unauthorized', 'Wrong email or password.');
-        const session = startAdminSession(c, admin);
-        c.var.store.moderation.audit.add(admin.email, 'login', null, null);
+        const session = await startAdminSession(c, admin);
+        await c.var.store.moderation.audit.add(admin.email, 'login', null, null);
         return c.json(session);
       })
       // Providers an admin may log in with: only when RIPOSTE_ADMINS names someone.
@@ -105,13 +112,13 @@ export function adminRoutes(trustProxy: boolean) {
         // The full-page sign-in (started from /admin, so its origin is this server's) came back with a one-time code.
         const { code, verifier } = await readJson(c, providerLoginSchema);
         const { store, config } = c.var;
-        const request = store.authRequests.takeCode(hashToken(code), new Date().toISOString());
+        const request = await store.authRequests.takeCode(hashToken(code), new Date().toISOString());
         // Only the tab that started the login holds the verifier: a code planted elsewhere is useless.
         const fromThatTab = request?.returnChallenge != null && sameToken(hashToken(verifier), request.returnChallenge);
         if (!request || !fromThatTab || request.origin !== new URL(config.publicUrl).origin || request.userId === null) {
           throw new RiposteError(400, 'invalid_input', 'This login link has expired or was already used; log in again.');
         }
-        const user = store.users.get(request.userId)!;
+        const user = (await store.users.get(request.userId))!;
         const identity = `${user.provider}:${user.subject}`;
         if (!config.auth.admins.includes(identity)) {
           throw new RiposteError(
@@ -120,37 +127,41 @@ export function adminRoutes(trustProxy: boolean) {
             `${identity} (${user.name}) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.`,
           );
         }
-        const admin = store.admins.forIdentity(identity, user.name);
-        const session = startAdminSession(c, admin);
-        store.moderation.audit.add(admin.email, 'login', null, null);
+        const admin = await store.admins.forIdentity(identity, user.name);
+        const session = await startAdminSession(c, admin);
+        await store.moderation.audit.add(admin.email, 'login', null, null);
         return c.json(session);
       })
-      .post('/logout', (c) => {
+      .post('/logout', async (c) => {
         // Ending a session needs no token: the worst a forged logout does is log someone out.
         checkOrigin(c);
-        endAdminSession(c);
+        await endAdminSession(c);
         return c.body(null, 204);
       })
-      .get('/session', (c) => {
-        const session = adminSession(c);
+      .get('/session', async (c) => {
+        const session = await adminSession(c);
         if (!session) throw new RiposteError(401, 'unauthorized', 'Your admin session has expired or you logged out; log in again.');
         return c.json({ admin: { email: session.admin.email, name: session.admin.name }, csrf: session.csrfToken });
       })
       .use('*', requireAdmin())
-      .get('/comments', (c) => {
+      .get('/comments', async (c) => {
         const { status, site, q, offset = 0, limit = 50 } = validate(commentQuerySchema, c.req.query());
-        const { rows, total } = c.var.store.moderation.list({ status, site, q, offset, limit });
-        const page: AdminCommentPage = { comments: rows.map(toAdminComment), total, pending: c.var.store.moderation.pendingCount() };
+        const { rows, total } = await c.var.store.moderation.list({ status, site, q, offset, limit });
+        const page: AdminCommentPage = {
+          comments: rows.map(toAdminComment),
+          total,
+          pending: await c.var.store.moderation.pendingCount(),
+        };
         return c.json(page);
       })
       .post('/comments/actions', async (c) => {
         const { ids, action } = await readJson(c, actionSchema);
-        const changed = c.var.store.transaction(() => {
-          const done = c.var.store.moderation.setStatus(ids, STATUS_OF[action]);
-          for (const id of done) audit(c, action, id, null);
+        const changed = await c.var.store.transaction(async (tx) => {
+          const done = await tx.moderation.setStatus(ids, STATUS_OF[action]);
+          for (const id of done) await audit(tx, c, action, id, null);
           return done;
         });
-        return c.json({ changed, pending: c.var.store.moderation.pendingCount() });
+        return c.json({ changed, pending: await c.var.store.moderation.pendingCount() });
       })
       .patch('/comments/:id', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
@@ -158,26 +169,26 @@ export function adminRoutes(trustProxy: boolean) {
         const bodyHtml = renderMarkdown(body);
         if (bodyHtml === '')
           throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
-        if (!c.var.store.moderation.updateBody(id, body, bodyHtml, new Date().toISOString()))
+        if (!(await c.var.store.moderation.updateBody(id, body, bodyHtml, new Date().toISOString())))
           throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
-        audit(c, 'edit', id, null);
-        return c.json(one(c, id));
+        await audit(c.var.store, c, 'edit', id, null);
+        return c.json(await one(c, id));
       })
       .post('/comments/:id/reply', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
         const { body } = await readJson(c, bodySchema);
-        const parent = c.var.store.comments.get(id);
+        const parent = await c.var.store.comments.get(id);
         if (!parent) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
         const bodyHtml = renderMarkdown(body);
         if (bodyHtml === '')
           throw new RiposteError(400, 'invalid_input', 'Write something before posting.', { body: 'Write something before posting.' });
-        const reply = c.var.store.transaction(() => {
+        const reply = await c.var.store.transaction(async (tx) => {
           // Answering a held comment approves it: the owner would not answer what readers cannot see.
           if (parent.status === 'pending') {
-            c.var.store.moderation.setStatus([id], 'approved');
-            audit(c, 'approve', id, null);
+            await tx.moderation.setStatus([id], 'approved');
+            await audit(tx, c, 'approve', id, null);
           }
-          const row = c.var.store.comments.insert({
+          const row = await tx.comments.insert({
             threadId: parent.threadId,
             parentId: id,
             status: 'approved',
@@ -188,45 +199,51 @@ export function adminRoutes(trustProxy: boolean) {
             bodyHtml,
             createdAt: new Date().toISOString(),
           });
-          audit(c, 'reply', row.id, `in reply to ${id}`);
+          await audit(tx, c, 'reply', row.id, `in reply to ${id}`);
           return row;
         });
-        return c.json(one(c, reply.id), 201);
+        return c.json(await one(c, reply.id), 201);
       })
-      .get('/sites', (c) =>
+      .get('/sites', async (c) =>
         c.json({
-          sites: c.var.store.sites.list().map((s) => ({ id: s.id, name: s.name, origins: s.origins, settings: siteSettings(s.settings) })),
+          sites: (await c.var.store.sites.list()).map((s) => ({
+            id: s.id,
+            name: s.name,
+            origins: s.origins,
+            settings: siteSettings(s.settings),
+          })),
         }),
       )
       .patch('/sites/:site', async (c) => {
         const siteId = c.req.param('site');
-        if (!c.var.store.sites.get(siteId)) throw new RiposteError(404, 'unknown_site', `There is no site "${siteId}".`);
+        if (!(await c.var.store.sites.get(siteId))) throw new RiposteError(404, 'unknown_site', `There is no site "${siteId}".`);
         const { origins, settings } = await readJson(c, siteChangeSchema);
         const changes = Object.fromEntries(Object.entries(settings ?? {}).filter(([, value]) => value !== undefined));
-        c.var.store.transaction(() => {
-          if (origins) c.var.store.moderation.setOrigins(siteId, [...new Set(origins)]);
-          if (Object.keys(changes).length) c.var.store.sites.updateSettings(siteId, changes);
-          audit(c, 'settings', null, `${siteId}: ${JSON.stringify({ ...(origins ? { origins } : {}), ...changes })}`);
+        await c.var.store.transaction(async (tx) => {
+          if (origins) await tx.moderation.setOrigins(siteId, [...new Set(origins)]);
+          if (Object.keys(changes).length) await tx.sites.updateSettings(siteId, changes);
+          await audit(tx, c, 'settings', null, `${siteId}: ${JSON.stringify({ ...(origins ? { origins } : {}), ...changes })}`);
         });
-        const site = c.var.store.sites.get(siteId)!;
+        const site = (await c.var.store.sites.get(siteId))!;
         return c.json({ id: site.id, name: site.name, origins: site.origins, settings: siteSettings(site.settings) });
       })
       .put('/threads/:id/lock', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
         const { locked } = await readJson(c, lockSchema);
-        const thread = c.var.store.moderation.setThreadLocked(id, locked);
+        const thread = await c.var.store.moderation.setThreadLocked(id, locked);
         if (!thread) throw new RiposteError(404, 'not_found', `There is no thread ${id}.`);
-        audit(c, locked ? 'lock' : 'unlock', null, thread.pageKey);
+        await audit(c.var.store, c, locked ? 'lock' : 'unlock', null, thread.pageKey);
         return c.json({ id: thread.id, locked: thread.locked });
       })
-      .get('/bans', (c) => c.json({ bans: c.var.store.moderation.bans.list() satisfies WireBan[] }))
+      .get('/bans', async (c) => c.json({ bans: (await c.var.store.moderation.bans.list()) satisfies WireBan[] }))
       .post('/bans', async (c) => {
         const { kind, value, hideExisting } = await readJson(c, banSchema);
         const normalised = kind === 'email' ? value.toLowerCase() : value;
-        const { ban, hidden } = c.var.store.transaction(() => {
-          const ban = c.var.store.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email);
-          const hidden = hideExisting ? c.var.store.moderation.bans.hideComments(kind, normalised) : [];
-          audit(
+        const { ban, hidden } = await c.var.store.transaction(async (tx) => {
+          const ban = await tx.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email);
+          const hidden = hideExisting ? await tx.moderation.bans.hideComments(kind, normalised) : [];
+          await audit(
+            tx,
             c,
             'ban',
             null,
@@ -236,17 +253,17 @@ export function adminRoutes(trustProxy: boolean) {
         });
         return c.json({ ban: ban satisfies WireBan, hidden }, 201);
       })
-      .delete('/bans/:id', (c) => {
+      .delete('/bans/:id', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
-        const ban = c.var.store.moderation.bans.remove(id);
+        const ban = await c.var.store.moderation.bans.remove(id);
         if (!ban) throw new RiposteError(404, 'not_found', `There is no ban ${id}.`);
-        audit(c, 'unban', null, `${ban.kind} ${ban.value}`);
+        await audit(c.var.store, c, 'unban', null, `${ban.kind} ${ban.value}`);
         return c.body(null, 204);
       })
       .route('/', adminTransferRoutes())
-      .get('/audit', (c) => {
+      .get('/audit', async (c) => {
         const { offset = 0, limit = 100 } = validate(commentQuerySchema, c.req.query());
-        return c.json({ entries: c.var.store.moderation.audit.list(limit, offset) satisfies WireAuditEntry[] });
+        return c.json({ entries: (await c.var.store.moderation.audit.list(limit, offset)) satisfies WireAuditEntry[] });
       })
   );
 }

@@ -51,8 +51,12 @@ function callbackUrl(c: Context<AppEnv>, provider: SignInProvider): string {
 }
 
 /** The page origin that may receive the session: it must be one the site allows. */
-function allowedOrigin(c: Context<AppEnv>, siteId: string | undefined, origin: string): { siteId: string; origin: string } | null {
-  const site = requireSite(c, siteId);
+async function allowedOrigin(
+  c: Context<AppEnv>,
+  siteId: string | undefined,
+  origin: string,
+): Promise<{ siteId: string; origin: string } | null> {
+  const site = await requireSite(c, siteId);
   let parsed: URL;
   try {
     parsed = new URL(origin);
@@ -74,9 +78,9 @@ export const authRoutes = new Hono<AppEnv>()
   .use('/me', cors)
   .use('/logout', cors)
   .use('/session', cors)
-  .get('/providers', (c) => {
+  .get('/providers', async (c) => {
     const query = validate(siteQuerySchema, c.req.query());
-    const settings = siteSettings(requireSite(c, query.site).settings);
+    const settings = siteSettings((await requireSite(c, query.site)).settings);
     const options: SignInOptions = {
       providers: c.var.config.auth.providers.map(({ id, name }) => ({ id, name })),
       guests: settings.guests,
@@ -85,16 +89,16 @@ export const authRoutes = new Hono<AppEnv>()
     };
     return c.json(options);
   })
-  .get('/me', (c) => {
-    const user = sessionUser(c);
+  .get('/me', async (c) => {
+    const user = await sessionUser(c);
     if (!user) throw unauthorized();
     c.header('Cache-Control', 'no-store');
     return c.json({ user: toWireUser(user, c.var.config.auth, c.var.hashKey) });
   })
-  .post('/logout', (c) => {
+  .post('/logout', async (c) => {
     const token = bearerToken(c);
     // Logging out twice, or with a token that already expired, ends in the same place.
-    if (token) c.var.store.sessions.delete(hashToken(token));
+    if (token) await c.var.store.sessions.delete(hashToken(token));
     return c.body(null, 204);
   })
   .post('/session', async (c) => {
@@ -103,17 +107,17 @@ export const authRoutes = new Hono<AppEnv>()
     const { code, verifier } = await readJson(c, exchangeSchema);
     const { store, config, hashKey } = c.var;
     // Taken (so used up) before the checks: a wrong guess burns the code.
-    const row = store.authRequests.takeCode(hashToken(code), new Date().toISOString());
+    const row = await store.authRequests.takeCode(hashToken(code), new Date().toISOString());
     // The verifier stayed in the tab that started the sign-in: a code planted in another
     // reader's page (login CSRF) cannot be exchanged there.
     const fromThatTab = row?.returnChallenge != null && safeEqual(hashToken(verifier), row.returnChallenge);
     if (!row || !fromThatTab || c.req.header('origin') !== row.origin) {
       throw new RiposteError(400, 'invalid_input', 'This sign-in link has expired or was already used. Log in again.');
     }
-    const user = store.users.get(row.userId!)!;
+    const user = (await store.users.get(row.userId!))!;
     const session: WireSession = {
       type: 'riposte-session',
-      token: createSession(c.var, user.id),
+      token: await createSession(c.var, user.id),
       user: toWireUser(user, config.auth, hashKey),
     };
     return c.json(session);
@@ -122,7 +126,7 @@ export const authRoutes = new Hono<AppEnv>()
     const provider = findProvider(c);
     if (!provider) return sendHandoffPage(c, 404, { title: 'Unknown sign-in provider', text: 'This comment server has no such provider.' });
     const query = validate(startQuerySchema, c.req.query());
-    const target = allowedOrigin(c, query.site, query.origin);
+    const target = await allowedOrigin(c, query.site, query.origin);
     if (!target) {
       return sendHandoffPage(c, 403, {
         title: 'Sign-in not allowed here',
@@ -152,8 +156,8 @@ export const authRoutes = new Hono<AppEnv>()
       });
     }
     const now = Date.now();
-    c.var.store.authRequests.deleteExpired(new Date(now).toISOString());
-    c.var.store.authRequests.insert({
+    await c.var.store.authRequests.deleteExpired(new Date(now).toISOString());
+    await c.var.store.authRequests.insert({
       state: checks.state,
       provider: provider.id,
       siteId: target.siteId,
@@ -181,7 +185,7 @@ export const authRoutes = new Hono<AppEnv>()
     const cookie = getCookie(c, STATE_COOKIE);
     deleteCookie(c, STATE_COOKIE, { path: '/auth' });
     const { store, config, hashKey } = c.var;
-    const request = provider && cookie === state ? store.authRequests.take(state, new Date().toISOString()) : undefined;
+    const request = provider && cookie === state ? await store.authRequests.take(state, new Date().toISOString()) : undefined;
     if (!provider || !request || request.provider !== provider.id) {
       return sendHandoffPage(c, 400, {
         title: 'This sign-in has expired',
@@ -205,7 +209,7 @@ export const authRoutes = new Hono<AppEnv>()
       const url = new URL(callbackUrl(c, provider));
       url.search = new URL(c.req.url).search;
       const profile = await completeSignIn(provider, url, { state, codeVerifier: request.codeVerifier, nonce: request.nonce });
-      const user = store.users.upsert(profile);
+      const user = await store.users.upsert(profile);
       userId = user.id;
       // The owner reads identities here to list them in RIPOSTE_OWNERS or RIPOSTE_MODERATORS.
       console.log(`riposte: signed in ${user.provider}:${user.subject} (${user.name})`);
@@ -216,15 +220,15 @@ export const authRoutes = new Hono<AppEnv>()
 
     if (request.returnUrl) {
       const code = randomToken();
-      store.authRequests.keepForCode(request, hashToken(code), userId, new Date(Date.now() + CODE_SECONDS * 1000).toISOString());
+      await store.authRequests.keepForCode(request, hashToken(code), userId, new Date(Date.now() + CODE_SECONDS * 1000).toISOString());
       c.header('Cache-Control', 'no-store');
       return c.redirect(`${request.returnUrl}#riposte-sign-in=${code}`, 302);
     }
-    const user = store.users.get(userId)!;
+    const user = (await store.users.get(userId))!;
     return sendHandoffPage(c, 200, {
       title: 'You are signed in',
       text: `Signed in as ${user.name}. This window closes by itself; if it stays open, close it and return to the page.`,
-      message: { type: 'riposte-session', token: createSession(c.var, userId), user: toWireUser(user, config.auth, hashKey) },
+      message: { type: 'riposte-session', token: await createSession(c.var, userId), user: toWireUser(user, config.auth, hashKey) },
       origin: request.origin,
     });
   });

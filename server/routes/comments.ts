@@ -24,25 +24,25 @@ const idSchema = v.object({
 });
 
 /** The comment named in the path, checked against the calling page's origin; 404 for one readers cannot see. */
-function target(c: Context<AppEnv>): Target {
+async function target(c: Context<AppEnv>): Promise<Target> {
   const { id } = validate(idSchema, c.req.param());
-  const found = c.var.store.comments.getWithThread(id);
+  const found = await c.var.store.comments.getWithThread(id);
   if (!found || found.comment.status === 'deleted' || found.comment.status === 'spam') {
     throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
   }
-  return { ...found, site: requireSite(c, found.thread.siteId) };
+  return { ...found, site: await requireSite(c, found.thread.siteId) };
 }
 
-function claimant(c: Context<AppEnv>): Claimant {
+async function claimant(c: Context<AppEnv>): Promise<Claimant> {
   const secret = c.req.header(SECRET_HEADER);
-  return { user: sessionUser(c), secret: secret && /^[A-Za-z0-9_-]{20,100}$/.test(secret) ? secret : null };
+  return { user: await sessionUser(c), secret: secret && /^[A-Za-z0-9_-]{20,100}$/.test(secret) ? secret : null };
 }
 
 export const commentRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
-    const user = sessionUser(c);
+    const user = await sessionUser(c);
     const input = await readJson(c, user ? signedInCommentSchema : newCommentSchema);
-    const site = requireSite(c, input.site);
+    const site = await requireSite(c, input.site);
     if (!user && !siteSettings(site.settings).guests) {
       throw new RiposteError(403, 'guests_not_allowed', 'Log in to comment on this site.');
     }
@@ -54,23 +54,23 @@ export const commentRoutes = new Hono<AppEnv>()
     // Per author too, not only per address: by account, else by the email or name given.
     const guest = 'author' in input ? input.author : undefined;
     c.var.commentRateLimit(user ? `user:${user.id}` : `guest:${guest?.email ?? guest?.name ?? ''}`);
-    const posted = postComment(c.var, input, { siteId: site.id, ip: clientIp(c, c.var.config.trustProxy), user });
+    const posted = await postComment(c.var, input, { siteId: site.id, ip: clientIp(c, c.var.config.trustProxy), user });
     return c.json(posted, 201);
   })
   // The Markdown of your own comment, to edit it.
-  .get('/:id', (c) => {
-    const found = target(c);
-    authorise(found, claimant(c), 'edit');
+  .get('/:id', async (c) => {
+    const found = await target(c);
+    authorise(found, await claimant(c), 'edit');
     c.header('Cache-Control', 'no-store');
     return c.json({ body: found.comment.bodyMarkdown });
   })
   .patch('/:id', async (c) => {
-    const found = target(c);
-    const who = claimant(c);
+    const found = await target(c);
+    const who = await claimant(c);
     const { body } = await readJson(c, editCommentSchema);
-    return c.json({ comment: editComment(c.var, found, who, body) });
+    return c.json({ comment: await editComment(c.var, found, who, body) });
   })
-  .delete('/:id', (c) => {
-    deleteComment(c.var, target(c), claimant(c));
+  .delete('/:id', async (c) => {
+    await deleteComment(c.var, await target(c), await claimant(c));
     return c.body(null, 204);
   });

@@ -1,10 +1,11 @@
 /** Queries for moderation: the admin's comment lists, bulk status changes, bans, the audit log and the spam checks' look-ups. */
-import { and, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { AuditAction, BanKind } from '../../shared/moderation.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
-import type { Db } from './database.ts';
+import { first, one, type Executor } from './executor.ts';
 import { auditLog, bans, comments, sites, threads, users, type AuditRow, type BanRow, type CommentRow, type ThreadRow } from './schema.ts';
+import { contains } from './sqlite-dialect.ts';
 
 export interface CommentFilter {
   /** Only these comments (to read back what was just changed). */
@@ -24,11 +25,7 @@ export interface ModeratedRow {
   parent: { id: number; authorName: string; bodyHtml: string } | null;
 }
 
-/** `%q%` with LIKE's own wildcards escaped, so a search for "50%" means that. */
-const contains = (column: SQLiteColumn, q: string): SQL =>
-  sql`${column} like ${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`;
-
-export function moderationQueries(db: Db) {
+export function moderationQueries(x: Executor) {
   const parent = alias(comments, 'parent');
   const where = ({ ids, status, site, q }: CommentFilter) =>
     and(
@@ -48,8 +45,8 @@ export function moderationQueries(db: Db) {
     );
   return {
     /** Newest first, with each comment's page, the author's identity and the parent for context. */
-    list(filter: CommentFilter): { rows: ModeratedRow[]; total: number } {
-      const rows = db
+    async list(filter: CommentFilter): Promise<{ rows: ModeratedRow[]; total: number }> {
+      const rows = await x.read
         .select({
           comment: comments,
           thread: threads,
@@ -65,10 +62,10 @@ export function moderationQueries(db: Db) {
         .where(where(filter))
         .orderBy(desc(comments.createdAt), desc(comments.id))
         .limit(filter.limit)
-        .offset(filter.offset)
-        .all();
+        .offset(filter.offset);
       const total =
-        db.select({ n: count() }).from(comments).innerJoin(threads, eq(threads.id, comments.threadId)).where(where(filter)).get()?.n ?? 0;
+        first(await x.read.select({ n: count() }).from(comments).innerJoin(threads, eq(threads.id, comments.threadId)).where(where(filter)))
+          ?.n ?? 0;
       return {
         rows: rows.map(({ comment, thread, identity, parentId, parentName, parentHtml }) => ({
           comment,
@@ -79,95 +76,104 @@ export function moderationQueries(db: Db) {
         total,
       };
     },
-    pendingCount(): number {
-      return db.select({ n: count() }).from(comments).where(eq(comments.status, 'pending')).get()?.n ?? 0;
+    async pendingCount(): Promise<number> {
+      return first(await x.read.select({ n: count() }).from(comments).where(eq(comments.status, 'pending')))?.n ?? 0;
     },
     /** Sets the status of every listed comment; returns the ids that exist. */
-    setStatus(ids: number[], status: CommentStatus): number[] {
+    async setStatus(ids: number[], status: CommentStatus): Promise<number[]> {
       if (ids.length === 0) return [];
-      return db
-        .update(comments)
-        .set({ status })
-        .where(inArray(comments.id, ids))
-        .returning({ id: comments.id })
-        .all()
-        .map((r) => r.id);
+      const changed = await x.write((db) =>
+        db.update(comments).set({ status }).where(inArray(comments.id, ids)).returning({ id: comments.id }),
+      );
+      return changed.map((r) => r.id);
     },
     /** An edit by an admin: new text, rendered again. */
-    updateBody(id: number, bodyMarkdown: string, bodyHtml: string, editedAt: string): CommentRow | undefined {
-      return db.update(comments).set({ bodyMarkdown, bodyHtml, editedAt }).where(eq(comments.id, id)).returning().get();
+    async updateBody(id: number, bodyMarkdown: string, bodyHtml: string, editedAt: string): Promise<CommentRow | undefined> {
+      return first(
+        await x.write((db) => db.update(comments).set({ bodyMarkdown, bodyHtml, editedAt }).where(eq(comments.id, id)).returning()),
+      );
     },
-    setOrigins(siteId: string, origins: string[]): void {
-      db.update(sites).set({ origins }).where(eq(sites.id, siteId)).run();
+    setOrigins(siteId: string, origins: string[]): Promise<void> {
+      return x.write(async (db) => {
+        await db.update(sites).set({ origins }).where(eq(sites.id, siteId));
+      });
     },
-    setThreadLocked(threadId: number, locked: boolean): ThreadRow | undefined {
-      return db.update(threads).set({ locked }).where(eq(threads.id, threadId)).returning().get();
+    async setThreadLocked(threadId: number, locked: boolean): Promise<ThreadRow | undefined> {
+      return first(await x.write((db) => db.update(threads).set({ locked }).where(eq(threads.id, threadId)).returning()));
     },
-    getThread(threadId: number): ThreadRow | undefined {
-      return db.select().from(threads).where(eq(threads.id, threadId)).get();
+    async getThread(threadId: number): Promise<ThreadRow | undefined> {
+      return first(await x.read.select().from(threads).where(eq(threads.id, threadId)));
     },
 
     bans: {
-      list(): BanRow[] {
-        return db.select().from(bans).orderBy(desc(bans.createdAt), desc(bans.id)).all();
+      list(): Promise<BanRow[]> {
+        return x.read.select().from(bans).orderBy(desc(bans.createdAt), desc(bans.id));
       },
-      add(kind: BanKind, value: string, hidExisting: boolean, createdBy: string): BanRow {
-        return db
-          .insert(bans)
-          .values({ kind, value, hidExisting, createdBy })
-          .onConflictDoUpdate({ target: [bans.kind, bans.value], set: { hidExisting, createdBy } })
-          .returning()
-          .get();
+      add(kind: BanKind, value: string, hidExisting: boolean, createdBy: string): Promise<BanRow> {
+        return x.write(async (db) =>
+          one(
+            await db
+              .insert(bans)
+              .values({ kind, value, hidExisting, createdBy })
+              .onConflictDoUpdate({ target: [bans.kind, bans.value], set: { hidExisting, createdBy } })
+              .returning(),
+          ),
+        );
       },
-      remove(id: number): BanRow | undefined {
-        return db.delete(bans).where(eq(bans.id, id)).returning().get();
+      async remove(id: number): Promise<BanRow | undefined> {
+        return first(await x.write((db) => db.delete(bans).where(eq(bans.id, id)).returning()));
       },
       /** The first ban matching any of the sender's marks. */
-      match(marks: { email: string | null; identity: string | null; ipHash: string | null }): BanRow | undefined {
+      async match(marks: { email: string | null; identity: string | null; ipHash: string | null }): Promise<BanRow | undefined> {
         const conditions = [
           marks.email ? and(eq(bans.kind, 'email'), eq(bans.value, marks.email.toLowerCase())) : undefined,
           marks.identity ? and(eq(bans.kind, 'identity'), eq(bans.value, marks.identity)) : undefined,
           marks.ipHash ? and(eq(bans.kind, 'ip'), eq(bans.value, marks.ipHash)) : undefined,
         ].filter((c) => c !== undefined);
         if (conditions.length === 0) return undefined;
-        return db
-          .select()
-          .from(bans)
-          .where(or(...conditions))
-          .get();
+        return first(
+          await x.read
+            .select()
+            .from(bans)
+            .where(or(...conditions))
+            .limit(1),
+        );
       },
       /** Marks the banned author's visible and held comments as spam; returns their ids. */
-      hideComments(kind: BanKind, value: string): number[] {
-        const author =
-          kind === 'email'
-            ? sql`lower(${comments.authorEmail}) = ${value}`
-            : kind === 'ip'
-              ? eq(comments.ipHash, value)
-              : inArray(
-                  comments.userId,
-                  db.select({ id: users.id }).from(users).where(sql`${users.provider} || ':' || ${users.subject} = ${value}`),
-                );
-        return db
-          .update(comments)
-          .set({ status: 'spam' })
-          .where(and(author, inArray(comments.status, ['approved', 'pending'])))
-          .returning({ id: comments.id })
-          .all()
-          .map((r) => r.id);
+      hideComments(kind: BanKind, value: string): Promise<number[]> {
+        return x.write(async (db) => {
+          const author =
+            kind === 'email'
+              ? sql`lower(${comments.authorEmail}) = ${value}`
+              : kind === 'ip'
+                ? eq(comments.ipHash, value)
+                : inArray(
+                    comments.userId,
+                    db.select({ id: users.id }).from(users).where(sql`${users.provider} || ':' || ${users.subject} = ${value}`),
+                  );
+          const hidden = await db
+            .update(comments)
+            .set({ status: 'spam' })
+            .where(and(author, inArray(comments.status, ['approved', 'pending'])))
+            .returning({ id: comments.id });
+          return hidden.map((r) => r.id);
+        });
       },
     },
 
     audit: {
-      add(actor: string, action: AuditAction, commentId: number | null, detail: string | null): void {
-        db.insert(auditLog).values({ actor, action, commentId, detail }).run();
+      add(actor: string, action: AuditAction, commentId: number | null, detail: string | null): Promise<void> {
+        return x.write(async (db) => {
+          await db.insert(auditLog).values({ actor, action, commentId, detail });
+        });
       },
-      list(limit: number, offset: number): AuditRow[] {
-        return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).offset(offset).all();
+      list(limit: number, offset: number): Promise<AuditRow[]> {
+        return x.read.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
       },
     },
 
     /** Whether this author has an approved comment on the site already (for "first-time commenters only"). */
-    hasApproved(siteId: string, author: { userId: number | null; email: string | null }): boolean {
+    async hasApproved(siteId: string, author: { userId: number | null; email: string | null }): Promise<boolean> {
       const who =
         author.userId !== null
           ? eq(comments.userId, author.userId)
@@ -175,21 +181,21 @@ export function moderationQueries(db: Db) {
             ? sql`lower(${comments.authorEmail}) = ${author.email.toLowerCase()}`
             : undefined;
       if (!who) return false;
-      return !!db
+      const found = await x.read
         .select({ id: comments.id })
         .from(comments)
         .innerJoin(threads, eq(threads.id, comments.threadId))
         .where(and(who, eq(threads.siteId, siteId), eq(comments.status, 'approved')))
-        .limit(1)
-        .get();
+        .limit(1);
+      return found.length > 0;
     },
     /** Whether the same author (account, name, email or address) posted the same text on the page before (and it was not deleted). */
-    isDuplicate(
+    async isDuplicate(
       siteId: string,
       pageKey: string,
       bodyMarkdown: string,
       author: { userId: number | null; name: string; email: string | null; ipHash: string | null },
-    ): boolean {
+    ): Promise<boolean> {
       const sameAuthor = or(
         author.userId !== null
           ? eq(comments.userId, author.userId)
@@ -197,7 +203,7 @@ export function moderationQueries(db: Db) {
         author.email ? sql`lower(${comments.authorEmail}) = ${author.email.toLowerCase()}` : undefined,
         author.ipHash ? eq(comments.ipHash, author.ipHash) : undefined,
       );
-      return !!db
+      const found = await x.read
         .select({ id: comments.id })
         .from(comments)
         .innerJoin(threads, eq(threads.id, comments.threadId))
@@ -210,8 +216,8 @@ export function moderationQueries(db: Db) {
             sameAuthor,
           ),
         )
-        .limit(1)
-        .get();
+        .limit(1);
+      return found.length > 0;
     },
   };
 }

@@ -1,22 +1,24 @@
 /** Queries about threads: one per page of a site. */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from './database.ts';
+import { first, one, type Executor } from './executor.ts';
 import { threads, type ThreadRow } from './schema.ts';
+import { excluded } from './sqlite-dialect.ts';
 
-export function threadQueries(db: Db) {
-  const byPageKey = db
+export function threadQueries(x: Executor) {
+  // The thread lookup of every GET: prepared once, not built per call.
+  const byPageKey = x.read
     .select()
     .from(threads)
     .where(and(eq(threads.siteId, sql.placeholder('siteId')), eq(threads.pageKey, sql.placeholder('key'))))
     .prepare();
-  const byExternalId = db
+  const byExternalId = x.read
     .select()
     .from(threads)
     .where(and(eq(threads.siteId, sql.placeholder('siteId')), eq(threads.externalId, sql.placeholder('key'))))
     .prepare();
-  const find = (siteId: string, pageKey: string): ThreadRow | undefined =>
+  const find = async (siteId: string, pageKey: string): Promise<ThreadRow | undefined> =>
     // An imported thread is keyed by its page's URL and also answers to its old id (a page-id).
-    byPageKey.get({ siteId, key: pageKey }) ?? byExternalId.get({ siteId, key: pageKey });
+    first(await byPageKey.execute({ siteId, key: pageKey })) ?? first(await byExternalId.execute({ siteId, key: pageKey }));
 
   return {
     find,
@@ -24,29 +26,34 @@ export function threadQueries(db: Db) {
      * Finds or creates a page's thread, filling in url and title the first time they are known;
      * later posters cannot change them.
      */
-    upsert(siteId: string, pageKey: string, url?: string, title?: string): ThreadRow {
-      const found = find(siteId, pageKey);
-      if (found && found.pageKey !== pageKey) {
-        // Reached through its external id: update that thread rather than make a second one.
-        return db
-          .update(threads)
-          .set({ url: sql`coalesce(${threads.url}, ${url ?? null})`, title: sql`coalesce(${threads.title}, ${title ?? null})` })
-          .where(eq(threads.id, found.id))
-          .returning()
-          .get();
-      }
-      return db
-        .insert(threads)
-        .values({ siteId, pageKey, url, title })
-        .onConflictDoUpdate({
-          target: [threads.siteId, threads.pageKey],
-          set: {
-            url: sql`coalesce(${threads.url}, excluded.url)`,
-            title: sql`coalesce(${threads.title}, excluded.title)`,
-          },
-        })
-        .returning()
-        .get();
+    upsert(siteId: string, pageKey: string, url?: string, title?: string): Promise<ThreadRow> {
+      return x.write(async (db) => {
+        // Read on the reader: this write holds the lock, so what it sees is the latest.
+        const found = await find(siteId, pageKey);
+        if (found && found.pageKey !== pageKey) {
+          // Reached through its external id: update that thread rather than make a second one.
+          return one(
+            await db
+              .update(threads)
+              .set({ url: sql`coalesce(${threads.url}, ${url ?? null})`, title: sql`coalesce(${threads.title}, ${title ?? null})` })
+              .where(eq(threads.id, found.id))
+              .returning(),
+          );
+        }
+        return one(
+          await db
+            .insert(threads)
+            .values({ siteId, pageKey, url, title })
+            .onConflictDoUpdate({
+              target: [threads.siteId, threads.pageKey],
+              set: {
+                url: sql`coalesce(${threads.url}, ${excluded(threads.url)})`,
+                title: sql`coalesce(${threads.title}, ${excluded(threads.title)})`,
+              },
+            })
+            .returning(),
+        );
+      });
     },
   };
 }

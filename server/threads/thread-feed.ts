@@ -13,10 +13,12 @@ export interface FeedRequest {
   publicUrl: string;
 }
 
-export function threadFeed(store: Store, { siteId, pageKey, selfUrl, publicUrl }: FeedRequest): string {
-  const thread = store.threads.find(siteId, pageKey);
+export async function threadFeed(store: Store, { siteId, pageKey, selfUrl, publicUrl }: FeedRequest): Promise<string> {
+  const thread = await store.threads.find(siteId, pageKey);
   const rows = thread
-    ? visibleComments(store.comments.listForThread(thread.id), store.sites.settings(siteId)).filter((r) => r.status === 'approved')
+    ? visibleComments(await store.comments.listForThread(thread.id), await store.sites.settings(siteId)).filter(
+        (r) => r.status === 'approved',
+      )
     : [];
   const pageUrl = thread?.url ?? publicUrl;
   const title = thread?.title ?? pageKey;

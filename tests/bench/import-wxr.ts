@@ -76,8 +76,8 @@ try {
   await writeExport(file);
   const mb = statSync(file).size / 1e6;
   const baseline = process.memoryUsage().rss / 1e6;
-  const store = openStore(`${dir.path}/riposte.db`);
-  store.sites.ensure('default', 'Default site');
+  const store = await openStore(`${dir.path}/riposte.db`);
+  await store.sites.ensure('default', 'Default site');
 
   const first = await measure(() =>
     importComments(store, { format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),

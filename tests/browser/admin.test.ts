@@ -16,7 +16,7 @@ let cspErrors: string[];
 
 beforeAll(async () => {
   stack = await startDemoStack();
-  stack.server.store.admins.upsert(ADMIN_EMAIL, 'Blog Owner', await hashPassword(ADMIN_PASSWORD));
+  await stack.server.store.admins.upsert(ADMIN_EMAIL, 'Blog Owner', await hashPassword(ADMIN_PASSWORD));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -70,7 +70,7 @@ describe('the admin view at /admin (Chromium)', () => {
   });
 
   it('owner flow: hold everything, approve one, spam another, ban an author, all through the view', async () => {
-    stack.server.store.sites.updateSettings('default', { moderation: 'none' });
+    await stack.server.store.sites.updateSettings('default', { moderation: 'none' });
     await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
 
     // Rules: hold every comment; the next guest post is held.
@@ -160,11 +160,11 @@ describe('the admin view at /admin (Chromium)', () => {
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await form.getByText('Email is required on this site.').waitFor();
     await reader.context().close();
-    stack.server.store.sites.updateSettings('default', { emailRequired: false });
+    await stack.server.store.sites.updateSettings('default', { emailRequired: false });
   });
 
   it('passes axe-core with no violations on every view, on a desk and on a phone', async () => {
-    holdAll();
+    await holdAll();
     await readerPosts('Held for the axe check', 'Axe Reader', 'axe@example.org');
     for (const size of [
       { width: 1280, height: 900 },
@@ -188,7 +188,7 @@ describe('the admin view at /admin (Chromium)', () => {
   }, 90_000);
 
   it('moderates ten pending comments in four clicks: Spam on the two spams, Select all, Approve selected', async () => {
-    holdAll();
+    await holdAll();
     await logIn(page, stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'All comments' }).click();
     // Start from an empty queue, whatever earlier tests left.
@@ -229,7 +229,7 @@ describe('the admin view at /admin (Chromium)', () => {
   }, 60_000);
 
   it('can be worked by keyboard alone: log in, open the queue, approve in bulk, then one after another', async () => {
-    holdAll();
+    await holdAll();
     for (const n of [1, 2, 3]) await readerPosts(`Approve me by keyboard ${n}`, `Key Reader ${n}`, `key${n}@example.org`);
     await page.goto(`${stack.server.url}/admin`);
     await page.getByLabel('Email').waitFor();

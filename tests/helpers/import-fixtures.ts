@@ -27,8 +27,10 @@ export function importText(store: Store, format: ImportFormat, text: string, sit
 }
 
 /** Every row of a table, as an export holds it. */
-export function tableRows(store: Store, table: string): ExportRow[] {
-  return [...store.exportRows()].filter((entry) => entry.table === table).map((entry) => entry.row);
+export async function tableRows(store: Store, table: string): Promise<ExportRow[]> {
+  const rows: ExportRow[] = [];
+  for await (const entry of store.exportRows()) if (entry.table === table) rows.push(entry.row);
+  return rows;
 }
 
 /** A comment's depth in its thread: 1 for a response to the page. */

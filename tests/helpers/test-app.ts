@@ -23,15 +23,15 @@ export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.Pro
 }
 
 /** Opens the store on `dbFile` (migrating it) and builds the app, as `riposte serve` does. */
-export function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
+export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const config = testConfig(dbFile, flags, env);
-  const store = openStore(dbFile);
-  store.sites.ensure(DEFAULT_SITE, 'Default site');
+  const store = await openStore(dbFile);
+  await store.sites.ensure(DEFAULT_SITE, 'Default site');
   const app = createApp({
     store,
     config,
     threadCache: new ThreadCache(),
-    hashKey: store.settings.hashKey(),
+    hashKey: await store.settings.hashKey(),
     widgetDir: DEFAULT_WIDGET_DIR,
   });
 
@@ -51,19 +51,21 @@ export function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.Pr
   return { app, store, config, send, post, thread, close: () => store.close() };
 }
 
-export type TestApp = ReturnType<typeof openTestApp>;
+export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 
 /**
  * A fresh app on a fresh database file for each test of the calling file (set up and torn
  * down by vitest hooks). The returned object always speaks to the current app; `reopen`
- * starts a new app on the same file, as a restart or other settings would.
+ * starts a new app on the same file, as a restart or other settings would. `setUp` runs on
+ * each new app before the test (admin-session.ts's useAdminApp adds and logs in an admin).
  */
-export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
+export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, setUp?: (t: TestApp) => Promise<void>) {
   let dir: ReturnType<typeof tempDir>;
   let current: TestApp;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = tempDir();
-    current = openTestApp(`${dir.path}/riposte.db`, flags, env);
+    current = await openTestApp(`${dir.path}/riposte.db`, flags, env);
+    await setUp?.(current);
   });
   afterEach(() => {
     current.close();
@@ -76,26 +78,34 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
     get store() {
       return current.store;
     },
+    get config() {
+      return current.config;
+    },
     get dbFile() {
       return `${dir.path}/riposte.db`;
     },
     send: (...args: Parameters<TestApp['send']>) => current.send(...args),
     post: (...args: Parameters<TestApp['post']>) => current.post(...args),
     thread: (...args: Parameters<TestApp['thread']>) => current.thread(...args),
-    reopen(reopenFlags: string[] = flags): void {
+    async reopen(reopenFlags: string[] = flags): Promise<void> {
       current.close();
-      current = openTestApp(`${dir.path}/riposte.db`, reopenFlags, env);
+      current = await openTestApp(`${dir.path}/riposte.db`, reopenFlags, env);
     },
   };
 }
+
+export type LiveTestApp = ReturnType<typeof useTestApp>;
 
 /**
  * A new app on a new database, for a test that wants one of its own (or several): closed and
  * removed when the test finishes. Call it inside a test.
  */
-export function openTempApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}): TestApp & { dir: ReturnType<typeof tempDir> } {
+export async function openTempApp(
+  flags: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<TestApp & { dir: ReturnType<typeof tempDir> }> {
   const dir = tempDir();
-  const app = openTestApp(`${dir.path}/riposte.db`, flags, env);
+  const app = await openTestApp(`${dir.path}/riposte.db`, flags, env);
   onTestFinished(() => {
     app.close();
     dir.remove();

@@ -26,8 +26,8 @@ describe('riposte admin add, list and remove', () => {
     expect(riposte(['admin', 'add', 'owner@blog.example', '--db', db], 'short\n').stderr).toContain('at least 10 characters');
     expect(riposte(['admin', 'add', 'not-an-email', '--db', db], 'long enough password\n').stderr).toContain('is not an email address');
     expect(riposte(['admin', 'list', '--db', db], '').stdout).toContain('owner@blog.example (Blog Owner)');
-    const store = openStore(db);
-    const admin = store.admins.findByEmail('owner@blog.example')!;
+    const store = await openStore(db);
+    const admin = (await store.admins.findByEmail('owner@blog.example'))!;
     store.close();
     expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await checkPassword(admin, 'second long password')).toBe(true);

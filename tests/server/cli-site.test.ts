@@ -13,15 +13,15 @@ afterEach(() => {
 const riposte = (args: string[]) => spawnSync(process.execPath, [RIPOSTE, ...args], { encoding: 'utf8', timeout: 20_000 });
 
 describe('riposte site', () => {
-  it('shows the settings, changes the edit window and guests, and refuses bad values readably', () => {
+  it('shows the settings, changes the edit window and guests, and refuses bad values readably', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const db = `${dir.path}/riposte.db`;
     expect(riposte(['site', '--db', db]).stdout).toContain('editWindowMinutes=15');
     const changed = riposte(['site', 'default', 'guests=false', 'editWindowMinutes=30', '--db', db]);
     expect(changed.status).toBe(0);
-    const store = openStore(db);
-    expect(store.sites.settings('default')).toMatchObject({ guests: false, editWindowMinutes: 30 });
+    const store = await openStore(db);
+    expect(await store.sites.settings('default')).toMatchObject({ guests: false, editWindowMinutes: 30 });
     store.close();
     const bad = riposte(['site', 'editWindowMinutes=99999', '--db', db]);
     expect(bad.status).toBe(2);
@@ -30,14 +30,18 @@ describe('riposte site', () => {
     expect(riposte(['site', 'nope', '--db', db]).stderr).toContain('There is no site "nope".');
   });
 
-  it('sets the moderation rules: a mode by name, blocked words as a comma-separated list', () => {
+  it('sets the moderation rules: a mode by name, blocked words as a comma-separated list', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const db = `${dir.path}/riposte.db`;
     const changed = riposte(['site', 'moderation=first', 'blockedWords=casino, cheap pills', 'maxLinks=1', '--db', db]);
     expect(changed.stdout).toContain('blockedWords=casino,cheap pills');
-    const store = openStore(db);
-    expect(store.sites.settings('default')).toMatchObject({ moderation: 'first', blockedWords: ['casino', 'cheap pills'], maxLinks: 1 });
+    const store = await openStore(db);
+    expect(await store.sites.settings('default')).toMatchObject({
+      moderation: 'first',
+      blockedWords: ['casino', 'cheap pills'],
+      maxLinks: 1,
+    });
     store.close();
     expect(riposte(['site', 'moderation=sometimes', '--db', db]).stderr).toContain('moderation: must be all, first or none.');
   });

@@ -92,9 +92,9 @@ describe('riposte command', () => {
     expect(await exited).toBe(0);
     expect(output).toContain('closing the database');
 
-    const copy = openStore(`${dir.path}/backups/copy.db`);
-    const thread = copy.threads.find('default', 'p')!;
-    expect(copy.comments.listForThread(thread.id).map((c) => c.bodyMarkdown)).toEqual(['kept in the backup']);
+    const copy = await openStore(`${dir.path}/backups/copy.db`);
+    const thread = (await copy.threads.find('default', 'p'))!;
+    expect((await copy.comments.listForThread(thread.id)).map((c) => c.bodyMarkdown)).toEqual(['kept in the backup']);
     copy.close();
   });
 });

@@ -2,28 +2,23 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PostedComment, WireComment, WireUser } from '../../../shared/wire.ts';
 import { createSession, hashToken } from '../../../server/auth/sessions.ts';
-import { BLOG_ORIGIN, openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { BLOG_ORIGIN, useTestApp } from '../../helpers/test-app.ts';
 
 const page = 'https://blog.example/2017/03/le-pen/';
 /** Sign-in settings: one GitHub provider, and one identity listed as the blog's owner. */
 const env = { RIPOSTE_GITHUB_CLIENT_ID: 'id', RIPOSTE_GITHUB_CLIENT_SECRET: 'secret', RIPOSTE_OWNERS: 'github:1' };
 
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
+const t = useTestApp([], env);
 let db: Database.Database;
 beforeEach(() => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`, [], env);
-  db = new Database(`${dir.path}/riposte.db`);
+  db = new Database(t.dbFile);
 });
 afterEach(() => {
   db.close();
-  t.close();
-  dir.remove();
 });
 
-function signIn(subject: string, name: string): string {
-  const user = t.store.users.upsert({ provider: 'github', subject, name, email: null, website: null });
+async function signIn(subject: string, name: string): Promise<string> {
+  const user = await t.store.users.upsert({ provider: 'github', subject, name, email: null, website: null });
   return createSession(t, user.id);
 }
 
@@ -46,7 +41,7 @@ const errorOf = async (res: Response) => ({ status: res.status, code: ((await re
 
 describe('signed-in authors', () => {
   it('post under their profile name with an opaque author id, the owner with the Author badge', async () => {
-    const token = signIn('2', 'Grace Hopper');
+    const token = await signIn('2', 'Grace Hopper');
     const { comment, secret } = await post(bearer(token));
     expect(secret).toBeUndefined();
     expect(comment.author).toMatchObject({ name: 'Grace Hopper' });
@@ -55,12 +50,12 @@ describe('signed-in authors', () => {
     expect(user).toEqual({ id: comment.author.id, name: 'Grace Hopper', provider: 'github', providerName: 'GitHub' });
     expect(comment.author.id).toMatch(/^[0-9a-f]{16}$/);
 
-    const owner = await post(bearer(signIn('1', 'Blog Author')));
+    const owner = await post(bearer(await signIn('1', 'Blog Author')));
     expect(owner.comment.author.badge).toBe('owner');
   });
 
   it('edit within the window (re-rendered, sanitised, editedAt set, thread cache dropped) and delete any time', async () => {
-    const token = signIn('2', 'Grace');
+    const token = await signIn('2', 'Grace');
     const { comment } = await post(bearer(token));
     await t.thread(page); // fills the thread cache
     const res = await edit(comment.id, bearer(token), 'Second *thoughts* <script>alert(1)</script>');
@@ -80,8 +75,8 @@ describe('signed-in authors', () => {
   });
 
   it("cannot edit or delete anyone else's comment", async () => {
-    const mine = await post(bearer(signIn('2', 'Grace')));
-    const other = signIn('3', 'Mallory');
+    const mine = await post(bearer(await signIn('2', 'Grace')));
+    const other = await signIn('3', 'Mallory');
     expect(await errorOf(await edit(mine.comment.id, bearer(other)))).toEqual({ status: 403, code: 'forbidden' });
     expect(await errorOf(await remove(mine.comment.id, bearer(other)))).toEqual({ status: 403, code: 'forbidden' });
     expect(await errorOf(await edit(mine.comment.id, {}))).toEqual({ status: 403, code: 'forbidden' });
@@ -91,11 +86,15 @@ describe('signed-in authors', () => {
   });
 
   it('get 401 with a clear message for an expired, logged-out or made-up token, and nothing is posted', async () => {
-    const token = signIn('2', 'Grace');
+    const token = await signIn('2', 'Grace');
     const { comment } = await post(bearer(token));
 
     const expired = 'e'.repeat(43);
-    t.store.sessions.create(hashToken(expired), t.store.users.find('github', '2')!.id, new Date(Date.now() - 1000).toISOString());
+    await t.store.sessions.create(
+      hashToken(expired),
+      (await t.store.users.find('github', '2'))!.id,
+      new Date(Date.now() - 1000).toISOString(),
+    );
     for (const bad of [expired, 'x'.repeat(43)]) {
       const res = await t.post({ page, body: 'hello', author: { name: 'G' } }, bearer(bad));
       expect(res.status).toBe(401);
@@ -118,8 +117,7 @@ describe('guests', () => {
   it('get a secret (stored only hashed) that edits and deletes their own comment within the window', async () => {
     const { comment, secret } = await post();
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const stored = db.prepare('select guest_secret_hash from comments where id = ?').get(comment.id) as { guest_secret_hash: string };
-    expect(stored.guest_secret_hash).toBe(hashToken(secret!));
+    expect((await t.store.comments.get(comment.id))!.guestSecretHash).toBe(hashToken(secret!));
     expect(JSON.stringify((await t.thread(page)).body)).not.toContain(secret);
 
     const res = await edit(comment.id, secretHeader(secret!));
@@ -153,10 +151,10 @@ describe('guests', () => {
   });
 
   it('may be turned off per site, leaving signed-in readers able to post', async () => {
-    db.prepare(`update sites set settings = '{"guests":false,"editWindowMinutes":30}' where id = 'default'`).run();
+    await t.store.sites.updateSettings('default', { guests: false, editWindowMinutes: 30 });
     const res = await t.post({ page, body: 'hello', author: { name: 'G' } });
     expect(await errorOf(res)).toEqual({ status: 403, code: 'guests_not_allowed' });
-    await post(bearer(signIn('2', 'Grace')));
+    await post(bearer(await signIn('2', 'Grace')));
     const options = await (await t.app.request('/auth/providers')).json();
     expect(options).toEqual({ providers: [{ id: 'github', name: 'GitHub' }], guests: false, editWindowMinutes: 30, emailRequired: false });
   });

@@ -43,7 +43,7 @@ describe('origins', () => {
   });
 
   it('refuses an origin that another site allows but this one does not', async () => {
-    t.store.sites.ensure('other-blog', 'Other blog');
+    await t.store.sites.ensure('other-blog', 'Other blog');
     const res = await t.post({ ...comment, site: 'other-blog' }, { origin: BLOG_ORIGIN });
     expect(res.status).toBe(403);
   });
@@ -67,7 +67,7 @@ describe('security headers', () => {
 
 describe('rate limit', () => {
   it('counts the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
-    t.reopen(['--rate-limit', '2', '--trust-proxy', 'true']);
+    await t.reopen(['--rate-limit', '2', '--trust-proxy', 'true']);
     const statuses = [];
     for (let i = 0; i < 4; i++) {
       const res = await t.post({ ...comment, body: `n${i}` }, { 'x-forwarded-for': `10.0.0.${i}, 198.51.100.1` });
@@ -77,7 +77,7 @@ describe('rate limit', () => {
   });
 
   it('limits sign-in starts too, though they are GETs (each stores a row until it expires)', async () => {
-    t.reopen(['--rate-limit', '3']);
+    await t.reopen(['--rate-limit', '3']);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await t.app.request(`/auth/nope/start?origin=${encodeURIComponent(BLOG_ORIGIN)}`)).status);
     expect(statuses).toEqual([404, 404, 404, 429, 429]);
@@ -86,7 +86,7 @@ describe('rate limit', () => {
   });
 
   it('answers 429 once one sender makes too many writes in a minute', async () => {
-    t.reopen(['--rate-limit', '3']);
+    await t.reopen(['--rate-limit', '3']);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await t.post({ ...comment, body: `n${i}` })).status);
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
