@@ -74,7 +74,12 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
   const passwordHash = await hashPassword(password);
   const store = await openStore(config.dbFile);
   try {
-    const { admin, created } = await store.admins.upsert(email.toLowerCase(), name.join(' ') || null, passwordHash);
+    const { admin, created } = await store.admins.upsert(
+      email.toLowerCase(),
+      name.join(' ') || null,
+      passwordHash,
+      new Date().toISOString(),
+    );
     console.log(
       `${created ? 'Added' : 'Changed the password of'} admin ${admin.email} (${admin.name}); log in at ${config.publicUrl}/admin`,
     );

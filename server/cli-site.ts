@@ -42,7 +42,7 @@ export async function siteCommand(config: Config, positionals: string[]): Promis
   }
   const store = await openStore(config.dbFile);
   try {
-    if (siteId === DEFAULT_SITE) await store.sites.ensure(DEFAULT_SITE, 'Default site');
+    if (siteId === DEFAULT_SITE) await store.sites.ensure(DEFAULT_SITE, 'Default site', new Date().toISOString());
     if (!(await store.sites.get(siteId))) throw new ConfigError(`There is no site "${siteId}".`);
     const checked = v.safeParse(siteSettingsSchema, { ...(await store.sites.settings(siteId)), ...changes });
     if (!checked.success) throw new ConfigError(`${checked.issues[0].path?.[0]?.key ?? 'setting'}: ${checked.issues[0].message}`);

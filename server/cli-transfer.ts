@@ -53,9 +53,11 @@ export async function importCommand(args: string[]): Promise<void> {
 
   const store = await openStore(config.dbFile);
   try {
-    await store.sites.ensure(DEFAULT_SITE, 'Default site');
+    const now = new Date();
+    await store.sites.ensure(DEFAULT_SITE, 'Default site', now.toISOString());
     const progress = progressLine();
     const summary = await importComments(store, {
+      now,
       format,
       input: createReadStream(file),
       site,
@@ -80,7 +82,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   // Owner-only: the file holds readers' emails and the hashing key (with which IP hashes can be reversed by trying every IPv4 address).
   const target: Writable = file ? createWriteStream(file, { flags: 'wx', mode: 0o600 }) : process.stdout;
   try {
-    await pipeline(Readable.from(riposteExport(store)), target, { end: Boolean(file) });
+    await pipeline(Readable.from(riposteExport(store, new Date())), target, { end: Boolean(file) });
   } catch (err) {
     if (file) rmSync(file, { force: true });
     throw err;

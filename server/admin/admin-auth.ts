@@ -50,9 +50,10 @@ function secure(deps: Pick<AppDeps, 'config'>): boolean {
 export async function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): Promise<AdminSession> {
   const token = randomToken();
   const csrf = randomToken();
-  const now = Date.now();
-  await c.var.store.admins.deleteExpiredSessions(new Date(now).toISOString());
-  await c.var.store.admins.createSession(hashToken(token), admin.id, csrf, new Date(now + ADMIN_SESSION_DAYS * 86_400_000).toISOString());
+  const now = c.var.now();
+  await c.var.store.admins.deleteExpiredSessions(now.toISOString());
+  const expiresAt = new Date(now.getTime() + ADMIN_SESSION_DAYS * 86_400_000).toISOString();
+  await c.var.store.admins.createSession(hashToken(token), admin.id, csrf, now.toISOString(), expiresAt);
   setCookie(c, cookieName(c.var), token, {
     httpOnly: true,
     secure: secure(c.var),
@@ -73,7 +74,7 @@ export async function endAdminSession(c: Context<AdminEnv>): Promise<void> {
 export async function adminSession(c: Context<AdminEnv>): Promise<{ admin: AdminRow; csrfToken: string } | null> {
   const token = getCookie(c, cookieName(c.var));
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  return (await c.var.store.admins.findSession(hashToken(token), new Date().toISOString())) ?? null;
+  return (await c.var.store.admins.findSession(hashToken(token), c.var.now().toISOString())) ?? null;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -19,12 +19,12 @@ export function hashToken(token: string): string {
 }
 
 /** Starts a session for the person and returns its token (shown once, never stored). */
-export async function createSession(deps: Pick<AppDeps, 'store' | 'config'>, userId: number): Promise<string> {
+export async function createSession(deps: Pick<AppDeps, 'store' | 'config' | 'now'>, userId: number): Promise<string> {
   const token = randomToken();
-  const now = Date.now();
-  await deps.store.sessions.deleteExpired(new Date(now).toISOString());
-  const expiresAt = new Date(now + deps.config.auth.sessionDays * 86_400_000).toISOString();
-  await deps.store.sessions.create(hashToken(token), userId, expiresAt);
+  const now = deps.now();
+  await deps.store.sessions.deleteExpired(now.toISOString());
+  const expiresAt = new Date(now.getTime() + deps.config.auth.sessionDays * 86_400_000).toISOString();
+  await deps.store.sessions.create(hashToken(token), userId, now.toISOString(), expiresAt);
   return token;
 }
 
@@ -43,7 +43,7 @@ export function bearerToken(c: Context<AppEnv>): string | null {
 export async function sessionUser(c: Context<AppEnv>): Promise<UserRow | null> {
   const token = bearerToken(c);
   if (token === null) return null;
-  const user = await c.var.store.sessions.findUser(hashToken(token), new Date().toISOString());
+  const user = await c.var.store.sessions.findUser(hashToken(token), c.var.now().toISOString());
   if (!user) throw unauthorized();
   return user;
 }

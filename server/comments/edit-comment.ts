@@ -32,7 +32,7 @@ function sameHash(a: string, b: string): boolean {
 }
 
 /** Throws 403 unless the claimant wrote the comment and, where the rules say so, is within the window. */
-export function authorise({ comment, site }: Target, claimant: Claimant, action: 'edit' | 'delete'): void {
+export function authorise({ comment, site }: Target, claimant: Claimant, action: 'edit' | 'delete', now: Date): void {
   const byUser = claimant.user !== null && comment.userId === claimant.user.id;
   const byGuest =
     !byUser &&
@@ -41,7 +41,7 @@ export function authorise({ comment, site }: Target, claimant: Claimant, action:
     sameHash(hashToken(claimant.secret), comment.guestSecretHash);
   if (!byUser && !byGuest) throw new RiposteError(403, 'forbidden', 'You can only change your own comments.');
   const { editWindowMinutes } = siteSettings(site.settings);
-  const open = Date.now() - Date.parse(comment.createdAt) < editWindowMinutes * 60_000;
+  const open = now.getTime() - Date.parse(comment.createdAt) < editWindowMinutes * 60_000;
   if ((action === 'edit' || byGuest) && !open) {
     const what = action === 'edit' ? 'edited' : 'deleted by a guest';
     const message =
@@ -53,7 +53,8 @@ export function authorise({ comment, site }: Target, claimant: Claimant, action:
 }
 
 export async function editComment(deps: AppDeps, target: Target, claimant: Claimant, body: string): Promise<WireComment> {
-  authorise(target, claimant, 'edit');
+  const now = deps.now();
+  authorise(target, claimant, 'edit', now);
   const bodyHtml = renderMarkdown(body);
   if (bodyHtml === '')
     throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
@@ -61,6 +62,7 @@ export async function editComment(deps: AppDeps, target: Target, claimant: Claim
   // An edit meets the rules a new comment meets (bans, locked threads, links, blocked words):
   // else an approved comment could be edited into spam.
   const verdict = await screenComment(deps.store, {
+    now,
     siteId: thread.siteId,
     pageKey: thread.pageKey,
     settings: siteSettings(site.settings),
@@ -74,7 +76,7 @@ export async function editComment(deps: AppDeps, target: Target, claimant: Claim
     editing: true,
   });
   const row = await deps.store.transaction(async (tx) => {
-    const updated = await tx.comments.updateBody(comment.id, body, bodyHtml, new Date().toISOString());
+    const updated = await tx.comments.updateBody(comment.id, body, bodyHtml, now.toISOString());
     // A published comment the rules would now hold goes back to the queue, with the reasons.
     return comment.status === 'approved' && verdict.status !== 'approved'
       ? tx.comments.hold(comment.id, verdict.status, verdict.reasons)
@@ -85,6 +87,6 @@ export async function editComment(deps: AppDeps, target: Target, claimant: Claim
 
 /** Soft delete (status `deleted`): with replies it stays as a placeholder, without it disappears. */
 export async function deleteComment(deps: AppDeps, target: Target, claimant: Claimant): Promise<void> {
-  authorise(target, claimant, 'delete');
+  authorise(target, claimant, 'delete', deps.now());
   await deps.store.comments.setStatus(target.comment.id, 'deleted');
 }

@@ -33,9 +33,11 @@ export async function postComment(deps: AppDeps, input: CommentInput, { siteId, 
   // A guest proves authorship later with this secret; only its hash is kept.
   const secret = user ? null : randomToken();
   const ipHash = ip ? keyedHash(deps.hashKey, 'ip', ip) : null;
+  const now = deps.now();
   const row = await deps.store.transaction(async (tx) => {
     const guest = { name: input.author?.name ?? '', email: input.author?.email ?? null, website: input.author?.website ?? null };
     const verdict = await screenComment(tx, {
+      now,
       siteId,
       pageKey,
       settings: await tx.sites.settings(siteId),
@@ -47,7 +49,7 @@ export async function postComment(deps: AppDeps, input: CommentInput, { siteId, 
       trap: input.trap,
       formMs: input.formMs,
     });
-    const thread = await tx.threads.upsert(siteId, pageKey, input.url, input.title);
+    const thread = await tx.threads.upsert(siteId, pageKey, now.toISOString(), input.url, input.title);
     const parentId = input.parentId ?? null;
     if (parentId !== null) {
       const parent = await tx.comments.findInThread(thread.id, parentId);
@@ -77,7 +79,7 @@ export async function postComment(deps: AppDeps, input: CommentInput, { siteId, 
       ipHash,
       bodyMarkdown: input.body,
       bodyHtml,
-      createdAt: new Date().toISOString(),
+      createdAt: now.toISOString(),
     });
   });
   // A robot that filled the honeypot is told what a held comment's author is told, nothing more.

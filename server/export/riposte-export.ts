@@ -10,7 +10,7 @@ import { RIPOSTE_FORMAT, RIPOSTE_FORMAT_VERSION } from './riposte-format.ts';
 const PIECE = 64 * 1024;
 
 /** The export, piece by piece: pipe it into a file or an HTTP response (Readable.from). */
-export async function* riposteExport(store: Store, now = new Date()): AsyncGenerator<string> {
+export async function* riposteExport(store: Store, now: Date): AsyncGenerator<string> {
   let buffer = JSON.stringify({ format: RIPOSTE_FORMAT, version: RIPOSTE_FORMAT_VERSION, exportedAt: now.toISOString() }).slice(0, -1);
   let table: string | null = null;
   const names = [...EXPORTED_TABLE_NAMES];

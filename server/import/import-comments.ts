@@ -13,6 +13,8 @@ import { wordpressReader } from './wordpress.ts';
 import { readXmlRecords } from './xml-records.ts';
 
 export interface ImportRequest {
+  /** When the import runs: the date of a new site, and of a thread whose export gives none. */
+  now: Date;
   format: ImportFormat;
   /** The file's bytes: a Node read stream, a web ReadableStream, any async iterable. */
   input: ImportInput;
@@ -35,10 +37,10 @@ export async function importComments(store: Store, request: ImportRequest): Prom
       return summary;
     }
     if (!(await tx.sites.get(site))) {
-      await tx.sites.ensure(site, site);
+      await tx.sites.ensure(site, site, request.now.toISOString());
       summary.siteCreated = true;
     }
-    const writer = new ImportWriter(tx, site, hashKey, summary);
+    const writer = new ImportWriter(tx, { siteId: site, hashKey, now: request.now.toISOString() }, summary);
     await readXmlRecords(chunks, sourceName, format === 'wordpress' ? wordpressReader(writer, site) : disqusReader(writer, site));
     await writer.finish();
     return summary;

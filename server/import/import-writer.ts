@@ -45,8 +45,8 @@ export class ImportWriter {
 
   constructor(
     private readonly tx: ImportTransaction,
-    private readonly siteId: string,
-    private readonly hashKey: string,
+    /** The site the comments go to; the hashing key for IPs; the import's time, for a thread the export gives no date. */
+    private readonly to: { siteId: string; hashKey: string; now: string },
     readonly summary: ImportSummary,
   ) {}
 
@@ -84,7 +84,7 @@ export class ImportWriter {
       authorName: removeUnwantedChars(comment.authorName),
       authorEmail: comment.authorEmail,
       authorWebsite: comment.authorWebsite,
-      ipHash: comment.ip ? keyedHash(this.hashKey, 'ip', comment.ip) : null,
+      ipHash: comment.ip ? keyedHash(this.to.hashKey, 'ip', comment.ip) : null,
       bodyMarkdown: markdown,
       bodyHtml: html,
       createdAt: comment.createdAt,
@@ -135,8 +135,8 @@ export class ImportWriter {
     const known = this.threadIds.get(thread.pageKey);
     if (known !== undefined) return known;
     const title = thread.title === null ? null : removeUnwantedChars(thread.title);
-    const row = { siteId: this.siteId, ...thread, title, createdAt: thread.createdAt ?? undefined };
-    const found = await this.tx.imports.findThread(this.siteId, thread.pageKey, thread.externalId);
+    const row = { siteId: this.to.siteId, ...thread, title, createdAt: thread.createdAt ?? this.to.now };
+    const found = await this.tx.imports.findThread(this.to.siteId, thread.pageKey, thread.externalId);
     let id: number;
     if (found) {
       await this.tx.imports.completeThread(found, row);

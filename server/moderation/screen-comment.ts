@@ -12,6 +12,8 @@ import type { Store, StoreTransaction } from '../store/index.ts';
 import type { ThreadRow, UserRow } from '../store/schema.ts';
 
 export interface Submission {
+  /** When it was sent. */
+  now: Date;
   siteId: string;
   pageKey: string;
   settings: SiteSettings;
@@ -51,7 +53,7 @@ export async function screenComment(store: Store | StoreTransaction, s: Submissi
   const { settings } = s;
   if (thread?.locked) throw new RiposteError(403, 'thread_closed', 'Comments are closed on this page.');
   const closes = thread && closesAt(thread, settings);
-  if (closes && Date.now() >= Date.parse(closes)) {
+  if (closes && s.now.getTime() >= Date.parse(closes)) {
     throw new RiposteError(403, 'thread_closed', `Comments are closed on pages older than ${settings.closeAfterDays} days.`);
   }
   if (!s.editing && !s.user && settings.emailRequired && !s.author.email) {

@@ -57,9 +57,16 @@ export function adminTransferRoutes() {
       const upload = await spoolUpload(body, c.var.store.file);
       try {
         if (upload.bytes === 0) throw empty();
-        const summary = await importComments(c.var.store, { format, input: upload.open(), site, sourceName });
+        const now = c.var.now();
+        const summary = await importComments(c.var.store, { now, format, input: upload.open(), site, sourceName });
         const counts = `${summary.comments.imported} comments imported, ${summary.threads.created} threads created`;
-        await c.var.store.moderation.audit.add(c.var.admin.email, 'import', null, `${format} ${sourceName} into ${site}: ${counts}`);
+        await c.var.store.moderation.audit.add(
+          c.var.admin.email,
+          'import',
+          null,
+          `${format} ${sourceName} into ${site}: ${counts}`,
+          now.toISOString(),
+        );
         return c.json(summary);
       } catch (err) {
         // The importer's messages say where and why (line, column); the database is as it was.
@@ -70,9 +77,10 @@ export function adminTransferRoutes() {
       }
     })
     .get('/export', async (c) => {
-      await c.var.store.moderation.audit.add(c.var.admin.email, 'export', null, null);
-      const day = new Date().toISOString().slice(0, 10);
-      return c.body(exportStream(riposteExport(c.var.store)), 200, {
+      const now = c.var.now();
+      await c.var.store.moderation.audit.add(c.var.admin.email, 'export', null, null, now.toISOString());
+      const day = now.toISOString().slice(0, 10);
+      return c.body(exportStream(riposteExport(c.var.store, now)), 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Disposition': `attachment; filename="riposte-export-${day}.json"`,
         // It holds readers' emails and the hashing key: no cache anywhere may keep a copy.

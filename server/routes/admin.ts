@@ -62,7 +62,7 @@ function audit(
   commentId: number | null,
   detail: string | null,
 ): Promise<void> {
-  return tx.moderation.audit.add(c.var.admin.email, action, commentId, detail);
+  return tx.moderation.audit.add(c.var.admin.email, action, commentId, detail, c.var.now().toISOString());
 }
 
 const limitBody = bodyLimit({
@@ -99,7 +99,7 @@ export function adminRoutes(trustProxy: boolean) {
         const admin = await c.var.store.admins.findByEmail(email);
         if (!(await checkPassword(admin, password)) || !admin) throw new RiposteError(401, 'unauthorized', 'Wrong email or password.');
         const session = await startAdminSession(c, admin);
-        await c.var.store.moderation.audit.add(admin.email, 'login', null, null);
+        await c.var.store.moderation.audit.add(admin.email, 'login', null, null, c.var.now().toISOString());
         return c.json(session);
       })
       // Providers an admin may log in with: only when RIPOSTE_ADMINS names someone.
@@ -112,7 +112,7 @@ export function adminRoutes(trustProxy: boolean) {
         // The full-page sign-in (started from /admin, so its origin is this server's) came back with a one-time code.
         const { code, verifier } = await readJson(c, providerLoginSchema);
         const { store, config } = c.var;
-        const request = await store.authRequests.takeCode(hashToken(code), new Date().toISOString());
+        const request = await store.authRequests.takeCode(hashToken(code), c.var.now().toISOString());
         // Only the tab that started the login holds the verifier: a code planted elsewhere is useless.
         const fromThatTab = request?.returnChallenge != null && sameToken(hashToken(verifier), request.returnChallenge);
         if (!request || !fromThatTab || request.origin !== new URL(config.publicUrl).origin || request.userId === null) {
@@ -127,9 +127,9 @@ export function adminRoutes(trustProxy: boolean) {
             `${identity} (${user.name}) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.`,
           );
         }
-        const admin = await store.admins.forIdentity(identity, user.name);
+        const admin = await store.admins.forIdentity(identity, user.name, c.var.now().toISOString());
         const session = await startAdminSession(c, admin);
-        await store.moderation.audit.add(admin.email, 'login', null, null);
+        await store.moderation.audit.add(admin.email, 'login', null, null, c.var.now().toISOString());
         return c.json(session);
       })
       .post('/logout', async (c) => {
@@ -169,7 +169,7 @@ export function adminRoutes(trustProxy: boolean) {
         const bodyHtml = renderMarkdown(body);
         if (bodyHtml === '')
           throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
-        if (!(await c.var.store.moderation.updateBody(id, body, bodyHtml, new Date().toISOString())))
+        if (!(await c.var.store.moderation.updateBody(id, body, bodyHtml, c.var.now().toISOString())))
           throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
         await audit(c.var.store, c, 'edit', id, null);
         return c.json(await one(c, id));
@@ -197,7 +197,7 @@ export function adminRoutes(trustProxy: boolean) {
             authorBadge: 'owner',
             bodyMarkdown: body,
             bodyHtml,
-            createdAt: new Date().toISOString(),
+            createdAt: c.var.now().toISOString(),
           });
           await audit(tx, c, 'reply', row.id, `in reply to ${id}`);
           return row;
@@ -240,7 +240,7 @@ export function adminRoutes(trustProxy: boolean) {
         const { kind, value, hideExisting } = await readJson(c, banSchema);
         const normalised = kind === 'email' ? value.toLowerCase() : value;
         const { ban, hidden } = await c.var.store.transaction(async (tx) => {
-          const ban = await tx.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email);
+          const ban = await tx.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email, c.var.now().toISOString());
           const hidden = hideExisting ? await tx.moderation.bans.hideComments(kind, normalised) : [];
           await audit(
             tx,

@@ -107,7 +107,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { code, verifier } = await readJson(c, exchangeSchema);
     const { store, config, hashKey } = c.var;
     // Taken (so used up) before the checks: a wrong guess burns the code.
-    const row = await store.authRequests.takeCode(hashToken(code), new Date().toISOString());
+    const row = await store.authRequests.takeCode(hashToken(code), c.var.now().toISOString());
     // The verifier stayed in the tab that started the sign-in: a code planted in another
     // reader's page (login CSRF) cannot be exchanged there.
     const fromThatTab = row?.returnChallenge != null && safeEqual(hashToken(verifier), row.returnChallenge);
@@ -155,8 +155,8 @@ export const authRoutes = new Hono<AppEnv>()
         text: `Logging in with ${provider.name} is not possible right now. Try again later, or comment as a guest.`,
       });
     }
-    const now = Date.now();
-    await c.var.store.authRequests.deleteExpired(new Date(now).toISOString());
+    const now = c.var.now();
+    await c.var.store.authRequests.deleteExpired(now.toISOString());
     await c.var.store.authRequests.insert({
       state: checks.state,
       provider: provider.id,
@@ -166,7 +166,7 @@ export const authRoutes = new Hono<AppEnv>()
       returnChallenge: returnUrl ? (query.challenge ?? null) : null,
       codeVerifier: checks.codeVerifier,
       nonce: checks.nonce,
-      expiresAt: new Date(now + SIGN_IN_MINUTES * 60_000).toISOString(),
+      expiresAt: new Date(now.getTime() + SIGN_IN_MINUTES * 60_000).toISOString(),
     });
     setCookie(c, STATE_COOKIE, checks.state, {
       path: '/auth',
@@ -185,7 +185,7 @@ export const authRoutes = new Hono<AppEnv>()
     const cookie = getCookie(c, STATE_COOKIE);
     deleteCookie(c, STATE_COOKIE, { path: '/auth' });
     const { store, config, hashKey } = c.var;
-    const request = provider && cookie === state ? await store.authRequests.take(state, new Date().toISOString()) : undefined;
+    const request = provider && cookie === state ? await store.authRequests.take(state, c.var.now().toISOString()) : undefined;
     if (!provider || !request || request.provider !== provider.id) {
       return sendHandoffPage(c, 400, {
         title: 'This sign-in has expired',
@@ -209,7 +209,7 @@ export const authRoutes = new Hono<AppEnv>()
       const url = new URL(callbackUrl(c, provider));
       url.search = new URL(c.req.url).search;
       const profile = await completeSignIn(provider, url, { state, codeVerifier: request.codeVerifier, nonce: request.nonce });
-      const user = await store.users.upsert(profile);
+      const user = await store.users.upsert(profile, c.var.now().toISOString());
       userId = user.id;
       // The owner reads identities here to list them in RIPOSTE_OWNERS or RIPOSTE_MODERATORS.
       console.log(`riposte: signed in ${user.provider}:${user.subject} (${user.name})`);
@@ -220,7 +220,8 @@ export const authRoutes = new Hono<AppEnv>()
 
     if (request.returnUrl) {
       const code = randomToken();
-      await store.authRequests.keepForCode(request, hashToken(code), userId, new Date(Date.now() + CODE_SECONDS * 1000).toISOString());
+      const expiresAt = new Date(c.var.now().getTime() + CODE_SECONDS * 1000).toISOString();
+      await store.authRequests.keepForCode(request, hashToken(code), userId, expiresAt);
       c.header('Cache-Control', 'no-store');
       return c.redirect(`${request.returnUrl}#riposte-sign-in=${code}`, 302);
     }

@@ -60,7 +60,7 @@ export const commentRoutes = new Hono<AppEnv>()
   // The Markdown of your own comment, to edit it.
   .get('/:id', async (c) => {
     const found = await target(c);
-    authorise(found, await claimant(c), 'edit');
+    authorise(found, await claimant(c), 'edit', c.var.now());
     c.header('Cache-Control', 'no-store');
     return c.json({ body: found.comment.bodyMarkdown });
   })

@@ -12,7 +12,7 @@ export const feedRoutes = new Hono<AppEnv>().get('/thread.atom', async (c) => {
   const { publicUrl } = c.var.config;
   // Built from the validated values only, so the feed never echoes stray query parameters.
   const selfUrl = `${publicUrl}/feeds/thread.atom?${new URLSearchParams({ site: site.id, page: query.page })}`;
-  const xml = await threadFeed(c.var.store, { siteId: site.id, pageKey: query.page, selfUrl, publicUrl });
+  const xml = await threadFeed(c.var.store, { now: c.var.now(), siteId: site.id, pageKey: query.page, selfUrl, publicUrl });
   c.header('Cache-Control', 'public, max-age=300');
   return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
 });

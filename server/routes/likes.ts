@@ -24,9 +24,10 @@ export const likeRoutes = new Hono<AppEnv>()
     const pageKey = input.page;
     const { store, hashKey } = c.var;
     // Taking back a like on a page nobody commented on or liked needs no thread.
-    const thread = input.liked ? await store.threads.upsert(site.id, pageKey) : await store.threads.find(site.id, pageKey);
+    const now = c.var.now().toISOString();
+    const thread = input.liked ? await store.threads.upsert(site.id, pageKey, now) : await store.threads.find(site.id, pageKey);
     if (!thread) return c.json({ count: 0, liked: false } satisfies LikeState);
-    await store.likes.set(thread.id, keyedHash(hashKey, 'liker', input.liker), input.liked);
+    await store.likes.set(thread.id, keyedHash(hashKey, 'liker', input.liker), input.liked, now);
     const state: LikeState = { count: await store.likes.count(thread.id), liked: input.liked };
     return c.json(state);
   });

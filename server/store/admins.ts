@@ -13,7 +13,7 @@ export function adminQueries(x: Executor) {
       return x.read.select().from(admins).orderBy(asc(admins.id));
     },
     /** Adds the admin, or sets a new password (and name, if given) for one that exists. */
-    upsert(email: string, name: string | null, passwordHash: string): Promise<{ admin: AdminRow; created: boolean }> {
+    upsert(email: string, name: string | null, passwordHash: string, at: string): Promise<{ admin: AdminRow; created: boolean }> {
       return x.write(async (db) => {
         const existing = first(await db.select().from(admins).where(eq(admins.email, email)));
         if (existing) {
@@ -31,7 +31,7 @@ export function adminQueries(x: Executor) {
         const admin = one(
           await db
             .insert(admins)
-            .values({ email, name: name ?? email.split('@')[0]!, passwordHash })
+            .values({ email, name: name ?? email.split('@')[0]!, passwordHash, createdAt: at })
             .returning(),
         );
         return { admin, created: true };
@@ -42,20 +42,20 @@ export function adminQueries(x: Executor) {
       return rowsAffected(await x.write((db) => db.delete(admins).where(eq(admins.email, email)))) > 0;
     },
     /** The admin row of a provider identity named in RIPOSTE_ADMINS, made at its first login; the name follows the profile. */
-    forIdentity(identity: string, name: string): Promise<AdminRow> {
+    forIdentity(identity: string, name: string, at: string): Promise<AdminRow> {
       return x.write(async (db) =>
         one(
           await db
             .insert(admins)
-            .values({ email: identity, name, passwordHash: '' })
+            .values({ email: identity, name, passwordHash: '', createdAt: at })
             .onConflictDoUpdate({ target: admins.email, set: { name } })
             .returning(),
         ),
       );
     },
-    createSession(tokenHash: string, adminId: number, csrfToken: string, expiresAt: string): Promise<void> {
+    createSession(tokenHash: string, adminId: number, csrfToken: string, createdAt: string, expiresAt: string): Promise<void> {
       return x.write(async (db) => {
-        await db.insert(adminSessions).values({ tokenHash, adminId, csrfToken, expiresAt });
+        await db.insert(adminSessions).values({ tokenHash, adminId, csrfToken, createdAt, expiresAt });
       });
     },
     /** The session's admin and CSRF token, if the session exists and has not expired at `now`. */

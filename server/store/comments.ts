@@ -14,7 +14,7 @@ export function commentQueries(x: Executor) {
     listForThread(threadId: number): Promise<CommentRow[]> {
       return x.read.select().from(comments).where(eq(comments.threadId, threadId)).orderBy(asc(comments.createdAt), asc(comments.id));
     },
-    insert(row: NewCommentRow): Promise<CommentRow> {
+    insert(row: NewCommentRow & { createdAt: string }): Promise<CommentRow> {
       return x.write(async (db) => one(await db.insert(comments).values(row).returning()));
     },
     /** The comment with its thread (for the site, the page and the cache key), for edits and deletions. */

@@ -12,7 +12,7 @@ export interface ImportedThreadRow {
   url: string | null;
   title: string | null;
   externalId: string | null;
-  createdAt?: string;
+  createdAt: string;
 }
 
 /** What an import sets on a comment; the rest (badge, user, edit time) stays empty. */

@@ -15,9 +15,10 @@ export function likeQueries(x: Executor) {
         .where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash)));
       return found.length > 0;
     },
-    set(threadId: number, likerHash: string, liked: boolean): Promise<void> {
+    /** Likes (at `at`) or unlikes the page for this liker. */
+    set(threadId: number, likerHash: string, liked: boolean, at: string): Promise<void> {
       return x.write(async (db) => {
-        if (liked) await db.insert(pageLikes).values({ threadId, likerHash }).onConflictDoNothing();
+        if (liked) await db.insert(pageLikes).values({ threadId, likerHash, createdAt: at }).onConflictDoNothing();
         else await db.delete(pageLikes).where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash)));
       });
     },

@@ -109,12 +109,12 @@ export function moderationQueries(x: Executor) {
       list(): Promise<BanRow[]> {
         return x.read.select().from(bans).orderBy(desc(bans.createdAt), desc(bans.id));
       },
-      add(kind: BanKind, value: string, hidExisting: boolean, createdBy: string): Promise<BanRow> {
+      add(kind: BanKind, value: string, hidExisting: boolean, createdBy: string, createdAt: string): Promise<BanRow> {
         return x.write(async (db) =>
           one(
             await db
               .insert(bans)
-              .values({ kind, value, hidExisting, createdBy })
+              .values({ kind, value, hidExisting, createdBy, createdAt })
               .onConflictDoUpdate({ target: [bans.kind, bans.value], set: { hidExisting, createdBy } })
               .returning(),
           ),
@@ -162,9 +162,9 @@ export function moderationQueries(x: Executor) {
     },
 
     audit: {
-      add(actor: string, action: AuditAction, commentId: number | null, detail: string | null): Promise<void> {
+      add(actor: string, action: AuditAction, commentId: number | null, detail: string | null, createdAt: string): Promise<void> {
         return x.write(async (db) => {
-          await db.insert(auditLog).values({ actor, action, commentId, detail });
+          await db.insert(auditLog).values({ actor, action, commentId, detail, createdAt });
         });
       },
       list(limit: number, offset: number): Promise<AuditRow[]> {

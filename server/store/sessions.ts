@@ -5,9 +5,9 @@ import { sessions, users, type UserRow } from './schema.ts';
 
 export function sessionQueries(x: Executor) {
   return {
-    create(tokenHash: string, userId: number, expiresAt: string): Promise<void> {
+    create(tokenHash: string, userId: number, createdAt: string, expiresAt: string): Promise<void> {
       return x.write(async (db) => {
-        await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+        await db.insert(sessions).values({ tokenHash, userId, createdAt, expiresAt });
       });
     },
     /** The session's person, if the session exists and has not expired at `now`. */

@@ -18,10 +18,10 @@ export function siteQueries(x: Executor) {
       return all.execute();
     },
     get,
-    /** Creates the site if missing; leaves an existing one as it is. */
-    async ensure(id: string, name: string): Promise<SiteRow> {
+    /** Creates the site (at `createdAt`) if missing; leaves an existing one as it is. */
+    async ensure(id: string, name: string, createdAt: string): Promise<SiteRow> {
       await x.write(async (db) => {
-        await db.insert(sites).values({ id, name }).onConflictDoNothing();
+        await db.insert(sites).values({ id, name, createdAt }).onConflictDoNothing();
       });
       return (await get(id))!;
     },

@@ -23,10 +23,10 @@ export function threadQueries(x: Executor) {
   return {
     find,
     /**
-     * Finds or creates a page's thread, filling in url and title the first time they are known;
-     * later posters cannot change them.
+     * Finds or creates a page's thread (made at `createdAt`), filling in url and title the
+     * first time they are known; later posters cannot change them.
      */
-    upsert(siteId: string, pageKey: string, url?: string, title?: string): Promise<ThreadRow> {
+    upsert(siteId: string, pageKey: string, createdAt: string, url?: string, title?: string): Promise<ThreadRow> {
       return x.write(async (db) => {
         // Read on the reader: this write holds the lock, so what it sees is the latest.
         const found = await find(siteId, pageKey);
@@ -43,7 +43,7 @@ export function threadQueries(x: Executor) {
         return one(
           await db
             .insert(threads)
-            .values({ siteId, pageKey, url, title })
+            .values({ siteId, pageKey, url, title, createdAt })
             .onConflictDoUpdate({
               target: [threads.siteId, threads.pageKey],
               set: {

@@ -1,5 +1,5 @@
 /** Queries about people who signed in with a provider. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { first, one, type Executor } from './executor.ts';
 import { users, type UserRow } from './schema.ts';
 
@@ -24,20 +24,20 @@ export function userQueries(x: Executor) {
           .where(and(eq(users.provider, provider), eq(users.subject, subject))),
       );
     },
-    /** Creates the person on first sign-in; later sign-ins refresh name, email and website from the profile. */
-    upsert(profile: Profile): Promise<UserRow> {
+    /** Creates the person on first sign-in; later sign-ins (at `at`) refresh name, email and website from the profile. */
+    upsert(profile: Profile, at: string): Promise<UserRow> {
       return x.write(async (db) =>
         one(
           await db
             .insert(users)
-            .values(profile)
+            .values({ ...profile, createdAt: at, signedInAt: at })
             .onConflictDoUpdate({
               target: [users.provider, users.subject],
               set: {
                 name: profile.name,
                 email: profile.email,
                 website: profile.website,
-                signedInAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+                signedInAt: at,
               },
             })
             .returning(),

@@ -77,18 +77,18 @@ try {
   const mb = statSync(file).size / 1e6;
   const baseline = process.memoryUsage().rss / 1e6;
   const store = await openStore(`${dir.path}/riposte.db`);
-  await store.sites.ensure('default', 'Default site');
+  await store.sites.ensure('default', 'Default site', new Date().toISOString());
 
   const first = await measure(() =>
-    importComments(store, { format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
+    importComments(store, { now: new Date(), format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
   );
   const again = await measure(() =>
-    importComments(store, { format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
+    importComments(store, { now: new Date(), format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
   );
   let bytes = 0;
   const exported = await measure(() =>
     pipeline(
-      Readable.from(riposteExport(store)),
+      Readable.from(riposteExport(store, new Date())),
       new Writable({
         write(chunk: Buffer, _enc, done) {
           bytes += chunk.length;

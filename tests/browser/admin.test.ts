@@ -16,7 +16,7 @@ let cspErrors: string[];
 
 beforeAll(async () => {
   stack = await startDemoStack();
-  await stack.server.store.admins.upsert(ADMIN_EMAIL, 'Blog Owner', await hashPassword(ADMIN_PASSWORD));
+  await stack.server.store.admins.upsert(ADMIN_EMAIL, 'Blog Owner', await hashPassword(ADMIN_PASSWORD), new Date().toISOString());
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -22,7 +22,7 @@ let chain: { id: number; author: string }[];
 beforeAll(async () => {
   const dbFile = `${dir.path}/riposte.db`;
   const store = await openStore(dbFile);
-  await store.sites.ensure('default', 'Default site');
+  await store.sites.ensure('default', 'Default site', new Date().toISOString());
   await importFixture(store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
   const rows = await tableRows(store, 'comments');
   chain = CHAIN.map((wpId) => rows.find((row) => String(row.importKey).endsWith(`:1148:${wpId}`))!).map((row) => ({

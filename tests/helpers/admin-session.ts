@@ -6,12 +6,12 @@ export const ADMIN_EMAIL = 'owner@blog.example';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 
 export async function addAdmin(
-  t: Pick<TestApp, 'store'>,
+  t: Pick<TestApp, 'store' | 'now'>,
   email = ADMIN_EMAIL,
   password = ADMIN_PASSWORD,
   name = 'Blog Owner',
 ): Promise<void> {
-  await t.store.admins.upsert(email, name, await hashPassword(password));
+  await t.store.admins.upsert(email, name, await hashPassword(password), t.now().toISOString());
 }
 
 /** Logs in; returns the headers an admin view's request carries (cookie, CSRF token, same origin). */

@@ -15,7 +15,7 @@ export function fixtureText(name: string): string {
 }
 
 export function importFixture(store: Store, format: ImportFormat, name: string, site = 'default'): Promise<ImportSummary> {
-  return importComments(store, { format, input: createReadStream(fixturePath(name)), site, sourceName: name });
+  return importComments(store, { now: new Date(), format, input: createReadStream(fixturePath(name)), site, sourceName: name });
 }
 
 /** Imports text given in pieces of `chunk` characters, as a stream would deliver it. */
@@ -23,7 +23,7 @@ export function importText(store: Store, format: ImportFormat, text: string, sit
   async function* pieces() {
     for (let i = 0; i < text.length; i += chunk) yield new TextEncoder().encode(text.slice(i, i + chunk));
   }
-  return importComments(store, { format, input: pieces(), site, sourceName: 'upload.xml' });
+  return importComments(store, { now: new Date(), format, input: pieces(), site, sourceName: 'upload.xml' });
 }
 
 /** Every row of a table, as an export holds it. */

@@ -17,6 +17,20 @@ export function tempDir(): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/**
+ * The app's clock in tests: real time plus whatever the test moved it on by, so an edit
+ * window can close or a session expire without touching stored rows.
+ */
+export function testClock() {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance(ms: number): void {
+      offset += ms;
+    },
+  };
+}
+
 /** `env` holds settings that are environment variables only (sign-in providers, roles). */
 export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}): Config {
   return loadConfig(['--db', dbFile, '--rate-limit', '0', '--origins', BLOG_ORIGIN, ...flags], env).config;
@@ -26,13 +40,16 @@ export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.Pro
 export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const config = testConfig(dbFile, flags, env);
   const store = await openStore(dbFile);
-  await store.sites.ensure(DEFAULT_SITE, 'Default site');
+  const clock = testClock();
+  const { now } = clock;
+  await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
   const app = createApp({
     store,
     config,
     threadCache: new ThreadCache(),
     hashKey: await store.settings.hashKey(),
     widgetDir: DEFAULT_WIDGET_DIR,
+    now,
   });
 
   /** Sends JSON the way the widget does. */
@@ -48,7 +65,7 @@ export async function openTestApp(dbFile: string, flags: string[] = [], env: Nod
     const res = await app.request(`/api/v1/threads?${query}`);
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { comments: Record<string, unknown>[] } };
   };
-  return { app, store, config, send, post, thread, close: () => store.close() };
+  return { app, store, config, clock, now, send, post, thread, close: () => store.close() };
 }
 
 export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
@@ -81,6 +98,10 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, se
     get config() {
       return current.config;
     },
+    get clock() {
+      return current.clock;
+    },
+    now: () => current.now(),
     get dbFile() {
       return `${dir.path}/riposte.db`;
     },

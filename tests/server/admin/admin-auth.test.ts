@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { ADMIN_SESSION_DAYS } from '../../../server/admin/admin-auth.ts';
 import { createSession, hashToken, randomToken } from '../../../server/auth/sessions.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
 import { useTestApp } from '../../helpers/test-app.ts';
@@ -75,9 +75,7 @@ describe('admin sign-in', () => {
     });
 
     const again = await adminHeaders(t);
-    const raw = new Database(t.store.file);
-    raw.prepare('update admin_sessions set expires_at = ?').run(new Date(Date.now() - 1000).toISOString());
-    raw.close();
+    t.clock.advance(ADMIN_SESSION_DAYS * 86_400_000);
     expect((await t.send('GET', '/api/v1/admin/comments', undefined, again)).status).toBe(401);
   });
 });
@@ -86,10 +84,13 @@ describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
   /** What the full-page sign-in leaves behind for a code: as if `subject` had logged in at GitHub from /admin. */
   const verifier = randomToken();
   async function signedInCode(subject: string): Promise<string> {
-    const user = await t.store.users.upsert({ provider: 'github', subject, name: `User ${subject}`, email: null, website: null });
+    const user = await t.store.users.upsert(
+      { provider: 'github', subject, name: `User ${subject}`, email: null, website: null },
+      t.now().toISOString(),
+    );
     const code = randomToken();
     const origin = new URL(t.config.publicUrl).origin;
-    const expiresAt = new Date(Date.now() + 60_000).toISOString();
+    const expiresAt = new Date(t.now().getTime() + 60_000).toISOString();
     const request = {
       state: randomToken(),
       provider: 'github',
@@ -142,7 +143,10 @@ describe('every admin endpoint', () => {
   });
 
   it("refuses a reader's bearer token, even the owner's", async () => {
-    const owner = await t.store.users.upsert({ provider: 'github', subject: '1', name: 'Owner', email: ADMIN_EMAIL, website: null });
+    const owner = await t.store.users.upsert(
+      { provider: 'github', subject: '1', name: 'Owner', email: ADMIN_EMAIL, website: null },
+      t.now().toISOString(),
+    );
     const bearer = { authorization: `Bearer ${await createSession(t, owner.id)}` };
     for (const [method, path, body] of ENDPOINTS) {
       expect(await errorOf(await t.send(method, path, body, bearer)), `${method} ${path}`).toEqual({ status: 401, code: 'unauthorized' });

@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PostedComment, WireComment, WireUser } from '../../../shared/wire.ts';
 import { createSession, hashToken } from '../../../server/auth/sessions.ts';
 import { BLOG_ORIGIN, useTestApp } from '../../helpers/test-app.ts';
@@ -9,16 +8,9 @@ const page = 'https://blog.example/2017/03/le-pen/';
 const env = { RIPOSTE_GITHUB_CLIENT_ID: 'id', RIPOSTE_GITHUB_CLIENT_SECRET: 'secret', RIPOSTE_OWNERS: 'github:1' };
 
 const t = useTestApp([], env);
-let db: Database.Database;
-beforeEach(() => {
-  db = new Database(t.dbFile);
-});
-afterEach(() => {
-  db.close();
-});
 
 async function signIn(subject: string, name: string): Promise<string> {
-  const user = await t.store.users.upsert({ provider: 'github', subject, name, email: null, website: null });
+  const user = await t.store.users.upsert({ provider: 'github', subject, name, email: null, website: null }, t.now().toISOString());
   return createSession(t, user.id);
 }
 
@@ -34,9 +26,6 @@ async function post(headers: Record<string, string> = {}, body = 'First *words*.
 const edit = (id: number, headers: Record<string, string>, body = 'Second *thoughts*.') =>
   t.send('PATCH', `/api/v1/comments/${id}`, { body }, headers);
 const remove = (id: number, headers: Record<string, string>) => t.send('DELETE', `/api/v1/comments/${id}`, undefined, headers);
-/** Moves a comment's posting time back, as if the edit window (15 minutes by default) had passed. */
-const age = (id: number, minutes: number) =>
-  db.prepare('update comments set created_at = ? where id = ?').run(new Date(Date.now() - minutes * 60_000).toISOString(), id);
 const errorOf = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code });
 
 describe('signed-in authors', () => {
@@ -68,7 +57,8 @@ describe('signed-in authors', () => {
     const source = await t.app.request(`/api/v1/comments/${comment.id}`, { headers: bearer(token) });
     expect(await source.json()).toEqual({ body: 'Second *thoughts* <script>alert(1)</script>' });
 
-    age(comment.id, 16);
+    // The edit window (15 minutes by default) passes.
+    t.clock.advance(16 * 60_000);
     expect(await errorOf(await edit(comment.id, bearer(token)))).toEqual({ status: 403, code: 'edit_window_closed' });
     expect((await remove(comment.id, bearer(token))).status).toBe(204);
     expect((await t.thread(page)).body.comments).toEqual([]);
@@ -90,11 +80,9 @@ describe('signed-in authors', () => {
     const { comment } = await post(bearer(token));
 
     const expired = 'e'.repeat(43);
-    await t.store.sessions.create(
-      hashToken(expired),
-      (await t.store.users.find('github', '2'))!.id,
-      new Date(Date.now() - 1000).toISOString(),
-    );
+    const created = new Date(t.now().getTime() - 60_000).toISOString();
+    const expiredAt = new Date(t.now().getTime() - 1000).toISOString();
+    await t.store.sessions.create(hashToken(expired), (await t.store.users.find('github', '2'))!.id, created, expiredAt);
     for (const bad of [expired, 'x'.repeat(43)]) {
       const res = await t.post({ page, body: 'hello', author: { name: 'G' } }, bearer(bad));
       expect(res.status).toBe(401);
@@ -132,7 +120,7 @@ describe('guests', () => {
     const second = await post();
     expect(await errorOf(await edit(second.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'forbidden' });
     expect(await errorOf(await remove(second.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'forbidden' });
-    age(first.comment.id, 16);
+    t.clock.advance(16 * 60_000);
     expect(await errorOf(await edit(first.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'edit_window_closed' });
     expect(await errorOf(await remove(first.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'edit_window_closed' });
   });

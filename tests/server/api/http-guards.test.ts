@@ -43,7 +43,7 @@ describe('origins', () => {
   });
 
   it('refuses an origin that another site allows but this one does not', async () => {
-    await t.store.sites.ensure('other-blog', 'Other blog');
+    await t.store.sites.ensure('other-blog', 'Other blog', t.now().toISOString());
     const res = await t.post({ ...comment, site: 'other-blog' }, { origin: BLOG_ORIGIN });
     expect(res.status).toBe(403);
   });

@@ -33,10 +33,11 @@ async function populated() {
     { origin: BLOG_ORIGIN },
   );
   expect(liked.status).toBe(200);
-  await app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null });
+  const at = app.now().toISOString();
+  await app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null }, at);
   await app.store.sites.updateSettings('default', { showPingbacks: true });
-  await app.store.moderation.bans.add('email', 'troll@example.org', false, 'owner@blog.example');
-  await app.store.moderation.audit.add('owner@blog.example', 'ban', null, 'email troll@example.org');
+  await app.store.moderation.bans.add('email', 'troll@example.org', false, 'owner@blog.example', at);
+  await app.store.moderation.audit.add('owner@blog.example', 'ban', null, 'email troll@example.org', at);
   return app;
 }
 

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { PostedComment } from '../../../shared/wire.ts';
 import { createSession } from '../../../server/auth/sessions.ts';
@@ -100,7 +99,10 @@ describe('spam defence on every new comment', () => {
     const t = await open(['--rate-limit', '2', '--trust-proxy', 'true']);
     let address = 1;
     const from = (headers: Record<string, string> = {}) => ({ ...headers, 'x-forwarded-for': `203.0.113.${address++}` });
-    const user = await t.store.users.upsert({ provider: 'github', subject: '7', name: 'Sam', email: null, website: null });
+    const user = await t.store.users.upsert(
+      { provider: 'github', subject: '7', name: 'Sam', email: null, website: null },
+      t.now().toISOString(),
+    );
     const bearer = { authorization: `Bearer ${await createSession(t, user.id)}` };
     expect((await send(t, 'one', undefined, {}, from(bearer))).status).toBe(201);
     expect((await send(t, 'two', undefined, {}, from(bearer))).status).toBe(201);
@@ -121,9 +123,7 @@ describe('spam defence on every new comment', () => {
       'author.email': 'Email is required on this site.',
     });
     expect(await verdict(t, 'Hi', { name: 'Ann', email: 'ann@example.org' })).toEqual(approved);
-    const raw = new Database(t.store.file);
-    raw.prepare('update threads set created_at = ?').run(new Date(Date.now() - 31 * 86_400_000).toISOString());
-    raw.close();
+    t.clock.advance(31 * 86_400_000);
     const closed = await send(t, 'Late', { name: 'Ann', email: 'ann@example.org' });
     expect(closed.status).toBe(403);
     expect(await closed.json()).toEqual({ error: { code: 'thread_closed', message: 'Comments are closed on pages older than 30 days.' } });
@@ -163,7 +163,7 @@ describe('spam defence on edits', () => {
   it('a banned author cannot edit, nor can anyone on a locked thread', async () => {
     const t = await open();
     const banned = await guestComment(t, 'Before the ban.');
-    await t.store.moderation.bans.add('email', 'guest@example.org', false, 'owner@example.org');
+    await t.store.moderation.bans.add('email', 'guest@example.org', false, 'owner@example.org', t.now().toISOString());
     expect((await banned.edit('After the ban')).status).toBe(403);
     for (const ban of await t.store.moderation.bans.list()) await t.store.moderation.bans.remove(ban.id);
     const locked = await guestComment(t, 'Before the lock.');
