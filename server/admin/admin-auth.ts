@@ -51,9 +51,9 @@ export async function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): 
   const token = randomToken();
   const csrf = randomToken();
   const now = c.var.now();
-  await c.var.store.admins.deleteExpiredSessions(now.toISOString());
+  await c.var.store.adminSessions.deleteExpired(now.toISOString());
   const expiresAt = new Date(now.getTime() + ADMIN_SESSION_DAYS * 86_400_000).toISOString();
-  await c.var.store.admins.createSession(hashToken(token), admin.id, csrf, now.toISOString(), expiresAt);
+  await c.var.store.adminSessions.create(hashToken(token), admin.id, csrf, now.toISOString(), expiresAt);
   setCookie(c, cookieName(c.var), token, {
     httpOnly: true,
     secure: secure(c.var),
@@ -66,7 +66,7 @@ export async function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): 
 
 export async function endAdminSession(c: Context<AdminEnv>): Promise<void> {
   const token = getCookie(c, cookieName(c.var));
-  if (token) await c.var.store.admins.deleteSession(hashToken(token));
+  if (token) await c.var.store.adminSessions.delete(hashToken(token));
   deleteCookie(c, cookieName(c.var), { path: '/', secure: secure(c.var) });
 }
 
@@ -74,7 +74,7 @@ export async function endAdminSession(c: Context<AdminEnv>): Promise<void> {
 export async function adminSession(c: Context<AdminEnv>): Promise<{ admin: AdminRow; csrfToken: string } | null> {
   const token = getCookie(c, cookieName(c.var));
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  return (await c.var.store.admins.findSession(hashToken(token), c.var.now().toISOString())) ?? null;
+  return (await c.var.store.adminSessions.find(hashToken(token), c.var.now().toISOString())) ?? null;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

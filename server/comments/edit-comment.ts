@@ -77,6 +77,7 @@ export async function editComment(deps: AppDeps, target: Target, claimant: Claim
   });
   const row = await deps.store.transaction(async (tx) => {
     const updated = await tx.comments.updateBody(comment.id, body, bodyHtml, now.toISOString());
+    if (!updated) throw new RiposteError(404, 'not_found', `There is no comment ${comment.id}.`);
     // A published comment the rules would now hold goes back to the queue, with the reasons.
     return comment.status === 'approved' && verdict.status !== 'approved'
       ? tx.comments.hold(comment.id, verdict.status, verdict.reasons)
@@ -88,5 +89,5 @@ export async function editComment(deps: AppDeps, target: Target, claimant: Claim
 /** Soft delete (status `deleted`): with replies it stays as a placeholder, without it disappears. */
 export async function deleteComment(deps: AppDeps, target: Target, claimant: Claimant): Promise<void> {
   authorise(target, claimant, 'delete', deps.now());
-  await deps.store.comments.setStatus(target.comment.id, 'deleted');
+  await deps.store.comments.setStatus([target.comment.id], 'deleted');
 }

@@ -46,7 +46,7 @@ const REFUSED = 'This comment could not be posted.';
 
 export async function screenComment(store: Store | StoreTransaction, s: Submission): Promise<Verdict> {
   const identity = s.user ? `${s.user.provider}:${s.user.subject}` : null;
-  if (await store.moderation.bans.match({ email: s.author.email, identity, ipHash: s.ipHash })) {
+  if (await store.bans.match({ email: s.author.email, identity, ipHash: s.ipHash })) {
     throw new RiposteError(403, 'comment_refused', REFUSED);
   }
   const thread = await store.threads.find(s.siteId, s.pageKey);
@@ -66,14 +66,14 @@ export async function screenComment(store: Store | StoreTransaction, s: Submissi
   if (settings.minSeconds > 0 && s.formMs !== undefined && s.formMs < settings.minSeconds * 1000) reasons.push('too_fast');
   if ((s.bodyHtml.match(/<a\s/g)?.length ?? 0) > settings.maxLinks) reasons.push('too_many_links');
   const author = { userId: s.user?.id ?? null, name: s.author.name, email: s.author.email, ipHash: s.ipHash };
-  if (!s.editing && (await store.moderation.isDuplicate(s.siteId, s.pageKey, s.bodyMarkdown, author))) reasons.push('duplicate');
+  if (!s.editing && (await store.comments.isDuplicate(s.siteId, s.pageKey, s.bodyMarkdown, author))) reasons.push('duplicate');
   const haystack = [s.bodyMarkdown, s.author.name, s.author.email ?? '', s.author.website ?? ''].join('\n').toLowerCase();
   if (settings.blockedWords.some((word) => haystack.includes(word.toLowerCase()))) reasons.push('blocked_word');
   if (settings.moderation === 'all') reasons.push('moderation_all');
   else if (
     !s.editing &&
     settings.moderation === 'first' &&
-    !(await store.moderation.hasApproved(s.siteId, { userId: s.user?.id ?? null, email: s.author.email }))
+    !(await store.comments.hasApproved(s.siteId, { userId: s.user?.id ?? null, email: s.author.email }))
   ) {
     reasons.push('first_time');
   }

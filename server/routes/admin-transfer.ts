@@ -60,7 +60,7 @@ export function adminTransferRoutes() {
         const now = c.var.now();
         const summary = await importComments(c.var.store, { now, format, input: upload.open(), site, sourceName });
         const counts = `${summary.comments.imported} comments imported, ${summary.threads.created} threads created`;
-        await c.var.store.moderation.audit.add(
+        await c.var.store.audit.add(
           c.var.admin.email,
           'import',
           null,
@@ -78,7 +78,7 @@ export function adminTransferRoutes() {
     })
     .get('/export', async (c) => {
       const now = c.var.now();
-      await c.var.store.moderation.audit.add(c.var.admin.email, 'export', null, null, now.toISOString());
+      await c.var.store.audit.add(c.var.admin.email, 'export', null, null, now.toISOString());
       const day = now.toISOString().slice(0, 10);
       return c.body(exportStream(riposteExport(c.var.store, now)), 200, {
         'Content-Type': 'application/json; charset=utf-8',

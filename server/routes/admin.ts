@@ -49,20 +49,20 @@ const STATUS_OF: Record<ModerationAction, CommentStatus> = { approve: 'approved'
 
 /** One comment as the admin view shows it, read back after a change. */
 async function one(c: Context<AdminEnv>, id: number) {
-  const found = (await c.var.store.moderation.list({ ids: [id], offset: 0, limit: 1 })).rows[0];
+  const found = (await c.var.store.adminComments.list({ ids: [id], offset: 0, limit: 1 })).rows[0];
   if (!found) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
   return toAdminComment(found);
 }
 
 /** Adds to the audit log under the logged-in admin's email. */
 function audit(
-  tx: Pick<StoreTransaction, 'moderation'>,
+  tx: Pick<StoreTransaction, 'audit'>,
   c: Context<AdminEnv>,
   action: AuditAction,
   commentId: number | null,
   detail: string | null,
 ): Promise<void> {
-  return tx.moderation.audit.add(c.var.admin.email, action, commentId, detail, c.var.now().toISOString());
+  return tx.audit.add(c.var.admin.email, action, commentId, detail, c.var.now().toISOString());
 }
 
 const limitBody = bodyLimit({
@@ -99,7 +99,7 @@ export function adminRoutes(trustProxy: boolean) {
         const admin = await c.var.store.admins.findByEmail(email);
         if (!(await checkPassword(admin, password)) || !admin) throw new RiposteError(401, 'unauthorized', 'Wrong email or password.');
         const session = await startAdminSession(c, admin);
-        await c.var.store.moderation.audit.add(admin.email, 'login', null, null, c.var.now().toISOString());
+        await c.var.store.audit.add(admin.email, 'login', null, null, c.var.now().toISOString());
         return c.json(session);
       })
       // Providers an admin may log in with: only when RIPOSTE_ADMINS names someone.
@@ -129,7 +129,7 @@ export function adminRoutes(trustProxy: boolean) {
         }
         const admin = await store.admins.forIdentity(identity, user.name, c.var.now().toISOString());
         const session = await startAdminSession(c, admin);
-        await store.moderation.audit.add(admin.email, 'login', null, null, c.var.now().toISOString());
+        await store.audit.add(admin.email, 'login', null, null, c.var.now().toISOString());
         return c.json(session);
       })
       .post('/logout', async (c) => {
@@ -146,22 +146,22 @@ export function adminRoutes(trustProxy: boolean) {
       .use('*', requireAdmin())
       .get('/comments', async (c) => {
         const { status, site, q, offset = 0, limit = 50 } = validate(commentQuerySchema, c.req.query());
-        const { rows, total } = await c.var.store.moderation.list({ status, site, q, offset, limit });
+        const { rows, total } = await c.var.store.adminComments.list({ status, site, q, offset, limit });
         const page: AdminCommentPage = {
           comments: rows.map(toAdminComment),
           total,
-          pending: await c.var.store.moderation.pendingCount(),
+          pending: await c.var.store.adminComments.pendingCount(),
         };
         return c.json(page);
       })
       .post('/comments/actions', async (c) => {
         const { ids, action } = await readJson(c, actionSchema);
         const changed = await c.var.store.transaction(async (tx) => {
-          const done = await tx.moderation.setStatus(ids, STATUS_OF[action]);
+          const done = await tx.comments.setStatus(ids, STATUS_OF[action]);
           for (const id of done) await audit(tx, c, action, id, null);
           return done;
         });
-        return c.json({ changed, pending: await c.var.store.moderation.pendingCount() });
+        return c.json({ changed, pending: await c.var.store.adminComments.pendingCount() });
       })
       .patch('/comments/:id', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
@@ -169,7 +169,7 @@ export function adminRoutes(trustProxy: boolean) {
         const bodyHtml = renderMarkdown(body);
         if (bodyHtml === '')
           throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
-        if (!(await c.var.store.moderation.updateBody(id, body, bodyHtml, c.var.now().toISOString())))
+        if (!(await c.var.store.comments.updateBody(id, body, bodyHtml, c.var.now().toISOString())))
           throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
         await audit(c.var.store, c, 'edit', id, null);
         return c.json(await one(c, id));
@@ -185,7 +185,7 @@ export function adminRoutes(trustProxy: boolean) {
         const reply = await c.var.store.transaction(async (tx) => {
           // Answering a held comment approves it: the owner would not answer what readers cannot see.
           if (parent.status === 'pending') {
-            await tx.moderation.setStatus([id], 'approved');
+            await tx.comments.setStatus([id], 'approved');
             await audit(tx, c, 'approve', id, null);
           }
           const row = await tx.comments.insert({
@@ -220,7 +220,7 @@ export function adminRoutes(trustProxy: boolean) {
         const { origins, settings } = await readJson(c, siteChangeSchema);
         const changes = Object.fromEntries(Object.entries(settings ?? {}).filter(([, value]) => value !== undefined));
         await c.var.store.transaction(async (tx) => {
-          if (origins) await tx.moderation.setOrigins(siteId, [...new Set(origins)]);
+          if (origins) await tx.sites.setOrigins(siteId, [...new Set(origins)]);
           if (Object.keys(changes).length) await tx.sites.updateSettings(siteId, changes);
           await audit(tx, c, 'settings', null, `${siteId}: ${JSON.stringify({ ...(origins ? { origins } : {}), ...changes })}`);
         });
@@ -230,18 +230,18 @@ export function adminRoutes(trustProxy: boolean) {
       .put('/threads/:id/lock', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
         const { locked } = await readJson(c, lockSchema);
-        const thread = await c.var.store.moderation.setThreadLocked(id, locked);
+        const thread = await c.var.store.threads.setLocked(id, locked);
         if (!thread) throw new RiposteError(404, 'not_found', `There is no thread ${id}.`);
         await audit(c.var.store, c, locked ? 'lock' : 'unlock', null, thread.pageKey);
         return c.json({ id: thread.id, locked: thread.locked });
       })
-      .get('/bans', async (c) => c.json({ bans: (await c.var.store.moderation.bans.list()) satisfies WireBan[] }))
+      .get('/bans', async (c) => c.json({ bans: (await c.var.store.bans.list()) satisfies WireBan[] }))
       .post('/bans', async (c) => {
         const { kind, value, hideExisting } = await readJson(c, banSchema);
         const normalised = kind === 'email' ? value.toLowerCase() : value;
         const { ban, hidden } = await c.var.store.transaction(async (tx) => {
-          const ban = await tx.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email, c.var.now().toISOString());
-          const hidden = hideExisting ? await tx.moderation.bans.hideComments(kind, normalised) : [];
+          const ban = await tx.bans.add(kind, normalised, hideExisting, c.var.admin.email, c.var.now().toISOString());
+          const hidden = hideExisting ? await tx.bans.hideComments(kind, normalised) : [];
           await audit(
             tx,
             c,
@@ -255,7 +255,7 @@ export function adminRoutes(trustProxy: boolean) {
       })
       .delete('/bans/:id', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
-        const ban = await c.var.store.moderation.bans.remove(id);
+        const ban = await c.var.store.bans.remove(id);
         if (!ban) throw new RiposteError(404, 'not_found', `There is no ban ${id}.`);
         await audit(c.var.store, c, 'unban', null, `${ban.kind} ${ban.value}`);
         return c.body(null, 204);
@@ -263,7 +263,7 @@ export function adminRoutes(trustProxy: boolean) {
       .route('/', adminTransferRoutes())
       .get('/audit', async (c) => {
         const { offset = 0, limit = 100 } = validate(commentQuerySchema, c.req.query());
-        return c.json({ entries: (await c.var.store.moderation.audit.list(limit, offset)) satisfies WireAuditEntry[] });
+        return c.json({ entries: (await c.var.store.audit.list(limit, offset)) satisfies WireAuditEntry[] });
       })
   );
 }

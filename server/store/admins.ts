@@ -1,5 +1,5 @@
-/** Queries about admins and their sessions (cookie tokens stored only as SHA-256). */
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+/** Queries about admins: who may open /admin, by password or by provider identity. */
+import { asc, eq } from 'drizzle-orm';
 import { first, one, type Executor } from './executor.ts';
 import { adminSessions, admins, type AdminRow } from './schema.ts';
 import { rowsAffected } from './sqlite-dialect.ts';
@@ -52,31 +52,6 @@ export function adminQueries(x: Executor) {
             .returning(),
         ),
       );
-    },
-    createSession(tokenHash: string, adminId: number, csrfToken: string, createdAt: string, expiresAt: string): Promise<void> {
-      return x.write(async (db) => {
-        await db.insert(adminSessions).values({ tokenHash, adminId, csrfToken, createdAt, expiresAt });
-      });
-    },
-    /** The session's admin and CSRF token, if the session exists and has not expired at `now`. */
-    async findSession(tokenHash: string, now: string): Promise<{ admin: AdminRow; csrfToken: string } | undefined> {
-      return first(
-        await x.read
-          .select({ admin: admins, csrfToken: adminSessions.csrfToken })
-          .from(adminSessions)
-          .innerJoin(admins, eq(admins.id, adminSessions.adminId))
-          .where(and(eq(adminSessions.tokenHash, tokenHash), gt(adminSessions.expiresAt, now))),
-      );
-    },
-    deleteSession(tokenHash: string): Promise<void> {
-      return x.write(async (db) => {
-        await db.delete(adminSessions).where(eq(adminSessions.tokenHash, tokenHash));
-      });
-    },
-    deleteExpiredSessions(now: string): Promise<void> {
-      return x.write(async (db) => {
-        await db.delete(adminSessions).where(lte(adminSessions.expiresAt, now));
-      });
     },
   };
 }

@@ -1,12 +1,15 @@
 /** The store: every query Riposte makes, over one database. The only module that knows SQL. */
+import { adminCommentQueries } from './admin-comments.ts';
+import { adminSessionQueries } from './admin-sessions.ts';
 import { adminQueries } from './admins.ts';
+import { auditQueries } from './audit.ts';
 import { authRequestQueries } from './auth-requests.ts';
+import { banQueries } from './bans.ts';
 import { commentQueries } from './comments.ts';
 import { connect, directExecutor, inTransaction, isBusy, openSqlite, TOOL_WAIT_MS, type Connection } from './database.ts';
 import type { Executor } from './executor.ts';
 import { importQueries } from './imports.ts';
 import { likeQueries } from './likes.ts';
-import { moderationQueries } from './moderation.ts';
 import { sessionQueries } from './sessions.ts';
 import { settingQueries } from './settings.ts';
 import { siteQueries } from './sites.ts';
@@ -16,19 +19,25 @@ import { userQueries } from './users.ts';
 
 export { isBusy };
 
-/** Every query group, over one executor: the store's own (reads on the reader, queued writes) or a transaction's. */
+/**
+ * Every query group, one per table (the admin view's comment lists apart), over one executor:
+ * the store's own (reads on the reader, queued writes) or a transaction's.
+ */
 function queryGroups(x: Executor) {
   return {
     sites: siteQueries(x),
     threads: threadQueries(x),
     comments: commentQueries(x),
+    adminComments: adminCommentQueries(x),
     likes: likeQueries(x),
     settings: settingQueries(x),
     users: userQueries(x),
     sessions: sessionQueries(x),
     authRequests: authRequestQueries(x),
     admins: adminQueries(x),
-    moderation: moderationQueries(x),
+    adminSessions: adminSessionQueries(x),
+    bans: banQueries(x),
+    audit: auditQueries(x),
   };
 }
 

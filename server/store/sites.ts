@@ -29,6 +29,12 @@ export function siteQueries(x: Executor) {
     async settings(id: string): Promise<SiteSettings> {
       return siteSettings((await get(id))?.settings);
     },
+    /** The origins allowed to embed the site (besides the server's own and, for the default site, RIPOSTE_ORIGINS). */
+    setOrigins(id: string, origins: string[]): Promise<void> {
+      return x.write(async (db) => {
+        await db.update(sites).set({ origins }).where(eq(sites.id, id));
+      });
+    },
     /** Changes some settings, keeping the others as they were. */
     updateSettings(id: string, changes: Partial<SiteSettings>): Promise<SiteSettings> {
       return x.write(async (db) => {

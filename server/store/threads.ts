@@ -22,6 +22,13 @@ export function threadQueries(x: Executor) {
 
   return {
     find,
+    async get(id: number): Promise<ThreadRow | undefined> {
+      return first(await x.read.select().from(threads).where(eq(threads.id, id)));
+    },
+    /** Locks or unlocks the thread (a locked one takes no new comments); undefined if there is no such thread. */
+    async setLocked(id: number, locked: boolean): Promise<ThreadRow | undefined> {
+      return first(await x.write((db) => db.update(threads).set({ locked }).where(eq(threads.id, id)).returning()));
+    },
     /**
      * Finds or creates a page's thread (made at `createdAt`), filling in url and title the
      * first time they are known; later posters cannot change them.

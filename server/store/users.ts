@@ -1,5 +1,5 @@
 /** Queries about people who signed in with a provider. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { first, one, type Executor } from './executor.ts';
 import { users, type UserRow } from './schema.ts';
 
@@ -10,6 +10,9 @@ export interface Profile {
   email: string | null;
   website: string | null;
 }
+
+/** A person's identity, `provider:subject`, as RIPOSTE_ADMINS, bans and the admin view name it (auth/identity.ts's identityOf, in SQL). */
+export const userIdentity = sql<string | null>`${users.provider} || ':' || ${users.subject}`;
 
 export function userQueries(x: Executor) {
   return {

@@ -118,7 +118,7 @@ describe('POST /api/v1/comments refuses bad input with a clear 400', () => {
 
   it('for a parent that was deleted', async () => {
     const parent = await postOk({ body: 'soon deleted' });
-    await t.store.comments.setStatus(parent.id, 'deleted');
+    await t.store.comments.setStatus([parent.id], 'deleted');
     const res = await t.post({ page, author, body: 'hi', parentId: parent.id });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown_parent');

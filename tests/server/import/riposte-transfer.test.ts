@@ -36,8 +36,8 @@ async function populated() {
   const at = app.now().toISOString();
   await app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null }, at);
   await app.store.sites.updateSettings('default', { showPingbacks: true });
-  await app.store.moderation.bans.add('email', 'troll@example.org', false, 'owner@blog.example', at);
-  await app.store.moderation.audit.add('owner@blog.example', 'ban', null, 'email troll@example.org', at);
+  await app.store.bans.add('email', 'troll@example.org', false, 'owner@blog.example', at);
+  await app.store.audit.add('owner@blog.example', 'ban', null, 'email troll@example.org', at);
   return app;
 }
 

@@ -86,7 +86,7 @@ describe('spam defence on every new comment', () => {
     const first = await send(t, 'Hi, first time', { name: 'Ann', email: 'ann@example.org' });
     const id = ((await first.json()) as PostedComment).comment.id;
     expect(await t.store.comments.get(id)).toMatchObject({ status: 'pending', heldReasons: ['first_time'] });
-    await t.store.comments.setStatus(id, 'approved');
+    await t.store.comments.setStatus([id], 'approved');
     expect(await verdict(t, 'Back again', { name: 'Ann', email: 'ANN@example.org' })).toEqual(approved);
     await set(t, { moderation: 'all' });
     expect(await verdict(t, 'Once more', { name: 'Ann', email: 'ann@example.org' })).toMatchObject({
@@ -163,11 +163,11 @@ describe('spam defence on edits', () => {
   it('a banned author cannot edit, nor can anyone on a locked thread', async () => {
     const t = await open();
     const banned = await guestComment(t, 'Before the ban.');
-    await t.store.moderation.bans.add('email', 'guest@example.org', false, 'owner@example.org', t.now().toISOString());
+    await t.store.bans.add('email', 'guest@example.org', false, 'owner@example.org', t.now().toISOString());
     expect((await banned.edit('After the ban')).status).toBe(403);
-    for (const ban of await t.store.moderation.bans.list()) await t.store.moderation.bans.remove(ban.id);
+    for (const ban of await t.store.bans.list()) await t.store.bans.remove(ban.id);
     const locked = await guestComment(t, 'Before the lock.');
-    await t.store.moderation.setThreadLocked((await t.store.threads.find('default', page))!.id, true);
+    await t.store.threads.setLocked((await t.store.threads.find('default', page))!.id, true);
     const res = await locked.edit('After the lock');
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('thread_closed');
