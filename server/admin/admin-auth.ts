@@ -4,12 +4,11 @@
  * protection on every state-changing request: the session's token in the `Riposte-CSRF` header,
  * and the browser's Origin (when sent) must be this server's. Readers' bearer tokens play no part.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AdminSession } from '../../shared/moderation.ts';
-import { hashToken, randomToken } from '../auth/sessions.ts';
+import { hashToken, randomToken, sameSecret } from '../tokens.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { AdminRow } from '../store/schema.ts';
@@ -90,12 +89,6 @@ export function checkOrigin(c: Context<AdminEnv>): void {
   }
 }
 
-/** Constant-time comparison of two tokens. */
-export function sameToken(a: string, b: string): boolean {
-  const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** Every admin route but login: a live session, and on writes the Origin check and the CSRF header. */
 export function requireAdmin(): MiddlewareHandler<AdminEnv> {
   return async function requireAdminHandler(c, next) {
@@ -104,7 +97,7 @@ export function requireAdmin(): MiddlewareHandler<AdminEnv> {
     if (!SAFE_METHODS.has(c.req.method)) {
       checkOrigin(c);
       const sent = c.req.header(CSRF_HEADER) ?? '';
-      if (!sameToken(sent, session.csrfToken)) {
+      if (!sameSecret(sent, session.csrfToken)) {
         throw new RiposteError(403, 'csrf_failed', "This request lacks the admin view's security token; reload /admin and try again.");
       }
     }

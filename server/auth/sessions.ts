@@ -2,21 +2,11 @@
  * Sessions: a random bearer token for the widget, stored only as its SHA-256, with an expiry.
  * A request's `Authorization: Bearer` header is read here, once, for every route that needs it.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { UserRow } from '../store/schema.ts';
-
-/** 256 random bits, base64url: for session tokens, guest secrets and one-time codes. */
-export function randomToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** Tokens are random, so a plain SHA-256 is enough to make a stolen database useless for signing in. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
+import { hashToken, randomToken } from '../tokens.ts';
 
 /** Starts a session for the person and returns its token (shown once, never stored). */
 export async function createSession(deps: Pick<AppDeps, 'store' | 'config' | 'now'>, userId: number): Promise<string> {

@@ -3,10 +3,9 @@
  * author any time, a guest within the window). Who the author is comes from the session
  * or from the guest's secret; everyone else gets 403.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { siteSettings } from '../../shared/site-settings.ts';
 import type { WireComment } from '../../shared/wire.ts';
-import { hashToken } from '../auth/sessions.ts';
+import { hashToken, sameSecret } from '../tokens.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import { screenComment } from '../moderation/screen-comment.ts';
@@ -26,11 +25,6 @@ export interface Target {
   site: SiteRow;
 }
 
-function sameHash(a: string, b: string): boolean {
-  const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** Throws 403 unless the claimant wrote the comment and, where the rules say so, is within the window. */
 export function authorise({ comment, site }: Target, claimant: Claimant, action: 'edit' | 'delete', now: Date): void {
   const byUser = claimant.user !== null && comment.userId === claimant.user.id;
@@ -38,7 +32,7 @@ export function authorise({ comment, site }: Target, claimant: Claimant, action:
     !byUser &&
     claimant.secret !== null &&
     comment.guestSecretHash !== null &&
-    sameHash(hashToken(claimant.secret), comment.guestSecretHash);
+    sameSecret(hashToken(claimant.secret), comment.guestSecretHash);
   if (!byUser && !byGuest) throw new RiposteError(403, 'forbidden', 'You can only change your own comments.');
   const { editWindowMinutes } = siteSettings(site.settings);
   const open = now.getTime() - Date.parse(comment.createdAt) < editWindowMinutes * 60_000;

@@ -4,9 +4,8 @@
  */
 import type { NewComment } from '../../shared/schemas.ts';
 import type { PostedComment } from '../../shared/wire.ts';
-import { hashToken, randomToken } from '../auth/sessions.ts';
-import { badgeFor } from '../auth/wire-user.ts';
-import { keyedHash } from '../hashing.ts';
+import { badgeFor } from '../auth/identity.ts';
+import { hashToken, keyedHash, randomToken } from '../tokens.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { UserRow } from '../store/schema.ts';

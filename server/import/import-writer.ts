@@ -5,7 +5,7 @@
  */
 import { removeUnwantedChars } from '../../shared/clean-text.ts';
 import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
-import { keyedHash } from '../hashing.ts';
+import { keyedHash } from '../tokens.ts';
 import type { ImportTransaction } from '../store/index.ts';
 import { addSkipped, addWarning, type ImportSummary } from './import-summary.ts';
 

@@ -7,6 +7,7 @@
 import type { HeldReason } from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
+import { identityOf } from '../auth/identity.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { Store, StoreTransaction } from '../store/index.ts';
 import type { ThreadRow, UserRow } from '../store/schema.ts';
@@ -45,7 +46,7 @@ export function closesAt(thread: Pick<ThreadRow, 'createdAt'>, settings: Pick<Si
 const REFUSED = 'This comment could not be posted.';
 
 export async function screenComment(store: Store | StoreTransaction, s: Submission): Promise<Verdict> {
-  const identity = s.user ? `${s.user.provider}:${s.user.subject}` : null;
+  const identity = s.user ? identityOf(s.user) : null;
   if (await store.bans.match({ email: s.author.email, identity, ipHash: s.ipHash })) {
     throw new RiposteError(403, 'comment_refused', REFUSED);
   }

@@ -6,9 +6,7 @@
  * login needs the admin cookie; every write, the CSRF header too (admin/admin-auth.ts).
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
-import { LIMITS } from '../../shared/limits.ts';
 import type { AdminCommentPage, AuditAction, ModerationAction, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
 import { siteSettings } from '../../shared/site-settings.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
@@ -18,7 +16,6 @@ import {
   checkPassword,
   endAdminSession,
   requireAdmin,
-  sameToken,
   startAdminSession,
   type AdminEnv,
 } from '../admin/admin-auth.ts';
@@ -31,10 +28,12 @@ import {
   lockSchema,
   loginSchema,
   pathIdSchema,
-  providerLoginSchema,
   siteChangeSchema,
 } from '../admin/admin-schemas.ts';
-import { hashToken } from '../auth/sessions.ts';
+import { codeExchangeSchema } from '../auth/auth-schemas.ts';
+import { identityOf } from '../auth/identity.ts';
+import { exchangeCode } from '../auth/one-time-code.ts';
+import { limitBody } from '../http/body-limit.ts';
 import type { StoreTransaction } from '../store/index.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
@@ -65,12 +64,7 @@ function audit(
   return tx.audit.add(c.var.admin.email, action, commentId, detail, c.var.now().toISOString());
 }
 
-const limitBody = bodyLimit({
-  maxSize: LIMITS.requestMaxBytes,
-  onError: () => {
-    throw new RiposteError(413, 'payload_too_large', `Requests may be at most ${LIMITS.requestMaxBytes / 1024} KB.`);
-  },
-});
+const limitAdminBody = limitBody();
 
 export function adminRoutes(trustProxy: boolean) {
   const loginLimit = rateLimiter<AdminEnv>({
@@ -91,7 +85,7 @@ export function adminRoutes(trustProxy: boolean) {
       })
       // An uploaded export has its own, larger limit (routes/admin-transfer.ts).
       .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c, next) =>
-        c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitBody(c, next),
+        c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitAdminBody(c, next),
       )
       .post('/login', loginLimit, async (c) => {
         checkOrigin(c);
@@ -110,16 +104,11 @@ export function adminRoutes(trustProxy: boolean) {
       .post('/login/provider', loginLimit, async (c) => {
         checkOrigin(c);
         // The full-page sign-in (started from /admin, so its origin is this server's) came back with a one-time code.
-        const { code, verifier } = await readJson(c, providerLoginSchema);
+        const exchange = await readJson(c, codeExchangeSchema);
         const { store, config } = c.var;
-        const request = await store.authRequests.takeCode(hashToken(code), c.var.now().toISOString());
-        // Only the tab that started the login holds the verifier: a code planted elsewhere is useless.
-        const fromThatTab = request?.returnChallenge != null && sameToken(hashToken(verifier), request.returnChallenge);
-        if (!request || !fromThatTab || request.origin !== new URL(config.publicUrl).origin || request.userId === null) {
-          throw new RiposteError(400, 'invalid_input', 'This login link has expired or was already used; log in again.');
-        }
-        const user = (await store.users.get(request.userId))!;
-        const identity = `${user.provider}:${user.subject}`;
+        const user = await exchangeCode(store, exchange, new URL(config.publicUrl).origin, c.var.now());
+        if (!user) throw new RiposteError(400, 'invalid_input', 'This login link has expired or was already used; log in again.');
+        const identity = identityOf(user);
         if (!config.auth.admins.includes(identity)) {
           throw new RiposteError(
             403,

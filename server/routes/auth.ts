@@ -3,17 +3,18 @@
  * on this server's origin, the one-time code exchange of the full-page flow, who is signed
  * in, and log out. See DESIGN.md, "Auth in an embedded widget".
  */
-import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import * as v from 'valibot';
 import { siteSettings } from '../../shared/site-settings.ts';
-import { siteIdSchema } from '../../shared/schemas.ts';
 import type { SignInOptions, WireSession } from '../../shared/wire.ts';
 import type { SignInProvider } from '../auth/auth-config.ts';
 import { sendHandoffPage } from '../auth/handoff-page.ts';
 import { authorizationUrl, completeSignIn, newChecks } from '../auth/providers.ts';
-import { bearerToken, createSession, hashToken, randomToken, sessionUser, unauthorized } from '../auth/sessions.ts';
+import { codeExchangeSchema, siteQuerySchema, startQuerySchema } from '../auth/auth-schemas.ts';
+import { exchangeCode, issueCode } from '../auth/one-time-code.ts';
+import { bearerToken, createSession, sessionUser, unauthorized } from '../auth/sessions.ts';
+import { identityOf } from '../auth/identity.ts';
+import { hashToken } from '../tokens.ts';
 import { toWireUser } from '../auth/wire-user.ts';
 import { apiCors } from '../http/api-cors.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -24,23 +25,8 @@ import { requireSite } from '../sites/require-site.ts';
 
 /** A reader has this long to log in at the provider. */
 const SIGN_IN_MINUTES = 10;
-/** The full-page flow's one-time code must be exchanged this soon after the redirect back. */
-const CODE_SECONDS = 120;
 /** Ties the callback to the browser that started the sign-in (against login CSRF). */
 const STATE_COOKIE = 'riposte_sign_in';
-
-const siteQuerySchema = v.object({ site: v.optional(siteIdSchema) });
-/** 256 bits, base64url: one-time codes, and the full-page flow's verifier and its SHA-256 challenge. */
-const token256 = (what: string) =>
-  v.pipe(v.string(`${what} is required.`), v.regex(/^[A-Za-z0-9_-]{43}$/, `${what} is not a sign-in ${what}.`));
-
-const startQuerySchema = v.object({
-  site: v.optional(siteIdSchema),
-  origin: v.pipe(v.string('origin is required.'), v.maxLength(300)),
-  return: v.optional(v.pipe(v.string(), v.maxLength(2000))),
-  challenge: v.optional(token256('challenge')),
-});
-const exchangeSchema = v.object({ code: token256('code'), verifier: token256('verifier') });
 
 function findProvider(c: Context<AppEnv>): SignInProvider | undefined {
   return c.var.config.auth.providers.find((p) => p.id === c.req.param('provider'));
@@ -64,10 +50,6 @@ async function allowedOrigin(
     return null;
   }
   return parsed.origin === origin && allowedOrigins(site, c.var.config).has(origin) ? { siteId: site.id, origin } : null;
-}
-
-function safeEqual(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 const cors = apiCors();
@@ -104,17 +86,10 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/session', async (c) => {
     // The full-page flow came back with a one-time code: it becomes a session token, once,
     // and only for the page origin the sign-in started from.
-    const { code, verifier } = await readJson(c, exchangeSchema);
+    const exchange = await readJson(c, codeExchangeSchema);
     const { store, config, hashKey } = c.var;
-    // Taken (so used up) before the checks: a wrong guess burns the code.
-    const row = await store.authRequests.takeCode(hashToken(code), c.var.now().toISOString());
-    // The verifier stayed in the tab that started the sign-in: a code planted in another
-    // reader's page (login CSRF) cannot be exchanged there.
-    const fromThatTab = row?.returnChallenge != null && safeEqual(hashToken(verifier), row.returnChallenge);
-    if (!row || !fromThatTab || c.req.header('origin') !== row.origin) {
-      throw new RiposteError(400, 'invalid_input', 'This sign-in link has expired or was already used. Log in again.');
-    }
-    const user = (await store.users.get(row.userId!))!;
+    const user = await exchangeCode(store, exchange, c.req.header('origin'), c.var.now());
+    if (!user) throw new RiposteError(400, 'invalid_input', 'This sign-in link has expired or was already used. Log in again.');
     const session: WireSession = {
       type: 'riposte-session',
       token: await createSession(c.var, user.id),
@@ -212,16 +187,14 @@ export const authRoutes = new Hono<AppEnv>()
       const user = await store.users.upsert(profile, c.var.now().toISOString());
       userId = user.id;
       // The owner reads identities here to list them in RIPOSTE_OWNERS or RIPOSTE_MODERATORS.
-      console.log(`riposte: signed in ${user.provider}:${user.subject} (${user.name})`);
+      console.log(`riposte: signed in ${identityOf(user)} (${user.name})`);
     } catch (error) {
       console.error(`riposte: sign-in with ${provider.id} failed:`, error);
       return fail(502, `Logging in with ${provider.name} did not work. You can try again, or comment as a guest.`);
     }
 
     if (request.returnUrl) {
-      const code = randomToken();
-      const expiresAt = new Date(c.var.now().getTime() + CODE_SECONDS * 1000).toISOString();
-      await store.authRequests.keepForCode(request, hashToken(code), userId, expiresAt);
+      const code = await issueCode(store, request, userId, c.var.now());
       c.header('Cache-Control', 'no-store');
       return c.redirect(`${request.returnUrl}#riposte-sign-in=${code}`, 302);
     }

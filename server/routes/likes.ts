@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { likeQuerySchema, likeSchema } from '../../shared/schemas.ts';
 import type { LikeState } from '../../shared/wire.ts';
-import { keyedHash } from '../hashing.ts';
+import { keyedHash } from '../tokens.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { requireSite } from '../sites/require-site.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_SESSION_DAYS } from '../../../server/admin/admin-auth.ts';
-import { createSession, hashToken, randomToken } from '../../../server/auth/sessions.ts';
+import { createSession } from '../../../server/auth/sessions.ts';
+import { hashToken, randomToken } from '../../../server/tokens.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
 import { useTestApp } from '../../helpers/test-app.ts';
 

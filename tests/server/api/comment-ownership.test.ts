@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PostedComment, WireComment, WireUser } from '../../../shared/wire.ts';
-import { createSession, hashToken } from '../../../server/auth/sessions.ts';
+import { createSession } from '../../../server/auth/sessions.ts';
+import { hashToken } from '../../../server/tokens.ts';
 import { BLOG_ORIGIN, useTestApp } from '../../helpers/test-app.ts';
 
 const page = 'https://blog.example/2017/03/le-pen/';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignInOptions, WireSession, WireUser } from '../../../shared/wire.ts';
-import { hashToken, randomToken } from '../../../server/auth/sessions.ts';
+import { hashToken, randomToken } from '../../../server/tokens.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../../helpers/github-stand-in.ts';
 import { BLOG_ORIGIN, openTestApp, tempDir, type TestApp } from '../../helpers/test-app.ts';
 
