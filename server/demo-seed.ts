@@ -27,7 +27,7 @@ const seedSchema = v.object({
 export async function seedDemoThread(store: Store, seedFile: string, pageUrl: string): Promise<number> {
   const seed = v.parse(seedSchema, JSON.parse(readFileSync(seedFile, 'utf8')));
   return store.transaction(async (tx) => {
-    const thread = await tx.threads.upsert(seed.site, seed.page, new Date().toISOString(), pageUrl, seed.title);
+    const thread = await tx.threads.create(seed.site, seed.page, new Date().toISOString(), pageUrl, seed.title);
     if ((await tx.comments.listForThread(thread.id)).length > 0) return 0;
     const idByRef = new Map<number, number>();
     for (const c of seed.comments) {

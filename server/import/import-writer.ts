@@ -5,6 +5,7 @@
  */
 import { removeUnwantedChars } from '../../shared/clean-text.ts';
 import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
+import { hasText } from '../comments/comment-rules.ts';
 import { keyedHash } from '../tokens.ts';
 import type { ImportTransaction } from '../store/index.ts';
 import { addSkipped, addWarning, type ImportSummary } from './import-summary.ts';
@@ -62,7 +63,8 @@ export class ImportWriter {
     const body = comment.body();
     const html = removeUnwantedChars(body.html);
     const markdown = removeUnwantedChars(body.markdown);
-    if (html === '' && comment.status !== 'deleted') {
+    // A deleted comment is kept without text, as a placeholder for its replies.
+    if (!hasText(html) && comment.status !== 'deleted') {
       addSkipped(this.summary, 'with no text');
       return;
     }

@@ -38,7 +38,7 @@ import type { StoreTransaction } from '../store/index.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
-import { renderMarkdown } from '../render/markdown.ts';
+import { ownerEditComment, ownerReply } from '../comments/comment-pipeline.ts';
 import { adminTransferRoutes } from './admin-transfer.ts';
 
 /** Failed logins one address may make per 15 minutes. */
@@ -155,43 +155,13 @@ export function adminRoutes(trustProxy: boolean) {
       .patch('/comments/:id', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
         const { body } = await readJson(c, bodySchema);
-        const bodyHtml = renderMarkdown(body);
-        if (bodyHtml === '')
-          throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
-        if (!(await c.var.store.comments.updateBody(id, body, bodyHtml, c.var.now().toISOString())))
-          throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
-        await audit(c.var.store, c, 'edit', id, null);
+        await ownerEditComment(c.var, c.var.admin, id, body);
         return c.json(await one(c, id));
       })
       .post('/comments/:id/reply', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
         const { body } = await readJson(c, bodySchema);
-        const parent = await c.var.store.comments.get(id);
-        if (!parent) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
-        const bodyHtml = renderMarkdown(body);
-        if (bodyHtml === '')
-          throw new RiposteError(400, 'invalid_input', 'Write something before posting.', { body: 'Write something before posting.' });
-        const reply = await c.var.store.transaction(async (tx) => {
-          // Answering a held comment approves it: the owner would not answer what readers cannot see.
-          if (parent.status === 'pending') {
-            await tx.comments.setStatus([id], 'approved');
-            await audit(tx, c, 'approve', id, null);
-          }
-          const row = await tx.comments.insert({
-            threadId: parent.threadId,
-            parentId: id,
-            status: 'approved',
-            authorName: c.var.admin.name,
-            authorEmail: c.var.admin.email,
-            authorBadge: 'owner',
-            bodyMarkdown: body,
-            bodyHtml,
-            createdAt: c.var.now().toISOString(),
-          });
-          await audit(tx, c, 'reply', row.id, `in reply to ${id}`);
-          return row;
-        });
-        return c.json(await one(c, reply.id), 201);
+        return c.json(await one(c, await ownerReply(c.var, c.var.admin, id, body)), 201);
       })
       .get('/sites', async (c) =>
         c.json({

@@ -20,8 +20,27 @@ export function threadQueries(x: Executor) {
     // An imported thread is keyed by its page's URL and also answers to its old id (a page-id).
     first(await byPageKey.execute({ siteId, key: pageKey })) ?? first(await byExternalId.execute({ siteId, key: pageKey }));
 
+  /** Makes a page's thread at `createdAt`; if another writer made it meanwhile, that one, with url and title filled in. */
+  const create = (siteId: string, pageKey: string, createdAt: string, url?: string, title?: string): Promise<ThreadRow> =>
+    x.write(async (db) =>
+      one(
+        await db
+          .insert(threads)
+          .values({ siteId, pageKey, url, title, createdAt })
+          .onConflictDoUpdate({
+            target: [threads.siteId, threads.pageKey],
+            set: {
+              url: sql`coalesce(${threads.url}, ${excluded(threads.url)})`,
+              title: sql`coalesce(${threads.title}, ${excluded(threads.title)})`,
+            },
+          })
+          .returning(),
+      ),
+    );
+
   return {
     find,
+    create,
     async get(id: number): Promise<ThreadRow | undefined> {
       return first(await x.read.select().from(threads).where(eq(threads.id, id)));
     },
@@ -30,37 +49,17 @@ export function threadQueries(x: Executor) {
       return first(await x.write((db) => db.update(threads).set({ locked }).where(eq(threads.id, id)).returning()));
     },
     /**
-     * Finds or creates a page's thread (made at `createdAt`), filling in url and title the
-     * first time they are known; later posters cannot change them.
+     * Fills in a thread's url and title where they are still unknown (the first poster's
+     * guess stays: later posters cannot change them); writes nothing when there is nothing to fill.
      */
-    upsert(siteId: string, pageKey: string, createdAt: string, url?: string, title?: string): Promise<ThreadRow> {
-      return x.write(async (db) => {
-        // Read on the reader: this write holds the lock, so what it sees is the latest.
-        const found = await find(siteId, pageKey);
-        if (found && found.pageKey !== pageKey) {
-          // Reached through its external id: update that thread rather than make a second one.
-          return one(
-            await db
-              .update(threads)
-              .set({ url: sql`coalesce(${threads.url}, ${url ?? null})`, title: sql`coalesce(${threads.title}, ${title ?? null})` })
-              .where(eq(threads.id, found.id))
-              .returning(),
-          );
-        }
-        return one(
-          await db
-            .insert(threads)
-            .values({ siteId, pageKey, url, title, createdAt })
-            .onConflictDoUpdate({
-              target: [threads.siteId, threads.pageKey],
-              set: {
-                url: sql`coalesce(${threads.url}, ${excluded(threads.url)})`,
-                title: sql`coalesce(${threads.title}, ${excluded(threads.title)})`,
-              },
-            })
-            .returning(),
-        );
-      });
+    async fillIn(thread: ThreadRow, url?: string, title?: string): Promise<ThreadRow> {
+      const changes = { ...(thread.url === null && url ? { url } : {}), ...(thread.title === null && title ? { title } : {}) };
+      if (Object.keys(changes).length === 0) return thread;
+      return one(await x.write((db) => db.update(threads).set(changes).where(eq(threads.id, thread.id)).returning()));
+    },
+    /** The page's thread, made at `createdAt` if it has none yet. */
+    async upsert(siteId: string, pageKey: string, createdAt: string): Promise<ThreadRow> {
+      return (await find(siteId, pageKey)) ?? (await create(siteId, pageKey, createdAt));
     },
   };
 }

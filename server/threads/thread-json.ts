@@ -3,7 +3,7 @@ import type { WireThread } from '../../shared/wire.ts';
 import { toWireComment } from '../comments/to-wire.ts';
 import type { Store } from '../store/index.ts';
 import type { ThreadRow } from '../store/schema.ts';
-import { closesAt } from '../moderation/screen-comment.ts';
+import { closesAt } from '../comments/comment-rules.ts';
 import { visibleComments } from './visible-comments.ts';
 
 /** `thread` is undefined for a page nobody has commented on or liked yet: an empty thread. */

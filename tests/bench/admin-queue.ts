@@ -23,7 +23,13 @@ try {
   const headers = await adminHeaders(t);
   await t.store.transaction(async (tx) => {
     for (let p = 0; p < PAGES; p++) {
-      const thread = await tx.threads.upsert('default', `https://blog.example/p${p}`, `https://blog.example/p${p}`, `Post ${p}`);
+      const thread = await tx.threads.create(
+        'default',
+        `https://blog.example/p${p}`,
+        new Date().toISOString(),
+        `https://blog.example/p${p}`,
+        `Post ${p}`,
+      );
       for (let i = 0; i < PER_PAGE; i++) {
         await tx.comments.insert({
           threadId: thread.id,

@@ -58,7 +58,7 @@ const { config } = loadConfig(['--db', `${dir.path}/bench.db`, '--port', '0', '-
 const server = await startServer(config);
 const store = server.store;
 
-const thread = await store.threads.upsert('default', PAGE, 'https://blog.example/bench', 'Bench');
+const thread = await store.threads.create('default', PAGE, new Date().toISOString(), 'https://blog.example/bench', 'Bench');
 const body =
   'A reply that quotes:\n\n> something said *before*\n\nand adds a [link](https://example.com) and a few more words to be typical.';
 const html = renderMarkdown(body);
