@@ -3,18 +3,15 @@
  * are refused (comments/comment-rules.ts, checkNotBanned), and their visible and held ones
  * may be hidden (marked spam) at once. Each ban and its lifting is in the audit log.
  */
-import type { BanKind } from '../../shared/moderation.ts';
+import type * as v from 'valibot';
+import type { banSchema } from '../admin/admin-schemas.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { AdminRow, BanRow } from '../store/schema.ts';
 
 type BanDeps = Pick<AppDeps, 'store' | 'now'>;
 
-export interface BanRequest {
-  kind: BanKind;
-  value: string;
-  hideExisting: boolean;
-}
+export type BanRequest = v.InferOutput<typeof banSchema>;
 
 /** Bans the author; returns the ban and the ids of the comments hidden with it. */
 export function banAuthor(
