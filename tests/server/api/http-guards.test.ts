@@ -112,4 +112,23 @@ describe('a database busy with an import', () => {
     importer.close();
     expect((await t.post({ ...comment, body: 'after the import' })).status).toBe(201);
   });
+
+  it('answers reads while a write waits for the lock, and lets the write through once the lock is free', async () => {
+    expect((await t.post(comment)).status).toBe(201);
+    const importer = new Database(t.dbFile);
+    importer.exec('BEGIN IMMEDIATE');
+    const done: string[] = [];
+    const posting = t.post({ ...comment, body: 'waits its turn' }).then((res) => {
+      done.push('post');
+      return res;
+    });
+    // A write waiting synchronously would hold the whole server: this read could not be answered.
+    expect((await t.thread('p')).body.count).toBe(1);
+    done.push('read');
+    importer.exec('ROLLBACK');
+    importer.close();
+    expect((await posting).status).toBe(201);
+    expect(done).toEqual(['read', 'post']);
+    expect((await t.thread('p')).body.count).toBe(2);
+  });
 });
