@@ -45,14 +45,8 @@ export function createApp(deps: AppDeps) {
   // Only where a body is expected: reading it on a GET would build a full Request for nothing.
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody());
   const { writesPerMinute: perMinute, trustProxy } = deps.config;
-  api.use(
-    addressRateLimit({
-      perMinute,
-      trustProxy,
-      counts: 'writes',
-      message: 'Too many posts from your address; wait a minute and try again.',
-    }),
-  );
+  const limitByAddress = (counts: 'writes' | 'all', message: string) => addressRateLimit({ perMinute, trustProxy, counts, message });
+  api.use(limitByAddress('writes', 'Too many posts from your address; wait a minute and try again.'));
   api.route('/threads', threadRoutes);
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
@@ -61,12 +55,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy));
   app.route('/api/v1', api);
   // Each sign-in start stores a row until it expires: one address may not start thousands.
-  const signInLimit = addressRateLimit({
-    perMinute,
-    trustProxy,
-    counts: 'all',
-    message: 'Too many sign-ins from your address; wait a minute and try again.',
-  });
+  const signInLimit = limitByAddress('all', 'Too many sign-ins from your address; wait a minute and try again.');
   app.use('/auth/:provider/start', signInLimit);
   app.use('/auth/session', signInLimit);
   app.route('/auth', authRoutes);

@@ -118,7 +118,7 @@ describe('a database busy with an import', () => {
     const importer = new Database(t.dbFile);
     importer.exec('BEGIN IMMEDIATE');
     const done: string[] = [];
-    const posting = t.post({ ...comment, body: 'waits its turn' }).then((res) => {
+    const posting = Promise.resolve(t.post({ ...comment, body: 'waits its turn' })).then((res) => {
       done.push('post');
       return res;
     });
