@@ -1,10 +1,9 @@
 /** The admin view's comment lists: the queue, search, filters, newest first, each with its page, author and parent. */
 import { and, count, desc, eq, inArray, or } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { first, type Executor } from './executor.ts';
 import { comments, threads, users, type CommentRow, type ThreadRow } from './schema.ts';
-import { contains } from './sqlite-dialect.ts';
+import { alias, contains } from './sqlite-dialect.ts';
 import { userIdentity } from './users.ts';
 
 export interface CommentFilter {

@@ -3,7 +3,11 @@
  * another database (PostgreSQL) gives each one a twin and the query files stay as they are.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+
+/** The dialect's table alias (a table joined twice, as a comment and its parent) and table type. */
+export { alias } from 'drizzle-orm/sqlite-core';
+export type Table = SQLiteTable;
 import type { Db } from './database.ts';
 
 /** Rows a write changed: better-sqlite3 says `changes` (node-postgres says `rowCount`). */

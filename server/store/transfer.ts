@@ -3,7 +3,6 @@
  * consistent snapshot, and written back with their ids so a restored database is identical.
  */
 import { count, getTableColumns, sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Connection } from './database.ts';
 import { first, type Executor } from './executor.ts';
 import {
@@ -20,7 +19,7 @@ import {
   threads,
   users,
 } from './schema.ts';
-import { allRows, insertionOrder } from './sqlite-dialect.ts';
+import { allRows, insertionOrder, type Table } from './sqlite-dialect.ts';
 
 /**
  * The tables an export holds, under the names the export format uses, parents before children.
@@ -72,7 +71,7 @@ export async function* snapshotRows(connection: Connection): AsyncGenerator<{ ta
 
 /** Writing a restore; runs inside the import's transaction. */
 export function restoreQueries(x: Executor) {
-  const rowCount = async (table: SQLiteTable) => first(await x.read.select({ n: count() }).from(table))?.n ?? 0;
+  const rowCount = async (table: Table) => first(await x.read.select({ n: count() }).from(table))?.n ?? 0;
   return {
     /** True when nothing has been posted yet: a restore may only fill an empty database. */
     async isEmpty(): Promise<boolean> {
@@ -92,7 +91,7 @@ export function restoreQueries(x: Executor) {
         if (table === 'settings') {
           for (const row of rows) await db.delete(settings).where(sql`${settings.key} = ${row.key}`);
         }
-        await db.insert(EXPORTED_TABLES[table] as SQLiteTable).values(rows);
+        await db.insert(EXPORTED_TABLES[table] as Table).values(rows);
       });
     },
     /**
