@@ -103,10 +103,8 @@ export interface SqliteDatabase {
   writer: Connection;
   /** Reads on the reader, writes through the queue, each write its own transaction. */
   queued: Executor;
-  /** For query groups used inside `exclusive`: straight to the writer. */
-  direct: Executor;
-  /** Runs fn holding the writer, in one transaction (see inTransaction). */
-  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** Runs fn holding the writer, in one transaction (see inTransaction), with an executor straight to it (always the same one). */
+  exclusive<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -119,15 +117,15 @@ export async function openSqlite(file: string): Promise<SqliteDatabase> {
   const reader = file === ':memory:' ? writer : connect(file);
   if (reader !== writer) reader.sqlite.pragma('query_only = ON');
   const queue = taskQueue();
-  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+  const direct = directExecutor(writer);
+  const exclusive = <T>(fn: (tx: Executor) => Promise<T>): Promise<T> => {
     // The wait counts from the request, queue included: behind a stuck lock, later writes give up in time too.
     const deadline = performance.now() + WRITE_WAIT_MS;
-    return queue(() => inTransaction(writer, deadline, fn));
+    return queue(() => inTransaction(writer, deadline, () => fn(direct)));
   };
   return {
     writer,
-    queued: { read: reader.db, write: (fn) => exclusive(() => fn(writer.db)) },
-    direct: directExecutor(writer),
+    queued: { read: reader.db, write: (fn) => exclusive((tx) => fn(tx.read)) },
     exclusive,
     close() {
       writer.sqlite.close();

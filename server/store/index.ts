@@ -56,8 +56,14 @@ export type Store = Awaited<ReturnType<typeof openStore>>;
 /** Opens (and migrates) the database file; ':memory:' keeps everything on one connection. */
 export async function openStore(file: string) {
   const database = await openSqlite(file);
-  // Built once: a transaction holds the writer, so its query groups can always be these.
-  const inTx = queryGroups(database.direct);
+  // Each transaction's executor gets its query groups once: on SQLite every transaction runs on
+  // the one writer (so they are built once, statements prepared once); a pool would give others.
+  const groupsOf = new WeakMap<Executor, StoreTransaction>();
+  const groups = (tx: Executor): StoreTransaction => {
+    const made = groupsOf.get(tx) ?? queryGroups(tx);
+    groupsOf.set(tx, made);
+    return made;
+  };
   /** A further connection to the same file; an in-memory database has only the one. */
   const another = (readonly: boolean): Connection | null => (file === ':memory:' ? null : connect(file, { readonly }));
   return {
@@ -69,7 +75,7 @@ export async function openStore(file: string) {
      * itself: a write on the store would wait for the transaction that waits for it.
      */
     transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-      return database.exclusive(() => fn(inTx));
+      return database.exclusive((tx) => fn(groups(tx)));
     },
     /**
      * Runs an import that reads its file as it goes: one transaction on a connection of its
@@ -78,11 +84,10 @@ export async function openStore(file: string) {
      */
     async importTransaction<T>(fn: (tx: ImportTransaction) => Promise<T>): Promise<T> {
       const connection = another(false);
-      if (!connection) return database.exclusive(() => fn({ sites: inTx.sites, ...importGroups(database.direct) }));
+      if (!connection) return database.exclusive((tx) => fn({ sites: groups(tx).sites, ...importGroups(tx) }));
       try {
-        return await inTransaction(connection, performance.now() + TOOL_WAIT_MS, () =>
-          fn({ sites: siteQueries(directExecutor(connection)), ...importGroups(directExecutor(connection)) }),
-        );
+        const tx = directExecutor(connection);
+        return await inTransaction(connection, performance.now() + TOOL_WAIT_MS, () => fn({ sites: siteQueries(tx), ...importGroups(tx) }));
       } finally {
         connection.sqlite.close();
       }
