@@ -76,6 +76,7 @@ export async function seedDemoThread(server: RunningServer, pageUrl: string): Pr
       input: [seedExport(seed, pageUrl)],
       site: seed.site,
       sourceName: 'demo/seed-thread.json',
+      now: new Date(),
     });
     return summary.comments.imported;
   } catch (error) {

@@ -1,12 +1,11 @@
 /** createApp(deps): the whole HTTP app, composed from one small router per resource. No I/O here. */
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { LIMITS } from '../shared/limits.ts';
 import type { AppDeps, AppEnv, AppState } from './http/app-env.ts';
 import { apiCors } from './http/api-cors.ts';
-import { notFound, onError, RiposteError } from './http/errors.ts';
+import { limitBody } from './http/body-limit.ts';
+import { notFound, onError } from './http/errors.ts';
 import { addressRateLimit } from './http/address-rate-limit.ts';
 import { identityRateLimit } from './moderation/identity-rate-limit.ts';
 import { adminPageRoutes } from './routes/admin-page.ts';
@@ -44,25 +43,10 @@ export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>();
   api.use(apiCors());
   // Only where a body is expected: reading it on a GET would build a full Request for nothing.
-  api.on(
-    ['POST', 'PUT', 'PATCH', 'DELETE'],
-    '*',
-    bodyLimit({
-      maxSize: LIMITS.requestMaxBytes,
-      onError: () => {
-        throw new RiposteError(413, 'payload_too_large', `Requests may be at most ${LIMITS.requestMaxBytes / 1024} KB.`);
-      },
-    }),
-  );
+  api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody());
   const { writesPerMinute: perMinute, trustProxy } = deps.config;
-  api.use(
-    addressRateLimit({
-      perMinute,
-      trustProxy,
-      counts: 'writes',
-      message: 'Too many posts from your address; wait a minute and try again.',
-    }),
-  );
+  const limitByAddress = (counts: 'writes' | 'all', message: string) => addressRateLimit({ perMinute, trustProxy, counts, message });
+  api.use(limitByAddress('writes', 'Too many posts from your address; wait a minute and try again.'));
   api.route('/threads', threadRoutes);
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
@@ -71,12 +55,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy));
   app.route('/api/v1', api);
   // Each sign-in start stores a row until it expires: one address may not start thousands.
-  const signInLimit = addressRateLimit({
-    perMinute,
-    trustProxy,
-    counts: 'all',
-    message: 'Too many sign-ins from your address; wait a minute and try again.',
-  });
+  const signInLimit = limitByAddress('all', 'Too many sign-ins from your address; wait a minute and try again.');
   app.use('/auth/:provider/start', signInLimit);
   app.use('/auth/session', signInLimit);
   app.route('/auth', authRoutes);

@@ -48,9 +48,9 @@ async function readPassword(): Promise<string> {
 export async function adminCommand(config: Config, positionals: string[]): Promise<void> {
   const [action, email, ...name] = positionals;
   if (action === 'list') {
-    const store = openStore(config.dbFile);
+    const store = await openStore(config.dbFile);
     try {
-      const admins = store.admins.list();
+      const admins = await store.admins.list();
       console.log(admins.length ? admins.map((a) => `${a.email} (${a.name})`).join('\n') : 'No admins yet: riposte admin add EMAIL');
     } finally {
       store.close();
@@ -58,9 +58,9 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
     return;
   }
   if (action === 'remove' && email) {
-    const store = openStore(config.dbFile);
+    const store = await openStore(config.dbFile);
     try {
-      if (!store.admins.remove(email.toLowerCase())) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
+      if (!(await store.admins.remove(email.toLowerCase()))) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
       console.log(`Removed admin ${email.toLowerCase()}.`);
     } finally {
       store.close();
@@ -72,9 +72,14 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
   const password = await readPassword();
   if ([...password].length < MIN_PASSWORD_CHARS) throw new ConfigError(`the password must be at least ${MIN_PASSWORD_CHARS} characters.`);
   const passwordHash = await hashPassword(password);
-  const store = openStore(config.dbFile);
+  const store = await openStore(config.dbFile);
   try {
-    const { admin, created } = store.admins.upsert(email.toLowerCase(), name.join(' ') || null, passwordHash);
+    const { admin, created } = await store.admins.upsert(
+      email.toLowerCase(),
+      name.join(' ') || null,
+      passwordHash,
+      new Date().toISOString(),
+    );
     console.log(
       `${created ? 'Added' : 'Changed the password of'} admin ${admin.email} (${admin.name}); log in at ${config.publicUrl}/admin`,
     );

@@ -31,7 +31,7 @@ function parseValue(name: Name, value: string): boolean | number | string | stri
   return Number(value);
 }
 
-export function siteCommand(config: Config, positionals: string[]): void {
+export async function siteCommand(config: Config, positionals: string[]): Promise<void> {
   const named = positionals[0] !== undefined && !positionals[0].includes('=');
   const siteId = named ? positionals[0]! : DEFAULT_SITE;
   const changes: Record<string, boolean | number | string | string[]> = {};
@@ -40,13 +40,13 @@ export function siteCommand(config: Config, positionals: string[]): void {
     if (!isName(name)) throw new ConfigError(`unknown setting "${name}"; the settings are ${Object.keys(DEFAULTS).join(', ')}.`);
     changes[name] = parseValue(name, value);
   }
-  const store = openStore(config.dbFile);
+  const store = await openStore(config.dbFile);
   try {
-    if (siteId === DEFAULT_SITE) store.sites.ensure(DEFAULT_SITE, 'Default site');
-    if (!store.sites.get(siteId)) throw new ConfigError(`There is no site "${siteId}".`);
-    const checked = v.safeParse(siteSettingsSchema, { ...store.sites.settings(siteId), ...changes });
+    if (siteId === DEFAULT_SITE) await store.sites.ensure(DEFAULT_SITE, 'Default site', new Date().toISOString());
+    if (!(await store.sites.get(siteId))) throw new ConfigError(`There is no site "${siteId}".`);
+    const checked = v.safeParse(siteSettingsSchema, { ...(await store.sites.settings(siteId)), ...changes });
     if (!checked.success) throw new ConfigError(`${checked.issues[0].path?.[0]?.key ?? 'setting'}: ${checked.issues[0].message}`);
-    const settings = Object.keys(changes).length ? store.sites.updateSettings(siteId, changes) : store.sites.settings(siteId);
+    const settings = Object.keys(changes).length ? await store.sites.updateSettings(siteId, changes) : await store.sites.settings(siteId);
     console.log(
       `Site "${siteId}":\n${Object.entries(settings)
         .map(([name, value]) => `  ${name}=${Array.isArray(value) ? value.join(',') : value}`)

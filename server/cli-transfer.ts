@@ -51,11 +51,13 @@ export async function importCommand(args: string[]): Promise<void> {
   if (extra) throw new ConfigError(`unexpected argument "${extra}".`);
   if (!existsSync(file)) throw new ConfigError(`there is no file ${file}.`);
 
-  const store = openStore(config.dbFile);
+  const store = await openStore(config.dbFile);
   try {
-    store.sites.ensure(DEFAULT_SITE, 'Default site');
+    const now = new Date();
+    await store.sites.ensure(DEFAULT_SITE, 'Default site', now.toISOString());
     const progress = progressLine();
     const summary = await importComments(store, {
+      now,
       format,
       input: createReadStream(file),
       site,
@@ -76,11 +78,11 @@ export async function exportCommand(args: string[]): Promise<void> {
   if (file && existsSync(file)) throw new ConfigError(`${file} exists already; choose a new file so nothing is overwritten.`);
   if (!existsSync(config.dbFile)) throw new ConfigError(`there is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
 
-  const store = openStore(config.dbFile);
+  const store = await openStore(config.dbFile);
   // Owner-only: the file holds readers' emails and the hashing key (with which IP hashes can be reversed by trying every IPv4 address).
   const target: Writable = file ? createWriteStream(file, { flags: 'wx', mode: 0o600 }) : process.stdout;
   try {
-    await pipeline(Readable.from(riposteExport(store)), target, { end: Boolean(file) });
+    await pipeline(Readable.from(riposteExport(store, new Date())), target, { end: Boolean(file) });
   } catch (err) {
     if (file) rmSync(file, { force: true });
     throw err;

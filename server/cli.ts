@@ -55,13 +55,13 @@ async function serveCommand(config: Config): Promise<void> {
   const server = await startServer(config);
   console.log(`Riposte comment server: ${server.url} (database ${config.dbFile})`);
   console.log(`Embed with: <script type="module" src="${config.publicUrl}/embed.js"></script> <riposte-thread></riposte-thread>`);
-  console.log(adminLine(config, server.store));
+  console.log(await adminLine(config, server.store));
   closeOnSignal(server.close);
 }
 
 /** Where to moderate, and how to get in when nobody can yet. */
-function adminLine(config: Config, store: Store): string {
-  const nobody = store.admins.list().length === 0 && config.auth.admins.length === 0;
+async function adminLine(config: Config, store: Store): Promise<string> {
+  const nobody = (await store.admins.list()).length === 0 && config.auth.admins.length === 0;
   // Spelled as a newcomer types it (riposte is not on the PATH after npm install), on this database.
   const db = config.dbFile === loadConfig([], {}).config.dbFile ? '' : ` --db ${config.dbFile}`;
   return `Moderate at: ${config.publicUrl}/admin${nobody ? ` (no admin yet: node bin/riposte.js admin add EMAIL${db})` : ''}`;
@@ -75,7 +75,7 @@ async function demoCommand(config: Config, startDemo: StartDemo | undefined): Pr
   const demo = await startDemo(config);
   console.log(`Riposte comment server: ${demo.server.url} (database ${config.dbFile})`);
   console.log(`Demo blog:              ${demo.blogUrl}${demo.seeded ? ` (seeded with ${demo.seeded} comments)` : ''}`);
-  console.log(adminLine(config, demo.server.store));
+  console.log(await adminLine(config, demo.server.store));
   console.log('Open the demo blog in your browser. Press Ctrl-C to stop.');
   closeOnSignal(demo.close);
 }
@@ -103,7 +103,7 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
     if (command === 'import' || command === 'export') return await (command === 'import' ? importCommand(rest) : exportCommand(rest));
     const { config, positionals } = loadConfig(rest, process.env);
     if (command === 'backup') await backupCommand(config, positionals[0]);
-    else if (command === 'site') siteCommand(config, positionals);
+    else if (command === 'site') await siteCommand(config, positionals);
     else if (command === 'admin') await adminCommand(config, positionals);
     else if (command === 'mail') await mailCommand(config, positionals);
     else if (positionals.length > 0) throw new ConfigError(`unexpected argument "${positionals[0]}".`);

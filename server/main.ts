@@ -21,9 +21,10 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR): Promise<RunningServer> {
-  const store = openStore(config.dbFile);
-  store.sites.ensure(DEFAULT_SITE, 'Default site');
-  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: store.settings.hashKey(), widgetDir });
+  const store = await openStore(config.dbFile);
+  const now = () => new Date();
+  await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
+  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: await store.settings.hashKey(), widgetDir, now });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));

@@ -1,4 +1,6 @@
 /** Types of what travels between the widget and the server (JSON over HTTP). */
+import type * as v from 'valibot';
+import type { editCommentSchema, likeSchema, newCommentSchema } from './schemas.ts';
 
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
@@ -47,19 +49,8 @@ export interface WireThread {
   closesAt?: string;
 }
 
-export interface NewCommentRequest {
-  site?: string;
-  page: string;
-  url?: string;
-  title?: string;
-  parentId?: number | null;
-  body: string;
-  author?: { name?: string; email?: string; website?: string };
-  /** The honeypot field's content (empty from a person). */
-  trap?: string;
-  /** Milliseconds the form was on screen before it was sent. */
-  formMs?: number;
-}
+/** POST /comments: what the widget sends, as the server's schema reads it (shared/schemas.ts is the one description). */
+export type NewCommentRequest = v.InferInput<typeof newCommentSchema>;
 
 /** POST /comments answers the stored comment; a guest also gets the secret that lets them edit it. */
 export interface PostedComment {
@@ -68,9 +59,8 @@ export interface PostedComment {
   secret?: string;
 }
 
-export interface EditCommentRequest {
-  body: string;
-}
+/** PATCH /comments/:id. */
+export type EditCommentRequest = v.InferInput<typeof editCommentSchema>;
 
 /** A signed-in reader, as GET /auth/me and the sign-in hand-off tell the widget. */
 export interface WireUser {
@@ -101,13 +91,8 @@ export interface WireSession {
   user: WireUser;
 }
 
-export interface LikeRequest {
-  site?: string;
-  page: string;
-  /** A random id the browser keeps, so one browser counts once. */
-  liker: string;
-  liked: boolean;
-}
+/** PUT /likes: `liker` is a random id the browser keeps, so one browser counts once. */
+export type LikeRequest = v.InferInput<typeof likeSchema>;
 
 export interface LikeState {
   count: number;

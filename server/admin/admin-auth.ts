@@ -4,12 +4,11 @@
  * protection on every state-changing request: the session's token in the `Riposte-CSRF` header,
  * and the browser's Origin (when sent) must be this server's. Readers' bearer tokens play no part.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AdminSession } from '../../shared/moderation.ts';
-import { hashToken, randomToken } from '../auth/sessions.ts';
+import { hashToken, randomToken, sameSecret } from '../tokens.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { AdminRow } from '../store/schema.ts';
@@ -47,12 +46,13 @@ function secure(deps: Pick<AppDeps, 'config'>): boolean {
   return deps.config.publicUrl.startsWith('https:');
 }
 
-export function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): AdminSession {
+export async function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): Promise<AdminSession> {
   const token = randomToken();
   const csrf = randomToken();
-  const now = Date.now();
-  c.var.store.admins.deleteExpiredSessions(new Date(now).toISOString());
-  c.var.store.admins.createSession(hashToken(token), admin.id, csrf, new Date(now + ADMIN_SESSION_DAYS * 86_400_000).toISOString());
+  const now = c.var.now();
+  await c.var.store.adminSessions.deleteExpired(now.toISOString());
+  const expiresAt = new Date(now.getTime() + ADMIN_SESSION_DAYS * 86_400_000).toISOString();
+  await c.var.store.adminSessions.create(hashToken(token), admin.id, csrf, now.toISOString(), expiresAt);
   setCookie(c, cookieName(c.var), token, {
     httpOnly: true,
     secure: secure(c.var),
@@ -63,17 +63,17 @@ export function startAdminSession(c: Context<AdminEnv>, admin: AdminRow): AdminS
   return { admin: { email: admin.email, name: admin.name }, csrf };
 }
 
-export function endAdminSession(c: Context<AdminEnv>): void {
+export async function endAdminSession(c: Context<AdminEnv>): Promise<void> {
   const token = getCookie(c, cookieName(c.var));
-  if (token) c.var.store.admins.deleteSession(hashToken(token));
+  if (token) await c.var.store.adminSessions.delete(hashToken(token));
   deleteCookie(c, cookieName(c.var), { path: '/', secure: secure(c.var) });
 }
 
 /** The logged-in admin and the session's CSRF token, or null. */
-export function adminSession(c: Context<AdminEnv>): { admin: AdminRow; csrfToken: string } | null {
+export async function adminSession(c: Context<AdminEnv>): Promise<{ admin: AdminRow; csrfToken: string } | null> {
   const token = getCookie(c, cookieName(c.var));
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  return c.var.store.admins.findSession(hashToken(token), new Date().toISOString()) ?? null;
+  return (await c.var.store.adminSessions.find(hashToken(token), c.var.now().toISOString())) ?? null;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -89,21 +89,15 @@ export function checkOrigin(c: Context<AdminEnv>): void {
   }
 }
 
-/** Constant-time comparison of two tokens. */
-export function sameToken(a: string, b: string): boolean {
-  const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** Every admin route but login: a live session, and on writes the Origin check and the CSRF header. */
 export function requireAdmin(): MiddlewareHandler<AdminEnv> {
   return async function requireAdminHandler(c, next) {
-    const session = adminSession(c);
+    const session = await adminSession(c);
     if (!session) throw new RiposteError(401, 'unauthorized', 'Your admin session has expired or you logged out; log in again.');
     if (!SAFE_METHODS.has(c.req.method)) {
       checkOrigin(c);
       const sent = c.req.header(CSRF_HEADER) ?? '';
-      if (!sameToken(sent, session.csrfToken)) {
+      if (!sameSecret(sent, session.csrfToken)) {
         throw new RiposteError(403, 'csrf_failed', "This request lacks the admin view's security token; reload /admin and try again.");
       }
     }

@@ -1,6 +1,6 @@
 /** Maps a stored comment, with its page and parent, to what the owner sees in the admin view. */
 import type { AdminComment } from '../../shared/moderation.ts';
-import type { ModeratedRow } from '../store/moderation.ts';
+import type { ModeratedRow } from '../store/admin-comments.ts';
 
 export function toAdminComment({ comment: c, thread, identity, parent }: ModeratedRow): AdminComment {
   return {

@@ -28,15 +28,6 @@ export const loginSchema = v.object({
   password: v.pipe(v.string('Password is required.'), v.minLength(1, 'Password is required.'), v.maxLength(1000)),
 });
 
-const token256 = (what: string) =>
-  v.pipe(v.string(`${what} is required.`), v.regex(/^[A-Za-z0-9_-]{43}$/, `${what} is not a sign-in ${what}.`));
-
-/**
- * The one-time code the provider login came back to /admin with (routes/auth.ts, the full-page
- * flow), and the verifier the tab kept, whose SHA-256 went out as the flow's challenge.
- */
-export const providerLoginSchema = v.object({ code: token256('code'), verifier: token256('verifier') });
-
 export const commentQuerySchema = v.object({
   status: v.optional(v.picklist(COMMENT_STATUSES, 'status must be approved, pending, spam or deleted.')),
   site: v.optional(siteIdSchema),

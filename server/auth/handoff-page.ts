@@ -3,10 +3,10 @@
  * session to the widget with postMessage, targeted at the one origin the site allows and
  * the sign-in started from (never "*"), then closes. Also the page for a failed sign-in.
  */
-import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { WireSession } from '../../shared/wire.ts';
+import { randomToken } from '../tokens.ts';
 
 /** What the popup tells its opener when the sign-in failed (the widget shows `message`). */
 export interface SignInFailure {
@@ -34,7 +34,7 @@ function scriptJson(value: unknown): string {
 }
 
 export async function sendHandoffPage(c: Context, status: 200 | 400 | 403 | 404 | 502, page: HandoffPage): Promise<Response> {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = randomToken();
   const data = page.message && page.origin ? scriptJson({ message: page.message, origin: page.origin }) : 'null';
   const body = await html`<!doctype html>
 <html lang="en">

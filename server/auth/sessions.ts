@@ -2,29 +2,19 @@
  * Sessions: a random bearer token for the widget, stored only as its SHA-256, with an expiry.
  * A request's `Authorization: Bearer` header is read here, once, for every route that needs it.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { UserRow } from '../store/schema.ts';
-
-/** 256 random bits, base64url: for session tokens, guest secrets and one-time codes. */
-export function randomToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** Tokens are random, so a plain SHA-256 is enough to make a stolen database useless for signing in. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
+import { hashToken, randomToken } from '../tokens.ts';
 
 /** Starts a session for the person and returns its token (shown once, never stored). */
-export function createSession(deps: Pick<AppDeps, 'store' | 'config'>, userId: number): string {
+export async function createSession(deps: Pick<AppDeps, 'store' | 'config' | 'now'>, userId: number): Promise<string> {
   const token = randomToken();
-  const now = Date.now();
-  deps.store.sessions.deleteExpired(new Date(now).toISOString());
-  const expiresAt = new Date(now + deps.config.auth.sessionDays * 86_400_000).toISOString();
-  deps.store.sessions.create(hashToken(token), userId, expiresAt);
+  const now = deps.now();
+  await deps.store.sessions.deleteExpired(now.toISOString());
+  const expiresAt = new Date(now.getTime() + deps.config.auth.sessionDays * 86_400_000).toISOString();
+  await deps.store.sessions.create(hashToken(token), userId, now.toISOString(), expiresAt);
   return token;
 }
 
@@ -40,10 +30,10 @@ export function bearerToken(c: Context<AppEnv>): string | null {
  * unknown, expired or logged out is refused with 401 rather than treated as a guest, so
  * the widget can say so and show the guest form.
  */
-export function sessionUser(c: Context<AppEnv>): UserRow | null {
+export async function sessionUser(c: Context<AppEnv>): Promise<UserRow | null> {
   const token = bearerToken(c);
   if (token === null) return null;
-  const user = c.var.store.sessions.findUser(hashToken(token), new Date().toISOString());
+  const user = await c.var.store.sessions.findUser(hashToken(token), c.var.now().toISOString());
   if (!user) throw unauthorized();
   return user;
 }

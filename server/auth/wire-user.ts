@@ -1,7 +1,8 @@
 /** What the widget may know of a signed-in person: a name, an opaque id, the provider and a badge. */
-import type { AuthorBadge, WireUser } from '../../shared/wire.ts';
+import type { WireUser } from '../../shared/wire.ts';
 import type { AuthConfig } from './auth-config.ts';
-import { keyedHash } from '../hashing.ts';
+import { keyedHash } from '../tokens.ts';
+import { badgeFor } from './identity.ts';
 import type { UserRow } from '../store/schema.ts';
 
 /**
@@ -10,14 +11,6 @@ import type { UserRow } from '../store/schema.ts';
  */
 export function authorId(hashKey: string, userId: number): string {
   return keyedHash(hashKey, 'author', String(userId)).slice(0, 16);
-}
-
-/** "Author" for identities listed in RIPOSTE_OWNERS, "Moderator" for RIPOSTE_MODERATORS. */
-export function badgeFor(auth: AuthConfig, user: Pick<UserRow, 'provider' | 'subject'>): AuthorBadge | null {
-  const identity = `${user.provider}:${user.subject}`;
-  if (auth.owners.includes(identity)) return 'owner';
-  if (auth.moderators.includes(identity)) return 'moderator';
-  return null;
 }
 
 export function toWireUser(user: UserRow, auth: AuthConfig, hashKey: string): WireUser {

@@ -1,7 +1,7 @@
 /** Maps a stored comment to what readers may see of it (no email, no IP). */
 import type { WireComment } from '../../shared/wire.ts';
 import { authorId } from '../auth/wire-user.ts';
-import { keyedHash } from '../hashing.ts';
+import { keyedHash } from '../tokens.ts';
 import type { CommentRow } from '../store/schema.ts';
 
 export function avatarSeed(hashKey: string, row: Pick<CommentRow, 'authorEmail' | 'authorName'>): string {

@@ -10,13 +10,13 @@ import { RIPOSTE_FORMAT, RIPOSTE_FORMAT_VERSION } from './riposte-format.ts';
 const PIECE = 64 * 1024;
 
 /** The export, piece by piece: pipe it into a file or an HTTP response (Readable.from). */
-export function* riposteExport(store: Store, now = new Date()): Generator<string> {
+export async function* riposteExport(store: Store, now: Date): AsyncGenerator<string> {
   let buffer = JSON.stringify({ format: RIPOSTE_FORMAT, version: RIPOSTE_FORMAT_VERSION, exportedAt: now.toISOString() }).slice(0, -1);
   let table: string | null = null;
   const names = [...EXPORTED_TABLE_NAMES];
   const open = (name: string) => `,\n${JSON.stringify(name)}:[`;
 
-  for (const { table: name, row } of store.exportRows()) {
+  for await (const { table: name, row } of store.exportRows()) {
     if (name !== table) {
       if (table !== null) buffer += '\n]';
       // Tables with no rows still appear, as [].

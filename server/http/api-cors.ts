@@ -19,7 +19,7 @@ export function apiCors(): MiddlewareHandler<AppEnv> {
     c.header('Vary', 'Origin', { append: true });
     const origin = c.req.header('origin');
     if (!origin) return next();
-    const allowed = c.var.store.sites.list().some((site) => allowedOrigins(site, c.var.config).has(origin));
+    const allowed = (await c.var.store.sites.list()).some((site) => allowedOrigins(site, c.var.config).has(origin));
     // Even a refusal is readable by the page, so the widget can say why instead of "check your connection".
     c.header('Access-Control-Allow-Origin', origin);
     if (!allowed) {

@@ -12,6 +12,8 @@ export interface AppDeps {
   hashKey: string;
   /** Folder of the built widget (embed.js and assets/). */
   widgetDir: string;
+  /** The one clock: every "what time is it" of the app (tests move it instead of rewriting rows). */
+  now: () => Date;
 }
 
 /** State the app makes for itself at creation (not given by the caller). */

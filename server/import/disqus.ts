@@ -71,7 +71,7 @@ export function disqusReader(writer: ImportWriter, siteId: string): RecordReader
     });
   }
 
-  function post(element: XmlElement, final: boolean): void {
+  async function post(element: XmlElement, final: boolean): Promise<void> {
     // A few real posts lack a dsq:id; their own <id> still keys them for the next import.
     const ownId = text(element, 'id');
     const id = dsqId(element) || (ownId && `id-${ownId}`);
@@ -112,7 +112,7 @@ export function disqusReader(writer: ImportWriter, siteId: string): RecordReader
     const message = text(element, 'message');
     const prefix = `${siteId}:disqus`;
 
-    writer.comment(entry.thread, {
+    await writer.comment(entry.thread, {
       importKey: `${prefix}:${id}`,
       parentKey: parentId ? `${prefix}:${parentId}` : null,
       status,
@@ -137,13 +137,13 @@ export function disqusReader(writer: ImportWriter, siteId: string): RecordReader
       if (local !== 'disqus' || uri !== DISQUS) return `not a Disqus export (expected <disqus xmlns="${DISQUS}">, found <${local}>)`;
       return undefined;
     },
-    record(element) {
+    async record(element) {
       if (element.uri !== DISQUS) return;
       if (element.local === 'thread') thread(element);
-      else if (element.local === 'post') post(element, false);
+      else if (element.local === 'post') await post(element, false);
     },
-    finish() {
-      for (const element of waiting.splice(0)) post(element, true);
+    async finish() {
+      for (const element of waiting.splice(0)) await post(element, true);
       const unusable = [...threads.values()].filter((entry) => 'unusable' in entry).length;
       if (unusable > 0)
         addWarning(

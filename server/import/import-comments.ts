@@ -13,6 +13,8 @@ import { wordpressReader } from './wordpress.ts';
 import { readXmlRecords } from './xml-records.ts';
 
 export interface ImportRequest {
+  /** When the import runs: the date of a new site, and of a thread whose export gives none. */
+  now: Date;
   format: ImportFormat;
   /** The file's bytes: a Node read stream, a web ReadableStream, any async iterable. */
   input: ImportInput;
@@ -27,20 +29,20 @@ export interface ImportRequest {
 export async function importComments(store: Store, request: ImportRequest): Promise<ImportSummary> {
   const { format, site, sourceName } = request;
   const summary = emptySummary(format, site);
-  const hashKey = store.settings.hashKey();
+  const hashKey = await store.settings.hashKey();
   return store.importTransaction(async (tx) => {
     const chunks = utf8Chunks(request.input, sourceName, (bytes) => request.onProgress?.({ bytes, comments: summary.comments.imported }));
     if (format === 'riposte') {
       await restoreRiposte(chunks, sourceName, tx, summary);
       return summary;
     }
-    if (!tx.sites.get(site)) {
-      tx.sites.ensure(site, site);
+    if (!(await tx.sites.get(site))) {
+      await tx.sites.ensure(site, site, request.now.toISOString());
       summary.siteCreated = true;
     }
-    const writer = new ImportWriter(tx, site, hashKey, summary);
+    const writer = new ImportWriter(tx, { siteId: site, hashKey, now: request.now.toISOString() }, summary);
     await readXmlRecords(chunks, sourceName, format === 'wordpress' ? wordpressReader(writer, site) : disqusReader(writer, site));
-    writer.finish();
+    await writer.finish();
     return summary;
   });
 }

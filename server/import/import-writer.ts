@@ -5,7 +5,8 @@
  */
 import { removeUnwantedChars } from '../../shared/clean-text.ts';
 import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
-import { keyedHash } from '../hashing.ts';
+import { hasText } from '../comments/comment-rules.ts';
+import { keyedHash } from '../tokens.ts';
 import type { ImportTransaction } from '../store/index.ts';
 import { addSkipped, addWarning, type ImportSummary } from './import-summary.ts';
 
@@ -45,16 +46,16 @@ export class ImportWriter {
 
   constructor(
     private readonly tx: ImportTransaction,
-    private readonly siteId: string,
-    private readonly hashKey: string,
+    /** The site the comments go to; the hashing key for IPs; the import's time, for a thread the export gives no date. */
+    private readonly to: { siteId: string; hashKey: string; now: string },
     readonly summary: ImportSummary,
   ) {}
 
-  comment(thread: ImportedThread, comment: ImportedComment): void {
+  async comment(thread: ImportedThread, comment: ImportedComment): Promise<void> {
     const { imports } = this.tx;
-    if (imports.commentByImportKey(comment.importKey)) {
+    if (await imports.commentByImportKey(comment.importKey)) {
       // Counted among threads "already there" even when none of its comments is new.
-      this.threadId(thread);
+      await this.threadId(thread);
       addSkipped(this.summary, 'already imported');
       return;
     }
@@ -62,21 +63,22 @@ export class ImportWriter {
     const body = comment.body();
     const html = removeUnwantedChars(body.html);
     const markdown = removeUnwantedChars(body.markdown);
-    if (html === '' && comment.status !== 'deleted') {
+    // A deleted comment is kept without text, as a placeholder for its replies.
+    if (!hasText(html) && comment.status !== 'deleted') {
       addSkipped(this.summary, 'with no text');
       return;
     }
-    const threadId = this.threadId(thread);
+    const threadId = await this.threadId(thread);
 
     let parentId: number | null = null;
     let waitsForParent = false;
     if (comment.parentKey !== null) {
-      const parent = imports.commentByImportKey(comment.parentKey);
+      const parent = await imports.commentByImportKey(comment.parentKey);
       if (!parent) waitsForParent = true;
       else if (parent.threadId === threadId) parentId = parent.id;
       else addWarning(this.summary, `${comment.label}: its parent is on another page; shown as a response to the page.`);
     }
-    const id = imports.insertComment({
+    const id = await imports.insertComment({
       threadId,
       parentId,
       status: comment.status,
@@ -84,7 +86,7 @@ export class ImportWriter {
       authorName: removeUnwantedChars(comment.authorName),
       authorEmail: comment.authorEmail,
       authorWebsite: comment.authorWebsite,
-      ipHash: comment.ip ? keyedHash(this.hashKey, 'ip', comment.ip) : null,
+      ipHash: comment.ip ? keyedHash(this.to.hashKey, 'ip', comment.ip) : null,
       bodyMarkdown: markdown,
       bodyHtml: html,
       createdAt: comment.createdAt,
@@ -104,46 +106,46 @@ export class ImportWriter {
   }
 
   /** Attaches the replies that came before their parents; call once the whole file is read. */
-  finish(): void {
+  async finish(): Promise<void> {
     const { imports } = this.tx;
     for (const pending of this.pendingParents) {
-      const parent = imports.commentByImportKey(pending.parentKey);
+      const parent = await imports.commentByImportKey(pending.parentKey);
       if (!parent) {
         addWarning(this.summary, `${pending.label}: its parent is not in the export; shown as a response to the page.`);
       } else if (parent.threadId !== pending.threadId) {
         addWarning(this.summary, `${pending.label}: its parent is on another page; shown as a response to the page.`);
-      } else if (this.isAncestorOrSelf(pending.id, parent.id)) {
+      } else if (await this.isAncestorOrSelf(pending.id, parent.id)) {
         addWarning(this.summary, `${pending.label}: its parent is one of its own replies; shown as a response to the page.`);
       } else {
-        imports.setParent(pending.id, parent.id);
+        await imports.setParent(pending.id, parent.id);
       }
     }
     this.pendingParents.length = 0;
   }
 
   /** Whether `id` is `start` or above it in its chain of parents (a loop the widget could not draw). */
-  private isAncestorOrSelf(id: number, start: number): boolean {
+  private async isAncestorOrSelf(id: number, start: number): Promise<boolean> {
     let current: number | null | undefined = start;
     for (let steps = 0; current !== null && current !== undefined && steps < MAX_CHAIN; steps++) {
       if (current === id) return true;
-      current = this.tx.imports.parentOf(current);
+      current = await this.tx.imports.parentOf(current);
     }
     return current !== null && current !== undefined;
   }
 
-  private threadId(thread: ImportedThread): number {
+  private async threadId(thread: ImportedThread): Promise<number> {
     const known = this.threadIds.get(thread.pageKey);
     if (known !== undefined) return known;
     const title = thread.title === null ? null : removeUnwantedChars(thread.title);
-    const row = { siteId: this.siteId, ...thread, title, createdAt: thread.createdAt ?? undefined };
-    const found = this.tx.imports.findThread(this.siteId, thread.pageKey, thread.externalId);
+    const row = { siteId: this.to.siteId, ...thread, title, createdAt: thread.createdAt ?? this.to.now };
+    const found = await this.tx.imports.findThread(this.to.siteId, thread.pageKey, thread.externalId);
     let id: number;
     if (found) {
-      this.tx.imports.completeThread(found, row);
+      await this.tx.imports.completeThread(found, row);
       this.summary.threads.matched++;
       id = found.id;
     } else {
-      id = this.tx.imports.createThread(row).id;
+      id = (await this.tx.imports.createThread(row)).id;
       this.summary.threads.created++;
     }
     this.threadIds.set(thread.pageKey, id);

@@ -34,6 +34,14 @@ function versionProblem(version: unknown): string | undefined {
   return undefined;
 }
 
+/** Rows of one table, written together (one INSERT). */
+interface Batch {
+  table: ExportedTableName;
+  rows: ExportRow[];
+  /** The line each row ended on. */
+  lines: number[];
+}
+
 const TREE_PROBLEMS = {
   missing: 'there is no such comment',
   'other-thread': 'that comment is in another thread',
@@ -46,7 +54,7 @@ export async function restoreRiposte(
   tx: ImportTransaction,
   summary: ImportSummary,
 ): Promise<void> {
-  if (!tx.restore.isEmpty()) {
+  if (!(await tx.restore.isEmpty())) {
     throw new ImportError(
       `${sourceName}: a Riposte export is restored into an empty database only, and this one has threads, comments, users, bans or an audit log; point --db at a new file.`,
     );
@@ -55,10 +63,12 @@ export async function restoreRiposte(
   summary.restored = restored;
   const header: { format?: unknown; version?: unknown } = {};
   const ignored = new Set<string>();
-  let batch: ExportRow[] = [];
-  /** The line each row of the batch ended on, for messages about it. */
-  let batchLines: number[] = [];
-  let batchTable: ExportedTableName | null = null;
+  /** Rows read so far per table (restored counts those written). */
+  const seen: Record<string, number> = Object.fromEntries(EXPORTED_TABLE_NAMES.map((name) => [name, 0]));
+  /** The batch being filled: one table's rows, with the line each ended on, for messages about it. */
+  let batch: Batch | null = null;
+  /** Batches filled by the line just parsed, written before the next line is read. */
+  const full: Batch[] = [];
   let line = 1;
   const fail = (message: string, at = line) => new ImportError(`${sourceName} line ${at}: ${message}`);
 
@@ -68,9 +78,9 @@ export async function restoreRiposte(
     return `${table} row ${index + 1}${id}`;
   };
 
-  const insert = (table: ExportedTableName, rows: ExportRow[]) => {
+  const insert = async (table: ExportedTableName, rows: ExportRow[]) => {
     try {
-      tx.restore.insert(table, rows);
+      await tx.restore.insert(table, rows);
       return undefined;
     } catch (err) {
       // A row that breaks a constraint (a comment of a missing thread, an id twice) is the file's fault.
@@ -80,20 +90,23 @@ export async function restoreRiposte(
     }
   };
 
-  const flush = () => {
-    if (batchTable === null || batch.length === 0) return;
-    const table = batchTable;
-    if (insert(table, batch) !== undefined) {
+  const write = async ({ table, rows, lines }: Batch) => {
+    if ((await insert(table, rows)) !== undefined) {
       // The failed INSERT changed nothing; writing its rows one at a time finds the culprit.
       const first = restored[table]!;
-      batch.forEach((row, i) => {
-        const problem = insert(table, [row]);
-        if (problem !== undefined) throw fail(`${rowLabel(table, first + i, row)}: ${problem}`, batchLines[i]);
-      });
+      for (const [i, row] of rows.entries()) {
+        const problem = await insert(table, [row]);
+        if (problem !== undefined) throw fail(`${rowLabel(table, first + i, row)}: ${problem}`, lines[i]);
+      }
     }
-    restored[table] += batch.length;
-    batch = [];
-    batchLines = [];
+    restored[table] += rows.length;
+  };
+  const writeFull = async () => {
+    for (const done of full.splice(0)) await write(done);
+  };
+  const closeBatch = () => {
+    if (batch) full.push(batch);
+    batch = null;
   };
 
   // JSONParser's own two halves, wired as it wires them, with the nesting counted in between.
@@ -134,16 +147,16 @@ export async function restoreRiposte(
       return;
     }
     if (typeof key !== 'number') throw fail(`"${table}" must be a list of rows.`);
-    const index = restored[table]! + (table === batchTable ? batch.length : 0);
+    const index = seen[table]!++;
     const checked = checkRestoreRow(table, value);
     if ('problem' in checked) throw fail(`${rowLabel(table, index, value)}: ${checked.problem}`);
     if (checked.cleaned)
       addWarning(summary, `${rowLabel(table, index, value)}: bodyHtml held markup Riposte does not write; stored sanitised.`);
-    if (table !== batchTable) flush();
-    batchTable = table;
-    batch.push(checked.row);
-    batchLines.push(line);
-    if (batch.length >= BATCH) flush();
+    if (batch?.table !== table) closeBatch();
+    batch ??= { table, rows: [], lines: [] };
+    batch.rows.push(checked.row);
+    batch.lines.push(line);
+    if (batch.rows.length >= BATCH) closeBatch();
   };
 
   try {
@@ -152,10 +165,12 @@ export async function restoreRiposte(
       let start = 0;
       for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
         parser.write(chunk.slice(start, newline + 1));
+        if (full.length > 0) await writeFull();
         start = newline + 1;
         line++;
       }
       if (start < chunk.length) parser.write(chunk.slice(start));
+      await writeFull();
     }
     if (!parser.isEnded || !values.isEnded) parser.end();
   } catch (err) {
@@ -165,10 +180,11 @@ export async function restoreRiposte(
   if (header.format !== RIPOSTE_FORMAT) throw fail(`not a Riposte export (no "format":"${RIPOSTE_FORMAT}" field)`);
   const badVersion = versionProblem(header.version);
   if (badVersion) throw fail(badVersion);
-  flush();
+  closeBatch();
+  await writeFull();
   // Parents may come after their replies in the file (an import can attach a reply before its
   // parent), so they are checked once every comment is in.
-  const stray = tx.restore.commentTreeProblem();
+  const stray = await tx.restore.commentTreeProblem();
   if (stray)
     throw new ImportError(`${sourceName}: comments (id ${stray.id}): parentId ${stray.parentId}: ${TREE_PROBLEMS[stray.problem]}.`);
   summary.threads.created = restored.threads ?? 0;

@@ -58,7 +58,7 @@ const origin = v.pipe(text, v.check(isOrigin, described('an origin such as https
 
 const siteId = v.pipe(text, v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, described('a site id (letters, digits, "-" and "_")')));
 
-/** Hashes as the server makes them (server/hashing.ts's keyedHash; auth/sessions.ts's hashToken). */
+/** Hashes as the server makes them (server/tokens.ts: keyedHash, hashToken). */
 const keyedHash = v.pipe(text, v.regex(/^[0-9a-f]{32}$/, described('a keyed hash (32 hexadecimal digits)')));
 const sha256Token = v.pipe(text, v.regex(/^[A-Za-z0-9_-]{43}$/, described('a SHA-256 in base64url (43 characters)')));
 

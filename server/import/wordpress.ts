@@ -56,7 +56,7 @@ export function wordpressReader(writer: ImportWriter, siteId: string): RecordRea
 
   const text = (element: XmlElement, local: string) => childText(element, wp, local);
 
-  function item(element: XmlElement): void {
+  async function item(element: XmlElement): Promise<void> {
     const comments = children(element, wp, 'comment');
     if (comments.length === 0) return;
     const postId = text(element, 'post_id');
@@ -114,7 +114,7 @@ export function wordpressReader(writer: ImportWriter, siteId: string): RecordRea
       const parent = text(comment, 'comment_parent');
       const content = child(comment, wp, 'comment_content')?.text ?? '';
 
-      writer.comment(thread, {
+      await writer.comment(thread, {
         importKey: `${prefix}:${id}`,
         parentKey: parent && parent !== '0' ? `${prefix}:${parent}` : null,
         status,
@@ -145,12 +145,12 @@ export function wordpressReader(writer: ImportWriter, siteId: string): RecordRea
       }
       return undefined;
     },
-    record(element) {
-      if (element.local === 'item' && element.uri === '') item(element);
+    async record(element) {
+      if (element.local === 'item' && element.uri === '') await item(element);
       else if (element.local === 'base_blog_url' && element.uri === wp) source = element.text.trim().replace(/^https?:\/\//i, '');
       else if (element.local === 'link' && element.uri === '') channelLink = element.text.trim().replace(/^https?:\/\//i, '');
     },
-    finish() {
+    async finish() {
       if (localDates > 0) {
         addWarning(
           summary,

@@ -38,9 +38,9 @@ export interface RecordReader {
   /** Checks the root element; returns a problem ("not a Disqus export ...") to stop the import. */
   checkRoot(uri: string, local: string, namespaces: Record<string, string>): string | undefined;
   /** Handles one record; may be called before the file has been read to its end. */
-  record(element: XmlElement): void;
+  record(element: XmlElement): Promise<void>;
   /** Called once the whole file has been read. */
-  finish?(): void;
+  finish?(): Promise<void>;
 }
 
 export async function readXmlRecords(chunks: AsyncIterable<string>, sourceName: string, reader: RecordReader): Promise<void> {
@@ -49,6 +49,8 @@ export async function readXmlRecords(chunks: AsyncIterable<string>, sourceName: 
   let depth = -1;
   /** Characters kept for the record being read. */
   let recordChars = 0;
+  /** Records closed by the chunk just parsed, handed over (and written) before the next chunk is read. */
+  const closed: XmlElement[] = [];
   const here = (): Position => ({ line: parser.line, column: parser.column });
 
   parser.on('error', (err) => {
@@ -101,14 +103,18 @@ export async function readXmlRecords(chunks: AsyncIterable<string>, sourceName: 
   parser.on('closetag', () => {
     if (depth >= reader.recordDepth) {
       const element = open.pop()!;
-      if (depth === reader.recordDepth) reader.record(element);
+      if (depth === reader.recordDepth) closed.push(element);
     }
     depth--;
   });
 
-  for await (const chunk of chunks) parser.write(chunk);
+  for await (const chunk of chunks) {
+    parser.write(chunk);
+    for (const element of closed.splice(0)) await reader.record(element);
+  }
   parser.close();
-  reader.finish?.();
+  for (const element of closed.splice(0)) await reader.record(element);
+  await reader.finish?.();
 }
 
 /** The first child with this namespace URI and local name. */

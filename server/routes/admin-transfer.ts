@@ -17,17 +17,17 @@ import { RiposteError } from '../http/errors.ts';
 import { validate } from '../http/read-json.ts';
 
 /** The export as a byte stream that reads the database only as fast as the client takes it. */
-function exportStream(pieces: Generator<string>): ReadableStream<Uint8Array> {
+function exportStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
-    pull(controller) {
-      const next = pieces.next();
+    async pull(controller) {
+      const next = await pieces.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
     // A download stopped half-way ends the snapshot's read transaction at once.
-    cancel() {
-      pieces.return(undefined);
+    async cancel() {
+      await pieces.return(undefined);
     },
   });
 }
@@ -57,9 +57,16 @@ export function adminTransferRoutes() {
       const upload = await spoolUpload(body, c.var.store.file);
       try {
         if (upload.bytes === 0) throw empty();
-        const summary = await importComments(c.var.store, { format, input: upload.open(), site, sourceName });
+        const now = c.var.now();
+        const summary = await importComments(c.var.store, { now, format, input: upload.open(), site, sourceName });
         const counts = `${summary.comments.imported} comments imported, ${summary.threads.created} threads created`;
-        c.var.store.moderation.audit.add(c.var.admin.email, 'import', null, `${format} ${sourceName} into ${site}: ${counts}`);
+        await c.var.store.audit.add(
+          c.var.admin.email,
+          'import',
+          null,
+          `${format} ${sourceName} into ${site}: ${counts}`,
+          now.toISOString(),
+        );
         return c.json(summary);
       } catch (err) {
         // The importer's messages say where and why (line, column); the database is as it was.
@@ -69,10 +76,11 @@ export function adminTransferRoutes() {
         upload.remove();
       }
     })
-    .get('/export', (c) => {
-      c.var.store.moderation.audit.add(c.var.admin.email, 'export', null, null);
-      const day = new Date().toISOString().slice(0, 10);
-      return c.body(exportStream(riposteExport(c.var.store)), 200, {
+    .get('/export', async (c) => {
+      const now = c.var.now();
+      await c.var.store.audit.add(c.var.admin.email, 'export', null, null, now.toISOString());
+      const day = now.toISOString().slice(0, 10);
+      return c.body(exportStream(riposteExport(c.var.store, now)), 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Disposition': `attachment; filename="riposte-export-${day}.json"`,
         // It holds readers' emails and the hashing key: no cache anywhere may keep a copy.

@@ -2,27 +2,16 @@
  * The admin API under /api/v1/admin, for the admin view on this server's own origin: log in
  * and out, the comments (queue, search, filters), moderation one by one or in bulk, edits and
  * the owner's replies, sites' rules, thread locks, bans, the audit log, and importing and
- * exporting (routes/admin-transfer.ts). Every route but
- * login needs the admin cookie; every write, the CSRF header too (admin/admin-auth.ts).
+ * exporting (routes/admin-transfer.ts). Every route but login needs the admin cookie; every
+ * write, the CSRF header too (admin/admin-auth.ts). Routes parse, call and answer: what they
+ * do is in admin/, moderation/ and comments/comment-pipeline.ts.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
-import { LIMITS } from '../../shared/limits.ts';
-import type { AdminCommentPage, AuditAction, ModerationAction, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
-import { siteSettings } from '../../shared/site-settings.ts';
-import type { CommentStatus } from '../../shared/wire.ts';
-import {
-  adminSession,
-  checkOrigin,
-  checkPassword,
-  endAdminSession,
-  requireAdmin,
-  sameToken,
-  startAdminSession,
-  type AdminEnv,
-} from '../admin/admin-auth.ts';
+import type { AdminComment, AdminCommentPage, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
+import { adminSession, checkOrigin, endAdminSession, requireAdmin, startAdminSession, type AdminEnv } from '../admin/admin-auth.ts';
 import { toAdminComment } from '../admin/admin-comment.ts';
+import { passwordLogin, providerLogin } from '../admin/admin-login.ts';
 import {
   actionSchema,
   banSchema,
@@ -31,39 +20,30 @@ import {
   lockSchema,
   loginSchema,
   pathIdSchema,
-  providerLoginSchema,
   siteChangeSchema,
 } from '../admin/admin-schemas.ts';
-import { hashToken } from '../auth/sessions.ts';
+import { changeSite, siteView } from '../admin/site-rules.ts';
+import { codeExchangeSchema } from '../auth/auth-schemas.ts';
+import { ownerEditComment, ownerReply } from '../comments/comment-pipeline.ts';
+import { limitBody } from '../http/body-limit.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
-import { renderMarkdown } from '../render/markdown.ts';
+import { banAuthor, liftBan } from '../moderation/bans.ts';
+import { lockThread, moderateComments } from '../moderation/moderate.ts';
 import { adminTransferRoutes } from './admin-transfer.ts';
 
 /** Failed logins one address may make per 15 minutes. */
 const LOGIN_ATTEMPTS = 10;
 
-const STATUS_OF: Record<ModerationAction, CommentStatus> = { approve: 'approved', spam: 'spam', delete: 'deleted', pending: 'pending' };
-
 /** One comment as the admin view shows it, read back after a change. */
-function one(c: Context<AdminEnv>, id: number) {
-  const found = c.var.store.moderation.list({ ids: [id], offset: 0, limit: 1 }).rows[0];
+async function one(c: Context<AdminEnv>, id: number): Promise<AdminComment> {
+  const found = await c.var.store.adminComments.get(id);
   if (!found) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
   return toAdminComment(found);
 }
 
-/** Adds to the audit log under the logged-in admin's email. */
-function audit(c: Context<AdminEnv>, action: AuditAction, commentId: number | null, detail: string | null): void {
-  c.var.store.moderation.audit.add(c.var.admin.email, action, commentId, detail);
-}
-
-const limitBody = bodyLimit({
-  maxSize: LIMITS.requestMaxBytes,
-  onError: () => {
-    throw new RiposteError(413, 'payload_too_large', `Requests may be at most ${LIMITS.requestMaxBytes / 1024} KB.`);
-  },
-});
+const limitAdminBody = limitBody();
 
 export function adminRoutes(trustProxy: boolean) {
   const loginLimit = rateLimiter<AdminEnv>({
@@ -84,16 +64,12 @@ export function adminRoutes(trustProxy: boolean) {
       })
       // An uploaded export has its own, larger limit (routes/admin-transfer.ts).
       .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c, next) =>
-        c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitBody(c, next),
+        c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitAdminBody(c, next),
       )
       .post('/login', loginLimit, async (c) => {
         checkOrigin(c);
         const { email, password } = await readJson(c, loginSchema);
-        const admin = c.var.store.admins.findByEmail(email);
-        if (!(await checkPassword(admin, password)) || !admin) throw new RiposteError(401, 'unauthorized', 'Wrong email or password.');
-        const session = startAdminSession(c, admin);
-        c.var.store.moderation.audit.add(admin.email, 'login', null, null);
-        return c.json(session);
+        return c.json(await startAdminSession(c, await passwordLogin(c.var, email, password)));
       })
       // Providers an admin may log in with: only when RIPOSTE_ADMINS names someone.
       .get('/providers', (c) => {
@@ -103,150 +79,76 @@ export function adminRoutes(trustProxy: boolean) {
       .post('/login/provider', loginLimit, async (c) => {
         checkOrigin(c);
         // The full-page sign-in (started from /admin, so its origin is this server's) came back with a one-time code.
-        const { code, verifier } = await readJson(c, providerLoginSchema);
-        const { store, config } = c.var;
-        const request = store.authRequests.takeCode(hashToken(code), new Date().toISOString());
-        // Only the tab that started the login holds the verifier: a code planted elsewhere is useless.
-        const fromThatTab = request?.returnChallenge != null && sameToken(hashToken(verifier), request.returnChallenge);
-        if (!request || !fromThatTab || request.origin !== new URL(config.publicUrl).origin || request.userId === null) {
-          throw new RiposteError(400, 'invalid_input', 'This login link has expired or was already used; log in again.');
-        }
-        const user = store.users.get(request.userId)!;
-        const identity = `${user.provider}:${user.subject}`;
-        if (!config.auth.admins.includes(identity)) {
-          throw new RiposteError(
-            403,
-            'forbidden',
-            `${identity} (${user.name}) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.`,
-          );
-        }
-        const admin = store.admins.forIdentity(identity, user.name);
-        const session = startAdminSession(c, admin);
-        store.moderation.audit.add(admin.email, 'login', null, null);
-        return c.json(session);
+        const exchange = await readJson(c, codeExchangeSchema);
+        return c.json(await startAdminSession(c, await providerLogin(c.var, exchange)));
       })
-      .post('/logout', (c) => {
+      .post('/logout', async (c) => {
         // Ending a session needs no token: the worst a forged logout does is log someone out.
         checkOrigin(c);
-        endAdminSession(c);
+        await endAdminSession(c);
         return c.body(null, 204);
       })
-      .get('/session', (c) => {
-        const session = adminSession(c);
+      .get('/session', async (c) => {
+        const session = await adminSession(c);
         if (!session) throw new RiposteError(401, 'unauthorized', 'Your admin session has expired or you logged out; log in again.');
         return c.json({ admin: { email: session.admin.email, name: session.admin.name }, csrf: session.csrfToken });
       })
       .use('*', requireAdmin())
-      .get('/comments', (c) => {
+      .get('/comments', async (c) => {
         const { status, site, q, offset = 0, limit = 50 } = validate(commentQuerySchema, c.req.query());
-        const { rows, total } = c.var.store.moderation.list({ status, site, q, offset, limit });
-        const page: AdminCommentPage = { comments: rows.map(toAdminComment), total, pending: c.var.store.moderation.pendingCount() };
+        const { rows, total } = await c.var.store.adminComments.list({ status, site, q, offset, limit });
+        const page: AdminCommentPage = {
+          comments: rows.map(toAdminComment),
+          total,
+          pending: await c.var.store.adminComments.pendingCount(),
+        };
         return c.json(page);
       })
       .post('/comments/actions', async (c) => {
         const { ids, action } = await readJson(c, actionSchema);
-        const changed = c.var.store.transaction(() => {
-          const done = c.var.store.moderation.setStatus(ids, STATUS_OF[action]);
-          for (const id of done) audit(c, action, id, null);
-          return done;
-        });
-        return c.json({ changed, pending: c.var.store.moderation.pendingCount() });
+        const changed = await moderateComments(c.var, c.var.admin, ids, action);
+        return c.json({ changed, pending: await c.var.store.adminComments.pendingCount() });
       })
       .patch('/comments/:id', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
         const { body } = await readJson(c, bodySchema);
-        const bodyHtml = renderMarkdown(body);
-        if (bodyHtml === '')
-          throw new RiposteError(400, 'invalid_input', 'Write something before saving.', { body: 'Write something before saving.' });
-        if (!c.var.store.moderation.updateBody(id, body, bodyHtml, new Date().toISOString()))
-          throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
-        audit(c, 'edit', id, null);
-        return c.json(one(c, id));
+        await ownerEditComment(c.var, c.var.admin, id, body);
+        return c.json(await one(c, id));
       })
       .post('/comments/:id/reply', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
         const { body } = await readJson(c, bodySchema);
-        const parent = c.var.store.comments.get(id);
-        if (!parent) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
-        const bodyHtml = renderMarkdown(body);
-        if (bodyHtml === '')
-          throw new RiposteError(400, 'invalid_input', 'Write something before posting.', { body: 'Write something before posting.' });
-        const reply = c.var.store.transaction(() => {
-          // Answering a held comment approves it: the owner would not answer what readers cannot see.
-          if (parent.status === 'pending') {
-            c.var.store.moderation.setStatus([id], 'approved');
-            audit(c, 'approve', id, null);
-          }
-          const row = c.var.store.comments.insert({
-            threadId: parent.threadId,
-            parentId: id,
-            status: 'approved',
-            authorName: c.var.admin.name,
-            authorEmail: c.var.admin.email,
-            authorBadge: 'owner',
-            bodyMarkdown: body,
-            bodyHtml,
-            createdAt: new Date().toISOString(),
-          });
-          audit(c, 'reply', row.id, `in reply to ${id}`);
-          return row;
-        });
-        return c.json(one(c, reply.id), 201);
+        return c.json(await one(c, await ownerReply(c.var, c.var.admin, id, body)), 201);
       })
-      .get('/sites', (c) =>
+      .get('/sites', async (c) =>
         c.json({
-          sites: c.var.store.sites.list().map((s) => ({ id: s.id, name: s.name, origins: s.origins, settings: siteSettings(s.settings) })),
+          sites: (await c.var.store.sites.list()).map(siteView),
         }),
       )
       .patch('/sites/:site', async (c) => {
-        const siteId = c.req.param('site');
-        if (!c.var.store.sites.get(siteId)) throw new RiposteError(404, 'unknown_site', `There is no site "${siteId}".`);
-        const { origins, settings } = await readJson(c, siteChangeSchema);
-        const changes = Object.fromEntries(Object.entries(settings ?? {}).filter(([, value]) => value !== undefined));
-        c.var.store.transaction(() => {
-          if (origins) c.var.store.moderation.setOrigins(siteId, [...new Set(origins)]);
-          if (Object.keys(changes).length) c.var.store.sites.updateSettings(siteId, changes);
-          audit(c, 'settings', null, `${siteId}: ${JSON.stringify({ ...(origins ? { origins } : {}), ...changes })}`);
-        });
-        const site = c.var.store.sites.get(siteId)!;
-        return c.json({ id: site.id, name: site.name, origins: site.origins, settings: siteSettings(site.settings) });
+        const change = await readJson(c, siteChangeSchema);
+        return c.json(siteView(await changeSite(c.var, c.var.admin, c.req.param('site'), change)));
       })
       .put('/threads/:id/lock', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
         const { locked } = await readJson(c, lockSchema);
-        const thread = c.var.store.moderation.setThreadLocked(id, locked);
-        if (!thread) throw new RiposteError(404, 'not_found', `There is no thread ${id}.`);
-        audit(c, locked ? 'lock' : 'unlock', null, thread.pageKey);
+        const thread = await lockThread(c.var, c.var.admin, id, locked);
         return c.json({ id: thread.id, locked: thread.locked });
       })
-      .get('/bans', (c) => c.json({ bans: c.var.store.moderation.bans.list() satisfies WireBan[] }))
+      .get('/bans', async (c) => c.json({ bans: (await c.var.store.bans.list()) satisfies WireBan[] }))
       .post('/bans', async (c) => {
-        const { kind, value, hideExisting } = await readJson(c, banSchema);
-        const normalised = kind === 'email' ? value.toLowerCase() : value;
-        const { ban, hidden } = c.var.store.transaction(() => {
-          const ban = c.var.store.moderation.bans.add(kind, normalised, hideExisting, c.var.admin.email);
-          const hidden = hideExisting ? c.var.store.moderation.bans.hideComments(kind, normalised) : [];
-          audit(
-            c,
-            'ban',
-            null,
-            `${kind} ${normalised}${hideExisting ? `, ${hidden.length} ${hidden.length === 1 ? 'comment' : 'comments'} hidden` : ''}`,
-          );
-          return { ban, hidden };
-        });
+        const { ban, hidden } = await banAuthor(c.var, c.var.admin, await readJson(c, banSchema));
         return c.json({ ban: ban satisfies WireBan, hidden }, 201);
       })
-      .delete('/bans/:id', (c) => {
+      .delete('/bans/:id', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());
-        const ban = c.var.store.moderation.bans.remove(id);
-        if (!ban) throw new RiposteError(404, 'not_found', `There is no ban ${id}.`);
-        audit(c, 'unban', null, `${ban.kind} ${ban.value}`);
+        await liftBan(c.var, c.var.admin, id);
         return c.body(null, 204);
       })
       .route('/', adminTransferRoutes())
-      .get('/audit', (c) => {
+      .get('/audit', async (c) => {
         const { offset = 0, limit = 100 } = validate(commentQuerySchema, c.req.query());
-        return c.json({ entries: c.var.store.moderation.audit.list(limit, offset) satisfies WireAuditEntry[] });
+        return c.json({ entries: (await c.var.store.audit.list(limit, offset)) satisfies WireAuditEntry[] });
       })
   );
 }

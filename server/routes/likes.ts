@@ -2,31 +2,32 @@
 import { Hono } from 'hono';
 import { likeQuerySchema, likeSchema } from '../../shared/schemas.ts';
 import type { LikeState } from '../../shared/wire.ts';
-import { keyedHash } from '../hashing.ts';
+import { keyedHash } from '../tokens.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { requireSite } from '../sites/require-site.ts';
 
 export const likeRoutes = new Hono<AppEnv>()
-  .get('/', (c) => {
+  .get('/', async (c) => {
     const query = validate(likeQuerySchema, c.req.query());
-    const site = requireSite(c, query.site);
-    const thread = c.var.store.threads.find(site.id, query.page);
+    const site = await requireSite(c, query.site);
+    const thread = await c.var.store.threads.find(site.id, query.page);
     const likerHash = keyedHash(c.var.hashKey, 'liker', query.liker);
     const state: LikeState = thread
-      ? { count: c.var.store.likes.count(thread.id), liked: c.var.store.likes.has(thread.id, likerHash) }
+      ? { count: await c.var.store.likes.count(thread.id), liked: await c.var.store.likes.has(thread.id, likerHash) }
       : { count: 0, liked: false };
     return c.json(state);
   })
   .put('/', async (c) => {
     const input = await readJson(c, likeSchema);
-    const site = requireSite(c, input.site);
+    const site = await requireSite(c, input.site);
     const pageKey = input.page;
     const { store, hashKey } = c.var;
     // Taking back a like on a page nobody commented on or liked needs no thread.
-    const thread = input.liked ? store.threads.upsert(site.id, pageKey) : store.threads.find(site.id, pageKey);
+    const now = c.var.now().toISOString();
+    const thread = input.liked ? await store.threads.upsert(site.id, pageKey, now) : await store.threads.find(site.id, pageKey);
     if (!thread) return c.json({ count: 0, liked: false } satisfies LikeState);
-    store.likes.set(thread.id, keyedHash(hashKey, 'liker', input.liker), input.liked);
-    const state: LikeState = { count: store.likes.count(thread.id), liked: input.liked };
+    await store.likes.set(thread.id, keyedHash(hashKey, 'liker', input.liker), input.liked, now);
+    const state: LikeState = { count: await store.likes.count(thread.id), liked: input.liked };
     return c.json(state);
   });

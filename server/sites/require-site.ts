@@ -6,9 +6,9 @@ import { RiposteError } from '../http/errors.ts';
 import type { SiteRow } from '../store/schema.ts';
 import { allowedOrigins } from './allowed-origins.ts';
 
-export function requireSite(c: Context<AppEnv>, siteId: string | undefined): SiteRow {
+export async function requireSite(c: Context<AppEnv>, siteId: string | undefined): Promise<SiteRow> {
   const id = siteId ?? DEFAULT_SITE;
-  const site = c.var.store.sites.get(id);
+  const site = await c.var.store.sites.get(id);
   if (!site) throw new RiposteError(404, 'unknown_site', `There is no site "${id}" on this server.`);
   const origin = c.req.header('origin');
   if (origin && !allowedOrigins(site, c.var.config).has(origin)) {

@@ -1,69 +1,57 @@
-/** Queries about admins and their sessions (cookie tokens stored only as SHA-256). */
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
-import type { Db } from './database.ts';
+/** Queries about admins: who may open /admin, by password or by provider identity. */
+import { asc, eq } from 'drizzle-orm';
+import { first, one, type Executor } from './executor.ts';
 import { adminSessions, admins, type AdminRow } from './schema.ts';
+import { rowsAffected } from './sqlite-dialect.ts';
 
-export function adminQueries(db: Db) {
+export function adminQueries(x: Executor) {
   return {
-    findByEmail(email: string): AdminRow | undefined {
-      return db.select().from(admins).where(eq(admins.email, email)).get();
+    async findByEmail(email: string): Promise<AdminRow | undefined> {
+      return first(await x.read.select().from(admins).where(eq(admins.email, email)));
     },
-    list(): AdminRow[] {
-      return db.select().from(admins).orderBy(asc(admins.id)).all();
+    list(): Promise<AdminRow[]> {
+      return x.read.select().from(admins).orderBy(asc(admins.id));
     },
     /** Adds the admin, or sets a new password (and name, if given) for one that exists. */
-    upsert(email: string, name: string | null, passwordHash: string): { admin: AdminRow; created: boolean } {
-      const existing = this.findByEmail(email);
-      if (existing) {
-        const admin = db
-          .update(admins)
-          .set({ name: name ?? existing.name, passwordHash })
-          .where(eq(admins.id, existing.id))
-          .returning()
-          .get();
-        // A new password ends every session opened with the old one.
-        db.delete(adminSessions).where(eq(adminSessions.adminId, existing.id)).run();
-        return { admin, created: false };
-      }
-      return {
-        admin: db
-          .insert(admins)
-          .values({ email, name: name ?? email.split('@')[0]!, passwordHash })
-          .returning()
-          .get(),
-        created: true,
-      };
+    upsert(email: string, name: string | null, passwordHash: string, at: string): Promise<{ admin: AdminRow; created: boolean }> {
+      return x.write(async (db) => {
+        const existing = first(await db.select().from(admins).where(eq(admins.email, email)));
+        if (existing) {
+          const admin = one(
+            await db
+              .update(admins)
+              .set({ name: name ?? existing.name, passwordHash })
+              .where(eq(admins.id, existing.id))
+              .returning(),
+          );
+          // A new password ends every session opened with the old one.
+          await db.delete(adminSessions).where(eq(adminSessions.adminId, existing.id));
+          return { admin, created: false };
+        }
+        const admin = one(
+          await db
+            .insert(admins)
+            .values({ email, name: name ?? email.split('@')[0]!, passwordHash, createdAt: at })
+            .returning(),
+        );
+        return { admin, created: true };
+      });
     },
     /** Removes the admin and, with them, their sessions; false if there was none. */
-    remove(email: string): boolean {
-      return db.delete(admins).where(eq(admins.email, email)).returning({ id: admins.id }).all().length > 0;
+    async remove(email: string): Promise<boolean> {
+      return rowsAffected(await x.write((db) => db.delete(admins).where(eq(admins.email, email)))) > 0;
     },
     /** The admin row of a provider identity named in RIPOSTE_ADMINS, made at its first login; the name follows the profile. */
-    forIdentity(identity: string, name: string): AdminRow {
-      return db
-        .insert(admins)
-        .values({ email: identity, name, passwordHash: '' })
-        .onConflictDoUpdate({ target: admins.email, set: { name } })
-        .returning()
-        .get();
-    },
-    createSession(tokenHash: string, adminId: number, csrfToken: string, expiresAt: string): void {
-      db.insert(adminSessions).values({ tokenHash, adminId, csrfToken, expiresAt }).run();
-    },
-    /** The session's admin and CSRF token, if the session exists and has not expired at `now`. */
-    findSession(tokenHash: string, now: string): { admin: AdminRow; csrfToken: string } | undefined {
-      return db
-        .select({ admin: admins, csrfToken: adminSessions.csrfToken })
-        .from(adminSessions)
-        .innerJoin(admins, eq(admins.id, adminSessions.adminId))
-        .where(and(eq(adminSessions.tokenHash, tokenHash), gt(adminSessions.expiresAt, now)))
-        .get();
-    },
-    deleteSession(tokenHash: string): void {
-      db.delete(adminSessions).where(eq(adminSessions.tokenHash, tokenHash)).run();
-    },
-    deleteExpiredSessions(now: string): void {
-      db.delete(adminSessions).where(lte(adminSessions.expiresAt, now)).run();
+    forIdentity(identity: string, name: string, at: string): Promise<AdminRow> {
+      return x.write(async (db) =>
+        one(
+          await db
+            .insert(admins)
+            .values({ email: identity, name, passwordHash: '', createdAt: at })
+            .onConflictDoUpdate({ target: admins.email, set: { name } })
+            .returning(),
+        ),
+      );
     },
   };
 }

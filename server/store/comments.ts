@@ -1,49 +1,109 @@
-/** Queries about comments. */
-import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from './database.ts';
+/** Queries about comments: one, a thread's, writing and changing them, and what the spam checks ask of an author's earlier ones. */
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { HeldReason } from '../../shared/moderation.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
+import { first, one, type Executor } from './executor.ts';
 import { comments, threads, type CommentRow, type NewCommentRow, type ThreadRow } from './schema.ts';
 
-export function commentQueries(db: Db) {
+/** Who wrote a comment, as the duplicate check compares authors. */
+export interface AuthorMarks {
+  userId: number | null;
+  name: string;
+  email: string | null;
+  ipHash: string | null;
+}
+
+export function commentQueries(x: Executor) {
   return {
-    get(id: number): CommentRow | undefined {
-      return db.select().from(comments).where(eq(comments.id, id)).get();
+    async get(id: number): Promise<CommentRow | undefined> {
+      return first(await x.read.select().from(comments).where(eq(comments.id, id)));
     },
     /** Every comment of a thread, whatever its status, oldest first. */
-    listForThread(threadId: number): CommentRow[] {
-      return db.select().from(comments).where(eq(comments.threadId, threadId)).orderBy(asc(comments.createdAt), asc(comments.id)).all();
-    },
-    insert(row: NewCommentRow): CommentRow {
-      return db.insert(comments).values(row).returning().get();
+    listForThread(threadId: number): Promise<CommentRow[]> {
+      return x.read.select().from(comments).where(eq(comments.threadId, threadId)).orderBy(asc(comments.createdAt), asc(comments.id));
     },
     /** The comment with its thread (for the site, the page and the cache key), for edits and deletions. */
-    getWithThread(id: number): { comment: CommentRow; thread: ThreadRow } | undefined {
-      return db
-        .select({ comment: comments, thread: threads })
-        .from(comments)
-        .innerJoin(threads, eq(threads.id, comments.threadId))
-        .where(eq(comments.id, id))
-        .get();
-    },
-    /** An edit by the author: new text, rendered again, and when it was edited. */
-    updateBody(id: number, bodyMarkdown: string, bodyHtml: string, editedAt: string): CommentRow {
-      return db.update(comments).set({ bodyMarkdown, bodyHtml, editedAt }).where(eq(comments.id, id)).returning().get()!;
-    },
-    /** Puts a comment (back) in the queue, with why. */
-    hold(id: number, status: Extract<CommentStatus, 'pending' | 'spam'>, heldReasons: HeldReason[]): CommentRow {
-      return db.update(comments).set({ status, heldReasons }).where(eq(comments.id, id)).returning().get()!;
-    },
-    setStatus(id: number, status: CommentStatus): void {
-      db.update(comments).set({ status }).where(eq(comments.id, id)).run();
+    async getWithThread(id: number): Promise<{ comment: CommentRow; thread: ThreadRow } | undefined> {
+      return first(
+        await x.read
+          .select({ comment: comments, thread: threads })
+          .from(comments)
+          .innerJoin(threads, eq(threads.id, comments.threadId))
+          .where(eq(comments.id, id)),
+      );
     },
     /** The comment if it belongs to the thread; used to check a reply's parent. */
-    findInThread(threadId: number, id: number): CommentRow | undefined {
-      return db
-        .select()
+    async findInThread(threadId: number, id: number): Promise<CommentRow | undefined> {
+      return first(
+        await x.read
+          .select()
+          .from(comments)
+          .where(and(eq(comments.id, id), eq(comments.threadId, threadId))),
+      );
+    },
+    insert(row: NewCommentRow & { createdAt: string }): Promise<CommentRow> {
+      return x.write(async (db) => one(await db.insert(comments).values(row).returning()));
+    },
+    /** An edit: new text, rendered again, and when it was edited; undefined if there is no such comment. */
+    async updateBody(id: number, bodyMarkdown: string, bodyHtml: string, editedAt: string): Promise<CommentRow | undefined> {
+      return first(
+        await x.write((db) => db.update(comments).set({ bodyMarkdown, bodyHtml, editedAt }).where(eq(comments.id, id)).returning()),
+      );
+    },
+    /** Puts a comment (back) in the queue, with why. */
+    hold(id: number, status: Extract<CommentStatus, 'pending' | 'spam'>, heldReasons: HeldReason[]): Promise<CommentRow> {
+      return x.write(async (db) => one(await db.update(comments).set({ status, heldReasons }).where(eq(comments.id, id)).returning()));
+    },
+    /** Sets the status of every listed comment; returns the ids that exist. */
+    async setStatus(ids: number[], status: CommentStatus): Promise<number[]> {
+      if (ids.length === 0) return [];
+      const changed = await x.write((db) =>
+        db.update(comments).set({ status }).where(inArray(comments.id, ids)).returning({ id: comments.id }),
+      );
+      return changed.map((r) => r.id);
+    },
+
+    /** Whether this author has an approved comment on the site already (for "first-time commenters only"). */
+    async hasApproved(siteId: string, author: { userId: number | null; email: string | null }): Promise<boolean> {
+      const who =
+        author.userId !== null
+          ? eq(comments.userId, author.userId)
+          : author.email
+            ? sql`lower(${comments.authorEmail}) = ${author.email.toLowerCase()}`
+            : undefined;
+      if (!who) return false;
+      const found = await x.read
+        .select({ id: comments.id })
         .from(comments)
-        .where(and(eq(comments.id, id), eq(comments.threadId, threadId)))
-        .get();
+        .innerJoin(threads, eq(threads.id, comments.threadId))
+        .where(and(who, eq(threads.siteId, siteId), eq(comments.status, 'approved')))
+        .limit(1);
+      return found.length > 0;
+    },
+    /** Whether the same author (account, name, email or address) posted the same text on the page before (and it was not deleted). */
+    async isDuplicate(siteId: string, pageKey: string, bodyMarkdown: string, author: AuthorMarks): Promise<boolean> {
+      const sameAuthor = or(
+        author.userId !== null
+          ? eq(comments.userId, author.userId)
+          : sql`${comments.userId} is null and lower(${comments.authorName}) = ${author.name.toLowerCase()}`,
+        author.email ? sql`lower(${comments.authorEmail}) = ${author.email.toLowerCase()}` : undefined,
+        author.ipHash ? eq(comments.ipHash, author.ipHash) : undefined,
+      );
+      const found = await x.read
+        .select({ id: comments.id })
+        .from(comments)
+        .innerJoin(threads, eq(threads.id, comments.threadId))
+        .where(
+          and(
+            eq(threads.siteId, siteId),
+            eq(threads.pageKey, pageKey),
+            eq(comments.bodyMarkdown, bodyMarkdown),
+            ne(comments.status, 'deleted'),
+            sameAuthor,
+          ),
+        )
+        .limit(1);
+      return found.length > 0;
     },
   };
 }

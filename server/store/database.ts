@@ -1,10 +1,20 @@
-/** Opens the SQLite file the way Riposte needs it (WAL, foreign keys) and applies committed migrations. */
+/**
+ * SQLite through better-sqlite3: opening the file (WAL, foreign keys), applying committed
+ * migrations, and the server's two connections: a reader (WAL lets it read while a write is
+ * open) and a writer that one in-process queue hands to one write at a time. better-sqlite3
+ * waits for a lock synchronously, stalling the whole server, so no connection waits
+ * (busy_timeout 0): a write that finds another process's lock (an import) tries again after
+ * an asynchronous pause, until its deadline.
+ */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { StoreBusyError, type Executor } from './executor.ts';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -17,34 +27,109 @@ export interface Connection {
 }
 
 /**
- * The server's own connection waits this long for another writer (an import) to let go of the
- * write lock. better-sqlite3 waits synchronously, so the whole server stands still meanwhile:
- * better to answer 503 "try again" soon (see isBusy) than to freeze for seconds.
+ * How long a request's write may wait for another process's write lock before the answer is
+ * 503 "busy, try again": long enough to slip between an import's commits, short enough that
+ * the commenter is told soon.
  */
-const SERVER_BUSY_MS = 500;
-/** An import or export on its own connection may wait longer for the server's short writes. */
-const TOOL_BUSY_MS = 5_000;
+export const WRITE_WAIT_MS = 2_000;
+/** An import or a start-up migration may wait longer for the server's short writes. */
+export const TOOL_WAIT_MS = 5_000;
+/** Pauses between tries: the server's own writes hold the lock for about a millisecond. */
+const FIRST_PAUSE_MS = 5;
+const LONGEST_PAUSE_MS = 100;
 
-/** Opens the database and applies any migrations not yet applied. */
-export function openDatabase(file: string): Connection {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const connection = connect(file, { busyMs: SERVER_BUSY_MS });
-  migrate(connection.db, { migrationsFolder: MIGRATIONS });
-  return connection;
-}
-
-/** A further connection to an opened (so migrated) database, e.g. for a long import or a consistent export. */
-export function connect(file: string, options: { readonly?: boolean; busyMs?: number } = {}): Connection {
-  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+/** A connection to the file; the caller has migrated it (openSqlite) or only reads. */
+export function connect(file: string, options: { readonly?: boolean } = {}): Connection {
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, timeout: 0 });
   if (!options.readonly) sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${options.busyMs ?? TOOL_BUSY_MS}`);
   return { db: drizzle(sqlite, { schema }), sqlite };
 }
 
 /** Whether an error means another connection holds the write lock (e.g. an import is running). */
 export function isBusy(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+  return error instanceof StoreBusyError || (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY'));
+}
+
+/** Runs fn until it does not fail for a lock, pausing asynchronously in between, or until `deadline` (performance.now()). */
+async function retryWhileBusy<T>(fn: () => T, deadline: number): Promise<T> {
+  for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
+    try {
+      return fn();
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+      const left = deadline - performance.now();
+      if (left <= 0) throw new StoreBusyError();
+      await sleep(Math.min(pause, left));
+    }
+  }
+}
+
+/**
+ * Runs fn in one transaction on the connection: the write lock is taken at once (IMMEDIATE),
+ * so a lock held elsewhere is met before any work; then COMMIT, or ROLLBACK on any error.
+ */
+export async function inTransaction<T>({ sqlite }: Connection, deadline: number, fn: () => Promise<T>): Promise<T> {
+  await retryWhileBusy(() => sqlite.exec('BEGIN IMMEDIATE'), deadline);
+  try {
+    const result = await fn();
+    sqlite.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** One at a time, in order of arrival: a promise chain that each task joins at its end. */
+function taskQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** An executor over a connection already held in a transaction: reads and writes go straight to it. */
+export function directExecutor({ db }: Connection): Executor {
+  return { read: db, write: (fn) => fn(db) };
+}
+
+export interface SqliteDatabase {
+  /** The writer's connection itself, for an in-memory database's export (it has no other). */
+  writer: Connection;
+  /** Reads on the reader, writes through the queue, each write its own transaction. */
+  queued: Executor;
+  /** Runs fn holding the writer, in one transaction (see inTransaction), with an executor straight to it (always the same one). */
+  exclusive<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+/** Opens the server's connections to the file and applies any migrations not yet applied. */
+export async function openSqlite(file: string): Promise<SqliteDatabase> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const writer = connect(file);
+  await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), performance.now() + TOOL_WAIT_MS);
+  // An in-memory database exists only on its one connection.
+  const reader = file === ':memory:' ? writer : connect(file);
+  if (reader !== writer) reader.sqlite.pragma('query_only = ON');
+  const queue = taskQueue();
+  const direct = directExecutor(writer);
+  const exclusive = <T>(fn: (tx: Executor) => Promise<T>): Promise<T> => {
+    // The wait counts from the request, queue included: behind a stuck lock, later writes give up in time too.
+    const deadline = performance.now() + WRITE_WAIT_MS;
+    return queue(() => inTransaction(writer, deadline, () => fn(direct)));
+  };
+  return {
+    writer,
+    queued: { read: reader.db, write: (fn) => exclusive((tx) => fn(tx.read)) },
+    exclusive,
+    close() {
+      writer.sqlite.close();
+      if (reader !== writer) reader.sqlite.close();
+    },
+  };
 }

@@ -3,7 +3,7 @@
  * comment unless its import key is known already, and attach replies to their parents.
  */
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from './database.ts';
+import { first, one, type Executor } from './executor.ts';
 import { comments, threads, type NewCommentRow, type ThreadRow } from './schema.ts';
 
 export interface ImportedThreadRow {
@@ -12,7 +12,7 @@ export interface ImportedThreadRow {
   url: string | null;
   title: string | null;
   externalId: string | null;
-  createdAt?: string;
+  createdAt: string;
 }
 
 /** What an import sets on a comment; the rest (badge, user, edit time) stays empty. */
@@ -36,7 +36,12 @@ export type ImportedCommentRow = Required<
 /** A value bound when the prepared statement runs. */
 const bound = (name: keyof ImportedCommentRow): SQL => sql`${sql.placeholder(name)}`;
 
-export function importQueries(db: Db) {
+/**
+ * Over the import's own connection, held for the whole import (store.importTransaction):
+ * statements are prepared there once, since an import runs them up to millions of times.
+ */
+export function importQueries(x: Executor) {
+  const db = x.read;
   const byExternalId = db
     .select()
     .from(threads)
@@ -85,37 +90,48 @@ export function importQueries(db: Db) {
 
   return {
     /** The thread a page already has: the one with its old id first (it survives URL changes), else its key. */
-    findThread(siteId: string, pageKey: string, externalId: string | null): ThreadRow | undefined {
-      return (externalId ? byExternalId.get({ siteId, externalId }) : undefined) ?? byPageKey.get({ siteId, pageKey });
+    async findThread(siteId: string, pageKey: string, externalId: string | null): Promise<ThreadRow | undefined> {
+      return (
+        (externalId ? first(await byExternalId.execute({ siteId, externalId })) : undefined) ??
+        first(await byPageKey.execute({ siteId, pageKey }))
+      );
     },
-    createThread(row: ImportedThreadRow): ThreadRow {
-      return db.insert(threads).values(row).returning().get();
+    createThread(row: ImportedThreadRow): Promise<ThreadRow> {
+      return x.write(async (db) => one(await db.insert(threads).values(row).returning()));
     },
     /** Fills in what a matched thread lacks (url, title, external id); never overwrites. */
-    completeThread(thread: ThreadRow, row: ImportedThreadRow): void {
-      db.update(threads)
-        .set({ url: thread.url ?? row.url, title: thread.title ?? row.title })
-        .where(eq(threads.id, thread.id))
-        .run();
-      if (row.externalId && !thread.externalId && !byExternalId.get({ siteId: thread.siteId, externalId: row.externalId })) {
-        db.update(threads)
-          .set({ externalId: row.externalId })
-          .where(and(eq(threads.id, thread.id), isNull(threads.externalId)))
-          .run();
-      }
+    completeThread(thread: ThreadRow, row: ImportedThreadRow): Promise<void> {
+      return x.write(async (db) => {
+        await db
+          .update(threads)
+          .set({ url: thread.url ?? row.url, title: thread.title ?? row.title })
+          .where(eq(threads.id, thread.id));
+        if (
+          row.externalId &&
+          !thread.externalId &&
+          !first(await byExternalId.execute({ siteId: thread.siteId, externalId: row.externalId }))
+        ) {
+          await db
+            .update(threads)
+            .set({ externalId: row.externalId })
+            .where(and(eq(threads.id, thread.id), isNull(threads.externalId)));
+        }
+      });
     },
-    commentByImportKey(key: string): { id: number; threadId: number } | undefined {
-      return byImportKey.get({ key });
+    async commentByImportKey(key: string): Promise<{ id: number; threadId: number } | undefined> {
+      return first(await byImportKey.execute({ key }));
     },
     /** Adds the comment; undefined when a comment with its import key is there already. */
-    insertComment(row: ImportedCommentRow): number | undefined {
-      return insertComment.get(row)?.id;
+    async insertComment(row: ImportedCommentRow): Promise<number | undefined> {
+      return first(await x.write(() => insertComment.execute(row)))?.id;
     },
-    parentOf(id: number): number | null | undefined {
-      return parentOf.get({ id })?.parentId;
+    async parentOf(id: number): Promise<number | null | undefined> {
+      return first(await parentOf.execute({ id }))?.parentId;
     },
-    setParent(id: number, parentId: number): void {
-      setParent.run({ id, parentId });
+    setParent(id: number, parentId: number): Promise<void> {
+      return x.write(async () => {
+        await setParent.execute({ id, parentId });
+      });
     },
   };
 }

@@ -1,26 +1,26 @@
 /** Queries about page likes ("N readers like this"). */
 import { and, count, eq } from 'drizzle-orm';
-import type { Db } from './database.ts';
+import { first, type Executor } from './executor.ts';
 import { pageLikes } from './schema.ts';
 
-export function likeQueries(db: Db) {
+export function likeQueries(x: Executor) {
   return {
-    count(threadId: number): number {
-      return db.select({ n: count() }).from(pageLikes).where(eq(pageLikes.threadId, threadId)).get()?.n ?? 0;
+    async count(threadId: number): Promise<number> {
+      return first(await x.read.select({ n: count() }).from(pageLikes).where(eq(pageLikes.threadId, threadId)))?.n ?? 0;
     },
-    has(threadId: number, likerHash: string): boolean {
-      return !!db
-        .select()
+    async has(threadId: number, likerHash: string): Promise<boolean> {
+      const found = await x.read
+        .select({ threadId: pageLikes.threadId })
         .from(pageLikes)
-        .where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash)))
-        .get();
+        .where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash)));
+      return found.length > 0;
     },
-    set(threadId: number, likerHash: string, liked: boolean): void {
-      if (liked) db.insert(pageLikes).values({ threadId, likerHash }).onConflictDoNothing().run();
-      else
-        db.delete(pageLikes)
-          .where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash)))
-          .run();
+    /** Likes (at `at`) or unlikes the page for this liker. */
+    set(threadId: number, likerHash: string, liked: boolean, at: string): Promise<void> {
+      return x.write(async (db) => {
+        if (liked) await db.insert(pageLikes).values({ threadId, likerHash, createdAt: at }).onConflictDoNothing();
+        else await db.delete(pageLikes).where(and(eq(pageLikes.threadId, threadId), eq(pageLikes.likerHash, likerHash)));
+      });
     },
   };
 }

@@ -1,41 +1,53 @@
 /** Queries about sites: the blogs this server stores threads for. */
 import { eq, sql } from 'drizzle-orm';
 import { siteSettings, type SiteSettings } from '../../shared/site-settings.ts';
-import type { Db } from './database.ts';
+import { first, type Executor } from './executor.ts';
 import { sites, type SiteRow } from './schema.ts';
 
-export function siteQueries(db: Db) {
-  // Read on every API request: prepared once, not per call.
-  const byId = db
+export function siteQueries(x: Executor) {
+  // Read on every API request (the site, and every site's origins for CORS): prepared once, not per call.
+  const byId = x.read
     .select()
     .from(sites)
     .where(eq(sites.id, sql.placeholder('id')))
     .prepare();
-  const all = db.select().from(sites).prepare();
+  const all = x.read.select().from(sites).prepare();
+  const get = async (id: string): Promise<SiteRow | undefined> => first(await byId.execute({ id }));
   return {
-    list(): SiteRow[] {
-      return all.all();
+    async list(): Promise<SiteRow[]> {
+      return all.execute();
     },
-    get(id: string): SiteRow | undefined {
-      return byId.get({ id });
-    },
-    /** Creates the site if missing; leaves an existing one as it is. */
-    ensure(id: string, name: string): SiteRow {
-      db.insert(sites).values({ id, name }).onConflictDoNothing().run();
-      return this.get(id)!;
+    get,
+    /** Creates the site (at `createdAt`) if missing; leaves an existing one as it is. */
+    async ensure(id: string, name: string, createdAt: string): Promise<SiteRow> {
+      await x.write(async (db) => {
+        await db.insert(sites).values({ id, name, createdAt }).onConflictDoNothing();
+      });
+      return (await get(id))!;
     },
     /** The site's settings with defaults filled in (the defaults if the site is unknown). */
-    settings(id: string): SiteSettings {
-      return siteSettings(byId.get({ id })?.settings);
+    async settings(id: string): Promise<SiteSettings> {
+      return siteSettings((await get(id))?.settings);
+    },
+    /** The origins allowed to embed the site (besides the server's own and, for the default site, RIPOSTE_ORIGINS). */
+    setOrigins(id: string, origins: string[]): Promise<void> {
+      return x.write(async (db) => {
+        await db.update(sites).set({ origins }).where(eq(sites.id, id));
+      });
     },
     /** Changes some settings, keeping the others as they were. */
-    updateSettings(id: string, changes: Partial<SiteSettings>): SiteSettings {
-      const stored = byId.get({ id })?.settings ?? {};
-      db.update(sites)
-        .set({ settings: { ...stored, ...changes } })
-        .where(eq(sites.id, id))
-        .run();
-      return this.settings(id);
+    updateSettings(id: string, changes: Partial<SiteSettings>): Promise<SiteSettings> {
+      return x.write(async (db) => {
+        const stored = first(await db.select().from(sites).where(eq(sites.id, id)))?.settings ?? {};
+        const updated = first(
+          await db
+            .update(sites)
+            .set({ settings: { ...stored, ...changes } })
+            .where(eq(sites.id, id))
+            .returning(),
+        );
+        return siteSettings(updated?.settings);
+      });
     },
   };
 }

@@ -1,52 +1,65 @@
 /** Queries about threads: one per page of a site. */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from './database.ts';
+import { first, one, type Executor } from './executor.ts';
 import { threads, type ThreadRow } from './schema.ts';
+import { excluded } from './sqlite-dialect.ts';
 
-export function threadQueries(db: Db) {
-  const byPageKey = db
+export function threadQueries(x: Executor) {
+  // The thread lookup of every GET: prepared once, not built per call.
+  const byPageKey = x.read
     .select()
     .from(threads)
     .where(and(eq(threads.siteId, sql.placeholder('siteId')), eq(threads.pageKey, sql.placeholder('key'))))
     .prepare();
-  const byExternalId = db
+  const byExternalId = x.read
     .select()
     .from(threads)
     .where(and(eq(threads.siteId, sql.placeholder('siteId')), eq(threads.externalId, sql.placeholder('key'))))
     .prepare();
-  const find = (siteId: string, pageKey: string): ThreadRow | undefined =>
+  const find = async (siteId: string, pageKey: string): Promise<ThreadRow | undefined> =>
     // An imported thread is keyed by its page's URL and also answers to its old id (a page-id).
-    byPageKey.get({ siteId, key: pageKey }) ?? byExternalId.get({ siteId, key: pageKey });
+    first(await byPageKey.execute({ siteId, key: pageKey })) ?? first(await byExternalId.execute({ siteId, key: pageKey }));
+
+  /** Makes a page's thread at `createdAt`; if another writer made it meanwhile, that one, with url and title filled in. */
+  const create = (siteId: string, pageKey: string, createdAt: string, url?: string, title?: string): Promise<ThreadRow> =>
+    x.write(async (db) =>
+      one(
+        await db
+          .insert(threads)
+          .values({ siteId, pageKey, url, title, createdAt })
+          .onConflictDoUpdate({
+            target: [threads.siteId, threads.pageKey],
+            set: {
+              url: sql`coalesce(${threads.url}, ${excluded(threads.url)})`,
+              title: sql`coalesce(${threads.title}, ${excluded(threads.title)})`,
+            },
+          })
+          .returning(),
+      ),
+    );
 
   return {
     find,
+    create,
+    async get(id: number): Promise<ThreadRow | undefined> {
+      return first(await x.read.select().from(threads).where(eq(threads.id, id)));
+    },
+    /** Locks or unlocks the thread (a locked one takes no new comments); undefined if there is no such thread. */
+    async setLocked(id: number, locked: boolean): Promise<ThreadRow | undefined> {
+      return first(await x.write((db) => db.update(threads).set({ locked }).where(eq(threads.id, id)).returning()));
+    },
     /**
-     * Finds or creates a page's thread, filling in url and title the first time they are known;
-     * later posters cannot change them.
+     * Fills in a thread's url and title where they are still unknown (the first poster's
+     * guess stays: later posters cannot change them); writes nothing when there is nothing to fill.
      */
-    upsert(siteId: string, pageKey: string, url?: string, title?: string): ThreadRow {
-      const found = find(siteId, pageKey);
-      if (found && found.pageKey !== pageKey) {
-        // Reached through its external id: update that thread rather than make a second one.
-        return db
-          .update(threads)
-          .set({ url: sql`coalesce(${threads.url}, ${url ?? null})`, title: sql`coalesce(${threads.title}, ${title ?? null})` })
-          .where(eq(threads.id, found.id))
-          .returning()
-          .get();
-      }
-      return db
-        .insert(threads)
-        .values({ siteId, pageKey, url, title })
-        .onConflictDoUpdate({
-          target: [threads.siteId, threads.pageKey],
-          set: {
-            url: sql`coalesce(${threads.url}, excluded.url)`,
-            title: sql`coalesce(${threads.title}, excluded.title)`,
-          },
-        })
-        .returning()
-        .get();
+    async fillIn(thread: ThreadRow, url?: string, title?: string): Promise<ThreadRow> {
+      const changes = { ...(thread.url === null && url ? { url } : {}), ...(thread.title === null && title ? { title } : {}) };
+      if (Object.keys(changes).length === 0) return thread;
+      return one(await x.write((db) => db.update(threads).set(changes).where(eq(threads.id, thread.id)).returning()));
+    },
+    /** The page's thread, made at `createdAt` if it has none yet. */
+    async upsert(siteId: string, pageKey: string, createdAt: string): Promise<ThreadRow> {
+      return (await find(siteId, pageKey)) ?? (await create(siteId, pageKey, createdAt));
     },
   };
 }

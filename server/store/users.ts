@@ -1,6 +1,6 @@
 /** Queries about people who signed in with a provider. */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from './database.ts';
+import { first, one, type Executor } from './executor.ts';
 import { users, type UserRow } from './schema.ts';
 
 export interface Profile {
@@ -11,34 +11,41 @@ export interface Profile {
   website: string | null;
 }
 
-export function userQueries(db: Db) {
+/** A person's identity, `provider:subject`, as RIPOSTE_ADMINS, bans and the admin view name it (auth/identity.ts's identityOf, in SQL). */
+export const userIdentity = sql<string | null>`${users.provider} || ':' || ${users.subject}`;
+
+export function userQueries(x: Executor) {
   return {
-    get(id: number): UserRow | undefined {
-      return db.select().from(users).where(eq(users.id, id)).get();
+    async get(id: number): Promise<UserRow | undefined> {
+      return first(await x.read.select().from(users).where(eq(users.id, id)));
     },
-    find(provider: string, subject: string): UserRow | undefined {
-      return db
-        .select()
-        .from(users)
-        .where(and(eq(users.provider, provider), eq(users.subject, subject)))
-        .get();
+    async find(provider: string, subject: string): Promise<UserRow | undefined> {
+      return first(
+        await x.read
+          .select()
+          .from(users)
+          .where(and(eq(users.provider, provider), eq(users.subject, subject))),
+      );
     },
-    /** Creates the person on first sign-in; later sign-ins refresh name, email and website from the profile. */
-    upsert(profile: Profile): UserRow {
-      return db
-        .insert(users)
-        .values(profile)
-        .onConflictDoUpdate({
-          target: [users.provider, users.subject],
-          set: {
-            name: profile.name,
-            email: profile.email,
-            website: profile.website,
-            signedInAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
-          },
-        })
-        .returning()
-        .get();
+    /** Creates the person on first sign-in; later sign-ins (at `at`) refresh name, email and website from the profile. */
+    upsert(profile: Profile, at: string): Promise<UserRow> {
+      return x.write(async (db) =>
+        one(
+          await db
+            .insert(users)
+            .values({ ...profile, createdAt: at, signedInAt: at })
+            .onConflictDoUpdate({
+              target: [users.provider, users.subject],
+              set: {
+                name: profile.name,
+                email: profile.email,
+                website: profile.website,
+                signedInAt: at,
+              },
+            })
+            .returning(),
+        ),
+      );
     },
   };
 }

@@ -7,26 +7,30 @@ import { visibleComments } from './visible-comments.ts';
 const FEED_ENTRIES = 50;
 
 export interface FeedRequest {
+  now: Date;
   siteId: string;
   pageKey: string;
   selfUrl: string;
   publicUrl: string;
 }
 
-export function threadFeed(store: Store, { siteId, pageKey, selfUrl, publicUrl }: FeedRequest): string {
-  const thread = store.threads.find(siteId, pageKey);
+export async function threadFeed(store: Store, { now, siteId, pageKey, selfUrl, publicUrl }: FeedRequest): Promise<string> {
+  const thread = await store.threads.find(siteId, pageKey);
   const rows = thread
-    ? visibleComments(store.comments.listForThread(thread.id), store.sites.settings(siteId)).filter((r) => r.status === 'approved')
+    ? visibleComments(await store.comments.listForThread(thread.id), await store.sites.settings(siteId)).filter(
+        (r) => r.status === 'approved',
+      )
     : [];
   const pageUrl = thread?.url ?? publicUrl;
   const title = thread?.title ?? pageKey;
   const newest = rows.slice(-FEED_ENTRIES).reverse();
+  const lastChange = newest[0]?.createdAt ?? thread?.createdAt;
   const feed = new Feed({
     title: `Comments on ${title}`,
     id: selfUrl,
     link: pageUrl,
     // A thread nobody has commented on yet was, as far as a feed reader can tell, updated now.
-    updated: new Date(newest[0]?.createdAt ?? thread?.createdAt ?? Date.now()),
+    updated: lastChange ? new Date(lastChange) : now,
     generator: 'Riposte',
     feedLinks: { atom: selfUrl },
     copyright: '',

@@ -17,15 +17,21 @@ function median(values: number[]): number {
 }
 
 const dir = tempDir();
-const t = openTestApp(`${dir.path}/riposte.db`);
+const t = await openTestApp(`${dir.path}/riposte.db`);
 try {
   await addAdmin(t);
   const headers = await adminHeaders(t);
-  t.store.transaction(() => {
+  await t.store.transaction(async (tx) => {
     for (let p = 0; p < PAGES; p++) {
-      const thread = t.store.threads.upsert('default', `https://blog.example/p${p}`, `https://blog.example/p${p}`, `Post ${p}`);
+      const thread = await tx.threads.create(
+        'default',
+        `https://blog.example/p${p}`,
+        new Date().toISOString(),
+        `https://blog.example/p${p}`,
+        `Post ${p}`,
+      );
       for (let i = 0; i < PER_PAGE; i++) {
-        t.store.comments.insert({
+        await tx.comments.insert({
           threadId: thread.id,
           parentId: null,
           status: i % 20 === 0 ? 'pending' : 'approved',
@@ -54,7 +60,7 @@ try {
     }
     console.log(`  GET /api/v1/admin/comments ${label}: ${median(times).toFixed(1)} ms`);
   }
-  t.store.sites.updateSettings('default', { moderation: 'first', blockedWords: ['casino', 'pills'], minSeconds: 3 });
+  await t.store.sites.updateSettings('default', { moderation: 'first', blockedWords: ['casino', 'pills'], minSeconds: 3 });
   const times: number[] = [];
   for (let i = 0; i < 51; i++) {
     const start = performance.now();

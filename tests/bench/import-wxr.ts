@@ -35,19 +35,19 @@ try {
   await writeWxrFile(file, { posts: POSTS, perPost: PER_POST });
   const mb = statSync(file).size / 1e6;
   const baseline = process.memoryUsage().rss / 1e6;
-  const store = openStore(`${dir.path}/riposte.db`);
-  store.sites.ensure('default', 'Default site');
+  const store = await openStore(`${dir.path}/riposte.db`);
+  await store.sites.ensure('default', 'Default site', new Date().toISOString());
 
   const first = await measure(() =>
-    importComments(store, { format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
+    importComments(store, { now: new Date(), format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
   );
   const again = await measure(() =>
-    importComments(store, { format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
+    importComments(store, { now: new Date(), format: 'wordpress', input: createReadStream(file), site: 'default', sourceName: file }),
   );
   let bytes = 0;
   const exported = await measure(() =>
     pipeline(
-      Readable.from(riposteExport(store)),
+      Readable.from(riposteExport(store, new Date())),
       new Writable({
         write(chunk: Buffer, _enc, done) {
           bytes += chunk.length;

@@ -58,16 +58,16 @@ const { config } = loadConfig(['--db', `${dir.path}/bench.db`, '--port', '0', '-
 const server = await startServer(config);
 const store = server.store;
 
-const thread = store.threads.upsert('default', PAGE, 'https://blog.example/bench', 'Bench');
+const thread = await store.threads.create('default', PAGE, new Date().toISOString(), 'https://blog.example/bench', 'Bench');
 const body =
   'A reply that quotes:\n\n> something said *before*\n\nand adds a [link](https://example.com) and a few more words to be typical.';
 const html = renderMarkdown(body);
-store.transaction(() => {
+await store.transaction(async (tx) => {
   const ids: number[] = [];
   for (let i = 0; i < COMMENTS; i++) {
     // A third start threads, the rest reply to a random earlier comment.
     const parentId = i % 3 === 0 || ids.length === 0 ? null : ids[Math.floor(Math.random() * ids.length)]!;
-    const row = store.comments.insert({
+    const row = await tx.comments.insert({
       threadId: thread.id,
       parentId,
       status: 'approved',
@@ -85,7 +85,7 @@ const url = `${server.url}/api/v1/threads?page=${PAGE}`;
 const builds: number[] = [];
 for (let i = 0; i < 50; i++) {
   const start = performance.now();
-  threadJson(store, 'key', 'default', PAGE, thread);
+  await threadJson(store, 'key', 'default', PAGE, thread);
   builds.push(performance.now() - start);
 }
 const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());

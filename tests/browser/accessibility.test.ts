@@ -18,7 +18,7 @@ beforeAll(async () => {
   await importFixture(demo.stack.server.store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
   // A comment with a long code line, shown to readers, and one held for the admin's queue.
   for (const moderation of ['none', 'all'] as const) {
-    demo.stack.server.store.sites.updateSettings('default', { moderation });
+    await demo.stack.server.store.sites.updateSettings('default', { moderation });
     const res = await fetch(`${demo.stack.server.url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -72,14 +72,14 @@ describe('importing and exporting from the admin view (Chromium)', () => {
 
   it("shows a malformed file's line and column, and imports nothing", async () => {
     await openTransfer();
-    const before = demo.stack.server.store.moderation.list({ offset: 0, limit: 1 }).total;
+    const before = (await demo.stack.server.store.adminComments.list({ offset: 0, limit: 1 })).total;
     await demo.page.getByLabel('Export file').setInputFiles(fixturePath('wordpress-importer__malformed.xml'));
     await demo.page.getByRole('button', { name: 'Import' }).click();
     await demo.page
       .getByRole('alert')
       .filter({ hasText: 'wordpress-importer__malformed.xml line 90, column 10: not well-formed XML (unexpected close tag)' })
       .waitFor();
-    expect(demo.stack.server.store.moderation.list({ offset: 0, limit: 1 }).total).toBe(before);
+    expect((await demo.stack.server.store.adminComments.list({ offset: 0, limit: 1 })).total).toBe(before);
   });
 
   it('downloads the export: every comment, as a JSON attachment', async () => {
@@ -91,7 +91,7 @@ describe('importing and exporting from the admin view (Chromium)', () => {
     expect(download.suggestedFilename()).toMatch(/^riposte-export-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: string; comments: unknown[] };
     expect(file.format).toBe('riposte');
-    expect(file.comments.length).toBe(demo.stack.server.store.moderation.list({ offset: 0, limit: 1 }).total);
+    expect(file.comments.length).toBe((await demo.stack.server.store.adminComments.list({ offset: 0, limit: 1 })).total);
   });
 
   it('passes axe-core with no violations, on a desk and on a phone, before and after an import', async () => {

@@ -41,7 +41,7 @@ describe('the admin view at /admin (Chromium)', () => {
   });
 
   it('owner flow: hold everything, approve one, spam another, ban an author, all through the view', async () => {
-    demo.stack.server.store.sites.updateSettings('default', { moderation: 'none' });
+    await demo.stack.server.store.sites.updateSettings('default', { moderation: 'none' });
     await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
 
     // Rules: hold every comment; the next guest post is held.
@@ -131,11 +131,11 @@ describe('the admin view at /admin (Chromium)', () => {
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await form.getByText('Email is required on this site.').waitFor();
     await reader.context().close();
-    demo.stack.server.store.sites.updateSettings('default', { emailRequired: false });
+    await demo.stack.server.store.sites.updateSettings('default', { emailRequired: false });
   });
 
   it('moderates ten pending comments in four clicks: Spam on the two spams, Select all, Approve selected', async () => {
-    holdAll();
+    await holdAll();
     await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await demo.page.getByRole('link', { name: 'All comments' }).click();
     // Start from an empty queue, whatever earlier tests left.
@@ -176,7 +176,7 @@ describe('the admin view at /admin (Chromium)', () => {
   }, 60_000);
 
   it('can be worked by keyboard alone: log in, open the queue, approve in bulk, then one after another', async () => {
-    holdAll();
+    await holdAll();
     for (const n of [1, 2, 3]) await readerPosts(`Approve me by keyboard ${n}`, `Key Reader ${n}`, `key${n}@example.org`);
     await demo.page.goto(`${demo.stack.server.url}/admin`);
     await demo.page.getByLabel('Email').waitFor();

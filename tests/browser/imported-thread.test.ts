@@ -21,10 +21,10 @@ let chain: { id: number; author: string }[];
 
 beforeAll(async () => {
   const dbFile = `${dir.path}/riposte.db`;
-  const store = openStore(dbFile);
-  store.sites.ensure('default', 'Default site');
+  const store = await openStore(dbFile);
+  await store.sites.ensure('default', 'Default site', new Date().toISOString());
   await importFixture(store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
-  const rows = tableRows(store, 'comments');
+  const rows = await tableRows(store, 'comments');
   chain = CHAIN.map((wpId) => rows.find((row) => String(row.importKey).endsWith(`:1148:${wpId}`))!).map((row) => ({
     id: Number(row.id),
     author: String(row.authorName),

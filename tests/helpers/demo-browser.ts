@@ -53,7 +53,7 @@ export function useDemoBrowser(options: DemoBrowserOptions = {}): DemoBrowser {
     const [port, demoPort] = [await freePort(), await freePort()];
     const args = ['--port', String(port), '--demo-port', String(demoPort)];
     demo.stack = await startDemo(testConfig(`${dir.path}/riposte.db`, args, options.env?.() ?? {}));
-    if (options.admin) await addAdmin(demo.stack.server);
+    if (options.admin) await addAdmin({ store: demo.stack.server.store, now: () => new Date() });
     demo.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ export function fixtureText(name: string): string {
 }
 
 export function importFixture(store: Store, format: ImportFormat, name: string, site = 'default'): Promise<ImportSummary> {
-  return importComments(store, { format, input: createReadStream(fixturePath(name)), site, sourceName: name });
+  return importComments(store, { now: new Date(), format, input: createReadStream(fixturePath(name)), site, sourceName: name });
 }
 
 /** Imports text given in pieces of `chunk` characters, as a stream would deliver it. */
@@ -23,12 +23,14 @@ export function importText(store: Store, format: ImportFormat, text: string, sit
   async function* pieces() {
     for (let i = 0; i < text.length; i += chunk) yield new TextEncoder().encode(text.slice(i, i + chunk));
   }
-  return importComments(store, { format, input: pieces(), site, sourceName: 'upload.xml' });
+  return importComments(store, { now: new Date(), format, input: pieces(), site, sourceName: 'upload.xml' });
 }
 
 /** Every row of a table, as an export holds it. */
-export function tableRows(store: Store, table: string): ExportRow[] {
-  return [...store.exportRows()].filter((entry) => entry.table === table).map((entry) => entry.row);
+export async function tableRows(store: Store, table: string): Promise<ExportRow[]> {
+  const rows: ExportRow[] = [];
+  for await (const entry of store.exportRows()) if (entry.table === table) rows.push(entry.row);
+  return rows;
 }
 
 /** A comment's depth in its thread: 1 for a response to the page. */

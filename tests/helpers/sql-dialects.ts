@@ -8,7 +8,7 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { openDatabase, type Connection } from '../../server/store/database.ts';
+import { openSqlite, type Connection } from '../../server/store/database.ts';
 import { openPostgres, resetIdSequences, type PostgresConnection } from '../../server/store/postgres-database.ts';
 import * as postgresSchema from '../../server/store/postgres-schema.ts';
 import * as sqliteSchema from '../../server/store/schema.ts';
@@ -28,11 +28,11 @@ export interface SqlDatabase {
 /** A new SQLite file in a temporary folder, opened and migrated as the server does it; closing removes it. */
 async function openMigratedSqlite(): Promise<{ connection: Connection; close(): void }> {
   const dir = tempDir();
-  const connection = openDatabase(`${dir.path}/riposte.db`);
+  const database = await openSqlite(`${dir.path}/riposte.db`);
   return {
-    connection,
+    connection: database.writer,
     close() {
-      connection.sqlite.close();
+      database.close();
       dir.remove();
     },
   };

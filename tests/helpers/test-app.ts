@@ -17,22 +17,39 @@ export function tempDir(): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/**
+ * The app's clock in tests: real time plus whatever the test moved it on by, so an edit
+ * window can close or a session expire without touching stored rows.
+ */
+export function testClock() {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance(ms: number): void {
+      offset += ms;
+    },
+  };
+}
+
 /** `env` holds settings that are environment variables only (sign-in providers, roles). */
 export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}): Config {
   return loadConfig(['--db', dbFile, '--rate-limit', '0', '--origins', BLOG_ORIGIN, ...flags], env).config;
 }
 
 /** Opens the store on `dbFile` (migrating it) and builds the app, as `riposte serve` does. */
-export function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
+export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const config = testConfig(dbFile, flags, env);
-  const store = openStore(dbFile);
-  store.sites.ensure(DEFAULT_SITE, 'Default site');
+  const store = await openStore(dbFile);
+  const clock = testClock();
+  const { now } = clock;
+  await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
   const app = createApp({
     store,
     config,
     threadCache: new ThreadCache(),
-    hashKey: store.settings.hashKey(),
+    hashKey: await store.settings.hashKey(),
     widgetDir: DEFAULT_WIDGET_DIR,
+    now,
   });
 
   /** Sends JSON the way the widget does. */
@@ -48,22 +65,24 @@ export function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.Pr
     const res = await app.request(`/api/v1/threads?${query}`);
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { comments: Record<string, unknown>[] } };
   };
-  return { app, store, config, send, post, thread, close: () => store.close() };
+  return { app, store, config, clock, now, send, post, thread, close: () => store.close() };
 }
 
-export type TestApp = ReturnType<typeof openTestApp>;
+export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 
 /**
  * A fresh app on a fresh database file for each test of the calling file (set up and torn
  * down by vitest hooks). The returned object always speaks to the current app; `reopen`
- * starts a new app on the same file, as a restart or other settings would.
+ * starts a new app on the same file, as a restart or other settings would. `setUp` runs on
+ * each new app before the test (admin-session.ts's useAdminApp adds and logs in an admin).
  */
-export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
+export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, setUp?: (t: TestApp) => Promise<void>) {
   let dir: ReturnType<typeof tempDir>;
   let current: TestApp;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = tempDir();
-    current = openTestApp(`${dir.path}/riposte.db`, flags, env);
+    current = await openTestApp(`${dir.path}/riposte.db`, flags, env);
+    await setUp?.(current);
   });
   afterEach(() => {
     current.close();
@@ -76,26 +95,38 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
     get store() {
       return current.store;
     },
+    get config() {
+      return current.config;
+    },
+    get clock() {
+      return current.clock;
+    },
+    now: () => current.now(),
     get dbFile() {
       return `${dir.path}/riposte.db`;
     },
     send: (...args: Parameters<TestApp['send']>) => current.send(...args),
     post: (...args: Parameters<TestApp['post']>) => current.post(...args),
     thread: (...args: Parameters<TestApp['thread']>) => current.thread(...args),
-    reopen(reopenFlags: string[] = flags): void {
+    async reopen(reopenFlags: string[] = flags): Promise<void> {
       current.close();
-      current = openTestApp(`${dir.path}/riposte.db`, reopenFlags, env);
+      current = await openTestApp(`${dir.path}/riposte.db`, reopenFlags, env);
     },
   };
 }
+
+export type LiveTestApp = ReturnType<typeof useTestApp>;
 
 /**
  * A new app on a new database, for a test that wants one of its own (or several): closed and
  * removed when the test finishes. Call it inside a test.
  */
-export function openTempApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}): TestApp & { dir: ReturnType<typeof tempDir> } {
+export async function openTempApp(
+  flags: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<TestApp & { dir: ReturnType<typeof tempDir> }> {
   const dir = tempDir();
-  const app = openTestApp(`${dir.path}/riposte.db`, flags, env);
+  const app = await openTestApp(`${dir.path}/riposte.db`, flags, env);
   onTestFinished(() => {
     app.close();
     dir.remove();

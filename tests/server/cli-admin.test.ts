@@ -1,23 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPassword } from '../../server/admin/admin-auth.ts';
 import { openStore } from '../../server/store/index.ts';
-import { tempDir } from '../helpers/test-app.ts';
-
-const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
-const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-const riposte = (args: string[], input: string) =>
-  spawnSync(process.execPath, [RIPOSTE, ...args], { input, encoding: 'utf8', timeout: 20_000 });
+import { riposte, testDir } from '../helpers/riposte-cli.ts';
 
 describe('riposte admin add, list and remove', () => {
   it('adds an admin with the password from stdin, stored as an argon2id hash; again sets a new one', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = testDir();
     const db = `${dir.path}/riposte.db`;
     const added = riposte(['admin', 'add', 'Owner@Blog.example', 'Blog', 'Owner', '--db', db], 'first long password\n');
     expect(added.stderr).toBe('');
@@ -26,8 +14,8 @@ describe('riposte admin add, list and remove', () => {
     expect(riposte(['admin', 'add', 'owner@blog.example', '--db', db], 'short\n').stderr).toContain('at least 10 characters');
     expect(riposte(['admin', 'add', 'not-an-email', '--db', db], 'long enough password\n').stderr).toContain('is not an email address');
     expect(riposte(['admin', 'list', '--db', db], '').stdout).toContain('owner@blog.example (Blog Owner)');
-    const store = openStore(db);
-    const admin = store.admins.findByEmail('owner@blog.example')!;
+    const store = await openStore(db);
+    const admin = (await store.admins.findByEmail('owner@blog.example'))!;
     store.close();
     expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await checkPassword(admin, 'second long password')).toBe(true);

@@ -1,27 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../server/store/index.ts';
-import { tempDir } from '../helpers/test-app.ts';
-
-const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
-const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-const riposte = (args: string[]) => spawnSync(process.execPath, [RIPOSTE, ...args], { encoding: 'utf8', timeout: 20_000 });
+import { riposte, testDir } from '../helpers/riposte-cli.ts';
 
 describe('riposte site', () => {
-  it('shows the settings, changes the edit window and guests, and refuses bad values readably', () => {
-    const dir = tempDir();
-    dirs.push(dir);
+  it('shows the settings, changes the edit window and guests, and refuses bad values readably', async () => {
+    const dir = testDir();
     const db = `${dir.path}/riposte.db`;
     expect(riposte(['site', '--db', db]).stdout).toContain('editWindowMinutes=15');
     const changed = riposte(['site', 'default', 'guests=false', 'editWindowMinutes=30', '--db', db]);
     expect(changed.status).toBe(0);
-    const store = openStore(db);
-    expect(store.sites.settings('default')).toMatchObject({ guests: false, editWindowMinutes: 30 });
+    const store = await openStore(db);
+    expect(await store.sites.settings('default')).toMatchObject({ guests: false, editWindowMinutes: 30 });
     store.close();
     const bad = riposte(['site', 'editWindowMinutes=99999', '--db', db]);
     expect(bad.status).toBe(2);
@@ -30,14 +19,17 @@ describe('riposte site', () => {
     expect(riposte(['site', 'nope', '--db', db]).stderr).toContain('There is no site "nope".');
   });
 
-  it('sets the moderation rules: a mode by name, blocked words as a comma-separated list', () => {
-    const dir = tempDir();
-    dirs.push(dir);
+  it('sets the moderation rules: a mode by name, blocked words as a comma-separated list', async () => {
+    const dir = testDir();
     const db = `${dir.path}/riposte.db`;
     const changed = riposte(['site', 'moderation=first', 'blockedWords=casino, cheap pills', 'maxLinks=1', '--db', db]);
     expect(changed.stdout).toContain('blockedWords=casino,cheap pills');
-    const store = openStore(db);
-    expect(store.sites.settings('default')).toMatchObject({ moderation: 'first', blockedWords: ['casino', 'cheap pills'], maxLinks: 1 });
+    const store = await openStore(db);
+    expect(await store.sites.settings('default')).toMatchObject({
+      moderation: 'first',
+      blockedWords: ['casino', 'cheap pills'],
+      maxLinks: 1,
+    });
     store.close();
     expect(riposte(['site', 'moderation=sometimes', '--db', db]).stderr).toContain('moderation: must be all, first or none.');
   });

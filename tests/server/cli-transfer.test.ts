@@ -1,23 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/import-fixtures.ts';
-import { tempDir } from '../helpers/test-app.ts';
-
-const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
-const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-function riposte(args: string[]) {
-  return spawnSync(process.execPath, [RIPOSTE, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, RIPOSTE_DB: '' } });
-}
+import { riposte, testDir } from '../helpers/riposte-cli.ts';
 
 function database(): string {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = testDir();
   return `${dir.path}/riposte.db`;
 }
 

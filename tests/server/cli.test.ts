@@ -1,20 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../server/config.ts';
 import { openStore } from '../../server/store/index.ts';
-import { tempDir } from '../helpers/test-app.ts';
-
-const RIPOSTE = fileURLToPath(new URL('../../bin/riposte.js', import.meta.url));
-const dirs: ReturnType<typeof tempDir>[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-function riposte(args: string[]) {
-  return spawnSync(process.execPath, [RIPOSTE, ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, RIPOSTE_PORT: '' } });
-}
+import { RIPOSTE, riposte, testDir } from '../helpers/riposte-cli.ts';
 
 describe('riposte command', () => {
   it('lists every setting with its environment variable in --help', () => {
@@ -27,8 +16,7 @@ describe('riposte command', () => {
   });
 
   it('backs up only a database that exists, and leaves a plain SQLite file untouched', () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = testDir();
     const missing = riposte(['backup', `${dir.path}/copy.db`, '--db', `${dir.path}/none.db`]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('There is no database');
@@ -56,8 +44,7 @@ describe('riposte command', () => {
   });
 
   it('serves, backs up while running, and shuts down cleanly on Ctrl-C', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = testDir();
     const db = `${dir.path}/data/riposte.db`;
     const child = spawn(process.execPath, [RIPOSTE, 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -92,9 +79,9 @@ describe('riposte command', () => {
     expect(await exited).toBe(0);
     expect(output).toContain('closing the database');
 
-    const copy = openStore(`${dir.path}/backups/copy.db`);
-    const thread = copy.threads.find('default', 'p')!;
-    expect(copy.comments.listForThread(thread.id).map((c) => c.bodyMarkdown)).toEqual(['kept in the backup']);
+    const copy = await openStore(`${dir.path}/backups/copy.db`);
+    const thread = (await copy.threads.find('default', 'p'))!;
+    expect((await copy.comments.listForThread(thread.id)).map((c) => c.bodyMarkdown)).toEqual(['kept in the backup']);
     copy.close();
   });
 });

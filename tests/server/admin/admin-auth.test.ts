@@ -1,25 +1,17 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSession, hashToken, randomToken } from '../../../server/auth/sessions.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_SESSION_DAYS } from '../../../server/admin/admin-auth.ts';
+import { createSession } from '../../../server/auth/sessions.ts';
+import { hashToken, randomToken } from '../../../server/tokens.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-beforeEach(async () => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`, [], {
-    RIPOSTE_GITHUB_CLIENT_ID: 'id',
-    RIPOSTE_GITHUB_CLIENT_SECRET: 'secret',
-    RIPOSTE_OWNERS: 'github:1',
-    RIPOSTE_ADMINS: 'github:1',
-  });
-  await addAdmin(t);
-});
-afterEach(() => {
-  t.close();
-  dir.remove();
-});
+const env = {
+  RIPOSTE_GITHUB_CLIENT_ID: 'id',
+  RIPOSTE_GITHUB_CLIENT_SECRET: 'secret',
+  RIPOSTE_OWNERS: 'github:1',
+  RIPOSTE_ADMINS: 'github:1',
+};
+const t = useTestApp([], env, (app) => addAdmin(app));
 
 const errorOf = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code });
 
@@ -51,7 +43,7 @@ describe('admin sign-in', () => {
     const session = await t.app.request('/api/v1/admin/session', { headers: { cookie: cookie.split(';')[0]! } });
     expect(await session.json()).toEqual(body);
     // Only hashes are stored.
-    expect(JSON.stringify(t.store.admins.list())).not.toContain(ADMIN_PASSWORD);
+    expect(JSON.stringify(await t.store.admins.list())).not.toContain(ADMIN_PASSWORD);
   });
 
   it('says clearly when the password is wrong, and limits failed attempts', async () => {
@@ -84,9 +76,7 @@ describe('admin sign-in', () => {
     });
 
     const again = await adminHeaders(t);
-    const raw = new Database(t.store.file);
-    raw.prepare('update admin_sessions set expires_at = ?').run(new Date(Date.now() - 1000).toISOString());
-    raw.close();
+    t.clock.advance(ADMIN_SESSION_DAYS * 86_400_000);
     expect((await t.send('GET', '/api/v1/admin/comments', undefined, again)).status).toBe(401);
   });
 });
@@ -94,11 +84,14 @@ describe('admin sign-in', () => {
 describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
   /** What the full-page sign-in leaves behind for a code: as if `subject` had logged in at GitHub from /admin. */
   const verifier = randomToken();
-  function signedInCode(subject: string): string {
-    const user = t.store.users.upsert({ provider: 'github', subject, name: `User ${subject}`, email: null, website: null });
+  async function signedInCode(subject: string): Promise<string> {
+    const user = await t.store.users.upsert(
+      { provider: 'github', subject, name: `User ${subject}`, email: null, website: null },
+      t.now().toISOString(),
+    );
     const code = randomToken();
     const origin = new URL(t.config.publicUrl).origin;
-    const expiresAt = new Date(Date.now() + 60_000).toISOString();
+    const expiresAt = new Date(t.now().getTime() + 60_000).toISOString();
     const request = {
       state: randomToken(),
       provider: 'github',
@@ -112,7 +105,7 @@ describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
       userId: null,
       expiresAt,
     };
-    t.store.authRequests.keepForCode(request, hashToken(code), user.id, expiresAt);
+    await t.store.authRequests.keepForCode(request, hashToken(code), user.id, expiresAt);
     return code;
   }
   const providerLogin = (code: string, from = verifier) =>
@@ -120,7 +113,7 @@ describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
 
   it('offers the providers, and logs a listed identity in with the code it came back with (once)', async () => {
     expect(await (await t.app.request('/api/v1/admin/providers')).json()).toEqual({ providers: [{ id: 'github', name: 'GitHub' }] });
-    const code = signedInCode('1');
+    const code = await signedInCode('1');
     const res = await providerLogin(code);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { admin: unknown }).admin).toEqual({ email: 'github:1', name: 'User 1' });
@@ -132,11 +125,11 @@ describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
   });
 
   it('refuses a code without the verifier of the tab that started the login', async () => {
-    expect(await errorOf(await providerLogin(signedInCode('1'), randomToken()))).toEqual({ status: 400, code: 'invalid_input' });
+    expect(await errorOf(await providerLogin(await signedInCode('1'), randomToken()))).toEqual({ status: 400, code: 'invalid_input' });
   });
 
   it('refuses an identity that is not listed', async () => {
-    const res = await providerLogin(signedInCode('2'));
+    const res = await providerLogin(await signedInCode('2'));
     expect(await res.json()).toEqual({
       error: { code: 'forbidden', message: 'github:2 (User 2) is not an admin of this server; the owner can add it to RIPOSTE_ADMINS.' },
     });
@@ -151,8 +144,11 @@ describe('every admin endpoint', () => {
   });
 
   it("refuses a reader's bearer token, even the owner's", async () => {
-    const owner = t.store.users.upsert({ provider: 'github', subject: '1', name: 'Owner', email: ADMIN_EMAIL, website: null });
-    const bearer = { authorization: `Bearer ${createSession(t, owner.id)}` };
+    const owner = await t.store.users.upsert(
+      { provider: 'github', subject: '1', name: 'Owner', email: ADMIN_EMAIL, website: null },
+      t.now().toISOString(),
+    );
+    const bearer = { authorization: `Bearer ${await createSession(t, owner.id)}` };
     for (const [method, path, body] of ENDPOINTS) {
       expect(await errorOf(await t.send(method, path, body, bearer)), `${method} ${path}`).toEqual({ status: 401, code: 'unauthorized' });
     }

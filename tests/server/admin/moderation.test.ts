@@ -1,23 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AdminComment, AdminCommentPage, WireAuditEntry, WireBan } from '../../../shared/moderation.ts';
 import type { PostedComment } from '../../../shared/wire.ts';
-import { addAdmin, adminHeaders, ADMIN_EMAIL } from '../../helpers/admin-session.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { ADMIN_EMAIL, useAdminApp } from '../../helpers/admin-session.ts';
 
 const page = 'https://blog.example/2017/03/le-pen/';
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-let admin: Record<string, string>;
-beforeEach(async () => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`);
-  await addAdmin(t);
-  admin = await adminHeaders(t);
-});
-afterEach(() => {
-  t.close();
-  dir.remove();
-});
+const t = useAdminApp();
 
 async function post(
   body: string,
@@ -29,9 +16,9 @@ async function post(
   return (await res.json()) as PostedComment;
 }
 const list = async (query = '') =>
-  (await (await t.send('GET', `/api/v1/admin/comments${query}`, undefined, admin)).json()) as AdminCommentPage;
-const act = (ids: number[], action: string) => t.send('POST', '/api/v1/admin/comments/actions', { ids, action }, admin);
-const settings = (changes: Record<string, unknown>) => t.send('PATCH', '/api/v1/admin/sites/default', { settings: changes }, admin);
+  (await (await t.send('GET', `/api/v1/admin/comments${query}`, undefined, t.admin)).json()) as AdminCommentPage;
+const act = (ids: number[], action: string) => t.send('POST', '/api/v1/admin/comments/actions', { ids, action }, t.admin);
+const settings = (changes: Record<string, unknown>) => t.send('PATCH', '/api/v1/admin/sites/default', { settings: changes }, t.admin);
 const visible = async () => (await t.thread(page)).body.comments.map((c) => c.id);
 
 describe('the moderation queue', () => {
@@ -80,14 +67,14 @@ describe('the moderation queue', () => {
     expect((await list('?q=100%25')).total).toBe(0);
     expect((await act([ids[2]!], 'delete')).status).toBe(200);
     expect(await visible()).toEqual([]);
-    expect((await t.send('GET', '/api/v1/admin/comments?status=nonsense', undefined, admin)).status).toBe(400);
+    expect((await t.send('GET', '/api/v1/admin/comments?status=nonsense', undefined, t.admin)).status).toBe(400);
   });
 
   it('edits (re-rendered and sanitised) and replies as the owner, badged', async () => {
     const { comment } = await post('Original');
-    const edited = await t.send('PATCH', `/api/v1/admin/comments/${comment.id}`, { body: 'Fixed *typo* <script>x</script>' }, admin);
+    const edited = await t.send('PATCH', `/api/v1/admin/comments/${comment.id}`, { body: 'Fixed *typo* <script>x</script>' }, t.admin);
     expect(((await edited.json()) as AdminComment).html).toBe('<p>Fixed <em>typo</em> &lt;script&gt;x&lt;/script&gt;</p>');
-    const replied = await t.send('POST', `/api/v1/admin/comments/${comment.id}/reply`, { body: 'Thanks!' }, admin);
+    const replied = await t.send('POST', `/api/v1/admin/comments/${comment.id}/reply`, { body: 'Thanks!' }, t.admin);
     expect(replied.status).toBe(201);
     const thread = (await t.thread(page)).body.comments;
     expect(thread[1]).toMatchObject({ parentId: comment.id, html: '<p>Thanks!</p>', author: { name: 'Blog Owner', badge: 'owner' } });
@@ -98,7 +85,7 @@ describe('the moderation queue', () => {
     const { comment } = await post('Something');
     await act([comment.id], 'spam');
     await settings({ maxLinks: 5 });
-    const { entries } = (await (await t.send('GET', '/api/v1/admin/audit', undefined, admin)).json()) as { entries: WireAuditEntry[] };
+    const { entries } = (await (await t.send('GET', '/api/v1/admin/audit', undefined, t.admin)).json()) as { entries: WireAuditEntry[] };
     expect(entries.map((e) => [e.actor, e.action, e.commentId])).toEqual([
       [ADMIN_EMAIL, 'settings', null],
       [ADMIN_EMAIL, 'spam', comment.id],
@@ -117,11 +104,11 @@ describe('site rules', () => {
     const site = (await res.json()) as { settings: Record<string, unknown> };
     expect(site.settings).toMatchObject({ moderation: 'all', blockedWords: ['casino'], maxLinks: 1, guests: true });
     expect((await settings({ moderation: 'sometimes' })).status).toBe(400);
-    const origins = await t.send('PATCH', '/api/v1/admin/sites/default', { origins: ['https://other.example/'] }, admin);
+    const origins = await t.send('PATCH', '/api/v1/admin/sites/default', { origins: ['https://other.example/'] }, t.admin);
     expect(((await origins.json()) as { origins: string[] }).origins).toEqual(['https://other.example']);
     // Non-http addresses would be stored as the origin "null", which sandboxed frames send.
     for (const bad of ['javascript:alert(1)', 'ftp://files.example', 'data:text/html,x']) {
-      expect((await t.send('PATCH', '/api/v1/admin/sites/default', { origins: [bad] }, admin)).status, bad).toBe(400);
+      expect((await t.send('PATCH', '/api/v1/admin/sites/default', { origins: [bad] }, t.admin)).status, bad).toBe(400);
     }
   });
 
@@ -129,14 +116,14 @@ describe('site rules', () => {
     await post('First');
     expect((await t.thread(page)).body.locked).toBeUndefined(); // cached
     const threadId = (await list()).comments[0]!.thread.id;
-    expect((await t.send('PUT', `/api/v1/admin/threads/${threadId}/lock`, { locked: true }, admin)).status).toBe(200);
+    expect((await t.send('PUT', `/api/v1/admin/threads/${threadId}/lock`, { locked: true }, t.admin)).status).toBe(200);
     const res = await t.post({ page, body: 'Too late', author: { name: 'Guest' } });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('thread_closed');
     expect((await t.thread(page)).body.locked).toBe(true);
     await settings({ closeAfterDays: 10 });
     const { closesAt } = (await t.thread(page)).body as { closesAt?: string };
-    const created = t.store.threads.find('default', 'https://blog.example/2017/03/le-pen')!.createdAt;
+    const created = (await t.store.threads.find('default', 'https://blog.example/2017/03/le-pen'))!.createdAt;
     expect(Date.parse(closesAt!) - Date.parse(created)).toBe(10 * 86_400_000);
   });
 });
@@ -144,7 +131,7 @@ describe('site rules', () => {
 describe('bans', () => {
   it("refuse the banned author's new comments with a neutral message, and can hide their existing ones", async () => {
     const old = await post('Earlier', { name: 'Troll', email: 'troll@example.org' });
-    const ban = await t.send('POST', '/api/v1/admin/bans', { kind: 'email', value: 'TROLL@example.org', hideExisting: true }, admin);
+    const ban = await t.send('POST', '/api/v1/admin/bans', { kind: 'email', value: 'TROLL@example.org', hideExisting: true }, t.admin);
     expect(ban.status).toBe(201);
     expect(((await ban.json()) as { hidden: number[] }).hidden).toEqual([old.comment.id]);
     expect(await visible()).toEqual([]);
@@ -152,9 +139,9 @@ describe('bans', () => {
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ error: { code: 'comment_refused', message: 'This comment could not be posted.' } });
 
-    const { bans } = (await (await t.send('GET', '/api/v1/admin/bans', undefined, admin)).json()) as { bans: WireBan[] };
+    const { bans } = (await (await t.send('GET', '/api/v1/admin/bans', undefined, t.admin)).json()) as { bans: WireBan[] };
     expect(bans).toMatchObject([{ kind: 'email', value: 'troll@example.org', hidExisting: true, createdBy: ADMIN_EMAIL }]);
-    expect((await t.send('DELETE', `/api/v1/admin/bans/${bans[0]!.id}`, undefined, admin)).status).toBe(204);
+    expect((await t.send('DELETE', `/api/v1/admin/bans/${bans[0]!.id}`, undefined, t.admin)).status).toBe(204);
     expect((await post('Forgiven', { name: 'Troll', email: 'troll@example.org' })).comment.status).toBe('approved');
   });
 });

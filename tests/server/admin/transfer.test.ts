@@ -1,44 +1,32 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { AdminCommentPage, WireAuditEntry } from '../../../shared/moderation.ts';
 import type { ImportSummary } from '../../../shared/transfer.ts';
 import { spoolUpload } from '../../../server/admin/upload-spool.ts';
-import { addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
+import { useAdminApp } from '../../helpers/admin-session.ts';
 import { fixturePath } from '../../helpers/import-fixtures.ts';
-import { openTestApp, tempDir } from '../../helpers/test-app.ts';
 
 const THEME_TEST = 'wp-theme-test-data__themeunittestdata.wordpress.xml';
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-let admin: Record<string, string>;
-beforeEach(async () => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`);
-  await addAdmin(t);
-  admin = await adminHeaders(t);
-});
-afterEach(() => {
-  t.close();
-  dir.remove();
-});
+const t = useAdminApp();
 
 /** Uploads a file as the admin view does: the bytes themselves as the body. */
-function upload(query: string, body: BodyInit | null, headers: Record<string, string> = admin) {
+function upload(query: string, body: BodyInit | null, headers: Record<string, string> = t.admin) {
   return t.app.request(`/api/v1/admin/import?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml', ...headers }, body });
 }
 const fixture = (name: string) => readFileSync(fixturePath(name));
 const comments = async () =>
-  ((await (await t.send('GET', '/api/v1/admin/comments?limit=200', undefined, admin)).json()) as AdminCommentPage).total;
+  ((await (await t.send('GET', '/api/v1/admin/comments?limit=200', undefined, t.admin)).json()) as AdminCommentPage).total;
 
 describe('importing from the admin view: POST /api/v1/admin/import', () => {
   it('refuses without a session, without the CSRF token, or from another origin, and imports nothing', async () => {
     const body = fixture('isso__wordpress.xml');
     expect((await upload('format=wordpress', body, {})).status).toBe(401);
-    const { 'riposte-csrf': _csrf, ...noToken } = admin;
+    const { 'riposte-csrf': _csrf, ...noToken } = t.admin;
     const refused = await upload('format=wordpress', body, noToken);
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
-    expect((await upload('format=wordpress', body, { ...admin, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await upload('format=wordpress', body, { ...t.admin, origin: 'https://evil.example' })).status).toBe(403);
     expect(await comments()).toBe(0);
   });
 
@@ -61,7 +49,7 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
     expect(again.comments.imported).toBe(0);
     expect(again.skipped).toEqual({ 'already imported': 33 });
 
-    const log = (await (await t.send('GET', '/api/v1/admin/audit', undefined, admin)).json()) as { entries: WireAuditEntry[] };
+    const log = (await (await t.send('GET', '/api/v1/admin/audit', undefined, t.admin)).json()) as { entries: WireAuditEntry[] };
     expect(log.entries.filter((e) => e.action === 'import').map((e) => e.detail)).toEqual([
       'wordpress the uploaded file into blog: 0 comments imported, 0 threads created',
       'wordpress theme test.xml into blog: 33 comments imported, 7 threads created',
@@ -75,9 +63,9 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
       error: { code: 'invalid_input', message: 'export.xml line 90, column 10: not well-formed XML (unexpected close tag)' },
     });
     expect(await comments()).toBe(0);
-    expect(t.store.sites.list().map((s) => s.id)).toEqual(['default']);
+    expect((await t.store.sites.list()).map((s) => s.id)).toEqual(['default']);
     // The spooled upload is gone.
-    expect(readdirSync(dir.path).filter((f) => f.includes('upload'))).toEqual([]);
+    expect(readdirSync(dirname(t.dbFile)).filter((f) => f.includes('upload'))).toEqual([]);
   });
 
   it('refuses other formats, a Riposte restore (command line only), an empty body, a form, and a body over 512 MB', async () => {
@@ -92,9 +80,9 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
     expect((await upload('format=disqus', null)).status).toBe(400);
     const form = new FormData();
     form.append('file', new Blob([fixture('isso__disqus.xml')]), 'disqus.xml');
-    const multipart = await t.app.request('/api/v1/admin/import?format=disqus', { method: 'POST', headers: admin, body: form });
+    const multipart = await t.app.request('/api/v1/admin/import?format=disqus', { method: 'POST', headers: t.admin, body: form });
     expect(await message(multipart)).toContain('not as a form');
-    const huge = await upload('format=disqus', 'x', { ...admin, 'content-length': String(513 * 1024 * 1024) });
+    const huge = await upload('format=disqus', 'x', { ...t.admin, 'content-length': String(513 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect(await message(huge)).toContain('at most 512 MB');
     expect(await comments()).toBe(0);
@@ -107,8 +95,8 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
         controller.close();
       },
     });
-    await expect(spoolUpload(body, `${dir.path}/riposte.db`, 5000)).rejects.toMatchObject({ status: 413 });
-    expect(readdirSync(dir.path).filter((f) => f.includes('upload'))).toEqual([]);
+    await expect(spoolUpload(body, `${dirname(t.dbFile)}/riposte.db`, 5000)).rejects.toMatchObject({ status: 413 });
+    expect(readdirSync(dirname(t.dbFile)).filter((f) => f.includes('upload'))).toEqual([]);
   });
 
   it('answers an upload cut off half-way as a 400, leaving no file behind', async () => {
@@ -118,11 +106,11 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
         controller.error(new TypeError('terminated'));
       },
     });
-    await expect(spoolUpload(body, `${dir.path}/riposte.db`)).rejects.toMatchObject({
+    await expect(spoolUpload(body, `${dirname(t.dbFile)}/riposte.db`)).rejects.toMatchObject({
       status: 400,
       message: 'The upload was cut off before the end; try again.',
     });
-    expect(readdirSync(dir.path).filter((f) => f.includes('upload'))).toEqual([]);
+    expect(readdirSync(dirname(t.dbFile)).filter((f) => f.includes('upload'))).toEqual([]);
   });
 });
 
@@ -130,7 +118,7 @@ describe('exporting from the admin view: GET /api/v1/admin/export', () => {
   it('needs the admin session, and streams the same export as `riposte export`, never cached', async () => {
     expect((await t.app.request('/api/v1/admin/export')).status).toBe(401);
     expect((await upload('format=disqus&site=old', fixture('isso__disqus.xml'))).status).toBe(200);
-    const res = await t.app.request('/api/v1/admin/export', { headers: { cookie: admin.cookie! } });
+    const res = await t.app.request('/api/v1/admin/export', { headers: { cookie: t.admin.cookie! } });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="riposte-export-\d{4}-\d{2}-\d{2}\.json"$/);

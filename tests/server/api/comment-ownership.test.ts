@@ -1,29 +1,17 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PostedComment, WireComment, WireUser } from '../../../shared/wire.ts';
-import { createSession, hashToken } from '../../../server/auth/sessions.ts';
-import { BLOG_ORIGIN, openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { createSession } from '../../../server/auth/sessions.ts';
+import { hashToken } from '../../../server/tokens.ts';
+import { BLOG_ORIGIN, useTestApp } from '../../helpers/test-app.ts';
 
 const page = 'https://blog.example/2017/03/le-pen/';
 /** Sign-in settings: one GitHub provider, and one identity listed as the blog's owner. */
 const env = { RIPOSTE_GITHUB_CLIENT_ID: 'id', RIPOSTE_GITHUB_CLIENT_SECRET: 'secret', RIPOSTE_OWNERS: 'github:1' };
 
-let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
-let db: Database.Database;
-beforeEach(() => {
-  dir = tempDir();
-  t = openTestApp(`${dir.path}/riposte.db`, [], env);
-  db = new Database(`${dir.path}/riposte.db`);
-});
-afterEach(() => {
-  db.close();
-  t.close();
-  dir.remove();
-});
+const t = useTestApp([], env);
 
-function signIn(subject: string, name: string): string {
-  const user = t.store.users.upsert({ provider: 'github', subject, name, email: null, website: null });
+async function signIn(subject: string, name: string): Promise<string> {
+  const user = await t.store.users.upsert({ provider: 'github', subject, name, email: null, website: null }, t.now().toISOString());
   return createSession(t, user.id);
 }
 
@@ -39,14 +27,11 @@ async function post(headers: Record<string, string> = {}, body = 'First *words*.
 const edit = (id: number, headers: Record<string, string>, body = 'Second *thoughts*.') =>
   t.send('PATCH', `/api/v1/comments/${id}`, { body }, headers);
 const remove = (id: number, headers: Record<string, string>) => t.send('DELETE', `/api/v1/comments/${id}`, undefined, headers);
-/** Moves a comment's posting time back, as if the edit window (15 minutes by default) had passed. */
-const age = (id: number, minutes: number) =>
-  db.prepare('update comments set created_at = ? where id = ?').run(new Date(Date.now() - minutes * 60_000).toISOString(), id);
 const errorOf = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code });
 
 describe('signed-in authors', () => {
   it('post under their profile name with an opaque author id, the owner with the Author badge', async () => {
-    const token = signIn('2', 'Grace Hopper');
+    const token = await signIn('2', 'Grace Hopper');
     const { comment, secret } = await post(bearer(token));
     expect(secret).toBeUndefined();
     expect(comment.author).toMatchObject({ name: 'Grace Hopper' });
@@ -55,12 +40,12 @@ describe('signed-in authors', () => {
     expect(user).toEqual({ id: comment.author.id, name: 'Grace Hopper', provider: 'github', providerName: 'GitHub' });
     expect(comment.author.id).toMatch(/^[0-9a-f]{16}$/);
 
-    const owner = await post(bearer(signIn('1', 'Blog Author')));
+    const owner = await post(bearer(await signIn('1', 'Blog Author')));
     expect(owner.comment.author.badge).toBe('owner');
   });
 
   it('edit within the window (re-rendered, sanitised, editedAt set, thread cache dropped) and delete any time', async () => {
-    const token = signIn('2', 'Grace');
+    const token = await signIn('2', 'Grace');
     const { comment } = await post(bearer(token));
     await t.thread(page); // fills the thread cache
     const res = await edit(comment.id, bearer(token), 'Second *thoughts* <script>alert(1)</script>');
@@ -73,15 +58,16 @@ describe('signed-in authors', () => {
     const source = await t.app.request(`/api/v1/comments/${comment.id}`, { headers: bearer(token) });
     expect(await source.json()).toEqual({ body: 'Second *thoughts* <script>alert(1)</script>' });
 
-    age(comment.id, 16);
+    // The edit window (15 minutes by default) passes.
+    t.clock.advance(16 * 60_000);
     expect(await errorOf(await edit(comment.id, bearer(token)))).toEqual({ status: 403, code: 'edit_window_closed' });
     expect((await remove(comment.id, bearer(token))).status).toBe(204);
     expect((await t.thread(page)).body.comments).toEqual([]);
   });
 
   it("cannot edit or delete anyone else's comment", async () => {
-    const mine = await post(bearer(signIn('2', 'Grace')));
-    const other = signIn('3', 'Mallory');
+    const mine = await post(bearer(await signIn('2', 'Grace')));
+    const other = await signIn('3', 'Mallory');
     expect(await errorOf(await edit(mine.comment.id, bearer(other)))).toEqual({ status: 403, code: 'forbidden' });
     expect(await errorOf(await remove(mine.comment.id, bearer(other)))).toEqual({ status: 403, code: 'forbidden' });
     expect(await errorOf(await edit(mine.comment.id, {}))).toEqual({ status: 403, code: 'forbidden' });
@@ -91,11 +77,13 @@ describe('signed-in authors', () => {
   });
 
   it('get 401 with a clear message for an expired, logged-out or made-up token, and nothing is posted', async () => {
-    const token = signIn('2', 'Grace');
+    const token = await signIn('2', 'Grace');
     const { comment } = await post(bearer(token));
 
     const expired = 'e'.repeat(43);
-    t.store.sessions.create(hashToken(expired), t.store.users.find('github', '2')!.id, new Date(Date.now() - 1000).toISOString());
+    const created = new Date(t.now().getTime() - 60_000).toISOString();
+    const expiredAt = new Date(t.now().getTime() - 1000).toISOString();
+    await t.store.sessions.create(hashToken(expired), (await t.store.users.find('github', '2'))!.id, created, expiredAt);
     for (const bad of [expired, 'x'.repeat(43)]) {
       const res = await t.post({ page, body: 'hello', author: { name: 'G' } }, bearer(bad));
       expect(res.status).toBe(401);
@@ -118,8 +106,7 @@ describe('guests', () => {
   it('get a secret (stored only hashed) that edits and deletes their own comment within the window', async () => {
     const { comment, secret } = await post();
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const stored = db.prepare('select guest_secret_hash from comments where id = ?').get(comment.id) as { guest_secret_hash: string };
-    expect(stored.guest_secret_hash).toBe(hashToken(secret!));
+    expect((await t.store.comments.get(comment.id))!.guestSecretHash).toBe(hashToken(secret!));
     expect(JSON.stringify((await t.thread(page)).body)).not.toContain(secret);
 
     const res = await edit(comment.id, secretHeader(secret!));
@@ -134,7 +121,7 @@ describe('guests', () => {
     const second = await post();
     expect(await errorOf(await edit(second.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'forbidden' });
     expect(await errorOf(await remove(second.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'forbidden' });
-    age(first.comment.id, 16);
+    t.clock.advance(16 * 60_000);
     expect(await errorOf(await edit(first.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'edit_window_closed' });
     expect(await errorOf(await remove(first.comment.id, secretHeader(first.secret!)))).toEqual({ status: 403, code: 'edit_window_closed' });
   });
@@ -153,10 +140,10 @@ describe('guests', () => {
   });
 
   it('may be turned off per site, leaving signed-in readers able to post', async () => {
-    db.prepare(`update sites set settings = '{"guests":false,"editWindowMinutes":30}' where id = 'default'`).run();
+    await t.store.sites.updateSettings('default', { guests: false, editWindowMinutes: 30 });
     const res = await t.post({ page, body: 'hello', author: { name: 'G' } });
     expect(await errorOf(res)).toEqual({ status: 403, code: 'guests_not_allowed' });
-    await post(bearer(signIn('2', 'Grace')));
+    await post(bearer(await signIn('2', 'Grace')));
     const options = await (await t.app.request('/auth/providers')).json();
     expect(options).toEqual({ providers: [{ id: 'github', name: 'GitHub' }], guests: false, editWindowMinutes: 30, emailRequired: false });
   });

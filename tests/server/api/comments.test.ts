@@ -30,10 +30,10 @@ describe('POST /api/v1/comments', () => {
   });
 
   it('keeps the email and a hash of the IP for the owner, and never shows either', async () => {
-    t.reopen(['--trust-proxy', 'true']);
+    await t.reopen(['--trust-proxy', 'true']);
     const res = await t.post({ page, author, body: 'hello' }, { 'x-forwarded-for': '203.0.113.7' });
     const posted = await res.text();
-    const row = t.store.comments.listForThread(t.store.threads.find('default', page.replace(/\/$/, ''))!.id)[0]!;
+    const row = (await t.store.comments.listForThread((await t.store.threads.find('default', page.replace(/\/$/, '')))!.id))[0]!;
     expect(row.authorEmail).toBe('francis@example.org');
     expect(row.ipHash).toMatch(/^[0-9a-f]{32}$/);
     const read = JSON.stringify((await t.thread(page)).body);
@@ -118,7 +118,7 @@ describe('POST /api/v1/comments refuses bad input with a clear 400', () => {
 
   it('for a parent that was deleted', async () => {
     const parent = await postOk({ body: 'soon deleted' });
-    t.store.comments.setStatus(parent.id, 'deleted');
+    await t.store.comments.setStatus([parent.id], 'deleted');
     const res = await t.post({ page, author, body: 'hi', parentId: parent.id });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown_parent');
@@ -183,7 +183,7 @@ describe('persistence', () => {
     const first = await postOk({ body: 'before restart' });
     await postOk({ body: 'reply', parentId: first.id });
     const before = (await t.thread(page)).body;
-    t.reopen();
+    await t.reopen();
     expect((await t.thread(page)).body).toEqual(before);
   });
 });

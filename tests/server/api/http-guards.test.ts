@@ -43,7 +43,7 @@ describe('origins', () => {
   });
 
   it('refuses an origin that another site allows but this one does not', async () => {
-    t.store.sites.ensure('other-blog', 'Other blog');
+    await t.store.sites.ensure('other-blog', 'Other blog', t.now().toISOString());
     const res = await t.post({ ...comment, site: 'other-blog' }, { origin: BLOG_ORIGIN });
     expect(res.status).toBe(403);
   });
@@ -67,7 +67,7 @@ describe('security headers', () => {
 
 describe('rate limit', () => {
   it('counts the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
-    t.reopen(['--rate-limit', '2', '--trust-proxy', 'true']);
+    await t.reopen(['--rate-limit', '2', '--trust-proxy', 'true']);
     const statuses = [];
     for (let i = 0; i < 4; i++) {
       const res = await t.post({ ...comment, body: `n${i}` }, { 'x-forwarded-for': `10.0.0.${i}, 198.51.100.1` });
@@ -77,7 +77,7 @@ describe('rate limit', () => {
   });
 
   it('limits sign-in starts too, though they are GETs (each stores a row until it expires)', async () => {
-    t.reopen(['--rate-limit', '3']);
+    await t.reopen(['--rate-limit', '3']);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await t.app.request(`/auth/nope/start?origin=${encodeURIComponent(BLOG_ORIGIN)}`)).status);
     expect(statuses).toEqual([404, 404, 404, 429, 429]);
@@ -86,7 +86,7 @@ describe('rate limit', () => {
   });
 
   it('answers 429 once one sender makes too many writes in a minute', async () => {
-    t.reopen(['--rate-limit', '3']);
+    await t.reopen(['--rate-limit', '3']);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await t.post({ ...comment, body: `n${i}` })).status);
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
@@ -111,5 +111,24 @@ describe('a database busy with an import', () => {
     importer.exec('ROLLBACK');
     importer.close();
     expect((await t.post({ ...comment, body: 'after the import' })).status).toBe(201);
+  });
+
+  it('answers reads while a write waits for the lock, and lets the write through once the lock is free', async () => {
+    expect((await t.post(comment)).status).toBe(201);
+    const importer = new Database(t.dbFile);
+    importer.exec('BEGIN IMMEDIATE');
+    const done: string[] = [];
+    const posting = Promise.resolve(t.post({ ...comment, body: 'waits its turn' })).then((res) => {
+      done.push('post');
+      return res;
+    });
+    // A write waiting synchronously would hold the whole server: this read could not be answered.
+    expect((await t.thread('p')).body.count).toBe(1);
+    done.push('read');
+    importer.exec('ROLLBACK');
+    importer.close();
+    expect((await posting).status).toBe(201);
+    expect(done).toEqual(['read', 'post']);
+    expect((await t.thread('p')).body.count).toBe(2);
   });
 });

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignInOptions, WireSession, WireUser } from '../../../shared/wire.ts';
-import { hashToken, randomToken } from '../../../server/auth/sessions.ts';
+import { hashToken, randomToken } from '../../../server/tokens.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../../helpers/github-stand-in.ts';
-import { BLOG_ORIGIN, openTestApp, tempDir } from '../../helpers/test-app.ts';
+import { BLOG_ORIGIN, openTestApp, tempDir, type TestApp } from '../../helpers/test-app.ts';
 
 let github: GitHubStandIn;
 let dir: ReturnType<typeof tempDir>;
-let t: ReturnType<typeof openTestApp>;
+let t: TestApp;
 
 beforeAll(async () => {
   github = await startGitHubStandIn({ id: 583231, login: 'octocat', name: 'The Octocat', blog: 'github.blog' });
   dir = tempDir();
   // Configured exactly as for GitHub Enterprise: the web and API base addresses.
-  t = openTestApp(`${dir.path}/riposte.db`, ['--public-url', 'http://127.0.0.1:9999'], {
+  t = await openTestApp(`${dir.path}/riposte.db`, ['--public-url', 'http://127.0.0.1:9999'], {
     RIPOSTE_GITHUB_CLIENT_ID: github.clientId,
     RIPOSTE_GITHUB_CLIENT_SECRET: github.clientSecret,
     RIPOSTE_GITHUB_URL: github.webUrl,
@@ -80,7 +80,7 @@ describe('GitHub sign-in (against a local stand-in, through the GitHub Enterpris
 
     const me = await t.app.request('/auth/me', { headers: { authorization: `Bearer ${message.token}` } });
     expect(((await me.json()) as { user: WireUser }).user).toEqual(message.user);
-    const user = t.store.users.find('github', '583231')!;
+    const user = await t.store.users.find('github', '583231');
     expect(user).toMatchObject({ name: 'The Octocat', website: 'https://github.blog/' });
   });
 

@@ -57,8 +57,8 @@ describe('GET /api/v1/threads', () => {
     const lonely = await postOk('lonely');
     await t.thread(page); // cached now
     // Changed behind the app's back, as moderation or an import would: the cache must notice.
-    t.store.comments.setStatus(parent.id, 'deleted');
-    t.store.comments.setStatus(lonely.id, 'deleted');
+    await t.store.comments.setStatus([parent.id], 'deleted');
+    await t.store.comments.setStatus([lonely.id], 'deleted');
     const { body } = await t.thread(page);
     expect(body.comments).toEqual([
       {
@@ -78,7 +78,7 @@ describe('GET /api/v1/threads', () => {
   it('sees a write made by another process on the same file', async () => {
     await postOk('from this server');
     await t.thread(page);
-    const other = openTestApp(t.dbFile);
+    const other = await openTestApp(t.dbFile);
     expect((await other.post({ page, body: 'from another process', author })).status).toBe(201);
     other.close();
     expect((await t.thread(page)).body.count).toBe(2);
@@ -87,7 +87,7 @@ describe('GET /api/v1/threads', () => {
   it('keeps a reply to a comment later marked as spam under a placeholder, showing nothing of it', async () => {
     const spam = await postOk('buy now');
     const reply = await postOk('a reply written before the owner saw it', spam.id);
-    t.store.comments.setStatus(spam.id, 'spam');
+    await t.store.comments.setStatus([spam.id], 'spam');
     const { body } = await t.thread(page);
     expect(body.comments.map((c) => [c.id, c.parentId, c.status])).toEqual([
       [spam.id, null, 'deleted'],
@@ -99,8 +99,8 @@ describe('GET /api/v1/threads', () => {
   it('hides pending and spam comments', async () => {
     const held = await postOk('held');
     const spam = await postOk('spam');
-    t.store.comments.setStatus(held.id, 'pending');
-    t.store.comments.setStatus(spam.id, 'spam');
+    await t.store.comments.setStatus([held.id], 'pending');
+    await t.store.comments.setStatus([spam.id], 'spam');
     expect((await t.thread(page)).body.comments).toEqual([]);
     const res = await t.post({ page, body: 'reply to held', author, parentId: held.id });
     expect(res.status).toBe(400);

@@ -15,7 +15,7 @@ const repaired = (name: string) =>
 
 describe("importing isso's Disqus sample", () => {
   it('imports 5 posts, keeps replies and the deleted post as a placeholder, and warns about the orphan', async () => {
-    const { store, thread } = setup();
+    const { store, thread } = await setup();
     const summary = await importFixture(store, 'disqus', 'isso__disqus.xml');
     expect(summary.comments).toMatchObject({ imported: 5, byStatus: { approved: 4, deleted: 1 } });
     expect(summary.threads.created).toBe(2);
@@ -23,7 +23,7 @@ describe("importing isso's Disqus sample", () => {
     expect(summary.warnings).toContain('post 6: its thread 1337 is not in the export; skipped.');
     expect(summary.warnings.some((w) => /1 thread has neither a link nor an identifier/.test(w))).toBe(true);
 
-    const comments = tableRows(store, 'comments');
+    const comments = await tableRows(store, 'comments');
     expect(byPost(comments, '5').parentId).toBe(byPost(comments, '4').id);
     expect(byPost(comments, '11').parentId).toBe(byPost(comments, '9').id);
     expect(byPost(comments, '9')).toMatchObject({ status: 'deleted', bodyHtml: '' });
@@ -39,23 +39,23 @@ describe("importing isso's Disqus sample", () => {
     expect(byLink.body.comments.find((c) => c.deleted)).toMatchObject({ html: '', author: { name: '' } });
 
     // The thread with an empty identifier and title is keyed by its link.
-    const untitled = store.threads.find('default', 'http://localhost:4000/blog/2013/02/12/redacted/index.html')!;
+    const untitled = await store.threads.find('default', 'http://localhost:4000/blog/2013/02/12/redacted/index.html')!;
     expect(untitled).toMatchObject({ title: null, externalId: null });
   });
 
   it('adds nothing the second time', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     await importFixture(store, 'disqus', 'isso__disqus.xml');
     const again = await importFixture(store, 'disqus', 'isso__disqus.xml');
     expect(again.comments.imported).toBe(0);
     expect(again.skipped).toMatchObject({ 'already imported': 5 });
-    expect(tableRows(store, 'comments')).toHaveLength(5);
+    expect(await tableRows(store, 'comments')).toHaveLength(5);
   });
 });
 
 describe("importing remark42's Disqus samples (real Radio-T data)", () => {
   it('refuses the files as published, naming line and column, and changes nothing', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     for (const name of ['remark42__disqus.xml', 'remark42__disqus-deleted-post.xml', 'remark42__disqus-deleted-thread.xml']) {
       await expect(importFixture(store, 'disqus', name)).rejects.toThrow(
         `${name} line 1, column 2: not well-formed XML (text data outside of root node)`,
@@ -64,37 +64,37 @@ describe("importing remark42's Disqus samples (real Radio-T data)", () => {
     await expect(importText(store, 'disqus', fixtureText('remark42__disqus.xml').replace(/^`/, ''))).rejects.toThrow(
       /line 147, column \d+: not well-formed XML/,
     );
-    expect(tableRows(store, 'comments')).toEqual([]);
-    expect(tableRows(store, 'threads')).toEqual([]);
+    expect(await tableRows(store, 'comments')).toEqual([]);
+    expect(await tableRows(store, 'threads')).toEqual([]);
   });
 
   it('once repaired: spam kept as spam, the post with a broken date skipped, Cyrillic intact', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     const summary = await importText(store, 'disqus', repaired('remark42__disqus.xml'));
     expect(summary.comments).toMatchObject({ imported: 5, byStatus: { approved: 4, spam: 1 } });
     expect(summary.skipped).toEqual({ 'with an unreadable date': 1 });
-    const comments = tableRows(store, 'comments');
+    const comments = await tableRows(store, 'comments');
     expect(byPost(comments, '299744309').bodyHtml).toContain('Microsoft показал проводник Windows 8 с ленточным интерфейсом.');
     expect(byPost(comments, '299986073').status).toBe('spam');
     // The post without a dsq:id is keyed by its own <id>, so a re-import skips it too.
     expect(comments.some((c) => c.importKey === 'default:disqus:id-12345678890')).toBe(true);
-    const thread = store.threads.find('default', 'https://radio-t.com/p/2011/03/05/podcast-229')!;
+    const thread = await store.threads.find('default', 'https://radio-t.com/p/2011/03/05/podcast-229')!;
     expect(thread).toMatchObject({ title: 'Радио-Т: Радио-Т 229', externalId: 'http://www.radio-t.com/p/2011/03/05/podcast-229' });
   });
 
   it('respects a deleted post and skips the posts of a deleted thread', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     const deletedPost = await importText(store, 'disqus', repaired('remark42__disqus-deleted-post.xml'));
     expect(deletedPost.comments.byStatus).toEqual({ approved: 3, deleted: 1, spam: 1 });
 
-    const other = setup();
+    const other = await setup();
     const deletedThread = await importText(other.store, 'disqus', repaired('remark42__disqus-deleted-thread.xml'));
     expect(deletedThread.comments.byStatus).toEqual({ approved: 2 });
     expect(deletedThread.skipped).toMatchObject({ 'on a thread deleted in Disqus': 4 });
   });
 
   it('says so when a WordPress file is given as a Disqus export', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     await expect(importFixture(store, 'disqus', 'isso__wordpress.xml')).rejects.toThrow(
       /isso__wordpress.xml line 5, column \d+: not a Disqus export \(expected <disqus xmlns="http:\/\/disqus.com">, found <rss>\)/,
     );
@@ -113,7 +113,7 @@ ${posts.join('\n')}
 </disqus>`;
 
   it('reads only UTC ISO 8601 dates, and skips a post whose date is anything else with a warning', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     const summary = await importText(
       store,
       'disqus',
@@ -138,7 +138,7 @@ ${posts.join('\n')}
       'post 6: unreadable date "2013-10-11T06:51:33+02:00" (not UTC ISO 8601); skipped.',
       'post 7: unreadable date "" (not UTC ISO 8601); skipped.',
     ]);
-    const comments = tableRows(store, 'comments');
+    const comments = await tableRows(store, 'comments');
     expect(byPost(comments, '1').createdAt).toBe('2013-10-11T06:51:33.000Z');
     expect(byPost(comments, '2').createdAt).toBe('2013-10-11T06:51:33.500Z');
   });

@@ -20,7 +20,7 @@ describe('text from an import file printed to a terminal', () => {
   });
 
   it('keeps a WordPress title full of escapes from reaching the terminal through a warning', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     // XML cannot carry ESC itself, but a title's HTML entities are decoded, and C1 characters are allowed.
     const title = 'Evil&amp;#27;[2J&amp;#27;]0;owned&amp;#7;&#x9b;31m\u202Etitle';
     const wxr = `<?xml version="1.0" encoding="UTF-8"?>
@@ -36,7 +36,7 @@ describe('text from an import file printed to a terminal', () => {
   });
 
   it('keeps control characters out of an import error', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     await expect(importText(store, 'riposte', '{"format":"riposte","version":"\u009b2J\u202e","sites":[]}')).rejects.toThrow(
       /^upload\.xml line 1: "version" must be a whole number from 1 to 1, not ""\.$/,
     );

@@ -1,6 +1,7 @@
 import { getTableColumns } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { RESTORE_ROW_SCHEMAS } from '../../../server/import/riposte-rows.ts';
+import type { Store } from '../../../server/store/index.ts';
 import { EXPORTED_TABLE_NAMES, EXPORTED_TABLES } from '../../../server/store/transfer.ts';
 import { importText, tableRows } from '../../helpers/import-fixtures.ts';
 import { openTempApp } from '../../helpers/test-app.ts';
@@ -87,7 +88,7 @@ function hostile(change: (doc: Doc) => void): string {
   return toFile(doc);
 }
 
-const everything = (store: ReturnType<typeof setup>['store']) => EXPORTED_TABLE_NAMES.map((name) => tableRows(store, name));
+const everything = (store: Store) => Promise.all(EXPORTED_TABLE_NAMES.map((name) => tableRows(store, name)));
 
 describe('restoring a Riposte export that was tampered with', () => {
   it('checks every exported column (a new column needs a check here)', () => {
@@ -98,7 +99,7 @@ describe('restoring a Riposte export that was tampered with', () => {
   });
 
   it('restores the untouched sample', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     const summary = await importText(store, 'riposte', toFile(sample()));
     expect(summary.restored).toEqual({ sites: 1, users: 1, threads: 2, comments: 3, likes: 1, settings: 1, bans: 1, audit: 1 });
     expect(summary.warnings).toEqual([]);
@@ -196,23 +197,23 @@ describe('restoring a Riposte export that was tampered with', () => {
   ];
 
   it.each(refusals)('refuses %s in one line naming the row and field, and changes nothing', async (_name, change, message) => {
-    const { store } = setup();
-    const before = everything(store);
+    const { store } = await setup();
+    const before = await everything(store);
     const refused = importText(store, 'riposte', hostile(change));
     await expect(refused).rejects.toThrow(message);
     await refused.catch((err: Error) => expect(err.message).not.toContain('\n'));
-    expect(everything(store)).toEqual(before);
+    expect(await everything(store)).toEqual(before);
   });
 
   it('refuses a file whose header holds no tables but a bad version', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     await expect(importText(store, 'riposte', '{"format":"riposte","version":-3}')).rejects.toThrow(
       /"version" must be a whole number from 1 to 1, not -3\./,
     );
   });
 
   it('refuses values nested deeper than any export, before checking them', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     // 100,000 levels overflowed the stack while the row was checked and quoted.
     const deep = `{"format":"riposte","version":1,\n"sites":[{"id":"default","name":"x","origins":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`;
     await expect(importText(store, 'riposte', deep, 'default', 64 * 1024)).rejects.toThrow(
@@ -221,7 +222,7 @@ describe('restoring a Riposte export that was tampered with', () => {
   });
 
   it('keeps long values out of the message', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     const refused = importText(
       store,
       'riposte',
@@ -231,7 +232,7 @@ describe('restoring a Riposte export that was tampered with', () => {
   });
 
   it('stores comment HTML only as the sanitiser lets it through, and says which rows it cleaned', async () => {
-    const { store, thread } = setup();
+    const { store, thread } = await setup();
     const planted =
       '<img src=x onerror=alert(1)><script>alert(2)</script><p onclick="alert(3)">Hi <a href="javascript:alert(4)">there</a></p>';
     const summary = await importText(
@@ -240,7 +241,7 @@ describe('restoring a Riposte export that was tampered with', () => {
       hostile((d) => (d.comments[1]!.bodyHtml = planted)),
     );
     expect(summary.warnings).toEqual(['comments row 2 (id 2): bodyHtml held markup Riposte does not write; stored sanitised.']);
-    const stored = tableRows(store, 'comments').find((c) => c.id === 2)!;
+    const stored = (await tableRows(store, 'comments')).find((c) => c.id === 2)!;
     expect(stored.bodyHtml).toBe('<a>[image]</a><p>Hi <a>there</a></p>');
     const served = await thread(PAGE);
     expect(JSON.stringify(served.body)).not.toMatch(/onerror|onclick|<script|javascript:/);

@@ -3,17 +3,22 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { riposteExport } from '../../../server/export/riposte-export.ts';
 import * as schema from '../../../server/store/schema.ts';
+import type { Store } from '../../../server/store/index.ts';
 import { EXPORTED_TABLES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
 import { importFixture, importText, tableRows } from '../../helpers/import-fixtures.ts';
 import { BLOG_ORIGIN, openTempApp, openTestApp, type TestApp } from '../../helpers/test-app.ts';
 
 const setup = () => openTempApp();
 
-const exportText = (store: ReturnType<typeof setup>['store']) => [...riposteExport(store, new Date('2026-01-01T00:00:00Z'))].join('');
+async function exportText(store: Store): Promise<string> {
+  let text = '';
+  for await (const piece of riposteExport(store, new Date('2026-01-01T00:00:00Z'))) text += piece;
+  return text;
+}
 
 /** A database with a bit of everything: imports, a guest's post, a like, a user, a second site, a setting. */
 async function populated() {
-  const app = setup();
+  const app = await setup();
   await importFixture(app.store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
   await importFixture(app.store, 'disqus', 'isso__disqus.xml', 'other-blog');
   const posted = await app.post(
@@ -28,10 +33,11 @@ async function populated() {
     { origin: BLOG_ORIGIN },
   );
   expect(liked.status).toBe(200);
-  app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null });
-  app.store.sites.updateSettings('default', { showPingbacks: true });
-  app.store.moderation.bans.add('email', 'troll@example.org', false, 'owner@blog.example');
-  app.store.moderation.audit.add('owner@blog.example', 'ban', null, 'email troll@example.org');
+  const at = app.now().toISOString();
+  await app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null }, at);
+  await app.store.sites.updateSettings('default', { showPingbacks: true });
+  await app.store.bans.add('email', 'troll@example.org', false, 'owner@blog.example', at);
+  await app.store.audit.add('owner@blog.example', 'ban', null, 'email troll@example.org', at);
   return app;
 }
 
@@ -46,7 +52,7 @@ describe('riposte export and restore', () => {
 
   it('writes one JSON document holding every site, user, thread, comment (all statuses), like and setting', async () => {
     const { store } = await populated();
-    const text = exportText(store);
+    const text = await exportText(store);
     const parsed = JSON.parse(text) as Record<string, unknown[]> & { format: string; version: number };
     expect(parsed).toMatchObject({ format: 'riposte', version: 1, exportedAt: '2026-01-01T00:00:00.000Z' });
     expect(Object.keys(parsed)).toEqual([
@@ -69,22 +75,22 @@ describe('riposte export and restore', () => {
     expect(parsed.comments).toHaveLength(33 + 5 + 1);
     expect(new Set(parsed.comments.map((c) => (c as { status: string }).status))).toEqual(new Set(['approved', 'pending', 'deleted']));
     expect(parsed.likes).toHaveLength(1);
-    expect(parsed.settings).toContainEqual({ key: 'hash_key', value: store.settings.hashKey() });
+    expect(parsed.settings).toContainEqual({ key: 'hash_key', value: await store.settings.hashKey() });
     // A row per line: the file streams both ways and diffs well.
     expect(text.split('\n').length).toBeGreaterThan(33 + 5 + 1 + 7);
   });
 
   it('restores into an empty database identically: same export, same threads as readers see them', async () => {
     const source = await populated();
-    const exported = exportText(source.store);
-    const target = setup();
+    const exported = await exportText(source.store);
+    const target = await setup();
     const summary = await importText(target.store, 'riposte', exported, 'default', 4096);
     expect(summary.restored).toEqual({ sites: 2, users: 1, threads: 10, comments: 39, likes: 1, settings: 1, bans: 1, audit: 1 });
-    expect(exportText(target.store)).toBe(exported);
+    expect(await exportText(target.store)).toBe(exported);
 
     // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.
     target.close();
-    const restored = openTestApp(`${target.dir.path}/riposte.db`);
+    const restored = await openTestApp(`${target.dir.path}/riposte.db`);
     onTestFinished(() => restored.close());
     for (const page of ['https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/', `${BLOG_ORIGIN}/post`, '1149']) {
       expect((await restored.thread(page)).body).toEqual((await source.thread(page)).body);
@@ -97,17 +103,19 @@ describe('riposte export and restore', () => {
 
   it('restores only into an empty database, changing nothing otherwise', async () => {
     const source = await populated();
-    const target = setup();
+    const target = await setup();
     await importFixture(target.store, 'wordpress', 'isso__wordpress.xml');
-    const before = tableRows(target.store, 'comments');
-    await expect(importText(target.store, 'riposte', exportText(source.store))).rejects.toThrow(/restored into an empty database only/);
-    expect(tableRows(target.store, 'comments')).toEqual(before);
+    const before = await tableRows(target.store, 'comments');
+    await expect(importText(target.store, 'riposte', await exportText(source.store))).rejects.toThrow(
+      /restored into an empty database only/,
+    );
+    expect(await tableRows(target.store, 'comments')).toEqual(before);
   });
 
   it('gives clear errors for broken or foreign files, with the line, and writes nothing', async () => {
     const source = await populated();
-    const lines = exportText(source.store).split('\n');
-    const target = setup();
+    const lines = (await exportText(source.store)).split('\n');
+    const target = await setup();
     const broken = [...lines.slice(0, 20), '{"id":', ...lines.slice(20)].join('\n');
     await expect(importText(target.store, 'riposte', broken)).rejects.toThrow(/^upload.xml line 21: not valid JSON/);
     const badRow = lines.map((line) => line.replace('"status":"pending"', '"status":"maybe"')).join('\n');
@@ -119,7 +127,7 @@ describe('riposte export and restore', () => {
       /version 2; this Riposte reads versions up to 1/,
     );
     await expect(importFixture(target.store, 'riposte', 'isso__wordpress.xml')).rejects.toThrow(/line 1: not valid JSON/);
-    expect(tableRows(target.store, 'threads')).toEqual([]);
-    expect(tableRows(target.store, 'comments')).toEqual([]);
+    expect(await tableRows(target.store, 'threads')).toEqual([]);
+    expect(await tableRows(target.store, 'comments')).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ const wxr = `<?xml version="1.0" encoding="UTF-8"?>
 describe('imported text', () => {
   it("loses characters XML cannot carry, so the thread's feed stays valid", async () => {
     const summary = await importComments(t.store, {
+      now: new Date(),
       format: 'wordpress',
       input: Readable.from([wxr]),
       site: 'default',

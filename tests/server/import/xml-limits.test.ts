@@ -20,7 +20,7 @@ function wordpress(content: string, inside = ''): string {
 
 describe('XML exports beyond what real ones hold', () => {
   it(`refuses elements nested more than ${MAX_XML_DEPTH} deep as soon as it sees them, with line and column`, async () => {
-    const { store } = setup();
+    const { store } = await setup();
     // 100,000 levels: without the limit saxes would take minutes here, holding the write lock.
     const deep = wordpress('Hello', `\n${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}`);
     const started = Date.now();
@@ -30,24 +30,24 @@ describe('XML exports beyond what real ones hold', () => {
       ),
     );
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(tableRows(store, 'comments')).toEqual([]);
+    expect(await tableRows(store, 'comments')).toEqual([]);
   });
 
   it('reads a file nested as deep as the limit allows', async () => {
-    const { store } = setup();
+    const { store } = await setup();
     const levels = MAX_XML_DEPTH - 3; // rss > channel > item > these
     const summary = await importText(store, 'wordpress', wordpress('Hello', `${'<x>'.repeat(levels)}${'</x>'.repeat(levels)}`));
     expect(summary.comments.imported).toBe(1);
   });
 
   it(`refuses a record holding more than ${MAX_RECORD_CHARS / 1024 / 1024} MB of text, naming where it starts`, async () => {
-    const { store } = setup();
+    const { store } = await setup();
     // Many comments' worth of text in one post, none of them large by itself.
     const block = `<wp:comment><wp:comment_content>${'a'.repeat(1024 * 1024 - 100)}</wp:comment_content></wp:comment>\n`;
     const huge = wordpress('Hello', block.repeat(MAX_RECORD_CHARS / (1024 * 1024) + 1));
     await expect(importText(store, 'wordpress', huge, 'default', 1024 * 1024)).rejects.toThrow(
       /^upload\.xml line \d+, column \d+: the <item> that starts on line 3 holds more than 32 MB of text; not an export Riposte reads$/,
     );
-    expect(tableRows(store, 'comments')).toEqual([]);
+    expect(await tableRows(store, 'comments')).toEqual([]);
   });
 });

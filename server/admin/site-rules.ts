@@ -1,0 +1,32 @@
+/** A site's rules as the admin view shows and changes them: allowed origins and settings, each change in the audit log. */
+import type * as v from 'valibot';
+import { siteSettings, type SiteSettings } from '../../shared/site-settings.ts';
+import type { AppDeps } from '../http/app-env.ts';
+import { RiposteError } from '../http/errors.ts';
+import type { AdminRow, SiteRow } from '../store/schema.ts';
+import type { siteChangeSchema } from './admin-schemas.ts';
+
+export type SiteChange = v.InferOutput<typeof siteChangeSchema>;
+
+/** A site as the admin view shows it: its settings with the defaults filled in. */
+export function siteView(site: SiteRow): { id: string; name: string; origins: string[]; settings: SiteSettings } {
+  return { id: site.id, name: site.name, origins: site.origins, settings: siteSettings(site.settings) };
+}
+
+/** Changes the origins and the settings given (the others stay); 404 for a site that does not exist. */
+export async function changeSite(
+  deps: Pick<AppDeps, 'store' | 'now'>,
+  admin: AdminRow,
+  siteId: string,
+  { origins, settings }: SiteChange,
+): Promise<SiteRow> {
+  const changes = Object.fromEntries(Object.entries(settings ?? {}).filter(([, value]) => value !== undefined));
+  const now = deps.now().toISOString();
+  return deps.store.transaction(async (tx) => {
+    if (!(await tx.sites.get(siteId))) throw new RiposteError(404, 'unknown_site', `There is no site "${siteId}".`);
+    if (origins) await tx.sites.setOrigins(siteId, [...new Set(origins)]);
+    if (Object.keys(changes).length) await tx.sites.updateSettings(siteId, changes);
+    await tx.audit.add(admin.email, 'settings', null, `${siteId}: ${JSON.stringify({ ...(origins ? { origins } : {}), ...changes })}`, now);
+    return (await tx.sites.get(siteId))!;
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * What an admin does to comments and threads from /admin: approve, hold, mark as spam or
+ * delete any number of comments at once, and lock or unlock a thread. Each change and its
+ * audit log entry land together.
+ */
+import type { ModerationAction } from '../../shared/moderation.ts';
+import type { CommentStatus } from '../../shared/wire.ts';
+import type { AppDeps } from '../http/app-env.ts';
+import { RiposteError } from '../http/errors.ts';
+import type { AdminRow, ThreadRow } from '../store/schema.ts';
+
+type ModerationDeps = Pick<AppDeps, 'store' | 'now'>;
+
+const STATUS_OF: Record<ModerationAction, CommentStatus> = { approve: 'approved', spam: 'spam', delete: 'deleted', pending: 'pending' };
+
+/** Applies the action to every listed comment; returns the ids that exist (each is in the audit log). */
+export function moderateComments(deps: ModerationDeps, admin: AdminRow, ids: number[], action: ModerationAction): Promise<number[]> {
+  const now = deps.now().toISOString();
+  return deps.store.transaction(async (tx) => {
+    const changed = await tx.comments.setStatus(ids, STATUS_OF[action]);
+    for (const id of changed) await tx.audit.add(admin.email, action, id, null, now);
+    return changed;
+  });
+}
+
+/** A locked thread takes no new comments (those there stay); 404 for a thread that does not exist. */
+export function lockThread(deps: ModerationDeps, admin: AdminRow, id: number, locked: boolean): Promise<ThreadRow> {
+  const now = deps.now().toISOString();
+  return deps.store.transaction(async (tx) => {
+    const thread = await tx.threads.setLocked(id, locked);
+    if (!thread) throw new RiposteError(404, 'not_found', `There is no thread ${id}.`);
+    await tx.audit.add(admin.email, locked ? 'lock' : 'unlock', null, thread.pageKey, now);
+    return thread;
+  });
+}

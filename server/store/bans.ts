@@ -1,0 +1,69 @@
+/** Queries about bans: authors refused by email (lower-cased), signed-in identity or IP hash. */
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { BanKind } from '../../shared/moderation.ts';
+import { first, one, type Executor } from './executor.ts';
+import { bans, comments, users, type BanRow } from './schema.ts';
+import { userIdentity } from './users.ts';
+
+/** The marks a sender leaves, any of which a ban may match. */
+export interface SenderMarks {
+  email: string | null;
+  identity: string | null;
+  ipHash: string | null;
+}
+
+export function banQueries(x: Executor) {
+  return {
+    list(): Promise<BanRow[]> {
+      return x.read.select().from(bans).orderBy(desc(bans.createdAt), desc(bans.id));
+    },
+    /** Bans the author (again, with new details, if banned already). */
+    add(kind: BanKind, value: string, hidExisting: boolean, createdBy: string, createdAt: string): Promise<BanRow> {
+      return x.write(async (db) =>
+        one(
+          await db
+            .insert(bans)
+            .values({ kind, value, hidExisting, createdBy, createdAt })
+            .onConflictDoUpdate({ target: [bans.kind, bans.value], set: { hidExisting, createdBy } })
+            .returning(),
+        ),
+      );
+    },
+    async remove(id: number): Promise<BanRow | undefined> {
+      return first(await x.write((db) => db.delete(bans).where(eq(bans.id, id)).returning()));
+    },
+    /** The first ban matching any of the sender's marks. */
+    async match(marks: SenderMarks): Promise<BanRow | undefined> {
+      const conditions = [
+        marks.email ? and(eq(bans.kind, 'email'), eq(bans.value, marks.email.toLowerCase())) : undefined,
+        marks.identity ? and(eq(bans.kind, 'identity'), eq(bans.value, marks.identity)) : undefined,
+        marks.ipHash ? and(eq(bans.kind, 'ip'), eq(bans.value, marks.ipHash)) : undefined,
+      ].filter((c) => c !== undefined);
+      if (conditions.length === 0) return undefined;
+      return first(
+        await x.read
+          .select()
+          .from(bans)
+          .where(or(...conditions))
+          .limit(1),
+      );
+    },
+    /** Marks the banned author's visible and held comments as spam; returns their ids. */
+    hideComments(kind: BanKind, value: string): Promise<number[]> {
+      return x.write(async (db) => {
+        const author =
+          kind === 'email'
+            ? sql`lower(${comments.authorEmail}) = ${value}`
+            : kind === 'ip'
+              ? eq(comments.ipHash, value)
+              : inArray(comments.userId, db.select({ id: users.id }).from(users).where(eq(userIdentity, value)));
+        const hidden = await db
+          .update(comments)
+          .set({ status: 'spam' })
+          .where(and(author, inArray(comments.status, ['approved', 'pending'])))
+          .returning({ id: comments.id });
+        return hidden.map((r) => r.id);
+      });
+    },
+  };
+}
