@@ -114,6 +114,7 @@ export const ERROR_CODES = [
   'thread_closed',
   'comment_refused',
   'csrf_failed',
+  'method_not_allowed',
   'busy',
   'internal',
 ] as const;

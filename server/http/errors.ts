@@ -16,7 +16,7 @@ export class RiposteError extends HTTPException {
   }
 }
 
-function errorBody(code: ErrorCode, message: string, fields?: Record<string, string>): WireError {
+export function errorBody(code: ErrorCode, message: string, fields?: Record<string, string>): WireError {
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 

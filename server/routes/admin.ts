@@ -25,7 +25,6 @@ import {
 import { changeSite, siteView } from '../admin/site-rules.ts';
 import { codeExchangeSchema } from '../auth/auth-schemas.ts';
 import { ownerEditComment, ownerReply } from '../comments/comment-pipeline.ts';
-import { limitBody } from '../http/body-limit.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
@@ -42,8 +41,6 @@ async function one(c: Context<AdminEnv>, id: number): Promise<AdminComment> {
   if (!found) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
   return toAdminComment(found);
 }
-
-const limitAdminBody = limitBody();
 
 export function adminRoutes(trustProxy: boolean) {
   const loginLimit = rateLimiter<AdminEnv>({
@@ -62,10 +59,6 @@ export function adminRoutes(trustProxy: boolean) {
         await next();
         c.header('Cache-Control', 'no-store');
       })
-      // An uploaded export has its own, larger limit (routes/admin-transfer.ts).
-      .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c, next) =>
-        c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitAdminBody(c, next),
-      )
       .post('/login', loginLimit, async (c) => {
         checkOrigin(c);
         const { email, password } = await readJson(c, loginSchema);
