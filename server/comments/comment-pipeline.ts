@@ -39,10 +39,12 @@ export interface PostRequest {
   /** The signed-in author, or null for a guest (whose details are in `input.author`). */
   user: UserRow | null;
   ip: string | undefined;
+  /** Sent by a browser on a page of the blog (an Origin the site allows): its url and title are the page's own. */
+  fromPage: boolean;
 }
 
 /** A reader's new comment or reply. The site's settings and the page's thread are read once. */
-export async function postComment(deps: PipelineDeps, { site, input, user, ip }: PostRequest): Promise<PostedComment> {
+export async function postComment(deps: PipelineDeps, { site, input, user, ip, fromPage }: PostRequest): Promise<PostedComment> {
   const settings = siteSettings(site.settings);
   const now = deps.now();
   const guest = 'author' in input ? input.author : undefined;
@@ -76,7 +78,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip }:
       formMs: input.formMs,
     });
     const thread = found
-      ? await tx.threads.fillIn(found, input.url, input.title)
+      ? await tx.threads.takePageDetails(found, input.url, input.title, fromPage)
       : await tx.threads.create(site.id, input.page, now.toISOString(), input.url, input.title);
     const parent = await answerableParent(tx, thread.id, input.parentId ?? null);
     return tx.comments.insert({
