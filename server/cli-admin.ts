@@ -60,8 +60,14 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
   if (action === 'remove' && email) {
     const store = await openStore(config.dbFile);
     try {
-      if (!(await store.admins.remove(email.toLowerCase()))) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
-      console.log(`Removed admin ${email.toLowerCase()}.`);
+      // As written first: a provider identity (github:Ab12) keeps its case; emails are stored lower-cased.
+      const removed = (await store.admins.remove(email))
+        ? email
+        : (await store.admins.remove(email.toLowerCase()))
+          ? email.toLowerCase()
+          : null;
+      if (!removed) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
+      console.log(`Removed admin ${removed}.`);
     } finally {
       store.close();
     }

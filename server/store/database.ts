@@ -6,7 +6,7 @@
  * (busy_timeout 0): a write that finds another process's lock (an import) tries again after
  * an asynchronous pause, until its deadline.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -110,7 +110,11 @@ export interface SqliteDatabase {
 
 /** Opens the server's connections to the file and applies any migrations not yet applied. */
 export async function openSqlite(file: string): Promise<SqliteDatabase> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && !existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    // A new database is readable by its owner only (SQLite gives its -wal and -shm the same mode): it holds emails and the hashing key.
+    closeSync(openSync(file, 'a', 0o600));
+  }
   const writer = connect(file);
   await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), performance.now() + TOOL_WAIT_MS);
   // An in-memory database exists only on its one connection.

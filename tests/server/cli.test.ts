@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../server/config.ts';
@@ -73,6 +74,9 @@ describe('riposte command', () => {
     const backup = riposte(['backup', `${dir.path}/backups/copy.db`, '--db', db]);
     expect(backup.stderr).toBe('');
     expect(backup.status).toBe(0);
+    // Both hold readers' emails and the hashing key: readable by their owner only, like an export.
+    expect(statSync(`${dir.path}/backups/copy.db`).mode & 0o777).toBe(0o600);
+    expect(statSync(db).mode & 0o777).toBe(0o600);
     expect(riposte(['backup', `${dir.path}/backups/copy.db`, '--db', db]).stderr).toContain('exists already');
 
     child.kill('SIGINT');
