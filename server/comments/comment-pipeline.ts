@@ -50,8 +50,10 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
   const guest = 'author' in input ? input.author : undefined;
   checkGuestsAllowed(settings, user);
   checkPageUrl(site, deps.config, input.url);
-  // Per author too, not only per address: by account, else by the email or name given.
-  deps.commentRateLimit(user ? `user:${user.id}` : `guest:${guest?.email ?? guest?.name ?? ''}`);
+  // Per account too, not only per address (a signed-in author may change addresses). A guest's
+  // name or email is whatever the sender types: counting by it would let anyone use up
+  // someone else's share, so a guest is counted by address alone.
+  if (user) deps.commentRateLimit(`user:${user.id}`);
   const bodyHtml = renderBody(input.body, 'posting');
   const author = user
     ? { name: user.name, email: user.email, website: user.website }

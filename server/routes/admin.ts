@@ -25,7 +25,7 @@ import {
 import { changeSite, siteView } from '../admin/site-rules.ts';
 import { codeExchangeSchema } from '../auth/auth-schemas.ts';
 import { ownerEditComment, ownerReply } from '../comments/comment-pipeline.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { clientIp, senderKey } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { banAuthor, liftBan } from '../moderation/bans.ts';
@@ -47,7 +47,7 @@ export function adminRoutes(trustProxy: boolean) {
     windowMs: 15 * 60_000,
     limit: LOGIN_ATTEMPTS,
     skipSuccessfulRequests: true,
-    keyGenerator: (c) => clientIp(c, trustProxy) ?? 'unknown',
+    keyGenerator: (c) => senderKey(clientIp(c, trustProxy)),
     handler: () => {
       throw new RiposteError(429, 'rate_limited', 'Too many failed logins from your address; wait 15 minutes and try again.');
     },

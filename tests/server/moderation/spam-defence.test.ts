@@ -95,7 +95,7 @@ describe('spam defence on every new comment', () => {
     });
   });
 
-  it('per-identity rate limit: one author changing addresses is still counted', async () => {
+  it('per-account rate limit: one author changing addresses is still counted, and a guest by address only', async () => {
     const t = await open(['--rate-limit', '2', '--trust-proxy', 'true']);
     let address = 1;
     const from = (headers: Record<string, string> = {}) => ({ ...headers, 'x-forwarded-for': `203.0.113.${address++}` });
@@ -108,10 +108,21 @@ describe('spam defence on every new comment', () => {
     expect((await send(t, 'two', undefined, {}, from(bearer))).status).toBe(201);
     const third = await send(t, 'three', undefined, {}, from(bearer));
     expect(third.status).toBe(429);
-    // A guest by email is counted the same way.
-    for (const body of ['a', 'b']) expect((await send(t, body, { name: 'G', email: 'g@example.org' }, {}, from())).status).toBe(201);
-    expect((await send(t, 'c', { name: 'Other name', email: 'G@example.org' }, {}, from())).status).toBe(429);
-    expect((await send(t, 'd', { name: 'Someone else' }, {}, from())).status).toBe(201);
+    // A guest's name and email are whatever the sender types: nobody can use up someone else's share with them.
+    for (const body of ['a', 'b', 'c']) expect((await send(t, body, { name: 'G', email: 'g@example.org' }, {}, from())).status).toBe(201);
+  });
+
+  it('per-address rate limit: an IPv6 sender is counted by its /64, where it may pick any address', async () => {
+    const t = await open(['--rate-limit', '2', '--trust-proxy', 'true']);
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    expect((await send(t, 'one', undefined, {}, from('2001:db8:1:2::1'))).status).toBe(201);
+    expect((await send(t, 'two', undefined, {}, from('2001:db8:1:2:aaaa:bbbb:cccc:dddd'))).status).toBe(201);
+    expect((await send(t, 'three', undefined, {}, from('2001:0db8:0001:0002::ffff'))).status).toBe(429);
+    // Another /64 is another sender; an IPv4 address written as IPv6 is that IPv4 address.
+    expect((await send(t, 'four', undefined, {}, from('2001:db8:1:3::1'))).status).toBe(201);
+    expect((await send(t, 'five', undefined, {}, from('198.51.100.7'))).status).toBe(201);
+    expect((await send(t, 'six', undefined, {}, from('::ffff:198.51.100.7'))).status).toBe(201);
+    expect((await send(t, 'seven', undefined, {}, from('::ffff:c633:6407'))).status).toBe(429);
   });
 
   it('email required, and threads closed after N days', async () => {
