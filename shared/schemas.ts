@@ -101,6 +101,18 @@ export const newCommentSchema = v.object({
   trap: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   /** Milliseconds the form was on screen before it was sent (the widget measures it). */
   formMs: v.optional(v.pipe(v.number('formMs must be a number.'), v.integer(), v.minValue(0))),
+  /** A guest's earlier comments from this browser, each with the secret it was given: proof of a known author. */
+  earlierComments: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          id: v.pipe(v.number('Comment ids are numbers.'), v.integer(), v.minValue(1)),
+          secret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'A comment secret is the token the server gave.')),
+        }),
+      ),
+      v.maxLength(LIMITS.earlierCommentsMax, `At most ${LIMITS.earlierCommentsMax} earlier comments.`),
+    ),
+  ),
 });
 export type NewComment = v.InferOutput<typeof newCommentSchema>;
 

@@ -353,6 +353,7 @@ export class RiposteThread extends LitElement {
       author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
       trap: trap || undefined,
       formMs,
+      earlierComments: this._account?.earlierComments(),
     });
     if (comment.status === 'pending') rememberHeld(this.site, this._page.key, comment);
     this._account?.posted(comment.id, secret);

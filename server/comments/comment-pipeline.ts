@@ -78,6 +78,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
       bodyHtml,
       trap: input.trap,
       formMs: input.formMs,
+      earlierComments: user ? [] : (input.earlierComments ?? []),
     });
     const thread = found
       ? await tx.threads.takePageDetails(found, input.url, input.title, fromPage)
@@ -131,6 +132,7 @@ export async function editComment(deps: PipelineDeps, target: Target, claimant: 
       bodyHtml,
       trap: undefined,
       formMs: undefined,
+      earlierComments: [],
       editing: true,
     });
     const updated = await tx.comments.updateBody(comment.id, body, bodyHtml, now.toISOString());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PostedComment } from '../../../shared/wire.ts';
+import type { PostedComment, WireComment } from '../../../shared/wire.ts';
 import { createSession } from '../../../server/auth/sessions.ts';
+import { ADMIN_EMAIL, addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
 import { openTempApp, type TestApp } from '../../helpers/test-app.ts';
 
 const page = 'https://blog.example/post';
@@ -84,15 +85,57 @@ describe('spam defence on every new comment', () => {
     const t = await open();
     await set(t, { moderation: 'first' });
     const first = await send(t, 'Hi, first time', { name: 'Ann', email: 'ann@example.org' });
-    const id = ((await first.json()) as PostedComment).comment.id;
-    expect(await t.store.comments.get(id)).toMatchObject({ status: 'pending', heldReasons: ['first_time'] });
-    await t.store.comments.setStatus([id], 'approved');
-    expect(await verdict(t, 'Back again', { name: 'Ann', email: 'ANN@example.org' })).toEqual(approved);
+    const { comment, secret } = (await first.json()) as PostedComment;
+    expect(await t.store.comments.get(comment.id)).toMatchObject({ status: 'pending', heldReasons: ['first_time'] });
+    // Held until the owner approves it, even with the proof of it.
+    const proof = { earlierComments: [{ id: comment.id, secret: secret! }] };
+    expect((await verdict(t, 'Still waiting', { name: 'Ann' }, proof)).reasons).toEqual(['first_time']);
+    await t.store.comments.setStatus([comment.id], 'approved');
+    // Known from the same browser, which holds the secret of the approved comment (not by the email it types).
+    expect(await verdict(t, 'Back again', { name: 'Ann', email: 'ann@example.org' }, proof)).toEqual(approved);
     await set(t, { moderation: 'all' });
-    expect(await verdict(t, 'Once more', { name: 'Ann', email: 'ann@example.org' })).toMatchObject({
+    expect(await verdict(t, 'Once more', { name: 'Ann', email: 'ann@example.org' }, proof)).toMatchObject({
       status: 'pending',
       reasons: ['moderation_all'],
     });
+  });
+
+  it("moderation first: an email typed in proves nothing, not even the owner's; a wrong secret neither", async () => {
+    const t = await open();
+    await set(t, { moderation: 'first' });
+    await addAdmin(t);
+    const admin = await adminHeaders(t);
+    // A reader's comment, approved, answered by the owner from /admin (stored approved under the owner's email).
+    const reader = (await (await send(t, 'A question', { name: 'Ann', email: 'ann@example.org' })).json()) as PostedComment;
+    await t.store.comments.setStatus([reader.comment.id], 'approved');
+    const reply = await t.send('POST', `/api/v1/admin/comments/${reader.comment.id}/reply`, { body: 'An answer' }, admin);
+    expect(reply.status).toBe(201);
+    for (const email of [ADMIN_EMAIL, 'ann@example.org']) {
+      expect((await verdict(t, `Pretending to be ${email}`, { name: 'Blog Owner', email })).reasons).toEqual(['first_time']);
+    }
+    const forged = { earlierComments: [{ id: reader.comment.id, secret: 'x'.repeat(43) }] };
+    expect((await verdict(t, 'With a made-up secret', { name: 'Ann' }, forged)).reasons).toEqual(['first_time']);
+    // Nor does the impostor get the owner's avatar.
+    const { comments } = (await t.thread(page)).body as unknown as { comments: WireComment[] };
+    const owner = comments.find((c) => c.author.badge === 'owner')!;
+    const impostor = (await (await send(t, 'Me again', { name: 'Blog Owner', email: ADMIN_EMAIL })).json()) as PostedComment;
+    expect(impostor.comment.author.avatar).not.toBe(owner.author.avatar);
+  });
+
+  it('moderation first: a signed-in account with an approved comment is known', async () => {
+    const t = await open();
+    await set(t, { moderation: 'first' });
+    const user = await t.store.users.upsert(
+      { provider: 'github', subject: '8', name: 'Sam', email: 'sam@example.org', website: null },
+      t.now().toISOString(),
+    );
+    const bearer = { authorization: `Bearer ${await createSession(t, user.id)}` };
+    const first = (await (await send(t, 'First', undefined, {}, bearer)).json()) as PostedComment;
+    expect(first.comment.status).toBe('pending');
+    await t.store.comments.setStatus([first.comment.id], 'approved');
+    expect(await verdict(t, 'Second', undefined, {}, bearer)).toEqual(approved);
+    // A guest typing the account's email is not that account.
+    expect((await verdict(t, 'Guest', { name: 'Sam', email: 'sam@example.org' })).reasons).toEqual(['first_time']);
   });
 
   it('per-account rate limit: one author changing addresses is still counted, and a guest by address only', async () => {
