@@ -53,15 +53,31 @@ export function isBusy(error: unknown): boolean {
   return error instanceof StoreBusyError || (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY'));
 }
 
-/** Runs fn until it does not fail for a lock, pausing asynchronously in between, or until `deadline` (performance.now()). */
-async function retryWhileBusy<T>(fn: () => T, deadline: number): Promise<T> {
-  for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
+/** How a store's writes wait for another process's write lock (an import's, held for minutes). */
+export interface LockWaiting {
+  /**
+   * Told when start-up (migrations), or a patient store's write, starts waiting for another
+   * process's lock. Given it, start-up waits as long as it takes, where it would give up after
+   * TOOL_WAIT_MS.
+   */
+  onWait?: () => void;
+  /** A command-line tool: every write waits as long as it takes, where a request's gives up after WRITE_WAIT_MS. */
+  patient?: boolean;
+}
+
+/**
+ * Runs fn until it does not fail for a lock, pausing asynchronously in between, or until
+ * `deadline` (performance.now(); Infinity waits as long as it takes), telling `onWait` once.
+ */
+async function retryWhileBusy<T>(fn: () => T, deadline: number, onWait?: () => void): Promise<T> {
+  for (let pause = FIRST_PAUSE_MS, told = false; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS), told = true) {
     try {
       return fn();
     } catch (err) {
       if (!isBusy(err)) throw err;
       const left = deadline - performance.now();
       if (left <= 0) throw new StoreBusyError();
+      if (!told) onWait?.();
       await sleep(Math.min(pause, left));
     }
   }
@@ -71,8 +87,8 @@ async function retryWhileBusy<T>(fn: () => T, deadline: number): Promise<T> {
  * Runs fn in one transaction on the connection: the write lock is taken at once (IMMEDIATE),
  * so a lock held elsewhere is met before any work; then COMMIT, or ROLLBACK on any error.
  */
-export async function inTransaction<T>({ sqlite }: Connection, deadline: number, fn: () => Promise<T>): Promise<T> {
-  await retryWhileBusy(() => sqlite.exec('BEGIN IMMEDIATE'), deadline);
+export async function inTransaction<T>({ sqlite }: Connection, deadline: number, fn: () => Promise<T>, onWait?: () => void): Promise<T> {
+  await retryWhileBusy(() => sqlite.exec('BEGIN IMMEDIATE'), deadline, onWait);
   try {
     const result = await fn();
     sqlite.exec('COMMIT');
@@ -109,14 +125,16 @@ export interface SqliteDatabase {
 }
 
 /** Opens the server's connections to the file and applies any migrations not yet applied. */
-export async function openSqlite(file: string): Promise<SqliteDatabase> {
+export async function openSqlite(file: string, waiting: LockWaiting = {}): Promise<SqliteDatabase> {
   if (file !== ':memory:' && !existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     // A new database is readable by its owner only (SQLite gives its -wal and -shm the same mode): it holds emails and the hashing key.
     closeSync(openSync(file, 'a', 0o600));
   }
   const writer = connect(file);
-  await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), performance.now() + TOOL_WAIT_MS);
+  // Migrating takes the write lock only when a migration is due: a server restarted during an import starts at once.
+  const migrateBy = waiting.onWait || waiting.patient ? Number.POSITIVE_INFINITY : performance.now() + TOOL_WAIT_MS;
+  await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), migrateBy, waiting.onWait);
   // An in-memory database exists only on its one connection.
   const reader = file === ':memory:' ? writer : connect(file);
   if (reader !== writer) reader.sqlite.pragma('query_only = ON');
@@ -124,8 +142,8 @@ export async function openSqlite(file: string): Promise<SqliteDatabase> {
   const direct = directExecutor(writer);
   const exclusive = <T>(fn: (tx: Executor) => Promise<T>): Promise<T> => {
     // The wait counts from the request, queue included: behind a stuck lock, later writes give up in time too.
-    const deadline = performance.now() + WRITE_WAIT_MS;
-    return queue(() => inTransaction(writer, deadline, () => fn(direct)));
+    const deadline = waiting.patient ? Number.POSITIVE_INFINITY : performance.now() + WRITE_WAIT_MS;
+    return queue(() => inTransaction(writer, deadline, () => fn(direct), waiting.patient ? waiting.onWait : undefined));
   };
   return {
     writer,
