@@ -20,7 +20,7 @@ import { widgetAssetRoutes } from './routes/widget-assets.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.onError(onError);
+  app.onError(onError(deps.now));
   app.notFound(methodNotAllowed(app, notFound));
 
   const state: AppState = { commentRateLimit: identityRateLimit(deps.config.writesPerMinute) };

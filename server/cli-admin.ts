@@ -48,7 +48,7 @@ async function readPassword(): Promise<string> {
 export async function adminCommand(config: Config, positionals: string[]): Promise<void> {
   const [action, email, ...name] = positionals;
   if (action === 'list') {
-    const store = await openToolStore(config.dbFile);
+    const store = await openToolStore(config);
     try {
       const admins = await store.admins.list();
       console.log(admins.length ? admins.map((a) => `${a.email} (${a.name})`).join('\n') : 'No admins yet: riposte admin add EMAIL');
@@ -58,7 +58,7 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
     return;
   }
   if (action === 'remove' && email) {
-    const store = await openToolStore(config.dbFile);
+    const store = await openToolStore(config);
     try {
       // As written first: a provider identity (github:Ab12) keeps its case; emails are stored lower-cased.
       const removed = (await store.admins.remove(email))
@@ -78,7 +78,7 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
   const password = await readPassword();
   if ([...password].length < MIN_PASSWORD_CHARS) throw new ConfigError(`the password must be at least ${MIN_PASSWORD_CHARS} characters.`);
   const passwordHash = await hashPassword(password);
-  const store = await openToolStore(config.dbFile);
+  const store = await openToolStore(config);
   try {
     const { admin, created } = await store.admins.upsert(
       email.toLowerCase(),

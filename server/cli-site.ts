@@ -40,7 +40,7 @@ export async function siteCommand(config: Config, positionals: string[]): Promis
     if (!isName(name)) throw new ConfigError(`unknown setting "${name}"; the settings are ${Object.keys(DEFAULTS).join(', ')}.`);
     changes[name] = parseValue(name, value);
   }
-  const store = await openToolStore(config.dbFile);
+  const store = await openToolStore(config);
   try {
     if (siteId === DEFAULT_SITE) await store.sites.ensure(DEFAULT_SITE, 'Default site', new Date().toISOString());
     if (!(await store.sites.get(siteId))) throw new ConfigError(`There is no site "${siteId}".`);

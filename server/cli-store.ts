@@ -1,5 +1,6 @@
 /** The store as a command-line tool opens it: behind another process's write lock (an import), it waits its turn and says so. */
-import { openStore, type LockWaiting, type Store } from './store/index.ts';
+import type { Config } from './config.ts';
+import { openStore, type Store } from './store/index.ts';
 
 /** Says once, on stderr, that the command waits for another process's write lock on `file`. */
 export function lockWaitNotice(file: string): () => void {
@@ -11,8 +12,7 @@ export function lockWaitNotice(file: string): () => void {
   };
 }
 
-/** Opens (and migrates) `file` for a command: its writes wait for another process's lock as long as it takes. */
-export function openToolStore(file: string): Promise<Store> {
-  const waiting: LockWaiting = { onWait: lockWaitNotice(file), patient: true };
-  return openStore(file, waiting);
+/** Opens (and migrates) the configured database for a command: its writes wait for another process's lock as long as it takes. */
+export function openToolStore(config: Config): Promise<Store> {
+  return openStore(config.dbFile, { maxBytes: config.dbMaxBytes, onWait: lockWaitNotice(config.dbFile), patient: true });
 }

@@ -52,7 +52,7 @@ export async function importCommand(args: string[]): Promise<void> {
   if (extra) throw new ConfigError(`unexpected argument "${extra}".`);
   if (!existsSync(file)) throw new ConfigError(`there is no file ${file}.`);
 
-  const store = await openToolStore(config.dbFile);
+  const store = await openToolStore(config);
   try {
     const now = new Date();
     await store.sites.ensure(DEFAULT_SITE, 'Default site', now.toISOString());
@@ -83,7 +83,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   if (file && existsSync(file)) throw new ConfigError(`${file} exists already; choose a new file so nothing is overwritten.`);
   if (!existsSync(config.dbFile)) throw new ConfigError(`there is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
 
-  const store = await openToolStore(config.dbFile);
+  const store = await openToolStore(config);
   // Owner-only: the file holds readers' emails (and, if asked for, the hashing key, with which IP hashes can be reversed by trying every IPv4 address).
   const target: Writable = file ? createWriteStream(file, { flags: 'wx', mode: 0o600 }) : process.stdout;
   try {

@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { DEFAULT_SITE } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { openStore, type LockWaiting, type Store } from './store/index.ts';
+import { openStore, type Store } from './store/index.ts';
 import { ThreadCache } from './threads/thread-cache.ts';
 
 /** How long requests in flight may take to finish once a shutdown starts. */
@@ -20,9 +20,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `waiting.onWait` is told when start-up waits for another process's write lock (a migration due during an import). */
-export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR, waiting: LockWaiting = {}): Promise<RunningServer> {
-  const store = await openStore(config.dbFile, { onWait: waiting.onWait });
+/** `onLockWait` is told when start-up waits for another process's write lock (a migration due during an import). */
+export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR, onLockWait?: () => void): Promise<RunningServer> {
+  const store = await openStore(config.dbFile, { maxBytes: config.dbMaxBytes, onWait: onLockWait });
   const now = () => new Date();
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
   const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: await store.settings.hashKey(), widgetDir, now });

@@ -116,6 +116,7 @@ export const ERROR_CODES = [
   'csrf_failed',
   'method_not_allowed',
   'busy',
+  'storage_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -39,7 +39,7 @@ export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.Pro
 /** Opens the store on `dbFile` (migrating it) and builds the app, as `riposte serve` does. */
 export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const config = testConfig(dbFile, flags, env);
-  const store = await openStore(dbFile);
+  const store = await openStore(dbFile, { maxBytes: config.dbMaxBytes });
   const clock = testClock();
   const { now } = clock;
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
