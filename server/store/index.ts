@@ -6,7 +6,18 @@ import { auditQueries } from './audit.ts';
 import { authRequestQueries } from './auth-requests.ts';
 import { banQueries } from './bans.ts';
 import { commentQueries } from './comments.ts';
-import { connect, directExecutor, inTransaction, isBusy, openSqlite, TOOL_WAIT_MS, type Connection } from './database.ts';
+import {
+  checkpoint,
+  connect,
+  directExecutor,
+  inTransaction,
+  isBusy,
+  isFull,
+  openSqlite,
+  TOOL_WAIT_MS,
+  type Connection,
+  type StoreOptions,
+} from './database.ts';
 import type { Executor } from './executor.ts';
 import { importQueries } from './imports.ts';
 import { likeQueries } from './likes.ts';
@@ -17,7 +28,7 @@ import { threadQueries } from './threads.ts';
 import { restoreQueries, snapshotRows, type ExportedTableName, type ExportRow } from './transfer.ts';
 import { userQueries } from './users.ts';
 
-export { isBusy };
+export { isBusy, isFull, type StoreOptions };
 
 /**
  * Every query group, one per table (the admin view's comment lists apart), over one executor:
@@ -54,8 +65,8 @@ export interface ImportTransaction {
 export type Store = Awaited<ReturnType<typeof openStore>>;
 
 /** Opens (and migrates) the database file; ':memory:' keeps everything on one connection. */
-export async function openStore(file: string) {
-  const database = await openSqlite(file);
+export async function openStore(file: string, options: StoreOptions = {}) {
+  const database = await openSqlite(file, options);
   // Each transaction's executor gets its query groups once: on SQLite every transaction runs on
   // the one writer (so they are built once, statements prepared once); a pool would give others.
   const groupsOf = new WeakMap<Executor, StoreTransaction>();
@@ -65,7 +76,8 @@ export async function openStore(file: string) {
     return made;
   };
   /** A further connection to the same file; an in-memory database has only the one. */
-  const another = (readonly: boolean): Connection | null => (file === ':memory:' ? null : connect(file, { readonly }));
+  const another = (readonly: boolean): Connection | null =>
+    file === ':memory:' ? null : connect(file, { readonly, maxBytes: options.maxBytes });
   return {
     file,
     ...queryGroups(database.queued),
@@ -87,7 +99,15 @@ export async function openStore(file: string) {
       if (!connection) return database.exclusive((tx) => fn({ sites: groups(tx).sites, ...importGroups(tx) }));
       try {
         const tx = directExecutor(connection);
-        return await inTransaction(connection, performance.now() + TOOL_WAIT_MS, () => fn({ sites: siteQueries(tx), ...importGroups(tx) }));
+        const deadline = options.patient ? Number.POSITIVE_INFINITY : performance.now() + TOOL_WAIT_MS;
+        const result = await inTransaction(
+          connection,
+          deadline,
+          () => fn({ sites: siteQueries(tx), ...importGroups(tx) }),
+          options.patient ? options.onWait : undefined,
+        );
+        checkpoint(connection);
+        return result;
       } finally {
         connection.sqlite.close();
       }

@@ -39,7 +39,7 @@ export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.Pro
 /** Opens the store on `dbFile` (migrating it) and builds the app, as `riposte serve` does. */
 export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const config = testConfig(dbFile, flags, env);
-  const store = await openStore(dbFile);
+  const store = await openStore(dbFile, { maxBytes: config.dbMaxBytes });
   const clock = testClock();
   const { now } = clock;
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
@@ -73,7 +73,7 @@ export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 /**
  * A fresh app on a fresh database file for each test of the calling file (set up and torn
  * down by vitest hooks). The returned object always speaks to the current app; `reopen`
- * starts a new app on the same file, as a restart or other settings would. `setUp` runs on
+ * starts a new app on the same file, as a restart or other settings (flags, environment) would. `setUp` runs on
  * each new app before the test (admin-session.ts's useAdminApp adds and logs in an admin).
  */
 export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, setUp?: (t: TestApp) => Promise<void>) {
@@ -108,9 +108,9 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, se
     send: (...args: Parameters<TestApp['send']>) => current.send(...args),
     post: (...args: Parameters<TestApp['post']>) => current.post(...args),
     thread: (...args: Parameters<TestApp['thread']>) => current.thread(...args),
-    async reopen(reopenFlags: string[] = flags): Promise<void> {
+    async reopen(reopenFlags: string[] = flags, reopenEnv: NodeJS.ProcessEnv = env): Promise<void> {
       current.close();
-      current = await openTestApp(`${dir.path}/riposte.db`, reopenFlags, env);
+      current = await openTestApp(`${dir.path}/riposte.db`, reopenFlags, reopenEnv);
     },
   };
 }
