@@ -13,7 +13,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { riposteExport } from './export/riposte-export.ts';
 import { importComments } from './import/import-comments.ts';
 import { describeSummary, IMPORT_FORMATS, type ImportFormat } from './import/import-summary.ts';
-import { openStore } from './store/index.ts';
+import { isPostgresUrl, openStore } from './store/index.ts';
 
 export const TRANSFER_USAGE = `  import wordpress|disqus|riposte FILE [--site SITE]
            Import a WordPress export (WXR), a Disqus export, or restore a Riposte export
@@ -67,7 +67,7 @@ export async function importCommand(args: string[]): Promise<void> {
     progress.done();
     console.log(describeSummary(summary, file));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -76,9 +76,12 @@ export async function exportCommand(args: string[]): Promise<void> {
   const [file, extra] = positionals;
   if (extra) throw new ConfigError(`unexpected argument "${extra}".`);
   if (file && existsSync(file)) throw new ConfigError(`${file} exists already; choose a new file so nothing is overwritten.`);
-  if (!existsSync(config.dbFile)) throw new ConfigError(`there is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
+  if (!isPostgresUrl(config.dbFile) && !existsSync(config.dbFile)) {
+    throw new ConfigError(`there is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
+  }
 
   const store = await openStore(config.dbFile);
+  const { description } = store;
   // Owner-only: the file holds readers' emails and the hashing key (with which IP hashes can be reversed by trying every IPv4 address).
   const target: Writable = file ? createWriteStream(file, { flags: 'wx', mode: 0o600 }) : process.stdout;
   try {
@@ -87,9 +90,9 @@ export async function exportCommand(args: string[]): Promise<void> {
     if (file) rmSync(file, { force: true });
     throw err;
   } finally {
-    store.close();
+    await store.close();
   }
-  if (file) console.error(`Exported ${config.dbFile} to ${resolve(file)}.`);
+  if (file) console.error(`Exported ${description} to ${resolve(file)}.`);
 }
 
 /** "12.3 MB read, 4,500 comments" on one rewritten line, when a person watches (stderr is a terminal). */

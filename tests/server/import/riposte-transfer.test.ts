@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { riposteExport } from '../../../server/export/riposte-export.ts';
 import * as schema from '../../../server/store/schema.ts';
 import type { Store } from '../../../server/store/index.ts';
-import { EXPORTED_TABLES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
+import { EXPORTED_TABLE_NAMES, exportedTable, NOT_EXPORTED } from '../../../server/store/transfer.ts';
 import { importFixture, importText, tableRows } from '../../helpers/import-fixtures.ts';
 import { BLOG_ORIGIN, openTempApp, openTestApp, type TestApp } from '../../helpers/test-app.ts';
 
@@ -46,7 +46,9 @@ describe('riposte export and restore', () => {
     const tables = Object.values(schema)
       .filter((value) => is(value, SQLiteTable))
       .map((table) => getTableName(table));
-    const listed = [...Object.values(EXPORTED_TABLES), ...Object.values(NOT_EXPORTED)].map((table) => getTableName(table));
+    const listed = [...EXPORTED_TABLE_NAMES.map((name) => exportedTable(schema, name)), ...NOT_EXPORTED.map((key) => schema[key])].map((table) =>
+      getTableName(table),
+    );
     expect(listed.sort()).toEqual(tables.sort());
   });
 
