@@ -86,7 +86,8 @@ function parseCount(value: string, name: string): number {
 
 function parsePoolSize(value: string, name: string): number {
   const size = Number(value);
-  if (!/^\d{1,4}$/.test(value) || size < 1) throw new ConfigError(`${name} must be a whole number of connections, 1 or more, not "${value}".`);
+  if (!/^\d{1,4}$/.test(value) || size < 1)
+    throw new ConfigError(`${name} must be a whole number of connections, 1 or more, not "${value}".`);
   return size;
 }
 

@@ -57,7 +57,13 @@ export function banQueries(x: Executor) {
             ? sql`lower(${comments.authorEmail}) = ${value}`
             : kind === 'ip'
               ? eq(comments.ipHash, value)
-              : inArray(comments.userId, db.select({ id: users.id }).from(users).where(eq(userIdentity(users), value)));
+              : inArray(
+                  comments.userId,
+                  db
+                    .select({ id: users.id })
+                    .from(users)
+                    .where(eq(userIdentity(users), value)),
+                );
         const hidden = await db
           .update(comments)
           .set({ status: 'spam' })

@@ -69,6 +69,7 @@ export async function openStore(db: string, options: PostgresStoreOptions = {}) 
 }
 
 function storeOver(backend: Backend) {
+  let closed: Promise<void> | undefined;
   // Each executor gets its query groups once: on SQLite every transaction runs on the one
   // writer (so they are built once, statements prepared once); a pool gives each transaction its own.
   const groupsOf = new WeakMap<Executor, StoreTransaction>();
@@ -103,7 +104,10 @@ function storeOver(backend: Backend) {
     },
     /** Every row of every exported table, from one consistent snapshot, while the server keeps writing. */
     exportRows: () => backend.exportRows(),
-    /** Waits for queries in flight, then closes the database. */
-    close: () => backend.close(),
+    /** Waits for queries in flight, then closes the database (once, however often it is called). */
+    close(): Promise<void> {
+      closed ??= backend.close();
+      return closed;
+    },
   };
 }

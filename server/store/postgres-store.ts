@@ -75,7 +75,11 @@ async function* snapshotRows(connection: Awaited<ReturnType<typeof openPostgres>
   } finally {
     // Stopped half-way (a download cancelled, an error): end the snapshot before the connection goes back.
     if (finished) client.release();
-    else await client.query('ROLLBACK').then(() => client.release(), (err: Error) => client.release(err));
+    else
+      await client.query('ROLLBACK').then(
+        () => client.release(),
+        (err: Error) => client.release(err),
+      );
   }
 }
 

@@ -63,7 +63,11 @@ export function exportReads(x: Executor): ExportRead[] {
     });
     return {
       table: name,
-      query: x.read.select().from(table).orderBy(...order).toSQL(),
+      query: x.read
+        .select()
+        .from(table)
+        .orderBy(...order)
+        .toSQL(),
       toRow(stored) {
         const row: ExportRow = {};
         for (const [key, column] of columns) {

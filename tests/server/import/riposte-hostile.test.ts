@@ -176,9 +176,14 @@ describe('restoring a Riposte export that was tampered with', () => {
     [
       'a comment of a missing thread',
       (d) => (d.comments[2]!.threadId = 9),
-      /line 15: comments row 3 \(id 3\): FOREIGN KEY constraint failed/,
+      // Each database says it in its own words (SQLite's, then PostgreSQL's).
+      /line 15: comments row 3 \(id 3\): (FOREIGN KEY constraint failed|.* violates foreign key constraint .*: Key \(thread_id\)=\(9\))/,
     ],
-    ['the same comment id twice', (d) => (d.comments[2]!.id = 1), /comments row 3 \(id 1\): UNIQUE constraint failed: comments\.id/],
+    [
+      'the same comment id twice',
+      (d) => (d.comments[2]!.id = 1),
+      /comments row 3 \(id 1\): (UNIQUE constraint failed: comments\.id|duplicate key value .*: Key \(id\)=\(1\) already exists)/,
+    ],
     ['a parent that does not exist', (d) => (d.comments[1]!.parentId = 7), /: comments \(id 2\): parentId 7: there is no such comment\.$/],
     [
       'a parent in another thread',

@@ -1,10 +1,10 @@
-import { getTableName, is } from 'drizzle-orm';
+import { is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { riposteExport } from '../../../server/export/riposte-export.ts';
 import * as schema from '../../../server/store/schema.ts';
 import type { Store } from '../../../server/store/index.ts';
-import { EXPORTED_TABLE_NAMES, exportedTable, NOT_EXPORTED } from '../../../server/store/transfer.ts';
+import { EXPORTED, EXPORTED_TABLE_NAMES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
 import { importFixture, importText, tableRows } from '../../helpers/import-fixtures.ts';
 import { BLOG_ORIGIN, openTempApp, openTestApp, type TestApp } from '../../helpers/test-app.ts';
 
@@ -43,12 +43,10 @@ async function populated() {
 
 describe('riposte export and restore', () => {
   it('lists every table of the schema, exported or left out on purpose', () => {
-    const tables = Object.values(schema)
-      .filter((value) => is(value, SQLiteTable))
-      .map((table) => getTableName(table));
-    const listed = [...EXPORTED_TABLE_NAMES.map((name) => exportedTable(schema, name)), ...NOT_EXPORTED.map((key) => schema[key])].map((table) =>
-      getTableName(table),
-    );
+    const tables = Object.entries(schema)
+      .filter(([, value]) => is(value, SQLiteTable))
+      .map(([key]) => key);
+    const listed = [...EXPORTED_TABLE_NAMES.map((name) => EXPORTED[name].table), ...NOT_EXPORTED];
     expect(listed.sort()).toEqual(tables.sort());
   });
 
@@ -91,8 +89,8 @@ describe('riposte export and restore', () => {
     expect(await exportText(target.store)).toBe(exported);
 
     // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.
-    target.close();
-    const restored = await openTestApp(`${target.dir.path}/riposte.db`);
+    await target.close();
+    const restored = await openTestApp(target.database.location);
     onTestFinished(() => restored.close());
     for (const page of ['https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/', `${BLOG_ORIGIN}/post`, '1149']) {
       expect((await restored.thread(page)).body).toEqual((await source.thread(page)).body);
