@@ -49,7 +49,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip }:
   checkGuestsAllowed(settings, user);
   checkPageUrl(site, deps.config, input.url);
   // Per author too, not only per address: by account, else by the email or name given.
-  deps.commentRateLimit(user ? `user:${user.id}` : `guest:${guest?.email ?? guest?.name ?? ''}`);
+  await deps.commentRateLimit(user ? `user:${user.id}` : `guest:${guest?.email ?? guest?.name ?? ''}`);
   const bodyHtml = renderBody(input.body, 'posting');
   const author = user
     ? { name: user.name, email: user.email, website: user.website }

@@ -20,6 +20,7 @@ import { settingQueries } from './settings.ts';
 import { siteQueries } from './sites.ts';
 import { openSqliteBackend } from './sqlite-store.ts';
 import { threadQueries } from './threads.ts';
+import { rateLimitQueries } from './rate-limits.ts';
 import { restoreQueries } from './transfer.ts';
 import { userQueries } from './users.ts';
 
@@ -45,6 +46,7 @@ function queryGroups(x: Executor) {
     adminSessions: adminSessionQueries(x),
     bans: banQueries(x),
     audit: auditQueries(x),
+    rateLimits: rateLimitQueries(x),
   };
 }
 

@@ -25,10 +25,11 @@ export const EXPORTED = {
 } as const satisfies Record<string, { table: keyof Tables; key: readonly string[] }>;
 
 /**
- * Tables left out of exports on purpose: short-lived sign-in state, useless after a move;
- * admins (password hashes stay on their server: `riposte admin add` again after a move).
+ * Tables left out of exports on purpose: short-lived sign-in state and rate limits' counts,
+ * useless after a move; admins (password hashes stay on their server: `riposte admin add`
+ * again after a move).
  */
-export const NOT_EXPORTED: readonly (keyof Tables)[] = ['sessions', 'authRequests', 'admins', 'adminSessions'];
+export const NOT_EXPORTED: readonly (keyof Tables)[] = ['sessions', 'authRequests', 'admins', 'adminSessions', 'rateLimits'];
 export type ExportedTableName = keyof typeof EXPORTED;
 export const EXPORTED_TABLE_NAMES = Object.keys(EXPORTED) as ExportedTableName[];
 
