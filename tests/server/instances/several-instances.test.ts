@@ -6,6 +6,7 @@
  * the hits of both. (Migrating together: tests/server/store/postgres-database.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createSession } from '../../../server/auth/sessions.ts';
 import type { PostedComment, WireSession, WireUser } from '../../../shared/wire.ts';
 import { addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
 import { type GitHubStandIn, startGitHubStandIn } from '../../helpers/github-stand-in.ts';
@@ -38,7 +39,7 @@ async function twoInstances(flags: string[] = []): Promise<[TestApp, TestApp]> {
   return [a, b];
 }
 
-const guestPost = (t: TestApp, body: string, headers: Record<string, string> = {}, name = 'Ann') =>
+const post = (t: TestApp, body: string, headers: Record<string, string> = {}, name = 'Ann') =>
   t.post({ page: PAGE, body, author: { name } }, { origin: BLOG_ORIGIN, ...headers });
 
 async function bodiesOn(t: TestApp): Promise<string[]> {
@@ -50,14 +51,14 @@ async function bodiesOn(t: TestApp): Promise<string[]> {
 describe('several instances on one PostgreSQL', () => {
   it('read at once what another instance wrote: no stale thread cache, no stale ETag', async () => {
     const [a, b] = await twoInstances();
-    expect((await guestPost(a, 'First')).status).toBe(201);
+    expect((await post(a, 'First')).status).toBe(201);
     // B builds and caches the thread, with its ETag.
     expect(await bodiesOn(b)).toEqual(['<p>First</p>']);
     const cached = await b.app.request(`/api/v1/threads?${new URLSearchParams({ page: PAGE })}`);
     const etag = cached.headers.get('etag')!;
     expect(etag).toBeTruthy();
 
-    const second = (await (await guestPost(a, 'Second')).json()) as PostedComment;
+    const second = (await (await post(a, 'Second')).json()) as PostedComment;
     expect(await bodiesOn(b)).toEqual(['<p>First</p>', '<p>Second</p>']);
     const revalidated = await b.app.request(`/api/v1/threads?${new URLSearchParams({ page: PAGE })}`, {
       headers: { 'if-none-match': etag },
@@ -94,7 +95,7 @@ describe('several instances on one PostgreSQL', () => {
       const me = await t.app.request('/auth/me', { headers: bearer });
       expect(((await me.json()) as { user: WireUser }).user).toMatchObject({ name: 'The Octocat' });
     }
-    const posted = (await (await guestPost(a, 'Signed in', bearer)).json()) as PostedComment;
+    const posted = (await (await post(a, 'Signed in', bearer)).json()) as PostedComment;
     expect(posted.comment.author.name).toBe('The Octocat');
     expect((await b.send('PATCH', `/api/v1/comments/${posted.comment.id}`, { body: 'Signed in, edited' }, bearer)).status).toBe(200);
 
@@ -107,7 +108,7 @@ describe('several instances on one PostgreSQL', () => {
     await addAdmin(a);
     const admin = await adminHeaders(a);
     await a.store.sites.updateSettings('default', { moderation: 'all' });
-    const held = (await (await guestPost(a, 'Held')).json()) as PostedComment;
+    const held = (await (await post(a, 'Held')).json()) as PostedComment;
     expect(held.comment.status).toBe('pending');
 
     const approve = await b.send('POST', '/api/v1/admin/comments/actions', { ids: [held.comment.id], action: 'approve' }, admin);
@@ -118,17 +119,23 @@ describe('several instances on one PostgreSQL', () => {
     expect((await a.send('GET', '/api/v1/admin/comments', undefined, admin)).status).toBe(401);
   });
 
-  it('count rate limits across instances: per address, per author, and failed admin logins', async () => {
+  it('count rate limits across instances: per address, per account, and failed admin logins', async () => {
     const [a, b] = await twoInstances(['--rate-limit', '3', '--trust-proxy', 'true']);
     const from = (address: string) => ({ 'x-forwarded-for': address });
     // One address, requests shared between the instances: three in all, not three each.
     const byAddress = [];
-    for (const t of [a, b, a, b]) byAddress.push((await guestPost(t, 'Hello', from('203.0.113.7'), `Guest ${byAddress.length}`)).status);
+    for (const t of [a, b, a, b]) byAddress.push((await post(t, 'Hello', from('203.0.113.7'), `Guest ${byAddress.length}`)).status);
     expect(byAddress).toEqual([201, 201, 201, 429]);
 
-    // One author from ever new addresses.
+    // One signed-in author from ever new addresses.
+    const user = await a.store.users.upsert(
+      { provider: 'github', subject: '7', name: 'Bob', email: null, website: null },
+      a.now().toISOString(),
+    );
+    const bearer = { authorization: `Bearer ${await createSession(a, user.id)}` };
     const byAuthor = [];
-    for (const [i, t] of [b, a, b, a].entries()) byAuthor.push((await guestPost(t, `Again ${i}`, from(`198.51.100.${i}`), 'Bob')).status);
+    for (const [i, t] of [b, a, b, a].entries())
+      byAuthor.push((await post(t, `Again ${i}`, { ...from(`198.51.100.${i}`), ...bearer })).status);
     expect(byAuthor).toEqual([201, 201, 201, 429]);
 
     await addAdmin(a);
