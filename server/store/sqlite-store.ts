@@ -1,6 +1,15 @@
 /** The store's SQLite side (see backend.ts): the file's reader and queued writer, an import's own connection, an export's snapshot. */
 import type { Backend } from './backend.ts';
-import { checkpoint, connect, directExecutor, inTransaction, openSqlite, TOOL_WAIT_MS, type Connection, type StoreOptions } from './database.ts';
+import {
+  checkpoint,
+  connect,
+  directExecutor,
+  inTransaction,
+  openSqlite,
+  TOOL_WAIT_MS,
+  type Connection,
+  type StoreOptions,
+} from './database.ts';
 import { exportReads, type ExportedTableName, type ExportRow } from './transfer.ts';
 
 /**
