@@ -12,6 +12,8 @@ export interface Config {
   port: number;
   /** Path of the SQLite file; its folder is created if missing. */
   dbFile: string;
+  /** How long a client may take to send a whole request (0: no limit but the header timeout). */
+  requestTimeoutMs: number;
   /** The database's size cap in bytes (0: none but the disk's). */
   dbMaxBytes: number;
   /** The address readers reach the server at; links in feeds use it. */
@@ -58,6 +60,12 @@ export const SETTINGS = [
     env: 'RIPOSTE_RATE_LIMIT',
     help: 'Writes (comments, likes) one IP may make per minute; 0 turns it off.',
     fallback: '20',
+  },
+  {
+    flag: 'request-timeout',
+    env: 'RIPOSTE_REQUEST_TIMEOUT',
+    help: 'Seconds a client may take to send a whole request (headers: 10 at most); slower ones get 408. Raise it for large admin uploads over slow links.',
+    fallback: '60',
   },
   {
     flag: 'db-max-mb',
@@ -163,6 +171,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
       .map((o) => parseOrigin(o, '--origins / RIPOSTE_ORIGINS')),
     trustProxy: parseBoolean(raw('trust-proxy'), '--trust-proxy / RIPOSTE_TRUST_PROXY'),
     writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
+    requestTimeoutMs: parseCount(raw('request-timeout'), '--request-timeout / RIPOSTE_REQUEST_TIMEOUT') * 1000,
     dbMaxBytes: parseCount(raw('db-max-mb'), '--db-max-mb / RIPOSTE_DB_MAX_MB') * 1024 * 1024,
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
     auth: loadAuthConfig(env),

@@ -1,4 +1,5 @@
 /** Starts a comment server: open the store, migrate, serve, and shut down cleanly. */
+import type { ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -12,6 +13,23 @@ import { ThreadCache } from './threads/thread-cache.ts';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../dist/widget', import.meta.url));
+
+/** Headers take a person's browser well under a second: a client trickling them is cut off (Node allows 60 s). */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** How often Node looks for requests past their timeouts (it looks every 30 s by default, which would add up to 30 s to each). */
+const TIMEOUT_CHECK_MS = 1_000;
+
+/**
+ * Node's own request timeouts, which answer 408 and close the connection: a client sending a
+ * body a byte a second would otherwise hold a connection for Node's default 300 s.
+ */
+function timeouts({ requestTimeoutMs }: Config): ServerOptions {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs === 0 ? HEADERS_TIMEOUT_MS : Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),
+    connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+  };
+}
 
 export interface RunningServer {
   url: string;
@@ -28,7 +46,9 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: await store.settings.hashKey(), widgetDir, now });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
+    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions: timeouts(config) }, () =>
+      resolve(started),
+    );
     started.once('error', (err) => {
       store.close();
       reject(err);

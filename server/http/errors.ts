@@ -61,6 +61,8 @@ function answer(err: Error, c: Context): Response {
     c.header('Retry-After', '5');
     return c.json(errorBody('busy', 'The comment server is busy (an import is running); nothing was saved. Try again in a moment.'), 503);
   }
+  // The client went away mid-request (or was cut off for sending too slowly): nobody to answer, nothing to log.
+  if (c.req.raw.signal.aborted) return c.json(errorBody('invalid_input', 'The request was not received in full.'), 400);
   console.error('riposte: unexpected error on', c.req.method, c.req.path, err);
   return c.json(errorBody('internal', 'Something went wrong on the server; nothing was changed.'), 500);
 }
