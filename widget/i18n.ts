@@ -18,7 +18,8 @@ const errors: Partial<Record<ApiErrorCode, string>> = {
   payload_too_large: 'This comment is too long to send.',
   unknown_site: 'Comments are not set up for this site.',
   unknown_parent: 'The comment you replied to no longer exists.',
-  origin_not_allowed: 'Comments are not enabled for this website. (Site owner: allow its address with RIPOSTE_ORIGINS.)',
+  /** Followed by the server's own words for the site's owner (which setting, for which site). */
+  origin_not_allowed: 'Comments are not enabled for this website.',
   not_found: 'The comment server could not find what was asked for.',
   rate_limited: 'You are posting too quickly. Wait a minute and try again.',
   busy: 'The comment server is busy for a moment. Try again shortly; your text is kept.',

@@ -149,7 +149,11 @@ export class RiposteThread extends LitElement {
   }
 
   private _renderError(error: unknown) {
-    const message = error instanceof ApiError ? (t.errors[error.code] ?? error.message) : t.errors.internal;
+    const message = !(error instanceof ApiError)
+      ? t.errors.internal
+      : error.code === 'origin_not_allowed'
+        ? `${t.errors.origin_not_allowed} ${error.message}`
+        : (t.errors[error.code] ?? error.message);
     return html`<div part="error" class="failed" role="alert">
       <p id="title"><strong>${t.loadFailed}</strong> ${message}</p>
       <button part="retry-button" class="secondary" @click=${() => this._load.run()}>${t.retry}</button>

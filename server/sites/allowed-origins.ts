@@ -9,3 +9,12 @@ export function allowedOrigins(site: SiteRow, config: Config): Set<string> {
   origins.add(new URL(config.publicUrl).origin);
   return origins;
 }
+
+/** What a site's owner does to let pages on `origin` use the site `siteId` (or, unknown, whichever site they meant). */
+export function howToAllow(origin: string, siteId?: string): string {
+  if (siteId === undefined)
+    return `Site owner: add ${origin} to RIPOSTE_ORIGINS (the default site) or to its site's Allowed origins under Rules in the admin view.`;
+  if (siteId === DEFAULT_SITE)
+    return `Site owner: add ${origin} to RIPOSTE_ORIGINS, or allow it under Rules → Allowed origins in the admin view.`;
+  return `Site owner: allow ${origin} for site "${siteId}" under Rules → Allowed origins in the admin view (RIPOSTE_ORIGINS is for the default site only).`;
+}
