@@ -92,6 +92,10 @@ export class RiposteAdminRules extends LitElement {
       <div class="field">
         <label for="origins">Allowed origins (one per line, e.g. https://blog.example.com)</label>
         <textarea id="origins" name="origins" .value=${this.site.origins.join('\n')}></textarea>
+        <p class="muted">
+          Also allowed, from the server's settings (change them there):
+          ${this.site.configuredOrigins.map(({ origin, from }, i) => html`${i ? ', ' : ''}<span class="configured-origin">${origin} (${from})</span>`)}
+        </p>
       </div>
       <div class="row">
         <button class="primary" ?disabled=${this._busy}>Save rules</button>
