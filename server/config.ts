@@ -2,7 +2,8 @@
  * Server settings from command-line flags and RIPOSTE_* environment variables (flags win),
  * validated at start with messages a self-hoster can act on.
  */
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { authSettingsHelp, loadAuthConfig, type AuthConfig } from './auth/auth-config.ts';
 import { loadMailConfig, mailSettingsHelp, type MailConfig } from './mail/mail-config.ts';
@@ -105,6 +106,21 @@ function parseOrigin(value: string, name: string): string {
   return url.origin;
 }
 
+/**
+ * The SQLite file, resolved. A URL (`mysql://…`, `file:…`) is refused rather than taken for a
+ * file named after it; `postgres://` URLs are left to the PostgreSQL store.
+ */
+function parseDbPath(value: string, name: string): string {
+  if (/^[a-z][a-z0-9+.-]+:/i.test(value) && !/^postgres(ql)?:\/\//i.test(value)) {
+    throw new ConfigError(`${name} must be a SQLite file path such as ./data/riposte.db, not "${value}".`);
+  }
+  const file = resolve(value);
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new ConfigError(`${name}: ${file} is a folder; name a file in it, e.g. ${join(file, 'riposte.db')}.`);
+  }
+  return file;
+}
+
 function parseBoolean(value: string, name: string): boolean {
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
@@ -162,7 +178,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
   const config: Config = {
     host,
     port,
-    dbFile: resolve(raw('db')),
+    dbFile: parseDbPath(raw('db'), '--db / RIPOSTE_DB'),
     publicUrl,
     origins: raw('origins')
       .split(',')
