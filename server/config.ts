@@ -13,6 +13,8 @@ export interface Config {
   port: number;
   /** Path of the SQLite file; its folder is created if missing. */
   dbFile: string;
+  /** Whether the public URL was set (--public-url / RIPOSTE_PUBLIC_URL) rather than made from host and port. */
+  publicUrlGiven: boolean;
   /** How long a client may take to send a whole request (0: no limit but the header timeout). */
   requestTimeoutMs: number;
   /** The database's size cap in bytes (0: none but the disk's). */
@@ -178,6 +180,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
   const config: Config = {
     host,
     port,
+    publicUrlGiven: publicUrlRaw !== 'http://HOST:PORT',
     dbFile: parseDbPath(raw('db'), '--db / RIPOSTE_DB'),
     publicUrl,
     origins: raw('origins')

@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { DEFAULT_SITE } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { openStore, type Store } from './store/index.ts';
+import { isBusy, openStore, type Store } from './store/index.ts';
 import { ThreadCache } from './threads/thread-cache.ts';
 
 /** How long requests in flight may take to finish once a shutdown starts. */
@@ -56,9 +56,15 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  // Where the server is reached, for `riposte admin add` run from a shell without the server's settings.
+  await store.settings.recordPublicUrl(config.publicUrlGiven ? config.publicUrl : url).catch((err: unknown) => {
+    // An import holds the lock: readers come first; it is recorded at the next start.
+    if (!isBusy(err)) throw err;
+  });
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     store,
     close: () =>
       new Promise<void>((resolve, reject) => {
