@@ -86,9 +86,9 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
       passwordHash,
       new Date().toISOString(),
     );
-    console.log(
-      `${created ? 'Added' : 'Changed the password of'} admin ${admin.email} (${admin.name}); log in at ${config.publicUrl}/admin`,
-    );
+    // The server's own settings may live elsewhere (a service's environment): where it said it is reached wins over a guess from this shell's.
+    const publicUrl = config.publicUrlGiven ? config.publicUrl : ((await store.settings.publicUrl()) ?? config.publicUrl);
+    console.log(`${created ? 'Added' : 'Changed the password of'} admin ${admin.email} (${admin.name}); log in at ${publicUrl}/admin`);
   } finally {
     await store.close();
   }

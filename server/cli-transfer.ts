@@ -3,6 +3,7 @@
  * moving comments in from another system, and everything out again.
  */
 import { createReadStream, createWriteStream, existsSync, rmSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,6 +14,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { riposteExport } from './export/riposte-export.ts';
 import { importComments } from './import/import-comments.ts';
 import { describeSummary, IMPORT_FORMATS, type ImportFormat } from './import/import-summary.ts';
+import { printable } from './import/printable.ts';
 import { openToolStore } from './cli-store.ts';
 import { isPostgresUrl } from './store/index.ts';
 
@@ -25,6 +27,15 @@ export const TRANSFER_USAGE = `  import wordpress|disqus|riposte FILE [--site SI
            (made readable by its owner only) or to standard output; safe while the
            server runs. --with-hash-key adds the server's hashing key (to move a server
            keeping avatars, likes and sender hashes; with it, IP hashes can be reversed).`;
+
+/** Who the admin view's Log names for what was done at the command line: the system user (a uid with no name in a container). */
+function commandLine(): string {
+  try {
+    return `command line (${userInfo().username})`;
+  } catch {
+    return `command line (uid ${process.getuid?.() ?? 'unknown'})`;
+  }
+}
 
 const isFormat = (value: string | undefined): value is ImportFormat => IMPORT_FORMATS.some((format) => format === value);
 
@@ -67,6 +78,11 @@ export async function importCommand(args: string[]): Promise<void> {
       onProgress: progress.update,
     });
     progress.done();
+    // A restore is an exact copy, its Log included; an import into a running site is in the Log, as the admin view's are.
+    if (format !== 'riposte') {
+      const counts = `${summary.comments.imported} comments imported, ${summary.threads.created} threads created`;
+      await store.audit.add(commandLine(), 'import', null, `${format} ${printable(file)} into ${site}: ${counts}`, now.toISOString());
+    }
     console.log(describeSummary(summary, file));
   } finally {
     await store.close();
@@ -88,13 +104,19 @@ export async function exportCommand(args: string[]): Promise<void> {
 
   const store = await openToolStore(config);
   const { description } = store;
+  const now = new Date();
   // Owner-only: the file holds readers' emails (and, if asked for, the hashing key, with which IP hashes can be reversed by trying every IPv4 address).
   const target: Writable = file ? createWriteStream(file, { flags: 'wx', mode: 0o600 }) : process.stdout;
   try {
-    await pipeline(Readable.from(riposteExport(store, new Date(), { hashKey })), target, { end: Boolean(file) });
-  } catch (err) {
-    if (file) rmSync(file, { force: true });
-    throw err;
+    try {
+      await pipeline(Readable.from(riposteExport(store, now, { hashKey })), target, { end: Boolean(file) });
+    } catch (err) {
+      if (file) rmSync(file, { force: true });
+      throw err;
+    }
+    // Logged once written, so the file does not hold its own entry (a restore of it exports the same file again).
+    const detail = `to ${file ? printable(file) : 'standard output'}${hashKey ? ' (with the hashing key)' : ''}`;
+    await store.audit.add(commandLine(), 'export', null, detail, now.toISOString());
   } finally {
     await store.close();
   }

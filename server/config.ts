@@ -2,7 +2,8 @@
  * Server settings from command-line flags and RIPOSTE_* environment variables (flags win),
  * validated at start with messages a self-hoster can act on.
  */
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { authSettingsHelp, loadAuthConfig, type AuthConfig } from './auth/auth-config.ts';
 import { loadMailConfig, mailSettingsHelp, type MailConfig } from './mail/mail-config.ts';
@@ -13,6 +14,10 @@ export interface Config {
   port: number;
   /** Path of the SQLite file (its folder is created if missing), or a PostgreSQL database's postgres:// URL. */
   dbFile: string;
+  /** Whether the public URL was set (--public-url / RIPOSTE_PUBLIC_URL) rather than made from host and port. */
+  publicUrlGiven: boolean;
+  /** How long a client may take to send a whole request (0: no limit but the header timeout). */
+  requestTimeoutMs: number;
   /** The database's size cap in bytes (0: none but the disk's). */
   dbMaxBytes: number;
   /** PostgreSQL: connections this process may open to the database. */
@@ -69,6 +74,12 @@ export const SETTINGS = [
     fallback: '20',
   },
   {
+    flag: 'request-timeout',
+    env: 'RIPOSTE_REQUEST_TIMEOUT',
+    help: 'Seconds a client may take to send a whole request (headers: 10 at most); slower ones get 408. Raise it for large admin uploads over slow links.',
+    fallback: '60',
+  },
+  {
     flag: 'db-max-mb',
     env: 'RIPOSTE_DB_MAX_MB',
     help: 'Largest the database may grow, in MB: writes past it are refused with 507 "storage full" (reads go on); 0: only the disk limits it.',
@@ -111,6 +122,22 @@ function parseOrigin(value: string, name: string): string {
     throw new ConfigError(`${name}: "${value}" must be a scheme, host and optional port only, such as https://blog.example.com.`);
   }
   return url.origin;
+}
+
+/**
+ * The SQLite file, resolved. A URL (`mysql://…`, `file:…`) is refused rather than taken for a
+ * file named after it; `postgres://` URLs are left to the PostgreSQL store.
+ */
+function parseDbPath(value: string, name: string): string {
+  if (isPostgresUrl(value)) return value;
+  if (/^[a-z][a-z0-9+.-]+:/i.test(value)) {
+    throw new ConfigError(`${name} must be a SQLite file path such as ./data/riposte.db or a postgres:// URL, not "${value}".`);
+  }
+  const file = resolve(value);
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new ConfigError(`${name}: ${file} is a folder; name a file in it, e.g. ${join(file, 'riposte.db')}.`);
+  }
+  return file;
 }
 
 function parseBoolean(value: string, name: string): boolean {
@@ -170,7 +197,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
   const config: Config = {
     host,
     port,
-    dbFile: isPostgresUrl(raw('db')) ? raw('db') : resolve(raw('db')),
+    publicUrlGiven: publicUrlRaw !== 'http://HOST:PORT',
+    dbFile: parseDbPath(raw('db'), '--db / RIPOSTE_DB'),
     dbPool: parsePoolSize(raw('db-pool'), '--db-pool / RIPOSTE_DB_POOL'),
     publicUrl,
     origins: raw('origins')
@@ -180,6 +208,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
       .map((o) => parseOrigin(o, '--origins / RIPOSTE_ORIGINS')),
     trustProxy: parseBoolean(raw('trust-proxy'), '--trust-proxy / RIPOSTE_TRUST_PROXY'),
     writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
+    requestTimeoutMs: parseCount(raw('request-timeout'), '--request-timeout / RIPOSTE_REQUEST_TIMEOUT') * 1000,
     dbMaxBytes: parseCount(raw('db-max-mb'), '--db-max-mb / RIPOSTE_DB_MAX_MB') * 1024 * 1024,
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
     auth: loadAuthConfig(env),

@@ -1,17 +1,35 @@
 /** Starts a comment server: open the store, migrate, serve, and shut down cleanly. */
+import type { ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { DEFAULT_SITE } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { openStore, type Store } from './store/index.ts';
+import { isBusy, openStore, type Store } from './store/index.ts';
 import { ThreadCache } from './threads/thread-cache.ts';
 
 /** How long requests in flight may take to finish once a shutdown starts. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../dist/widget', import.meta.url));
+
+/** Headers take a person's browser well under a second: a client trickling them is cut off (Node allows 60 s). */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** How often Node looks for requests past their timeouts (it looks every 30 s by default, which would add up to 30 s to each). */
+const TIMEOUT_CHECK_MS = 1_000;
+
+/**
+ * Node's own request timeouts, which answer 408 and close the connection: a client sending a
+ * body a byte a second would otherwise hold a connection for Node's default 300 s.
+ */
+function timeouts({ requestTimeoutMs }: Config): ServerOptions {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs === 0 ? HEADERS_TIMEOUT_MS : Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),
+    connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+  };
+}
 
 export interface RunningServer {
   url: string;
@@ -28,16 +46,24 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: await store.settings.hashKey(), widgetDir, now });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
+    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions: timeouts(config) }, () =>
+      resolve(started),
+    );
     started.once('error', (err) => {
       store.close().then(() => reject(err), reject);
     });
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  // Where the server is reached, for `riposte admin add` run from a shell without the server's settings.
+  await store.settings.recordPublicUrl(config.publicUrlGiven ? config.publicUrl : url).catch((err: unknown) => {
+    // An import holds the lock: readers come first; it is recorded at the next start.
+    if (!isBusy(err)) throw err;
+  });
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     store,
     close: () =>
       new Promise<void>((resolve, reject) => {

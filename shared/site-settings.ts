@@ -37,6 +37,15 @@ export type SiteSettings = v.InferOutput<typeof siteSettingsSchema>;
 /** What is stored: only the settings an owner changed; the rest take their defaults. */
 export type StoredSiteSettings = v.InferInput<typeof siteSettingsSchema>;
 
+/**
+ * What a site made by this version starts with, stored on it (a row from before keeps reading
+ * as the defaults above). Strangers can post to a comment server: a first-time commenter's
+ * comment waits for the owner's approval, as WordPress does by default; an author the server
+ * knows (a signed-in account with an approved comment, or the browser of an approved guest)
+ * goes through. The owner turns it off under Rules (moderation: none).
+ */
+export const NEW_SITE_SETTINGS: StoredSiteSettings = { moderation: 'first' };
+
 /** The site's effective settings; unknown or invalid stored values fall back to the defaults. */
 export function siteSettings(stored: unknown): SiteSettings {
   const result = v.safeParse(siteSettingsSchema, stored ?? {});

@@ -186,7 +186,13 @@ export class RiposteThread extends LeanElement {
   /** Why loading failed, in the reader's language once the writing side's strings are here (else the server's words). */
   private _renderError(t: ThreadStrings | undefined) {
     const error = this._failure;
-    const message = error instanceof ApiError ? (this._writing?.strings.errors[error.code] ?? error.message) : String(error);
+    const known = error instanceof ApiError ? this._writing?.strings.errors[error.code] : undefined;
+    // A refused origin: the reader's line, then the server's words for the site's owner (what to allow, for which site).
+    const message = !(error instanceof ApiError)
+      ? String(error)
+      : error.code === 'origin_not_allowed' && known
+        ? `${known} ${error.message}`
+        : (known ?? error.message);
     return html`<div part="error" class="failed" role="alert">
       <p id="title"><strong>${t?.loadFailed}</strong> ${message}</p>
       <button part="retry-button" class="secondary" @click=${this._retry}>${t?.retry ?? '↻'}</button>

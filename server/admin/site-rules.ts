@@ -1,16 +1,27 @@
 /** A site's rules as the admin view shows and changes them: allowed origins and settings, each change in the audit log. */
 import type * as v from 'valibot';
 import { siteSettings, type SiteSettings } from '../../shared/site-settings.ts';
+import type { Config } from '../config.ts';
 import type { AppDeps } from '../http/app-env.ts';
+import { configuredOrigins, type ConfiguredOrigin } from '../sites/allowed-origins.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { AdminRow, SiteRow } from '../store/schema.ts';
 import type { siteChangeSchema } from './admin-schemas.ts';
 
 export type SiteChange = v.InferOutput<typeof siteChangeSchema>;
 
-/** A site as the admin view shows it: its settings with the defaults filled in. */
-export function siteView(site: SiteRow): { id: string; name: string; origins: string[]; settings: SiteSettings } {
-  return { id: site.id, name: site.name, origins: site.origins, settings: siteSettings(site.settings) };
+/** A site as the admin view shows it: its settings with the defaults filled in, and the origins the server's settings allow besides its own. */
+export function siteView(
+  site: SiteRow,
+  config: Config,
+): { id: string; name: string; origins: string[]; configuredOrigins: ConfiguredOrigin[]; settings: SiteSettings } {
+  return {
+    id: site.id,
+    name: site.name,
+    origins: site.origins,
+    configuredOrigins: configuredOrigins(site.id, config),
+    settings: siteSettings(site.settings),
+  };
 }
 
 /** Changes the origins and the settings given (the others stay); 404 for a site that does not exist. */

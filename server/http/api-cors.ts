@@ -3,7 +3,7 @@
  * each route then checks the origin against its own site (sites/require-site.ts).
  */
 import type { MiddlewareHandler } from 'hono';
-import { allowedOrigins } from '../sites/allowed-origins.ts';
+import { allowedOrigins, howToAllow } from '../sites/allowed-origins.ts';
 import type { AppEnv } from './app-env.ts';
 import { RiposteError } from './errors.ts';
 
@@ -25,13 +25,9 @@ export function apiCors(): MiddlewareHandler<AppEnv> {
     if (!allowed) {
       if (reported.size < MAX_REPORTED && !reported.has(origin)) {
         reported.add(origin);
-        console.warn(`riposte: refused a page on ${origin}: add it to --origins / RIPOSTE_ORIGINS if it is your blog.`);
+        console.warn(`riposte: refused a page on ${origin}: if it is your blog, ${howToAllow(origin).replace('Site owner: ', '')}`);
       }
-      throw new RiposteError(
-        403,
-        'origin_not_allowed',
-        `This comment server does not accept pages on ${origin}; its owner can allow that origin.`,
-      );
+      throw new RiposteError(403, 'origin_not_allowed', `This comment server does not accept pages on ${origin}. ${howToAllow(origin)}`);
     }
     c.header('Access-Control-Expose-Headers', 'ETag');
     if (c.req.method !== 'OPTIONS') return next();

@@ -64,6 +64,8 @@ function answer(err: Error, c: Context): Response {
   if (isUnstorable(err)) {
     return c.json(errorBody('invalid_input', 'The request holds a number or a character that cannot be stored; nothing was saved.'), 400);
   }
+  // The client went away mid-request (or was cut off for sending too slowly): nobody to answer, nothing to log.
+  if (c.req.raw.signal.aborted) return c.json(errorBody('invalid_input', 'The request was not received in full.'), 400);
   console.error('riposte: unexpected error on', c.req.method, c.req.path, err);
   return c.json(errorBody('internal', 'Something went wrong on the server; nothing was changed.'), 500);
 }

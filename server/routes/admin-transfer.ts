@@ -83,7 +83,7 @@ export function adminTransferRoutes() {
       return c.body(exportStream(riposteExport(c.var.store, now)), 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Disposition': `attachment; filename="riposte-export-${day}.json"`,
-        // It holds readers' emails and the hashing key: no cache anywhere may keep a copy.
+        // It holds readers' emails and IP hashes: no cache anywhere may keep a copy.
         'Cache-Control': 'no-store',
       });
     });

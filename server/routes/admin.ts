@@ -121,12 +121,12 @@ export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEn
       })
       .get('/sites', async (c) =>
         c.json({
-          sites: (await c.var.store.sites.list()).map(siteView),
+          sites: (await c.var.store.sites.list()).map((site) => siteView(site, c.var.config)),
         }),
       )
       .patch('/sites/:site', async (c) => {
         const change = await readJson(c, siteChangeSchema);
-        return c.json(siteView(await changeSite(c.var, c.var.admin, c.req.param('site'), change)));
+        return c.json(siteView(await changeSite(c.var, c.var.admin, c.req.param('site'), change), c.var.config));
       })
       .put('/threads/:id/lock', async (c) => {
         const { id } = validate(pathIdSchema, c.req.param());

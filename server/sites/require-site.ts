@@ -4,7 +4,7 @@ import { DEFAULT_SITE } from '../../shared/limits.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { SiteRow } from '../store/schema.ts';
-import { allowedOrigins } from './allowed-origins.ts';
+import { allowedOrigins, howToAllow } from './allowed-origins.ts';
 
 export async function requireSite(c: Context<AppEnv>, siteId: string | undefined): Promise<SiteRow> {
   const id = siteId ?? DEFAULT_SITE;
@@ -12,7 +12,7 @@ export async function requireSite(c: Context<AppEnv>, siteId: string | undefined
   if (!site) throw new RiposteError(404, 'unknown_site', `There is no site "${id}" on this server.`);
   const origin = c.req.header('origin');
   if (origin && !allowedOrigins(site, c.var.config).has(origin)) {
-    throw new RiposteError(403, 'origin_not_allowed', `Pages on ${origin} may not use site "${id}"; its owner can allow this origin.`);
+    throw new RiposteError(403, 'origin_not_allowed', `Pages on ${origin} may not use site "${id}". ${howToAllow(origin, id)}`);
   }
   return site;
 }

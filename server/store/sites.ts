@@ -1,6 +1,6 @@
 /** Queries about sites: the blogs this server stores threads for. */
 import { eq, sql } from 'drizzle-orm';
-import { siteSettings, type SiteSettings } from '../../shared/site-settings.ts';
+import { NEW_SITE_SETTINGS, siteSettings, type SiteSettings } from '../../shared/site-settings.ts';
 import { first, type Executor } from './executor.ts';
 import type { SiteRow } from './schema.ts';
 
@@ -25,7 +25,7 @@ export function siteQueries(x: Executor) {
       const found = await get(id);
       if (found) return found;
       await x.write(async (db) => {
-        await db.insert(sites).values({ id, name, createdAt }).onConflictDoNothing();
+        await db.insert(sites).values({ id, name, createdAt, settings: NEW_SITE_SETTINGS }).onConflictDoNothing();
       });
       return (await get(id))!;
     },

@@ -46,6 +46,8 @@ describe('the admin view at /admin (Chromium)', () => {
 
     // Rules: hold every comment; the next guest post is held.
     await demo.page.getByRole('link', { name: 'Rules' }).click();
+    // The demo blog is allowed by the server's settings, not the site's own list: shown, marked so.
+    await demo.page.getByText(`${new URL(demo.stack.blogUrl).origin} (RIPOSTE_ORIGINS)`).waitFor();
     await demo.page.getByLabel('Hold every comment for approval').check();
     await demo.page.getByRole('button', { name: 'Save rules' }).click();
     await demo.page.getByText('Rules saved; they apply from the next comment.').waitFor();

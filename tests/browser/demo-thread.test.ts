@@ -177,6 +177,8 @@ describe('the widget and its host page', () => {
     // Same demo page, but as http://localhost:PORT: another origin than the allowed 127.0.0.1.
     await demo.page.goto(demo.stack.blogUrl.replace('127.0.0.1', 'localhost'));
     await expect(demo.page.getByText('Comments are not enabled for this website').waitFor()).resolves.toBeUndefined();
+    // With the server's words for the owner: what to allow, where.
+    await expect(demo.page.getByText('Site owner: add http://localhost:').waitFor()).resolves.toBeUndefined();
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPassword } from '../../server/admin/admin-auth.ts';
+import { startServer } from '../../server/main.ts';
 import { openStore } from '../../server/store/index.ts';
 import { riposte, testDir } from '../helpers/riposte-cli.ts';
+import { testConfig } from '../helpers/test-app.ts';
 
 describe('riposte admin add, list and remove', () => {
   it('adds an admin with the password from stdin, stored as an argon2id hash; again sets a new one', async () => {
@@ -36,5 +38,22 @@ describe('riposte admin add, list and remove', () => {
     expect(removed.stderr).toBe('');
     expect(removed.stdout).toContain('Removed admin keycloak:Ab12-CD.');
     expect(riposte(['admin', 'list', '--db', db], '').stdout).toContain('No admins yet');
+  });
+
+  it('prints where to log in as the server on that database last said it is reached, not a guess from its own settings', async () => {
+    const dir = testDir();
+    const db = `${dir.path}/riposte.db`;
+    // The server runs with its own settings (a service's environment), not the shell's.
+    const server = await startServer(testConfig(db, ['--port', '0', '--public-url', 'https://comments.blog.example']));
+    await server.close();
+    const added = riposte(['admin', 'add', 'owner@blog.example', '--db', db], 'a long enough password\n');
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toContain('log in at https://comments.blog.example/admin');
+    // Told one explicitly, it prints that.
+    const told = riposte(
+      ['admin', 'add', 'owner@blog.example', '--db', db, '--public-url', 'https://other.example'],
+      'a long enough password\n',
+    );
+    expect(told.stdout).toContain('log in at https://other.example/admin');
   });
 });

@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../../server/store/index.ts';
 import { fixturePath } from '../helpers/import-fixtures.ts';
 import { riposte, testDir } from '../helpers/riposte-cli.ts';
 
@@ -53,7 +55,7 @@ describe('riposte import and export', () => {
     expect(badSite.stderr).toContain('--site: Site may contain only letters');
   });
 
-  it('exports to standard output or a file, and restores the file into a new database', () => {
+  it('exports to standard output or a file, and restores the file into a new database', async () => {
     const db = database();
     expect(riposte(['import', 'wordpress', fixturePath('isso__wordpress.xml'), '--db', db]).status).toBe(0);
     const toStdout = riposte(['export', '--db', db]);
@@ -77,5 +79,20 @@ describe('riposte import and export', () => {
     expect(restore.stdout).toContain('restored: 1 sites, 0 users, 2 threads, 8 comments, 0 likes, 1 settings');
     const again = riposte(['export', '--with-hash-key', '--db', copy]);
     expect(again.stdout.split('\n').slice(1)).toEqual(readFileSync(file, 'utf8').split('\n').slice(1));
+
+    // Each command-line import and export is in the admin view's Log, as the admin view's own are.
+    const store = await openStore(db);
+    const log = await store.audit.list(10, 0);
+    store.close();
+    const by = `command line (${userInfo().username})`;
+    expect(log.map(({ actor, action, detail }) => ({ actor, action, detail }))).toEqual([
+      { actor: by, action: 'export', detail: `to ${file} (with the hashing key)` },
+      { actor: by, action: 'export', detail: 'to standard output' },
+      {
+        actor: by,
+        action: 'import',
+        detail: `wordpress ${fixturePath('isso__wordpress.xml')} into default: 8 comments imported, 2 threads created`,
+      },
+    ]);
   });
 });

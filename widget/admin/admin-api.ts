@@ -21,6 +21,8 @@ export interface AdminSite {
   id: string;
   name: string;
   origins: string[];
+  /** Allowed by the server's settings rather than the site's Rules (shown, not editable here). */
+  configuredOrigins: { origin: string; from: string }[];
   settings: SiteSettings;
 }
 

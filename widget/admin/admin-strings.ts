@@ -124,6 +124,8 @@ export interface AdminStrings {
   numbers: Record<'maxLinks' | 'minSeconds' | 'closeAfterDays' | 'editWindowMinutes', [label: string, unit: string]>;
   blockedWords: string;
   origins: string;
+  /** Before the origins the server's settings allow (RIPOSTE_ORIGINS, its own address), shown beside the site's own list. */
+  configuredOrigins: string;
   saveRules: string;
 
   /** Import and export. */

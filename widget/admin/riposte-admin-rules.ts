@@ -86,6 +86,10 @@ export class RiposteAdminRules extends LitElement {
       <div class="field">
         <label for="origins">${t.origins}</label>
         <textarea id="origins" name="origins" .value=${this.site.origins.join('\n')}></textarea>
+        <p class="muted">
+          ${t.configuredOrigins}
+          ${this.site.configuredOrigins.map(({ origin, from }, i) => html`${i ? ', ' : ''}<span class="configured-origin">${origin} (${from})</span>`)}
+        </p>
       </div>
       <div class="row">
         <button class="primary" ?disabled=${this._busy}>${t.saveRules}</button>

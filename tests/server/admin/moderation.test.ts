@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdminComment, AdminCommentPage, WireAuditEntry, WireBan } from '../../../shared/moderation.ts';
 import type { PostedComment } from '../../../shared/wire.ts';
 import { ADMIN_EMAIL, useAdminApp } from '../../helpers/admin-session.ts';
+import { BLOG_ORIGIN } from '../../helpers/test-app.ts';
 
 const page = 'https://blog.example/2017/03/le-pen/';
 const t = useAdminApp();
@@ -106,6 +107,14 @@ describe('site rules', () => {
     expect((await settings({ moderation: 'sometimes' })).status).toBe(400);
     const origins = await t.send('PATCH', '/api/v1/admin/sites/default', { origins: ['https://other.example/'] }, t.admin);
     expect(((await origins.json()) as { origins: string[] }).origins).toEqual(['https://other.example']);
+    // The origins the server's settings allow are shown beside the site's own, marked as such.
+    const { sites } = (await (await t.send('GET', '/api/v1/admin/sites', undefined, t.admin)).json()) as {
+      sites: { id: string; configuredOrigins: unknown }[];
+    };
+    expect(sites.find((site) => site.id === 'default')?.configuredOrigins).toEqual([
+      { origin: BLOG_ORIGIN, from: 'RIPOSTE_ORIGINS' },
+      { origin: new URL(t.config.publicUrl).origin, from: 'this server' },
+    ]);
     // Non-http addresses would be stored as the origin "null", which sandboxed frames send.
     for (const bad of ['javascript:alert(1)', 'ftp://files.example', 'data:text/html,x']) {
       expect((await t.send('PATCH', '/api/v1/admin/sites/default', { origins: [bad] }, t.admin)).status, bad).toBe(400);

@@ -46,6 +46,14 @@ describe('origins', () => {
     await t.store.sites.ensure('other-blog', 'Other blog', t.now().toISOString());
     const res = await t.post({ ...comment, site: 'other-blog' }, { origin: BLOG_ORIGIN });
     expect(res.status).toBe(403);
+    // RIPOSTE_ORIGINS covers the default site only: the message names what to do for this one.
+    const { message } = ((await res.json()) as { error: { message: string } }).error;
+    expect(message).toContain(`allow ${BLOG_ORIGIN} for site "other-blog" under Rules → Allowed origins in the admin view`);
+    expect(message).toContain('RIPOSTE_ORIGINS is for the default site only');
+    const nowhere = await t.post(comment, { origin: 'https://new-blog.example' });
+    expect(((await nowhere.json()) as { error: { message: string } }).error.message).toContain(
+      "add https://new-blog.example to RIPOSTE_ORIGINS (the default site) or to its site's Allowed origins",
+    );
   });
 });
 

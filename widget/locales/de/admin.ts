@@ -49,7 +49,10 @@ export default {
     thread_closed: 'Die Diskussion ist geschlossen.',
     comment_refused: 'Der Kommentar wurde abgelehnt.',
     csrf_failed: 'Diese Anfrage kam nicht aus der Verwaltung; lade /admin neu und versuche es noch einmal.',
+    method_not_allowed: 'Der Kommentar-Server nimmt diese Art von Anfrage hier nicht an; lade die Seite neu.',
     busy: 'Der Server ist beschäftigt (ein Import läuft); nichts wurde gespeichert. Versuche es gleich noch einmal.',
+    storage_full:
+      'Der Speicher des Servers ist voll (die Platte oder RIPOSTE_DB_MAX_MB); nichts wurde gespeichert. Schaffe Platz und versuche es dann noch einmal.',
     internal: 'Auf dem Server ist ein Fehler aufgetreten; nichts wurde geändert.',
     method_not_allowed: 'Der Server nimmt diese Anfrage nicht an; lade die Seite neu.',
     storage_full: 'Die Festplatte des Servers ist voll: Nichts wurde gespeichert. Schaffe Platz und versuche es noch einmal.',
@@ -164,6 +167,7 @@ export default {
   },
   blockedWords: 'Gesperrte Wörter (eines pro Zeile; ein Kommentar, der eines enthält, wird zurückgehalten)',
   origins: 'Erlaubte Origins (einer pro Zeile, z. B. https://blog.example.com)',
+  configuredOrigins: 'Außerdem erlaubt, durch die Einstellungen des Servers (dort ändern):',
   saveRules: 'Regeln speichern',
   importTitle: 'Kommentare importieren',
   importHelp:

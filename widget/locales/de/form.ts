@@ -42,8 +42,7 @@ export default {
     payload_too_large: 'Dieser Kommentar ist zu lang zum Senden.',
     unknown_site: 'Für diese Website sind keine Kommentare eingerichtet.',
     unknown_parent: 'Der Kommentar, auf den du antwortest, existiert nicht mehr.',
-    origin_not_allowed:
-      'Kommentare sind für diese Website nicht freigeschaltet. (Für den Betreiber: die Adresse mit RIPOSTE_ORIGINS erlauben.)',
+    origin_not_allowed: 'Kommentare sind für diese Website nicht freigeschaltet.',
     not_found: 'Der Kommentar-Server hat das Gesuchte nicht gefunden; vielleicht wurde es gelöscht.',
     rate_limited: 'Du schreibst zu schnell. Warte eine Minute und versuche es noch einmal.',
     unauthorized: 'Deine Anmeldung ist abgelaufen. Melde dich erneut an oder kommentiere als Gast.',
@@ -53,7 +52,10 @@ export default {
     thread_closed: 'Die Kommentarfunktion für diese Seite ist geschlossen.',
     comment_refused: 'Dieser Kommentar konnte nicht veröffentlicht werden.',
     csrf_failed: 'Die Anfrage wurde aus Sicherheitsgründen abgelehnt. Lade die Seite neu und versuche es noch einmal.',
+    method_not_allowed: 'Der Kommentar-Server nimmt diese Art von Anfrage hier nicht an; lade die Seite neu.',
     busy: 'Der Kommentar-Server ist gerade ausgelastet. Versuche es gleich noch einmal; dein Text bleibt erhalten.',
+    storage_full:
+      'Der Kommentar-Server kann gerade keine Kommentare speichern (sein Speicher ist voll). Versuche es später noch einmal; dein Text bleibt erhalten.',
     internal: 'Auf dem Kommentar-Server ist ein Fehler aufgetreten. Versuche es gleich noch einmal.',
     method_not_allowed: 'Der Kommentar-Server nimmt diese Anfrage nicht an. Lade die Seite neu und versuche es noch einmal.',
     storage_full: 'Der Kommentar-Server hat keinen Platz mehr zum Speichern. Nichts wurde gespeichert; versuche es später noch einmal.',

@@ -42,7 +42,9 @@ export default {
     thread_closed: 'The thread is closed.',
     comment_refused: 'The comment was refused.',
     csrf_failed: 'This request did not come from the admin view; reload /admin and try again.',
+    method_not_allowed: 'The comment server does not take this kind of request here; reload the page.',
     busy: 'The server is busy (an import is running); nothing was saved. Try again in a moment.',
+    storage_full: 'The server’s storage is full (the disk or RIPOSTE_DB_MAX_MB); nothing was saved. Make room, then try again.',
     internal: 'Something went wrong on the server; nothing was changed.',
     method_not_allowed: 'The server does not take this request; reload the page.',
     storage_full: 'The server’s disk is full: nothing was saved. Free some space and try again.',
@@ -157,6 +159,7 @@ export default {
   },
   blockedWords: 'Blocked words (one per line; a comment containing one is held)',
   origins: 'Allowed origins (one per line, e.g. https://blog.example.com)',
+  configuredOrigins: 'Also allowed, by the server’s settings (change them there):',
   saveRules: 'Save rules',
   importTitle: 'Import comments',
   importHelp:

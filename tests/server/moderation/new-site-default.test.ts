@@ -1,0 +1,23 @@
+/** A site made by this version holds a first-time commenter's comment (moderation=first); a site made earlier keeps what it had (none). */
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openTempApp } from '../../helpers/test-app.ts';
+
+describe('a new site', () => {
+  it("holds a first-time commenter's comment for approval; an older site's stored rules stay as they were", async () => {
+    const t = await openTempApp();
+    await t.store.sites.ensure('blog2', 'Second blog', t.now().toISOString());
+    expect((await t.store.sites.settings('blog2')).moderation).toBe('first');
+    const res = await t.post({ site: 'blog2', page: 'p', body: 'Hello, first time here', author: { name: 'Newcomer' } });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { comment: { status: string } }).comment.status).toBe('pending');
+
+    // A row written before this version (no stored settings) reads as it always did.
+    const older = new Database(`${t.dir.path}/riposte.db`);
+    older
+      .prepare("INSERT INTO sites (id, name, origins, settings, created_at) VALUES ('old-blog', 'Old blog', '[]', '{}', ?)")
+      .run(t.now().toISOString());
+    older.close();
+    expect((await t.store.sites.settings('old-blog')).moderation).toBe('none');
+  });
+});
