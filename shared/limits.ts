@@ -9,11 +9,9 @@ export const LIMITS = {
   siteIdMaxChars: 64,
   /** Whole request bodies above this are refused with 413 before parsing. */
   requestMaxBytes: 64 * 1024,
-  /** Replies deeper than this are drawn at this indentation and marked "in reply to NAME". */
-  maxIndentDepth: 4,
 } as const;
 
-export const DEFAULT_SITE = 'default';
+export { DEFAULT_SITE } from './default-site.ts';
 
 /**
  * The largest id a comment, thread, user or ban can have: PostgreSQL's integer (2^31 - 1), so
