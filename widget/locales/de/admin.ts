@@ -54,8 +54,6 @@ export default {
     storage_full:
       'Der Speicher des Servers ist voll (die Platte oder RIPOSTE_DB_MAX_MB); nichts wurde gespeichert. Schaffe Platz und versuche es dann noch einmal.',
     internal: 'Auf dem Server ist ein Fehler aufgetreten; nichts wurde geändert.',
-    method_not_allowed: 'Der Server nimmt diese Anfrage nicht an; lade die Seite neu.',
-    storage_full: 'Die Festplatte des Servers ist voll: Nichts wurde gespeichert. Schaffe Platz und versuche es noch einmal.',
   },
   search: 'Suchen',
   searchLabel: 'Text, Autor, E-Mail oder Seite suchen',

@@ -46,8 +46,6 @@ export default {
     busy: 'The server is busy (an import is running); nothing was saved. Try again in a moment.',
     storage_full: 'The server’s storage is full (the disk or RIPOSTE_DB_MAX_MB); nothing was saved. Make room, then try again.',
     internal: 'Something went wrong on the server; nothing was changed.',
-    method_not_allowed: 'The server does not take this request; reload the page.',
-    storage_full: 'The server’s disk is full: nothing was saved. Free some space and try again.',
   },
   search: 'Search',
   searchLabel: 'Search text, author, email or page',

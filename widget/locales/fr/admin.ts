@@ -55,8 +55,6 @@ export default {
     storage_full:
       'Le stockage du serveur est plein (le disque ou RIPOSTE_DB_MAX_MB) ; rien n’a été enregistré. Libérez de la place, puis réessayez.',
     internal: 'Une erreur s’est produite sur le serveur ; rien n’a été modifié.',
-    method_not_allowed: 'Le serveur n’accepte pas cette requête ; rechargez la page.',
-    storage_full: 'Le disque du serveur est plein : rien n’a été enregistré. Libérez de la place et réessayez.',
   },
   search: 'Rechercher',
   searchLabel: 'Rechercher dans le texte, l’auteur, l’e-mail ou la page',

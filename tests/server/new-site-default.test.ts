@@ -1,7 +1,7 @@
-/** A site made by this version holds a first-time commenter's comment (moderation=first); a site made earlier keeps what it had (none). */
+/** On SQLite (an older row is written by hand): a site made by this version holds a first-time commenter's comment (moderation=first); a site made earlier keeps what it had (none). */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openTempApp } from '../../helpers/test-app.ts';
+import { openTempApp } from '../helpers/test-app.ts';
 
 describe('a new site', () => {
   it("holds a first-time commenter's comment for approval; an older site's stored rules stay as they were", async () => {
@@ -13,7 +13,7 @@ describe('a new site', () => {
     expect(((await res.json()) as { comment: { status: string } }).comment.status).toBe('pending');
 
     // A row written before this version (no stored settings) reads as it always did.
-    const older = new Database(`${t.dir.path}/riposte.db`);
+    const older = new Database(t.database.location);
     older
       .prepare("INSERT INTO sites (id, name, origins, settings, created_at) VALUES ('old-blog', 'Old blog', '[]', '{}', ?)")
       .run(t.now().toISOString());
