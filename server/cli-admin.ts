@@ -53,7 +53,7 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
       const admins = await store.admins.list();
       console.log(admins.length ? admins.map((a) => `${a.email} (${a.name})`).join('\n') : 'No admins yet: riposte admin add EMAIL');
     } finally {
-      store.close();
+      await store.close();
     }
     return;
   }
@@ -69,7 +69,7 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
       if (!removed) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
       console.log(`Removed admin ${removed}.`);
     } finally {
-      store.close();
+      await store.close();
     }
     return;
   }
@@ -90,6 +90,6 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
     const publicUrl = config.publicUrlGiven ? config.publicUrl : ((await store.settings.publicUrl()) ?? config.publicUrl);
     console.log(`${created ? 'Added' : 'Changed the password of'} admin ${admin.email} (${admin.name}); log in at ${publicUrl}/admin`);
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -53,6 +53,6 @@ export async function siteCommand(config: Config, positionals: string[]): Promis
         .join('\n')}`,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }

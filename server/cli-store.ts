@@ -14,5 +14,10 @@ export function lockWaitNotice(file: string): () => void {
 
 /** Opens (and migrates) the configured database for a command: its writes wait for another process's lock as long as it takes. */
 export function openToolStore(config: Config): Promise<Store> {
-  return openStore(config.dbFile, { maxBytes: config.dbMaxBytes, onWait: lockWaitNotice(config.dbFile), patient: true });
+  return openStore(config.dbFile, {
+    maxBytes: config.dbMaxBytes,
+    poolSize: config.dbPool,
+    onWait: lockWaitNotice(config.dbFile),
+    patient: true,
+  });
 }

@@ -16,6 +16,7 @@ import { importComments } from './import/import-comments.ts';
 import { describeSummary, IMPORT_FORMATS, type ImportFormat } from './import/import-summary.ts';
 import { printable } from './import/printable.ts';
 import { openToolStore } from './cli-store.ts';
+import { isPostgresUrl } from './store/index.ts';
 
 export const TRANSFER_USAGE = `  import wordpress|disqus|riposte FILE [--site SITE]
            Import a WordPress export (WXR), a Disqus export, or restore a Riposte export
@@ -84,7 +85,7 @@ export async function importCommand(args: string[]): Promise<void> {
     }
     console.log(describeSummary(summary, file));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -97,10 +98,13 @@ export async function exportCommand(args: string[]): Promise<void> {
   const [file, extra] = positionals;
   if (extra) throw new ConfigError(`unexpected argument "${extra}".`);
   if (file && existsSync(file)) throw new ConfigError(`${file} exists already; choose a new file so nothing is overwritten.`);
-  if (!existsSync(config.dbFile)) throw new ConfigError(`there is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
+  if (!isPostgresUrl(config.dbFile) && !existsSync(config.dbFile)) {
+    throw new ConfigError(`there is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
+  }
 
   const store = await openToolStore(config);
   const now = new Date();
+  const { description } = store;
   // Owner-only: the file holds readers' emails (and, if asked for, the hashing key, with which IP hashes can be reversed by trying every IPv4 address).
   const target: Writable = file ? createWriteStream(file, { flags: 'wx', mode: 0o600 }) : process.stdout;
   try {
@@ -114,9 +118,9 @@ export async function exportCommand(args: string[]): Promise<void> {
     const detail = `to ${file ? printable(file) : 'standard output'}${hashKey ? ' (with the hashing key)' : ''}`;
     await store.audit.add(commandLine(), 'export', null, detail, now.toISOString());
   } finally {
-    store.close();
+    await store.close();
   }
-  if (file) console.error(`Exported ${config.dbFile} to ${resolve(file)}.`);
+  if (file) console.error(`Exported ${description} to ${resolve(file)}.`);
 }
 
 /** "12.3 MB read, 4,500 comments" on one rewritten line, when a person watches (stderr is a terminal). */

@@ -7,11 +7,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { authSettingsHelp, loadAuthConfig, type AuthConfig } from './auth/auth-config.ts';
 import { loadMailConfig, mailSettingsHelp, type MailConfig } from './mail/mail-config.ts';
+import { isPostgresUrl } from './store/index.ts';
 
 export interface Config {
   host: string;
   port: number;
-  /** Path of the SQLite file; its folder is created if missing. */
+  /** Path of the SQLite file (its folder is created if missing), or a PostgreSQL database's postgres:// URL. */
   dbFile: string;
   /** Whether the public URL was set (--public-url / RIPOSTE_PUBLIC_URL) rather than made from host and port. */
   publicUrlGiven: boolean;
@@ -19,6 +20,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** The database's size cap in bytes (0: none but the disk's). */
   dbMaxBytes: number;
+  /** PostgreSQL: connections this process may open to the database. */
+  dbPool: number;
   /** The address readers reach the server at; links in feeds use it. */
   publicUrl: string;
   /** Origins allowed to embed the default site (CORS). */
@@ -39,7 +42,13 @@ export interface Config {
 export const SETTINGS = [
   { flag: 'host', env: 'RIPOSTE_HOST', help: 'Address to listen on.', fallback: '127.0.0.1' },
   { flag: 'port', env: 'RIPOSTE_PORT', help: 'Port to listen on.', fallback: '8787' },
-  { flag: 'db', env: 'RIPOSTE_DB', help: 'SQLite database file (WAL mode; folder created if missing).', fallback: './data/riposte.db' },
+  {
+    flag: 'db',
+    env: 'RIPOSTE_DB',
+    help: 'SQLite database file (WAL mode; folder created if missing), or a PostgreSQL database as postgres://USER:PASSWORD@HOST:PORT/NAME.',
+    fallback: './data/riposte.db',
+  },
+  { flag: 'db-pool', env: 'RIPOSTE_DB_POOL', help: 'PostgreSQL: connections this server may open to the database.', fallback: '10' },
   {
     flag: 'public-url',
     env: 'RIPOSTE_PUBLIC_URL',
@@ -92,6 +101,13 @@ function parsePort(value: string, name: string): number {
 function parseCount(value: string, name: string): number {
   if (!/^\d{1,6}$/.test(value)) throw new ConfigError(`${name} must be a whole number, not "${value}".`);
   return Number(value);
+}
+
+function parsePoolSize(value: string, name: string): number {
+  const size = Number(value);
+  if (!/^\d{1,4}$/.test(value) || size < 1)
+    throw new ConfigError(`${name} must be a whole number of connections, 1 or more, not "${value}".`);
+  return size;
 }
 
 function parseOrigin(value: string, name: string): string {
@@ -181,7 +197,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
     host,
     port,
     publicUrlGiven: publicUrlRaw !== 'http://HOST:PORT',
-    dbFile: parseDbPath(raw('db'), '--db / RIPOSTE_DB'),
+    dbFile: isPostgresUrl(raw('db')) ? raw('db') : parseDbPath(raw('db'), '--db / RIPOSTE_DB'),
+    dbPool: parsePoolSize(raw('db-pool'), '--db-pool / RIPOSTE_DB_POOL'),
     publicUrl,
     origins: raw('origins')
       .split(',')

@@ -14,3 +14,9 @@ export const LIMITS = {
 } as const;
 
 export { DEFAULT_SITE } from './default-site.ts';
+
+/**
+ * The largest id a comment, thread, user or ban can have: PostgreSQL's integer (2^31 - 1), so
+ * an id sent in a request or a restored file means the same on either database.
+ */
+export const MAX_ID = 2_147_483_647;

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { cleanName, isVisible, removeUnwantedChars } from './clean-text.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS, MAX_ID } from './limits.ts';
 import { normalisePageKey } from './page-key.ts';
 
 /** Unwanted characters (see clean-text.ts) go before any check. */
@@ -90,7 +90,11 @@ export const newCommentSchema = v.object({
     v.pipe(v.string(), v.maxLength(LIMITS.titleMaxChars, `Title is longer than ${LIMITS.titleMaxChars} characters.`)),
     nameText('Title'),
   ),
-  parentId: v.optional(v.nullable(v.pipe(v.number('Parent must be a comment id.'), v.integer(), v.minValue(1)))),
+  parentId: v.optional(
+    v.nullable(
+      v.pipe(v.number('Parent must be a comment id.'), v.integer(), v.minValue(1), v.maxValue(MAX_ID, 'Parent must be a comment id.')),
+    ),
+  ),
   body: v.pipe(
     cleanText('Comment'),
     v.check(isVisible, 'Write something before posting.'),

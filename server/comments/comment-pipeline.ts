@@ -53,7 +53,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
   // Per account too, not only per address (a signed-in author may change addresses). A guest's
   // name or email is whatever the sender types: counting by it would let anyone use up
   // someone else's share, so a guest is counted by address alone.
-  if (user) deps.commentRateLimit(`user:${user.id}`);
+  if (user) await deps.commentRateLimit(`user:${user.id}`);
   const bodyHtml = renderBody(input.body, 'posting');
   const author = user
     ? { name: user.name, email: user.email, website: user.website }

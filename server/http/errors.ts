@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode, WireError } from '../../shared/wire.ts';
-import { isBusy, isFull } from '../store/database.ts';
+import { isBusy, isFull, isUnstorable } from '../store/index.ts';
 
 export class RiposteError extends HTTPException {
   constructor(
@@ -57,9 +57,12 @@ function answer(err: Error, c: Context): Response {
     return c.json(errorBody(codeForStatus(err.status), err.message || 'The request was refused.'), err.status);
   }
   if (isBusy(err)) {
-    // An import holds the write lock; nothing was written, and a retry soon will go through.
+    // An import holds the write lock, or the database is out of reach; nothing was written, and a retry soon will go through.
     c.header('Retry-After', '5');
-    return c.json(errorBody('busy', 'The comment server is busy (an import is running); nothing was saved. Try again in a moment.'), 503);
+    return c.json(errorBody('busy', 'The comment server is busy (an import is running?); nothing was saved. Try again in a moment.'), 503);
+  }
+  if (isUnstorable(err)) {
+    return c.json(errorBody('invalid_input', 'The request holds a number or a character that cannot be stored; nothing was saved.'), 400);
   }
   // The client went away mid-request (or was cut off for sending too slowly): nobody to answer, nothing to log.
   if (c.req.raw.signal.aborted) return c.json(errorBody('invalid_input', 'The request was not received in full.'), 400);

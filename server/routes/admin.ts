@@ -8,6 +8,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
+import type { CountStore } from '../http/rate-limit-counts.ts';
 import type { AdminComment, AdminCommentPage, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
 import { adminSession, checkOrigin, endAdminSession, requireAdmin, startAdminSession, type AdminEnv } from '../admin/admin-auth.ts';
 import { toAdminComment } from '../admin/admin-comment.ts';
@@ -42,9 +43,14 @@ async function one(c: Context<AdminEnv>, id: number): Promise<AdminComment> {
   return toAdminComment(found);
 }
 
-export function adminRoutes(trustProxy: boolean) {
+/** Failed logins are counted over this long. */
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+
+/** `loginCounts`: where failed logins are counted (http/rate-limit-counts.ts). */
+export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEnv>) {
   const loginLimit = rateLimiter<AdminEnv>({
-    windowMs: 15 * 60_000,
+    store: loginCounts,
+    windowMs: LOGIN_WINDOW_MS,
     limit: LOGIN_ATTEMPTS,
     skipSuccessfulRequests: true,
     keyGenerator: (c) => senderKey(clientIp(c, trustProxy)),

@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import { MAX_ID } from '../../shared/limits.ts';
 import { editCommentSchema, newCommentSchema, signedInCommentSchema } from '../../shared/schemas.ts';
 import { sessionUser } from '../auth/sessions.ts';
 import { authorise, deleteComment, visibleComment, type Claimant, type Target } from '../comments/comment-ownership.ts';
@@ -17,7 +18,12 @@ import { requireSite } from '../sites/require-site.ts';
 export const SECRET_HEADER = 'Riposte-Comment-Secret';
 
 const idSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'A comment id is a positive whole number.'), v.transform(Number)),
+  id: v.pipe(
+    v.string(),
+    v.regex(/^[1-9]\d{0,15}$/, 'A comment id is a positive whole number.'),
+    v.transform(Number),
+    v.maxValue(MAX_ID, `A comment id is at most ${MAX_ID}.`),
+  ),
 });
 
 /** The comment named in the path, checked against the calling page's origin; 404 for one readers cannot see. */

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { HeldReason } from '../../shared/moderation.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { first, one, type Executor } from './executor.ts';
-import { comments, threads, type CommentRow, type NewCommentRow, type ThreadRow } from './schema.ts';
+import type { CommentRow, NewCommentRow, ThreadRow } from './schema.ts';
 
 /** Who wrote a comment, as the duplicate check compares authors. */
 export interface AuthorMarks {
@@ -14,6 +14,7 @@ export interface AuthorMarks {
 }
 
 export function commentQueries(x: Executor) {
+  const { comments, threads } = x.tables;
   return {
     async get(id: number): Promise<CommentRow | undefined> {
       return first(await x.read.select().from(comments).where(eq(comments.id, id)));

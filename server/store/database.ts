@@ -16,6 +16,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { StoreBusyError, type Executor } from './executor.ts';
 import * as schema from './schema.ts';
+import { sqliteDialect } from './sqlite-dialect.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -137,7 +138,7 @@ function taskQueue() {
 
 /** An executor over a connection already held in a transaction: reads and writes go straight to it. */
 export function directExecutor({ db }: Connection): Executor {
-  return { read: db, write: (fn) => fn(db) };
+  return { read: db, tables: schema, dialect: sqliteDialect, write: (fn) => fn(db) };
 }
 
 export interface SqliteDatabase {
@@ -173,7 +174,7 @@ export async function openSqlite(file: string, options: StoreOptions = {}): Prom
   };
   return {
     writer,
-    queued: { read: reader.db, write: (fn) => exclusive((tx) => fn(tx.read)) },
+    queued: { read: reader.db, tables: schema, dialect: sqliteDialect, write: (fn) => exclusive((tx) => fn(tx.read)) },
     exclusive,
     close() {
       writer.sqlite.close();

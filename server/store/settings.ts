@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { first, one, type Executor } from './executor.ts';
-import { settings } from './schema.ts';
 
 export function settingQueries(x: Executor) {
+  const { settings } = x.tables;
   return {
     /** The key for hashing IPs, liker ids and avatar seeds: made once, then kept with the data. */
     async hashKey(): Promise<string> {

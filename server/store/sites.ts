@@ -2,9 +2,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { NEW_SITE_SETTINGS, siteSettings, type SiteSettings } from '../../shared/site-settings.ts';
 import { first, type Executor } from './executor.ts';
-import { sites, type SiteRow } from './schema.ts';
+import type { SiteRow } from './schema.ts';
 
 export function siteQueries(x: Executor) {
+  const { sites } = x.tables;
   // Read on every API request (the site, and every site's origins for CORS): prepared once, not per call.
   const byId = x.read
     .select()
@@ -38,9 +39,10 @@ export function siteQueries(x: Executor) {
         await db.update(sites).set({ origins }).where(eq(sites.id, id));
       });
     },
-    /** Changes some settings, keeping the others as they were. */
+    /** Changes some settings, keeping the others as they were (the row locked between reading and writing them). */
     updateSettings(id: string, changes: Partial<SiteSettings>): Promise<SiteSettings> {
       return x.write(async (db) => {
+        await x.dialect.lockRows(db, sites, eq(sites.id, id));
         const stored = first(await db.select().from(sites).where(eq(sites.id, id)))?.settings ?? {};
         const updated = first(
           await db

@@ -1,10 +1,11 @@
 /** Queries about threads: one per page of a site. */
 import { and, eq, sql } from 'drizzle-orm';
 import { first, one, type Executor } from './executor.ts';
-import { threads, type ThreadRow } from './schema.ts';
-import { excluded } from './sqlite-dialect.ts';
+import type { ThreadRow } from './schema.ts';
+import { excluded } from './sql-words.ts';
 
 export function threadQueries(x: Executor) {
+  const { threads } = x.tables;
   // The thread lookup of every GET: prepared once, not built per call.
   const byPageKey = x.read
     .select()

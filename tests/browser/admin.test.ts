@@ -99,7 +99,7 @@ describe('the admin view at /admin (Chromium)', () => {
     const { store } = demo.stack.server;
     await store.sites.updateSettings('default', { moderation: 'first' });
     const bea = await readerPosts('My first words here.', 'Bea Known', 'bea@example.org');
-    const first = bea.locator('riposte-thread riposte-comment', { hasText: 'My first words here.' });
+    const first = commentWith(bea, 'My first words here.');
     await first.getByText('Your comment is awaiting moderation.').waitFor();
     const held = (await store.adminComments.list({ status: 'pending', q: 'My first words here.', offset: 0, limit: 5 })).rows;
     await store.comments.setStatus(
@@ -111,15 +111,12 @@ describe('the admin view at /admin (Chromium)', () => {
     const form = pageForm(bea);
     await fillGuestForm(form, 'Back again, known now.', 'Bea Known');
     await form.getByRole('button', { name: 'Post Comment' }).click();
-    const second = bea.locator('riposte-thread riposte-comment', { hasText: 'Back again, known now.' });
+    const second = commentWith(bea, 'Back again, known now.');
     await second.waitFor();
     expect(await second.getByText('Your comment is awaiting moderation.').count()).toBe(0);
     // Someone else's browser typing Bea's name and email is held.
     const impostor = await readerPosts('Pretending to be Bea.', 'Bea Known', 'bea@example.org');
-    await impostor
-      .locator('riposte-thread riposte-comment', { hasText: 'Pretending to be Bea.' })
-      .getByText('Your comment is awaiting moderation.')
-      .waitFor();
+    await commentWith(impostor, 'Pretending to be Bea.').getByText('Your comment is awaiting moderation.').waitFor();
     await store.sites.updateSettings('default', { moderation: 'none' });
   });
 

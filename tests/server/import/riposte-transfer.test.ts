@@ -1,11 +1,11 @@
-import { getTableName, is } from 'drizzle-orm';
+import { is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { riposteExport, type ExportOptions } from '../../../server/export/riposte-export.ts';
 import * as schema from '../../../server/store/schema.ts';
 import type { Store } from '../../../server/store/index.ts';
-import { EXPORTED_TABLES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
-import { importFixture, importText, tableRows } from '../../helpers/import-fixtures.ts';
+import { EXPORTED, EXPORTED_TABLE_NAMES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
+import { importFixture, importText, populate, tableRows } from '../../helpers/import-fixtures.ts';
 import { BLOG_ORIGIN, openTempApp, openTestApp, type TestApp } from '../../helpers/test-app.ts';
 
 const setup = () => openTempApp();
@@ -17,37 +17,15 @@ async function exportText(store: Store, options: ExportOptions = { hashKey: true
   return text;
 }
 
-/** A database with a bit of everything: imports, a guest's post, a like, a user, a second site, a setting. */
-async function populated() {
-  const app = await setup();
-  await importFixture(app.store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
-  await importFixture(app.store, 'disqus', 'isso__disqus.xml', 'other-blog');
-  const posted = await app.post(
-    { page: `${BLOG_ORIGIN}/post`, body: 'Posted *here*', author: { name: 'Ann', email: 'ann@example.org' } },
-    { origin: BLOG_ORIGIN },
-  );
-  expect(posted.status).toBe(201);
-  const liked = await app.send(
-    'PUT',
-    '/api/v1/likes',
-    { page: `${BLOG_ORIGIN}/post`, liker: 'browser-1234567890', liked: true },
-    { origin: BLOG_ORIGIN },
-  );
-  expect(liked.status).toBe(200);
-  const at = app.now().toISOString();
-  await app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null }, at);
-  await app.store.sites.updateSettings('default', { showPingbacks: true });
-  await app.store.bans.add('email', 'troll@example.org', false, 'owner@blog.example', at);
-  await app.store.audit.add('owner@blog.example', 'ban', null, 'email troll@example.org', at);
-  return app;
-}
+/** A new database with a bit of everything. */
+const populated = async () => populate(await setup());
 
 describe('riposte export and restore', () => {
   it('lists every table of the schema, exported or left out on purpose', () => {
-    const tables = Object.values(schema)
-      .filter((value) => is(value, SQLiteTable))
-      .map((table) => getTableName(table));
-    const listed = [...Object.values(EXPORTED_TABLES), ...Object.values(NOT_EXPORTED)].map((table) => getTableName(table));
+    const tables = Object.entries(schema)
+      .filter(([, value]) => is(value, SQLiteTable))
+      .map(([key]) => key);
+    const listed = [...EXPORTED_TABLE_NAMES.map((name) => EXPORTED[name].table), ...NOT_EXPORTED];
     expect(listed.sort()).toEqual(tables.sort());
   });
 
@@ -90,8 +68,8 @@ describe('riposte export and restore', () => {
     expect(await exportText(target.store)).toBe(exported);
 
     // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.
-    target.close();
-    const restored = await openTestApp(`${target.dir.path}/riposte.db`);
+    await target.close();
+    const restored = await openTestApp(target.database.location);
     onTestFinished(() => restored.close());
     for (const page of ['https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/', `${BLOG_ORIGIN}/post`, '1149']) {
       expect((await restored.thread(page)).body).toEqual((await source.thread(page)).body);

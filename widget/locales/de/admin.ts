@@ -49,11 +49,10 @@ export default {
     thread_closed: 'Die Diskussion ist geschlossen.',
     comment_refused: 'Der Kommentar wurde abgelehnt.',
     csrf_failed: 'Diese Anfrage kam nicht aus der Verwaltung; lade /admin neu und versuche es noch einmal.',
-    method_not_allowed: 'Der Kommentar-Server nimmt diese Art von Anfrage hier nicht an; lade die Seite neu.',
     busy: 'Der Server ist beschäftigt (ein Import läuft); nichts wurde gespeichert. Versuche es gleich noch einmal.',
-    storage_full:
-      'Der Speicher des Servers ist voll (die Platte oder RIPOSTE_DB_MAX_MB); nichts wurde gespeichert. Schaffe Platz und versuche es dann noch einmal.',
     internal: 'Auf dem Server ist ein Fehler aufgetreten; nichts wurde geändert.',
+    method_not_allowed: 'Der Server nimmt diese Anfrage nicht an; lade die Seite neu.',
+    storage_full: 'Die Festplatte des Servers ist voll: Nichts wurde gespeichert. Schaffe Platz und versuche es noch einmal.',
   },
   search: 'Suchen',
   searchLabel: 'Text, Autor, E-Mail oder Seite suchen',

@@ -1,6 +1,6 @@
-/** A full disk (here: the database at its RIPOSTE_DB_MAX_MB cap, SQLite's own SQLITE_FULL) answers writes 507 "storage full" with one log line, keeps reads working, and takes writes again once there is room. */
+/** On SQLite (the size cap is SQLite's own max_page_count, so this suite is not in the PostgreSQL project): a full disk (here: the database at its RIPOSTE_DB_MAX_MB cap, SQLITE_FULL) answers writes 507 "storage full" with one log line, keeps reads working, and takes writes again once there is room. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useTestApp } from '../../helpers/test-app.ts';
+import { useTestApp } from '../helpers/test-app.ts';
 
 const t = useTestApp(['--db-max-mb', '1']);
 afterEach(() => vi.restoreAllMocks());
