@@ -49,10 +49,7 @@ export default {
     thread_closed: 'Die Diskussion ist geschlossen.',
     comment_refused: 'Der Kommentar wurde abgelehnt.',
     csrf_failed: 'Diese Anfrage kam nicht aus der Verwaltung; lade /admin neu und versuche es noch einmal.',
-    method_not_allowed: 'Der Kommentar-Server nimmt diese Art von Anfrage hier nicht an; lade die Seite neu.',
     busy: 'Der Server ist beschäftigt (ein Import läuft); nichts wurde gespeichert. Versuche es gleich noch einmal.',
-    storage_full:
-      'Der Speicher des Servers ist voll (die Platte oder RIPOSTE_DB_MAX_MB); nichts wurde gespeichert. Schaffe Platz und versuche es dann noch einmal.',
     internal: 'Auf dem Server ist ein Fehler aufgetreten; nichts wurde geändert.',
   },
   search: 'Suchen',

@@ -52,10 +52,7 @@ export default {
     thread_closed: 'Die Kommentarfunktion für diese Seite ist geschlossen.',
     comment_refused: 'Dieser Kommentar konnte nicht veröffentlicht werden.',
     csrf_failed: 'Die Anfrage wurde aus Sicherheitsgründen abgelehnt. Lade die Seite neu und versuche es noch einmal.',
-    method_not_allowed: 'Der Kommentar-Server nimmt diese Art von Anfrage hier nicht an; lade die Seite neu.',
     busy: 'Der Kommentar-Server ist gerade ausgelastet. Versuche es gleich noch einmal; dein Text bleibt erhalten.',
-    storage_full:
-      'Der Kommentar-Server kann gerade keine Kommentare speichern (sein Speicher ist voll). Versuche es später noch einmal; dein Text bleibt erhalten.',
     internal: 'Auf dem Kommentar-Server ist ein Fehler aufgetreten. Versuche es gleich noch einmal.',
   },
   signInIntro: 'Gib deine Daten unten ein oder klicke auf ein Symbol, um dich anzumelden:',

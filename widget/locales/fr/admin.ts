@@ -50,10 +50,7 @@ export default {
     thread_closed: 'La discussion est fermée.',
     comment_refused: 'Le commentaire a été refusé.',
     csrf_failed: 'Cette demande ne vient pas de la vue d’administration ; rechargez /admin et réessayez.',
-    method_not_allowed: 'Le serveur de commentaires n’accepte pas ce type de requête ici ; rechargez la page.',
     busy: 'Le serveur est occupé (une importation est en cours) ; rien n’a été enregistré. Réessayez dans un instant.',
-    storage_full:
-      'Le stockage du serveur est plein (le disque ou RIPOSTE_DB_MAX_MB) ; rien n’a été enregistré. Libérez de la place, puis réessayez.',
     internal: 'Une erreur s’est produite sur le serveur ; rien n’a été modifié.',
   },
   search: 'Rechercher',

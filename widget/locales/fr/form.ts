@@ -53,10 +53,7 @@ export default {
     thread_closed: 'Les commentaires sont fermés sur cette page.',
     comment_refused: 'Ce commentaire n’a pas pu être publié.',
     csrf_failed: 'La demande a été refusée par sécurité. Rechargez la page et réessayez.',
-    method_not_allowed: 'Le serveur de commentaires n’accepte pas ce type de requête ici ; rechargez la page.',
     busy: 'Le serveur de commentaires est occupé pour un moment. Réessayez bientôt ; votre texte est conservé.',
-    storage_full:
-      'Le serveur de commentaires ne peut pas enregistrer de commentaires pour l’instant (son stockage est plein). Réessayez plus tard ; votre texte est conservé.',
     internal: 'Une erreur s’est produite sur le serveur de commentaires. Réessayez dans un instant.',
   },
   signInIntro: 'Renseignez vos coordonnées ci-dessous ou cliquez sur une icône pour vous connecter :',
