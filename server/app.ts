@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv, AppState } from './http/app-env.ts';
 import { apiCors } from './http/api-cors.ts';
+import { methodNotAllowed } from './http/allowed-methods.ts';
 import { limitBody } from './http/body-limit.ts';
 import { notFound, onError } from './http/errors.ts';
 import { addressRateLimit } from './http/address-rate-limit.ts';
@@ -20,8 +21,8 @@ import { widgetAssetRoutes } from './routes/widget-assets.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.onError(onError);
-  app.notFound(notFound);
+  app.onError(onError(deps.now));
+  app.notFound(methodNotAllowed(app, notFound));
 
   const state: AppState = { commentRateLimit: identityRateLimit(deps.config.writesPerMinute, rateLimitCounts(deps, 'authors', 60_000)) };
   app.use(async function provideDeps(c, next) {
@@ -41,10 +42,11 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // One body limit, before any route reads a body.
+  app.use(limitBody());
+
   const api = new Hono<AppEnv>();
   api.use(apiCors());
-  // Only where a body is expected: reading it on a GET would build a full Request for nothing.
-  api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody());
   const { writesPerMinute: perMinute, trustProxy } = deps.config;
   const limitByAddress = (counts: 'writes' | 'all', message: string, name: string) =>
     addressRateLimit({ perMinute, trustProxy, counts, message, store: rateLimitCounts(deps, name, 60_000) });

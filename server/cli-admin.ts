@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { emailSchema } from '../shared/schemas.ts';
 import { hashPassword } from './admin/admin-auth.ts';
 import { ConfigError, type Config } from './config.ts';
-import { openStore } from './store/index.ts';
+import { openToolStore } from './cli-store.ts';
 
 export const ADMIN_USAGE = `  admin add EMAIL [NAME]
            Let EMAIL log in at /admin (or set a new password); asks for the password, or reads
@@ -48,7 +48,7 @@ async function readPassword(): Promise<string> {
 export async function adminCommand(config: Config, positionals: string[]): Promise<void> {
   const [action, email, ...name] = positionals;
   if (action === 'list') {
-    const store = await openStore(config.dbFile);
+    const store = await openToolStore(config);
     try {
       const admins = await store.admins.list();
       console.log(admins.length ? admins.map((a) => `${a.email} (${a.name})`).join('\n') : 'No admins yet: riposte admin add EMAIL');
@@ -58,10 +58,16 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
     return;
   }
   if (action === 'remove' && email) {
-    const store = await openStore(config.dbFile);
+    const store = await openToolStore(config);
     try {
-      if (!(await store.admins.remove(email.toLowerCase()))) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
-      console.log(`Removed admin ${email.toLowerCase()}.`);
+      // As written first: a provider identity (github:Ab12) keeps its case; emails are stored lower-cased.
+      const removed = (await store.admins.remove(email))
+        ? email
+        : (await store.admins.remove(email.toLowerCase()))
+          ? email.toLowerCase()
+          : null;
+      if (!removed) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
+      console.log(`Removed admin ${removed}.`);
     } finally {
       await store.close();
     }
@@ -72,7 +78,7 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
   const password = await readPassword();
   if ([...password].length < MIN_PASSWORD_CHARS) throw new ConfigError(`the password must be at least ${MIN_PASSWORD_CHARS} characters.`);
   const passwordHash = await hashPassword(password);
-  const store = await openStore(config.dbFile);
+  const store = await openToolStore(config);
   try {
     const { admin, created } = await store.admins.upsert(
       email.toLowerCase(),

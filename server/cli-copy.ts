@@ -21,7 +21,8 @@ export async function copyStore(from: Store, to: Store, now: Date) {
   return importComments(to, {
     now,
     format: 'riposte',
-    input: riposteExport(from, now),
+    // A copy is the same install on another database: its hashing key goes with it (IP hashes, likes and avatars stay as they are).
+    input: riposteExport(from, now, { hashKey: true }),
     site: 'default',
     sourceName: `the export of ${from.description}`,
   });

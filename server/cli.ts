@@ -7,13 +7,14 @@ import { resolve } from 'node:path';
 import { adminCommand, ADMIN_USAGE } from './cli-admin.ts';
 import { copyCommand, COPY_USAGE } from './cli-copy.ts';
 import { siteCommand, SITE_USAGE } from './cli-site.ts';
+import { lockWaitNotice } from './cli-store.ts';
 import { mailCommand, MAIL_USAGE } from './cli-mail.ts';
 import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
 import { ImportError } from './import/import-error.ts';
-import { startServer, type RunningServer } from './main.ts';
+import { DEFAULT_WIDGET_DIR, startServer, type RunningServer } from './main.ts';
 import { backupDatabase } from './store/backup.ts';
-import { isPostgresUrl, type Store } from './store/index.ts';
+import { isBusy, isFull, isPostgresUrl, type Store } from './store/index.ts';
 
 const USAGE = `Usage: riposte <command> [options]
 
@@ -55,7 +56,8 @@ function closeOnSignal(close: () => Promise<void>): void {
 }
 
 async function serveCommand(config: Config): Promise<void> {
-  const server = await startServer(config);
+  // Started during an import, it serves readers at once; only a migration that is due waits for the import.
+  const server = await startServer(config, DEFAULT_WIDGET_DIR, lockWaitNotice(config.dbFile));
   console.log(`Riposte comment server: ${server.url} (database ${server.store.description})`);
   console.log(`Embed with: <script type="module" src="${config.publicUrl}/embed.js"></script> <riposte-thread></riposte-thread>`);
   console.log(await adminLine(config, server.store));
@@ -128,6 +130,9 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
 /** Turns the failures a self-hoster can fix into one line; anything else is a bug and keeps its stack. */
 function readableStartError(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
+  if (isFull(err))
+    return 'storage full: the disk (or --db-max-mb / RIPOSTE_DB_MAX_MB) is full; nothing was changed. Make room and try again.';
+  if (isBusy(err)) return 'another process (an import?) is writing to the database; nothing was changed. Try again once it has finished.';
   const code = err instanceof Error && 'code' in err ? String(err.code) : '';
   if (code === 'EADDRINUSE') return `${(err as Error).message}: another program uses that port; choose one with --port (or --demo-port).`;
   if (code === 'EACCES') return `${(err as Error).message}: no permission to use that port or file.`;

@@ -13,6 +13,8 @@ export interface Config {
   port: number;
   /** Path of the SQLite file (its folder is created if missing), or a PostgreSQL database's postgres:// URL. */
   dbFile: string;
+  /** The database's size cap in bytes (0: none but the disk's). */
+  dbMaxBytes: number;
   /** PostgreSQL: connections this process may open to the database. */
   dbPool: number;
   /** The address readers reach the server at; links in feeds use it. */
@@ -65,6 +67,12 @@ export const SETTINGS = [
     env: 'RIPOSTE_RATE_LIMIT',
     help: 'Writes (comments, likes) one IP may make per minute; 0 turns it off.',
     fallback: '20',
+  },
+  {
+    flag: 'db-max-mb',
+    env: 'RIPOSTE_DB_MAX_MB',
+    help: 'Largest the database may grow, in MB: writes past it are refused with 507 "storage full" (reads go on); 0: only the disk limits it.',
+    fallback: '0',
   },
   { flag: 'demo-port', env: 'RIPOSTE_DEMO_PORT', help: 'Port of the demo blog (riposte demo only).', fallback: '8788' },
 ] as const;
@@ -172,6 +180,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
       .map((o) => parseOrigin(o, '--origins / RIPOSTE_ORIGINS')),
     trustProxy: parseBoolean(raw('trust-proxy'), '--trust-proxy / RIPOSTE_TRUST_PROXY'),
     writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
+    dbMaxBytes: parseCount(raw('db-max-mb'), '--db-max-mb / RIPOSTE_DB_MAX_MB') * 1024 * 1024,
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
     auth: loadAuthConfig(env),
     mail: loadMailConfig(env),

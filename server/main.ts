@@ -20,8 +20,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR): Promise<RunningServer> {
-  const store = await openStore(config.dbFile, { poolSize: config.dbPool });
+/** `onLockWait` is told when start-up waits for another process's write lock (a migration due during an import). */
+export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR, onLockWait?: () => void): Promise<RunningServer> {
+  const store = await openStore(config.dbFile, { maxBytes: config.dbMaxBytes, onWait: onLockWait, poolSize: config.dbPool });
   const now = () => new Date();
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
   const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: await store.settings.hashKey(), widgetDir, now });

@@ -7,6 +7,8 @@ export const LIMITS = {
   pageKeyMaxChars: 1_000,
   titleMaxChars: 300,
   siteIdMaxChars: 64,
+  /** Earlier comments a guest's browser may send as proof of being a known author (its newest). */
+  earlierCommentsMax: 10,
   /** Whole request bodies above this are refused with 413 before parsing. */
   requestMaxBytes: 64 * 1024,
 } as const;

@@ -4,6 +4,8 @@
  * and GitHub as plain OAuth 2 with PKCE and its REST API for the profile. State, nonce and
  * PKCE are made and checked by the library; this file only says which to use where.
  */
+import { cleanName, isVisible } from '../../shared/clean-text.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { removeUnwantedChars } from '../../shared/clean-text.ts';
 import * as client from 'openid-client';
 import { isLoopback, type SignInProvider } from './auth-config.ts';
@@ -144,12 +146,9 @@ function storable(profile: Profile): Profile {
 
 function pickName(...candidates: unknown[]): string | undefined {
   for (const candidate of candidates) {
-    // Names end up in the widget as text; control characters and excess length go here.
-    if (typeof candidate === 'string' && candidate.trim())
-      return candidate
-        .replace(/[\u0000-\u001F\u007F]/g, '')
-        .trim()
-        .slice(0, 80);
+    // Names end up in the widget as text: cleaned as a guest's name is, and no longer.
+    const name = typeof candidate === 'string' ? cleanName(candidate).trim().slice(0, LIMITS.nameMaxChars) : '';
+    if (isVisible(name)) return name;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { AppEnv } from './app-env.ts';
-import { clientIp } from './client-ip.ts';
+import { clientIp, senderKey } from './client-ip.ts';
 import { RiposteError } from './errors.ts';
 import type { CountStore } from './rate-limit-counts.ts';
 
@@ -23,7 +23,7 @@ export function addressRateLimit({ perMinute, trustProxy, counts, message, store
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-7',
-    keyGenerator: (c) => clientIp(c, trustProxy) ?? 'unknown',
+    keyGenerator: (c) => senderKey(clientIp(c, trustProxy)),
     handler: () => {
       throw new RiposteError(429, 'rate_limited', message);
     },

@@ -179,4 +179,10 @@ export async function restoreRiposte(
     throw new ImportError(`${sourceName}: comments (id ${stray.id}): parentId ${stray.parentId}: ${TREE_PROBLEMS[stray.problem]}.`);
   summary.threads.created = restored.threads ?? 0;
   summary.comments.imported = restored.comments ?? 0;
+  if (restored.settings === 0 && ((restored.comments ?? 0) > 0 || (restored.likes ?? 0) > 0)) {
+    addWarning(
+      summary,
+      'the export holds no hashing key (export with --with-hash-key to keep it): this database has its own, so avatars look different, and likes and senders (IP hashes, bans by sender) from before no longer match new ones.',
+    );
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * Per-author limit on new comments, beside the per-address one (http/address-rate-limit.ts): a
- * sender who changes addresses is still counted by account, or by the email or name given.
+ * Per-account limit on new comments, beside the per-address one (http/address-rate-limit.ts): a
+ * signed-in author who changes addresses is still counted by their account.
  */
 import { RiposteError } from '../http/errors.ts';
 import type { CountStore } from '../http/rate-limit-counts.ts';
@@ -13,7 +13,7 @@ export function identityRateLimit(perMinute: number, counts: CountStore): Identi
   counts.init?.({ windowMs: 60_000 } as Parameters<NonNullable<CountStore['init']>>[0]);
   return async function checkIdentityRate(identity) {
     if (perMinute === 0) return;
-    if ((await counts.increment(identity.toLowerCase())).totalHits > perMinute) {
+    if ((await counts.increment(identity)).totalHits > perMinute) {
       throw new RiposteError(429, 'rate_limited', 'Too many comments from you; wait a minute and try again.');
     }
   };

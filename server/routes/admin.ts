@@ -26,8 +26,7 @@ import {
 import { changeSite, siteView } from '../admin/site-rules.ts';
 import { codeExchangeSchema } from '../auth/auth-schemas.ts';
 import { ownerEditComment, ownerReply } from '../comments/comment-pipeline.ts';
-import { limitBody } from '../http/body-limit.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { clientIp, senderKey } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { banAuthor, liftBan } from '../moderation/bans.ts';
@@ -44,8 +43,6 @@ async function one(c: Context<AdminEnv>, id: number): Promise<AdminComment> {
   return toAdminComment(found);
 }
 
-const limitAdminBody = limitBody();
-
 /** Failed logins are counted over this long. */
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 
@@ -56,7 +53,7 @@ export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEn
     windowMs: LOGIN_WINDOW_MS,
     limit: LOGIN_ATTEMPTS,
     skipSuccessfulRequests: true,
-    keyGenerator: (c) => clientIp(c, trustProxy) ?? 'unknown',
+    keyGenerator: (c) => senderKey(clientIp(c, trustProxy)),
     handler: () => {
       throw new RiposteError(429, 'rate_limited', 'Too many failed logins from your address; wait 15 minutes and try again.');
     },
@@ -68,10 +65,6 @@ export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEn
         await next();
         c.header('Cache-Control', 'no-store');
       })
-      // An uploaded export has its own, larger limit (routes/admin-transfer.ts).
-      .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c, next) =>
-        c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitAdminBody(c, next),
-      )
       .post('/login', loginLimit, async (c) => {
         checkOrigin(c);
         const { email, password } = await readJson(c, loginSchema);

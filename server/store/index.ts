@@ -15,6 +15,7 @@ import { importQueries } from './imports.ts';
 import { likeQueries } from './likes.ts';
 import { isPostgresUrl } from './postgres-database.ts';
 import { openPostgresBackend, type PostgresStoreOptions } from './postgres-store.ts';
+import type { StoreOptions } from './database.ts';
 import { sessionQueries } from './sessions.ts';
 import { settingQueries } from './settings.ts';
 import { siteQueries } from './sites.ts';
@@ -24,8 +25,8 @@ import { rateLimitQueries } from './rate-limits.ts';
 import { restoreQueries } from './transfer.ts';
 import { userQueries } from './users.ts';
 
-export { isPostgresUrl };
-export { isBusy, isUnstorable } from './store-errors.ts';
+export { isPostgresUrl, type StoreOptions };
+export { isBusy, isFull, isUnstorable } from './store-errors.ts';
 
 /**
  * Every query group, one per table (the admin view's comment lists apart), over one executor:
@@ -63,11 +64,11 @@ export interface ImportTransaction {
 export type Store = ReturnType<typeof storeOver>;
 
 /**
- * Opens (and migrates) the database: a postgres:// URL (`options` apply to it), else a SQLite
- * file (':memory:' keeps it on one connection).
+ * Opens (and migrates) the database: a postgres:// URL, else a SQLite file (':memory:' keeps it
+ * on one connection). Each side takes its own options.
  */
-export async function openStore(db: string, options: PostgresStoreOptions = {}) {
-  return storeOver(isPostgresUrl(db) ? await openPostgresBackend(db, options) : await openSqliteBackend(db));
+export async function openStore(db: string, options: PostgresStoreOptions & StoreOptions = {}) {
+  return storeOver(isPostgresUrl(db) ? await openPostgresBackend(db, options) : await openSqliteBackend(db, options));
 }
 
 function storeOver(backend: Backend) {

@@ -21,6 +21,9 @@ export function siteQueries(x: Executor) {
     get,
     /** Creates the site (at `createdAt`) if missing; leaves an existing one as it is. */
     async ensure(id: string, name: string, createdAt: string): Promise<SiteRow> {
+      // Read first: a server started during an import (which holds the write lock) needs no write.
+      const found = await get(id);
+      if (found) return found;
       await x.write(async (db) => {
         await db.insert(sites).values({ id, name, createdAt }).onConflictDoNothing();
       });

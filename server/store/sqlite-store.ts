@@ -1,6 +1,15 @@
 /** The store's SQLite side (see backend.ts): the file's reader and queued writer, an import's own connection, an export's snapshot. */
 import type { Backend } from './backend.ts';
-import { connect, directExecutor, inTransaction, openSqlite, TOOL_WAIT_MS, type Connection } from './database.ts';
+import {
+  checkpoint,
+  connect,
+  directExecutor,
+  inTransaction,
+  openSqlite,
+  TOOL_WAIT_MS,
+  type Connection,
+  type StoreOptions,
+} from './database.ts';
 import { exportReads, type ExportedTableName, type ExportRow } from './transfer.ts';
 
 /**
@@ -24,10 +33,11 @@ async function* snapshotRows(connection: Connection): AsyncGenerator<{ table: Ex
 }
 
 /** Opens (and migrates) the file; ':memory:' keeps everything on one connection. */
-export async function openSqliteBackend(file: string): Promise<Backend> {
-  const database = await openSqlite(file);
+export async function openSqliteBackend(file: string, options: StoreOptions = {}): Promise<Backend> {
+  const database = await openSqlite(file, options);
   /** A further connection to the same file; an in-memory database has only the one. */
-  const another = (readonly: boolean): Connection | null => (file === ':memory:' ? null : connect(file, { readonly }));
+  const another = (readonly: boolean): Connection | null =>
+    file === ':memory:' ? null : connect(file, { readonly, maxBytes: options.maxBytes });
   return {
     dialect: 'sqlite',
     file,
@@ -41,7 +51,11 @@ export async function openSqliteBackend(file: string): Promise<Backend> {
       if (!connection) return database.exclusive(fn);
       try {
         const tx = directExecutor(connection);
-        return await inTransaction(connection, performance.now() + TOOL_WAIT_MS, () => fn(tx));
+        // A command-line tool waits as long as another import holds the lock, saying so once.
+        const deadline = options.patient ? Number.POSITIVE_INFINITY : performance.now() + TOOL_WAIT_MS;
+        const result = await inTransaction(connection, deadline, () => fn(tx), options.patient ? options.onWait : undefined);
+        checkpoint(connection);
+        return result;
       } finally {
         connection.sqlite.close();
       }

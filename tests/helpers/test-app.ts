@@ -37,7 +37,7 @@ export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.Pro
 /** Opens the store on `dbFile` (a SQLite file or a postgres:// URL; migrating it) and builds the app, as `riposte serve` does. */
 export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const config = testConfig(dbFile, flags, env);
-  const store = await openStore(dbFile);
+  const store = await openStore(dbFile, { maxBytes: config.dbMaxBytes });
   const clock = testClock();
   const { now } = clock;
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
@@ -113,9 +113,9 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, se
     send: (...args: Parameters<TestApp['send']>) => app().send(...args),
     post: (...args: Parameters<TestApp['post']>) => app().post(...args),
     thread: (...args: Parameters<TestApp['thread']>) => app().thread(...args),
-    async reopen(reopenFlags: string[] = flags): Promise<void> {
+    async reopen(reopenFlags: string[] = flags, reopenEnv: NodeJS.ProcessEnv = env): Promise<void> {
       await app().close();
-      current = await openTestApp(database.current.location, reopenFlags, env);
+      current = await openTestApp(database.current.location, reopenFlags, reopenEnv);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { riposteExport } from '../../../server/export/riposte-export.ts';
+import { riposteExport, type ExportOptions } from '../../../server/export/riposte-export.ts';
 import * as schema from '../../../server/store/schema.ts';
 import type { Store } from '../../../server/store/index.ts';
 import { EXPORTED, EXPORTED_TABLE_NAMES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
@@ -10,9 +10,10 @@ import { BLOG_ORIGIN, openTempApp, openTestApp, type TestApp } from '../../helpe
 
 const setup = () => openTempApp();
 
-async function exportText(store: Store): Promise<string> {
+/** The export as `riposte export --with-hash-key` writes it (a move that keeps avatars, likes and sender hashes). */
+async function exportText(store: Store, options: ExportOptions = { hashKey: true }): Promise<string> {
   let text = '';
-  for await (const piece of riposteExport(store, new Date('2026-01-01T00:00:00Z'))) text += piece;
+  for await (const piece of riposteExport(store, new Date('2026-01-01T00:00:00Z'), options)) text += piece;
   return text;
 }
 
@@ -77,6 +78,19 @@ describe('riposte export and restore', () => {
     const likeState = async (app: TestApp) =>
       (await app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`)).json();
     expect(await likeState(restored)).toEqual({ count: 1, liked: true });
+  });
+
+  it('leaves the hashing key out unless asked for; a restore without it says what changes', async () => {
+    const source = await populated();
+    const key = await source.store.settings.hashKey();
+    const exported = await exportText(source.store, {});
+    expect(exported).not.toContain(key);
+    expect((JSON.parse(exported) as { settings: unknown[] }).settings).toEqual([]);
+    const target = await setup();
+    const summary = await importText(target.store, 'riposte', exported);
+    expect(summary.restored).toMatchObject({ comments: 39, settings: 0 });
+    expect(summary.warnings.join('\n')).toContain('the export holds no hashing key');
+    expect(await target.store.settings.hashKey()).not.toBe(key);
   });
 
   it('restores only into an empty database, changing nothing otherwise', async () => {
