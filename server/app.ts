@@ -8,6 +8,7 @@ import { limitBody } from './http/body-limit.ts';
 import { notFound, onError } from './http/errors.ts';
 import { addressRateLimit } from './http/address-rate-limit.ts';
 import { identityRateLimit } from './moderation/identity-rate-limit.ts';
+import { mailRateLimits } from './notifications/mail-rate-limits.ts';
 import { adminPageRoutes } from './routes/admin-page.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -22,10 +23,11 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound(notFound);
 
-  const state: AppState = { commentRateLimit: identityRateLimit(deps.config.writesPerMinute) };
+  const state: AppState = { commentRateLimit: identityRateLimit(deps.config.writesPerMinute), mailLimits: mailRateLimits() };
   app.use(async function provideDeps(c, next) {
     for (const [name, value] of Object.entries(deps)) c.set(name as keyof AppDeps, value);
     c.set('commentRateLimit', state.commentRateLimit);
+    c.set('mailLimits', state.mailLimits);
     await next();
   });
   app.use(

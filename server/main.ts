@@ -5,6 +5,8 @@ import { serve } from '@hono/node-server';
 import { DEFAULT_SITE } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { startOutbox } from './outbox/outbox-worker.ts';
 import { openStore, type Store } from './store/index.ts';
 import { ThreadCache } from './threads/thread-cache.ts';
 
@@ -24,15 +26,24 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   const store = await openStore(config.dbFile);
   const now = () => new Date();
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
-  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: await store.settings.hashKey(), widgetDir, now });
+  const hashKey = await store.settings.hashKey();
+  // One pooled mailer for the process; nodemailer is loaded only where mail is on.
+  const mailer: Mailer | null = config.mail ? (await import('./mail/mailer.ts')).createMailer(config.mail, { pool: 4 }) : null;
+  const outbox = startOutbox({ store, config, hashKey, now, mailer, addressPolicy: {} });
+  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey, widgetDir, now, outbox });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
     started.once('error', (err) => {
-      store.close();
-      reject(err);
+      void outbox.stop().finally(() => {
+        mailer?.close();
+        store.close();
+        reject(err);
+      });
     });
   });
+  // Whatever a previous run left to send (a crash, a restart) goes out now.
+  outbox.wake();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
@@ -45,9 +56,13 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
         const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close((err) => {
           clearTimeout(deadline);
-          store.close();
-          if (err) reject(err);
-          else resolve();
+          // Sends under way finish (or time out); what is left waits in the outbox for the next start.
+          void outbox.stop().finally(() => {
+            mailer?.close();
+            store.close();
+            if (err) reject(err);
+            else resolve();
+          });
         });
         // Keep-alive connections with no request in flight would hold close() open.
         if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -8,11 +8,16 @@ import { banQueries } from './bans.ts';
 import { commentQueries } from './comments.ts';
 import { connect, directExecutor, inTransaction, isBusy, openSqlite, TOOL_WAIT_MS, type Connection } from './database.ts';
 import type { Executor } from './executor.ts';
+import { emailSignInQueries } from './email-sign-ins.ts';
 import { importQueries } from './imports.ts';
 import { likeQueries } from './likes.ts';
+import { mailAddressQueries } from './mail-addresses.ts';
+import { mentionQueries } from './mentions.ts';
+import { outboxQueries } from './outbox.ts';
 import { sessionQueries } from './sessions.ts';
 import { settingQueries } from './settings.ts';
 import { siteQueries } from './sites.ts';
+import { subscriptionQueries } from './subscriptions.ts';
 import { threadQueries } from './threads.ts';
 import { restoreQueries, snapshotRows, type ExportedTableName, type ExportRow } from './transfer.ts';
 import { userQueries } from './users.ts';
@@ -38,6 +43,11 @@ function queryGroups(x: Executor) {
     adminSessions: adminSessionQueries(x),
     bans: banQueries(x),
     audit: auditQueries(x),
+    mailAddresses: mailAddressQueries(x),
+    subscriptions: subscriptionQueries(x),
+    emailSignIns: emailSignInQueries(x),
+    outbox: outboxQueries(x),
+    mentions: mentionQueries(x),
   };
 }
 

@@ -12,10 +12,17 @@ import {
   authRequests,
   bans,
   comments,
+  emailSignIns,
+  mailAddresses,
+  mailStops,
+  mentions,
+  outbox,
+  outboxEvents,
   pageLikes,
   sessions,
   settings,
   sites,
+  subscriptions,
   threads,
   users,
 } from './schema.ts';
@@ -25,13 +32,28 @@ import { allRows, insertionOrder, type Table } from './sqlite-dialect.ts';
  * The tables an export holds, under the names the export format uses, parents before children.
  * A new table belongs here or in NOT_EXPORTED (a test checks that every table is in one of them).
  */
-export const EXPORTED_TABLES = { sites, users, threads, comments, likes: pageLikes, settings, bans, audit: auditLog } as const;
+export const EXPORTED_TABLES = {
+  sites,
+  users,
+  threads,
+  comments,
+  likes: pageLikes,
+  settings,
+  bans,
+  audit: auditLog,
+  // Readers' addresses go with the site they subscribed on (the privacy note in the README says so).
+  mailAddresses,
+  mailStops,
+  subscriptions,
+  mentions,
+} as const;
 
 /**
  * Tables left out of exports on purpose: short-lived sign-in state, useless after a move;
- * admins (password hashes stay on their server: `riposte admin add` again after a move).
+ * admins (password hashes stay on their server: `riposte admin add` again after a move); the
+ * outbox (what was still to send belongs to the old server: a restore must not mail again).
  */
-export const NOT_EXPORTED = { sessions, authRequests, admins, adminSessions } as const;
+export const NOT_EXPORTED = { sessions, authRequests, admins, adminSessions, emailSignIns, outboxEvents, outbox } as const;
 export type ExportedTableName = keyof typeof EXPORTED_TABLES;
 export const EXPORTED_TABLE_NAMES = Object.keys(EXPORTED_TABLES) as ExportedTableName[];
 

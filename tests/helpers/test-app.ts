@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { DEFAULT_WIDGET_DIR } from '../../server/main.ts';
+import { createMailer } from '../../server/mail/mailer.ts';
+import type { AddressPolicy } from '../../server/net/address-policy.ts';
+import { startOutbox } from '../../server/outbox/outbox-worker.ts';
 import { openStore } from '../../server/store/index.ts';
 import { ThreadCache } from '../../server/threads/thread-cache.ts';
 import { DEFAULT_SITE } from '../../shared/limits.ts';
@@ -36,21 +39,25 @@ export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.Pro
   return loadConfig(['--db', dbFile, '--rate-limit', '0', '--origins', BLOG_ORIGIN, ...flags], env).config;
 }
 
-/** Opens the store on `dbFile` (migrating it) and builds the app, as `riposte serve` does. */
-export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
+export interface TestAppOptions {
+  /** Loopback addresses the outbox may post webhooks to and fetch Webmention sources from. */
+  addressPolicy?: AddressPolicy;
+}
+
+/**
+ * Opens the store on `dbFile` (migrating it) and builds the app with its outbox worker (and a
+ * mailer where `env` sets mail up), as `riposte serve` does.
+ */
+export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}, options: TestAppOptions = {}) {
   const config = testConfig(dbFile, flags, env);
   const store = await openStore(dbFile);
   const clock = testClock();
   const { now } = clock;
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
-  const app = createApp({
-    store,
-    config,
-    threadCache: new ThreadCache(),
-    hashKey: await store.settings.hashKey(),
-    widgetDir: DEFAULT_WIDGET_DIR,
-    now,
-  });
+  const hashKey = await store.settings.hashKey();
+  const mailer = config.mail ? createMailer(config.mail, { pool: 2 }) : null;
+  const outbox = startOutbox({ store, config, hashKey, now, mailer, addressPolicy: options.addressPolicy ?? {} });
+  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey, widgetDir: DEFAULT_WIDGET_DIR, now, outbox });
 
   /** Sends JSON the way the widget does. */
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -65,7 +72,12 @@ export async function openTestApp(dbFile: string, flags: string[] = [], env: Nod
     const res = await app.request(`/api/v1/threads?${query}`);
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { comments: Record<string, unknown>[] } };
   };
-  return { app, store, config, clock, now, send, post, thread, close: () => store.close() };
+  const close = async () => {
+    await outbox.stop();
+    mailer?.close();
+    store.close();
+  };
+  return { app, store, config, clock, now, send, post, thread, outbox, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
@@ -84,8 +96,8 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, se
     current = await openTestApp(`${dir.path}/riposte.db`, flags, env);
     await setUp?.(current);
   });
-  afterEach(() => {
-    current.close();
+  afterEach(async () => {
+    await current.close();
     dir.remove();
   });
   return {
@@ -101,6 +113,9 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, se
     get clock() {
       return current.clock;
     },
+    get outbox() {
+      return current.outbox;
+    },
     now: () => current.now(),
     get dbFile() {
       return `${dir.path}/riposte.db`;
@@ -109,7 +124,7 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, se
     post: (...args: Parameters<TestApp['post']>) => current.post(...args),
     thread: (...args: Parameters<TestApp['thread']>) => current.thread(...args),
     async reopen(reopenFlags: string[] = flags): Promise<void> {
-      current.close();
+      await current.close();
       current = await openTestApp(`${dir.path}/riposte.db`, reopenFlags, env);
     },
   };
@@ -124,11 +139,12 @@ export type LiveTestApp = ReturnType<typeof useTestApp>;
 export async function openTempApp(
   flags: string[] = [],
   env: NodeJS.ProcessEnv = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp & { dir: ReturnType<typeof tempDir> }> {
   const dir = tempDir();
-  const app = await openTestApp(`${dir.path}/riposte.db`, flags, env);
-  onTestFinished(() => {
-    app.close();
+  const app = await openTestApp(`${dir.path}/riposte.db`, flags, env, options);
+  onTestFinished(async () => {
+    await app.close();
     dir.remove();
   });
   return { ...app, dir };

@@ -67,6 +67,10 @@ describe('riposte export and restore', () => {
       'settings',
       'bans',
       'audit',
+      'mailAddresses',
+      'mailStops',
+      'subscriptions',
+      'mentions',
     ]);
     expect(parsed.bans).toMatchObject([{ kind: 'email', value: 'troll@example.org', createdBy: 'owner@blog.example' }]);
     expect(parsed.audit).toMatchObject([{ actor: 'owner@blog.example', action: 'ban', detail: 'email troll@example.org' }]);
@@ -85,11 +89,24 @@ describe('riposte export and restore', () => {
     const exported = await exportText(source.store);
     const target = await setup();
     const summary = await importText(target.store, 'riposte', exported, 'default', 4096);
-    expect(summary.restored).toEqual({ sites: 2, users: 1, threads: 10, comments: 39, likes: 1, settings: 1, bans: 1, audit: 1 });
+    expect(summary.restored).toEqual({
+      sites: 2,
+      users: 1,
+      threads: 10,
+      comments: 39,
+      likes: 1,
+      settings: 1,
+      bans: 1,
+      audit: 1,
+      mailAddresses: 0,
+      mailStops: 0,
+      subscriptions: 0,
+      mentions: 0,
+    });
     expect(await exportText(target.store)).toBe(exported);
 
     // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.
-    target.close();
+    await target.close();
     const restored = await openTestApp(`${target.dir.path}/riposte.db`);
     onTestFinished(() => restored.close());
     for (const page of ['https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/', `${BLOG_ORIGIN}/post`, '1149']) {
