@@ -15,6 +15,8 @@ import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { likeRoutes } from './routes/likes.ts';
+import { mailLinkRoutes } from './routes/mail-links.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 
@@ -52,6 +54,7 @@ export function createApp(deps: AppDeps) {
   api.route('/threads', threadRoutes);
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
+  api.route('/subscriptions', subscriptionRoutes);
 
   // Before the public API: the admin API is same-origin only, with its own guards (no CORS, no bearer tokens).
   app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy));
@@ -62,6 +65,8 @@ export function createApp(deps: AppDeps) {
   app.use('/auth/session', signInLimit);
   app.route('/auth', authRoutes);
   app.route('/feeds', feedRoutes);
+  // The links in mails: a page with a button, then the action.
+  app.route('/mail', mailLinkRoutes);
   app.route('/admin', adminPageRoutes(resolve(deps.widgetDir, '..', 'admin')));
   app.route('/', widgetAssetRoutes(deps.widgetDir));
   app.get('/', (c) => c.text('Riposte comment server. Embed: <script type="module" src="/embed.js"></script>\n'));

@@ -91,6 +91,8 @@ export interface SignInOptions {
   editWindowMinutes: number;
   /** Whether guests must give an email address. */
   emailRequired: boolean;
+  /** The server sends mail: the form offers notifications, and "Log in with email". */
+  mail: boolean;
 }
 
 /** What the sign-in popup sends its opener with postMessage, and the code exchange answers. */

@@ -44,6 +44,8 @@ export const authRoutes = new Hono<AppEnv>()
       guests: settings.guests,
       editWindowMinutes: settings.editWindowMinutes,
       emailRequired: settings.emailRequired,
+      // Notifications and sign-in by mail exist only where the server sends mail.
+      mail: c.var.config.mail !== null,
     };
     return c.json(options);
   })
