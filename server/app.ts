@@ -63,6 +63,9 @@ export function createApp(deps: AppDeps) {
   const signInLimit = limitByAddress('all', 'Too many sign-ins from your address; wait a minute and try again.');
   app.use('/auth/:provider/start', signInLimit);
   app.use('/auth/session', signInLimit);
+  // (POST /auth/email/start is counted by the first line; it limits its mails per address and per sender too.)
+  app.use('/auth/email/session', signInLimit);
+  app.use('/auth/email/*', limitBody());
   app.route('/auth', authRoutes);
   app.route('/feeds', feedRoutes);
   // The links in mails: a page with a button, then the action.
