@@ -18,6 +18,7 @@ import { likeRoutes } from './routes/likes.ts';
 import { mailLinkRoutes } from './routes/mail-links.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { threadRoutes } from './routes/threads.ts';
+import { webmentionRoutes } from './routes/webmention.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 
 export function createApp(deps: AppDeps) {
@@ -68,8 +69,10 @@ export function createApp(deps: AppDeps) {
   app.use('/auth/email/*', limitBody());
   app.route('/auth', authRoutes);
   app.route('/feeds', feedRoutes);
-  // The links in mails: a page with a button, then the action.
+  // The links in mails (a page with a button, then the action) and the Webmention endpoint.
   app.route('/mail', mailLinkRoutes);
+  app.use('/webmention', limitBody(), limitByAddress('writes', 'Too many Webmentions from your address; wait a minute and try again.'));
+  app.route('/webmention', webmentionRoutes);
   app.route('/admin', adminPageRoutes(resolve(deps.widgetDir, '..', 'admin')));
   app.route('/', widgetAssetRoutes(deps.widgetDir));
   app.get('/', (c) => c.text('Riposte comment server. Embed: <script type="module" src="/embed.js"></script>\n'));

@@ -3,14 +3,13 @@
  * webhook URL of the site, an alert per owner address, a notification per subscriber. Each
  * mail's dedupe key is the comment and the address, so an event expanded twice (two workers)
  * adds nothing, and one comment sends at most one mail to one address, whichever event (new,
- * approved later) comes first. Nobody is told of their own comment; an owner address not yet
- * confirmed gets the confirmation instead.
+ * approved later) comes first. Nobody is told of their own comment, and no address that has not
+ * been confirmed is mailed.
  */
 import type { DeliveryKind } from '../../shared/notifications.ts';
 import { siteSettings } from '../../shared/site-settings.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { newMessageId } from '../mail/message-id.ts';
-import { requestConfirmation } from '../notifications/confirmations.ts';
 import type { OutboxEventRow } from '../store/schema.ts';
 import { newDeliveryId } from '../webhooks/webhook-delivery.ts';
 
@@ -73,13 +72,8 @@ export async function expandEvent(deps: ExpandDeps, event: OutboxEventRow): Prom
       if (address === author) continue;
       const state = await tx.mailAddresses.state(address, site.id);
       if (state.stopped || state.bounced) continue;
-      if (!state.confirmed) {
-        // A subscriber who never confirmed gets nothing; an owner address is asked (again) to confirm.
-        if (kind === 'alert') {
-          await requestConfirmation(tx, deps, { address, siteId: site.id, payload: { purpose: 'alerts' }, senderAllowed: () => true });
-        }
-        continue;
-      }
+      // Nobody who has not confirmed gets anything (alert addresses were sent a confirmation when added).
+      if (!state.confirmed) continue;
       await tx.outbox.enqueue({
         ...common,
         channel: 'mail',

@@ -5,7 +5,7 @@
 import { afterAll, beforeEach } from 'vitest';
 import type { ReceivedMail } from './smtp-server.ts';
 import { startSmtpServer } from './smtp-server.ts';
-import { useTestApp, type LiveTestApp } from './test-app.ts';
+import { type TestApp, useTestApp } from './test-app.ts';
 
 /** Starts the SMTP server (closed after the file) and an app per test that mails through it. */
 export async function useMailApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, setUp?: Parameters<typeof useTestApp>[2]) {
@@ -34,7 +34,7 @@ export function mailLink(mail: ReceivedMail, label: string): string {
 }
 
 /** A link on the comment server, requested through the app (path and query of the URL). */
-export async function followLink(t: LiveTestApp, url: string, init?: RequestInit): Promise<Response> {
+export async function followLink(t: Pick<TestApp, 'app'>, url: string, init?: RequestInit): Promise<Response> {
   const { pathname, search } = new URL(url);
   return await t.app.request(`${pathname}${search}`, init);
 }
