@@ -66,21 +66,21 @@ export function outboxQueries(x: Executor) {
      */
     claim(now: string, leaseUntil: string, limit: number, channels: readonly DeliveryChannel[]): Promise<OutboxRow[]> {
       if (channels.length === 0 || limit <= 0) return Promise.resolve([]);
+      const free = and(eq(outbox.status, 'pending'), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)));
       return x.write((db) => {
         const due = db
           .select({ id: outbox.id })
           .from(outbox)
-          .where(
-            and(
-              eq(outbox.status, 'pending'),
-              lte(outbox.nextAttemptAt, now),
-              or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)),
-              inArray(outbox.channel, [...channels]),
-            ),
-          )
+          .where(and(free, lte(outbox.nextAttemptAt, now), inArray(outbox.channel, [...channels])))
           .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
           .limit(limit);
-        return db.update(outbox).set({ lockedUntil: leaseUntil }).where(inArray(outbox.id, due)).returning();
+        // `free` again on the rows updated: where writers run side by side (PostgreSQL), one that
+        // waited for another's claim checks the row anew and leaves it to the one that took it.
+        return db
+          .update(outbox)
+          .set({ lockedUntil: leaseUntil })
+          .where(and(inArray(outbox.id, due), free))
+          .returning();
       });
     },
     /**
@@ -155,12 +155,16 @@ export function outboxQueries(x: Executor) {
     async failedCount(): Promise<number> {
       return first(await x.read.select({ n: count() }).from(outbox).where(eq(outbox.status, 'failed')))?.n ?? 0;
     },
-    /** The earliest time a pending delivery of these channels is due, if any. */
+    /**
+     * The earliest time a pending delivery of these channels may be taken, if any: when it is
+     * due, or when the lease of the process that took it runs out (a crashed sender's rows).
+     */
     async nextDue(channels: readonly DeliveryChannel[]): Promise<string | null> {
       if (channels.length === 0) return null;
+      const takeable = sql`case when ${outbox.lockedUntil} > ${outbox.nextAttemptAt} then ${outbox.lockedUntil} else ${outbox.nextAttemptAt} end`;
       const row = first(
         await x.read
-          .select({ at: sql<string | null>`min(${outbox.nextAttemptAt})` })
+          .select({ at: sql<string | null>`min(${takeable})` })
           .from(outbox)
           .where(and(eq(outbox.status, 'pending'), inArray(outbox.channel, [...channels]))),
       );
