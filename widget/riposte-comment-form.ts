@@ -8,14 +8,22 @@ import { property, state } from 'lit/decorators.js';
 import { LIMITS } from '../shared/limits.ts';
 import type { SignInOptions, WireUser } from '../shared/wire.ts';
 import { ApiError } from './api.ts';
-import { emit, request, type CommentDraft } from './events.ts';
-import { ta } from './i18n-account.ts';
-import { t } from './i18n.ts';
-import { loadGuest } from './storage.ts';
+import { emit, type CommentDraft } from './events.ts';
+import { request } from './request.ts';
+import type { Formats } from './format.ts';
+import type { FormStrings } from './i18n/strings.ts';
 import { formStyles } from './form-styles.ts';
+import { loadGuest } from './writing/guest-details.ts';
 
 /** Field keys as the server names them in `error.fields`, mapped to this form's element ids. */
 const FIELDS = { body: 'body', 'author.name': 'name', 'author.email': 'email', 'author.website': 'website' } as const;
+/** Their length limits, said in the message when the server refuses one. */
+const MAX = {
+  body: LIMITS.bodyMaxChars,
+  'author.name': LIMITS.nameMaxChars,
+  'author.email': LIMITS.emailMaxChars,
+  'author.website': LIMITS.websiteMaxChars,
+} as const;
 type FieldKey = keyof typeof FIELDS;
 const isField = (key: string): key is FieldKey => key in FIELDS;
 /** In the order the form shows them, so the first invalid one gets focus. */
@@ -39,7 +47,11 @@ export class RiposteCommentForm extends LitElement {
   @property({ attribute: false }) parentId: number | null = null;
 
   /** The heading ("Leave a Reply", "Reply to NAME"). */
-  @property() heading: string = t.leaveReply;
+  @property() heading = '';
+
+  /** The form's strings, in the thread's language, and its formats (for numbers). */
+  @property({ attribute: false }) strings?: FormStrings;
+  @property({ attribute: false }) formats?: Formats;
 
   /** The signed-in reader, or null for a guest. */
   @property({ attribute: false }) user: WireUser | null = null;
@@ -89,6 +101,8 @@ export class RiposteCommentForm extends LitElement {
   }
 
   override render() {
+    const t = this.strings;
+    if (!t) return nothing;
     const reply = this.parentId !== null;
     const editing = this.editBody !== null;
     const guest = this._guest;
@@ -104,7 +118,7 @@ export class RiposteCommentForm extends LitElement {
     >
       ${
         reply
-          ? html`<p id="title" class="title">${editing ? ta.editing : this.heading}</p>`
+          ? html`<p id="title" class="title">${editing ? t.editing : this.heading}</p>`
           : html`<h2 id="title" part="form-title" class="title">${this.heading}</h2>`
       }
       <div class="field">
@@ -124,16 +138,16 @@ export class RiposteCommentForm extends LitElement {
       ${
         editing || !(this.user || this.options?.providers.length)
           ? nothing
-          : html`<riposte-sign-in .user=${this.user} .options=${this.options} .parentId=${this.parentId}></riposte-sign-in>`
+          : html`<riposte-sign-in .strings=${t} .user=${this.user} .options=${this.options} .parentId=${this.parentId}></riposte-sign-in>`
       }
       ${
         editing || this.user || !guests
           ? nothing
           : this._showDetails
             ? html`<div class="details">
-            ${this._input('author.name', t.name, 'text', 'name', LIMITS.nameMaxChars, guest.name)}
-            ${this._input('author.email', t.email, 'email', 'email', LIMITS.emailMaxChars, guest.email, t.emailHint)}
-            ${this._input('author.website', t.website, 'url', 'url', LIMITS.websiteMaxChars, guest.website)}
+            ${this._input(t, 'author.name', t.name, 'text', 'name', guest.name)}
+            ${this._input(t, 'author.email', t.email, 'email', 'email', guest.email, t.emailHint)}
+            ${this._input(t, 'author.website', t.website, 'url', 'url', guest.website)}
           </div>`
             : html`<p class="as">
             ${t.postingAs} <strong>${guest.name}</strong>.
@@ -145,7 +159,7 @@ export class RiposteCommentForm extends LitElement {
       <div role="alert" class="alert">${this._alert}</div>
       <div class="actions">
         <button part="submit-button" class="primary" type="submit" aria-disabled=${this._busy}>
-          ${editing ? (this._busy ? ta.saving : ta.save) : this._busy ? t.posting : reply ? t.postReply : t.post}
+          ${editing ? (this._busy ? t.saving : t.save) : this._busy ? t.posting : reply ? t.postReply : t.post}
         </button>
         ${reply ? html`<button type="button" class="secondary" @click=${this._cancel}>${t.cancel}</button>` : nothing}
       </div>
@@ -153,7 +167,7 @@ export class RiposteCommentForm extends LitElement {
   }
 
   /** One labelled text field; name is the only required one. */
-  private _input(key: FieldKey, label: string, type: string, autocomplete: string, max: number, value: string, hint = '') {
+  private _input(t: FormStrings, key: FieldKey, label: string, type: string, autocomplete: string, value: string, hint = '') {
     const id = FIELDS[key];
     const optional = key !== 'author.name' && !(key === 'author.email' && this.options?.emailRequired);
     return html`<div class="field">
@@ -163,7 +177,7 @@ export class RiposteCommentForm extends LitElement {
         name=${id}
         type=${type}
         autocomplete=${autocomplete}
-        maxlength=${max}
+        maxlength=${MAX[key]}
         value=${value}
         ?required=${!optional}
         aria-invalid=${!!this._errors[key]}
@@ -199,25 +213,31 @@ export class RiposteCommentForm extends LitElement {
     this._alert = '';
   }
 
-  /** Puts the server's per-field messages on the fields; anything else goes to the alert. */
+  /**
+   * Puts the server's refusal of a field on that field, in the reader's language; anything else
+   * goes to the alert. Only messages about fields a reader does not fill in (the page's address
+   * or title, which the widget sends) stay in the server's English.
+   */
   private _showServerError(error: ApiError) {
+    const t = this.strings!;
     const errors: Partial<Record<FieldKey, string>> = {};
     const other: string[] = [];
     for (const [key, message] of Object.entries(error.fields)) {
-      if (isField(key)) errors[key] = message;
+      if (isField(key)) errors[key] = t.fields[key](this.formats?.number(MAX[key]) ?? String(MAX[key]));
       else other.push(message);
     }
     const keys = FIELD_KEYS.filter((key) => errors[key]);
     if (keys.some((key) => key !== 'body')) this._showDetails = true;
     this._errors = errors;
     this._focusNext = keys[0] ?? null;
-    if (error.code !== 'invalid_input') this._alert = t.errors[error.code] ?? error.message;
-    else this._alert = other.join(' ') || (keys.length ? t.fixFields : error.message);
+    if (error.code !== 'invalid_input') this._alert = t.errors[error.code];
+    else this._alert = other.join(' ') || (keys.length ? t.fixFields : t.errors.invalid_input);
   }
 
   private _onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this._busy || !this._form) return;
+    const t = this.strings;
+    if (this._busy || !this._form || !t) return;
     const data = new FormData(this._form);
     const value = (name: string, fallback: string) => {
       const entry = data.get(name);
@@ -237,7 +257,7 @@ export class RiposteCommentForm extends LitElement {
     if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) errors['author.email'] = t.emailInvalid;
     if (asGuest && !email && this.options?.emailRequired) errors['author.email'] = t.emailMissing;
     if (asGuest && this.options?.guests === false) {
-      this._alert = ta.signInOnly;
+      this._alert = t.signInOnly;
       return;
     }
     const invalid = FIELD_KEYS.find((key) => errors[key]);
