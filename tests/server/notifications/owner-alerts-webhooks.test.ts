@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { AdminDelivery, AdminDeliveryPage } from '../../../shared/notifications.ts';
 import type { SiteSettings } from '../../../shared/site-settings.ts';
 import type { PostedComment } from '../../../shared/wire.ts';
 import { signWebhookBody } from '../../../server/webhooks/webhook-delivery.ts';
@@ -120,13 +121,29 @@ describe('webhooks', () => {
     expect(JSON.stringify(events)).not.toContain('ann@example.org');
   });
 
-  it('refuse to post to a private address: the delivery fails with the reason, nothing is sent', async () => {
-    const { t, rules, post } = await appWithAdmin();
+  it('refuse to post to a private address: the admin sees the failed delivery with its reason, and can retry it', async () => {
+    const { t, rules, post, admin } = await appWithAdmin();
     await rules({ webhooks: ['http://10.0.0.1/hook', 'http://127.0.0.1:9/hook'] });
     await post({ body: 'Hi.', author: { name: 'Ann' } });
     await t.outbox.settled();
-    const { rows } = await t.store.outbox.list({ channel: 'webhook', offset: 0, limit: 5 });
-    expect(rows.map((r) => r.status)).toEqual(['failed', 'failed']);
-    for (const row of rows) expect(row.lastError).toMatch(/private|loopback|refus/i);
+    const listed = await t.app.request('/api/v1/admin/deliveries?status=failed', { headers: admin });
+    const page = (await listed.json()) as AdminDeliveryPage;
+    expect(page.failed).toBe(2);
+    expect(page.deliveries.map((d) => [d.channel, d.status, d.attempts])).toEqual([
+      ['webhook', 'failed', 1],
+      ['webhook', 'failed', 1],
+    ]);
+    for (const delivery of page.deliveries) expect(delivery.lastError).toMatch(/private|loopback|refus/i);
+
+    const id = page.deliveries[0]!.id;
+    const retried = await t.send('POST', `/api/v1/admin/deliveries/${id}/retry`, undefined, admin);
+    expect(((await retried.json()) as AdminDelivery).status).toBe('pending');
+    await t.outbox.settled();
+    expect((await t.store.outbox.get(id))?.status).toBe('failed');
+    // Only a failed or cancelled delivery can be retried; an unknown one is 404; the admin's cookie is needed.
+    const sent = (await t.store.outbox.list({ channel: 'webhook', offset: 0, limit: 5 })).rows;
+    expect(sent).toHaveLength(2);
+    expect((await t.send('POST', '/api/v1/admin/deliveries/999/retry', undefined, admin)).status).toBe(404);
+    expect((await t.app.request('/api/v1/admin/deliveries')).status).toBe(401);
   });
 });

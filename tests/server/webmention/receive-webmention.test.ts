@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WireMention } from '../../../shared/notifications.ts';
+import type { AdminMention, WireMention } from '../../../shared/notifications.ts';
+import { addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
 import { type LoopbackServer, startLoopbackServer } from '../../helpers/loopback-server.ts';
 import { BLOG_ORIGIN, openTempApp } from '../../helpers/test-app.ts';
 
@@ -74,6 +75,26 @@ describe('the Webmention endpoint', () => {
     blog.page.status = 410;
     await send({ source: blog.source, target });
     expect(await mentions()).toEqual([]);
+  });
+
+  it('is held where the site holds comments, until the admin approves it', async () => {
+    const blog = await sourceBlog();
+    const { t, send, mentions } = await appFor(blog.server.port);
+    await addAdmin(t);
+    const admin = await adminHeaders(t);
+    await t.store.sites.updateSettings('default', { moderation: 'all' });
+    blog.page.body = entry('Held for now.');
+    await send({ source: blog.source, target });
+    expect(await mentions()).toEqual([]);
+    const listed = (await (await t.app.request('/api/v1/admin/mentions?status=pending', { headers: admin })).json()) as {
+      mentions: AdminMention[];
+      pending: number;
+    };
+    expect(listed.pending).toBe(1);
+    expect(listed.mentions.map((m) => [m.source, m.status, m.thread.url])).toEqual([[blog.source, 'pending', target]]);
+    const approve = await t.send('POST', '/api/v1/admin/mentions/actions', { ids: [listed.mentions[0]!.id], action: 'approve' }, admin);
+    expect(await approve.json()).toEqual({ changed: [listed.mentions[0]!.id] });
+    expect((await mentions()).map((m) => m.html)).toEqual(['<p>Held for now. </p>']);
   });
 
   it('refuses what is not a Webmention for a page of a blog it keeps, with a reason', async () => {
