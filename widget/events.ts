@@ -18,6 +18,8 @@ export interface CommentDraft {
   trap: string;
   /** Milliseconds the form was on screen before it was sent (spam defence: people take a while). */
   formMs: number;
+  /** The notification boxes ticked (all false where the server sends no mail). */
+  notify: { replies: boolean; thread: boolean };
 }
 
 /** Why a sign-in did not happen, shown where it was asked for. */

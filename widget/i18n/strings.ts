@@ -78,6 +78,14 @@ export interface FormStrings {
   change: string;
   /** The checkbox under the details. */
   remember: string;
+  /** The notification checkboxes, off by default, shown only where the comment server sends mail. */
+  notifyReplies: string;
+  notifyThread: string;
+  /** A guest ticked one of them without giving an email address. */
+  notifyEmailMissing: string;
+  /** Shown once the comment is posted with one ticked: to a guest (the address is confirmed by mail first), to a signed-in reader. */
+  notifyCheckMail: string;
+  notifyActive: string;
   /** The send button: at the end of the thread, under a comment, while sending. */
   post: string;
   postReply: string;

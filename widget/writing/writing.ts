@@ -180,7 +180,7 @@ export class Writing implements ReactiveController, AccountHost {
   };
 
   /** Posts a new comment and shows it at once (and to its author only, if it is held for moderation). */
-  private async _post({ parentId, body, author, remember, trap, formMs }: CommentDraft): Promise<WireComment> {
+  private async _post({ parentId, body, author, remember, trap, formMs, notify }: CommentDraft): Promise<WireComment> {
     const { host } = this;
     const { site, key } = host;
     const { comment, secret } = await postComment(host.api, {
@@ -192,6 +192,7 @@ export class Writing implements ReactiveController, AccountHost {
       author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
       trap: trap || undefined,
       formMs,
+      ...(notify.replies || notify.thread ? { notify } : {}),
     });
     if (comment.status === 'pending') rememberHeld(site, key, comment);
     this.account.posted(comment.id, secret);

@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { useDemoBrowser } from '../helpers/demo-browser.ts';
+import { mailLink } from '../helpers/mail-app.ts';
+import { startSmtpServer } from '../helpers/smtp-server.ts';
+import { commentWith, fillGuestForm, isHighlighted, pageForm } from '../helpers/thread-page.ts';
+
+const smtp = await startSmtpServer();
+afterAll(() => smtp.close());
+const demo = useDemoBrowser({ env: () => smtp.env });
+const PAGE_ID = 'marine-le-pen-moscow-2017';
+
+/** Another reader answers through the API, as any other page would. */
+async function replyAsBob(parentId: number, body: string): Promise<number> {
+  const res = await fetch(`${demo.stack.server.url}/api/v1/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ page: PAGE_ID, url: demo.stack.blogUrl, parentId, body, author: { name: 'Bob' } }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { comment: { id: number } }).comment.id;
+}
+
+/** Until the server's outbox has made every comment event into its deliveries and sent its mails. */
+async function outboxIdle(): Promise<void> {
+  const { outbox } = demo.stack.server.store;
+  for (let i = 0; i < 400; i++) {
+    const pending = (await outbox.list({ status: 'pending', channel: 'mail', offset: 0, limit: 1 })).total;
+    if ((await outbox.unexpandedEvents(1)).length === 0 && pending === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the outbox did not settle');
+}
+
+describe('reply notifications in the browser', () => {
+  it('double opt-in, the reply mail and one-click unsubscribe, each from the link in the received mail', async () => {
+    const { page } = demo;
+    await page.goto(demo.stack.blogUrl);
+    const form = pageForm(page);
+    await fillGuestForm(form, 'Tell me when someone answers.', 'Nora', 'nora@example.org');
+    const replies = form.getByRole('checkbox', { name: 'Notify me of replies to my comment' });
+    expect(await replies.isChecked()).toBe(false);
+    await replies.check();
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await form.getByText('If this address is new here, we sent you a mail').waitFor();
+    const mine = commentWith(page, 'Tell me when someone answers.');
+    const id = Number((await mine.getAttribute('id'))!.replace('comment-', ''));
+
+    // The confirmation: opening the link shows a button; the button confirms.
+    const confirmation = await smtp.nextMessage('nora@example.org', 30_000);
+    await page.goto(mailLink(confirmation, 'Confirm (opens a page with a button)'));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('heading', { name: 'Address confirmed' }).waitFor();
+
+    const reply = await replyAsBob(id, 'Here is an answer, Nora.');
+    const notification = await smtp.nextMessage('nora@example.org', 30_000);
+    expect(notification.parsed.subject).toMatch(/^Bob replied to your comment on /);
+    // The mail's link opens the page on the reply.
+    await page.goto(mailLink(notification, 'Read the reply on the page'));
+    await commentWith(page, 'Here is an answer, Nora.').waitFor();
+    expect(await isHighlighted(page, reply)).toBe(true);
+
+    await page.goto(mailLink(notification, 'Stop mails about this page'));
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await page.getByRole('heading', { name: 'Unsubscribed' }).waitFor();
+    await replyAsBob(id, 'Another answer nobody is told of.');
+    await outboxIdle();
+    expect(smtp.messages.filter((m) => m.envelope.to.includes('nora@example.org'))).toHaveLength(2);
+  });
+});
