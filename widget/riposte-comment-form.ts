@@ -140,7 +140,7 @@ export class RiposteCommentForm extends LitElement {
         <p id="body-hint" class="hint">${t.bodyHint}</p>
       </div>
       ${
-        editing || !(this.user || this.options?.providers.length)
+        editing || !(this.user || this.options?.providers.length || this.options?.mail)
           ? nothing
           : html`<riposte-sign-in .strings=${t} .user=${this.user} .options=${this.options} .parentId=${this.parentId}></riposte-sign-in>`
       }

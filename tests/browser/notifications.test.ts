@@ -66,4 +66,38 @@ describe('reply notifications in the browser', () => {
     await outboxIdle();
     expect(smtp.messages.filter((m) => m.envelope.to.includes('nora@example.org'))).toHaveLength(2);
   });
+
+  it('"Log in with email": the code typed in, then the link opened in another tab, each sign the reader in', async () => {
+    const { page } = demo;
+    await page.goto(demo.stack.blogUrl);
+    const panel = pageForm(page).locator('riposte-sign-in');
+    const ask = async () => {
+      await panel.getByRole('button', { name: 'Log in with email' }).click();
+      await panel.getByLabel('Email').fill('kim@example.org');
+      await panel.getByLabel('Name').fill('Kim');
+      await panel.getByRole('button', { name: 'Send me a sign-in mail' }).click();
+      await panel.getByText('We sent a mail to kim@example.org').waitFor();
+      return smtp.nextMessage('kim@example.org', 30_000);
+    };
+    const mail = await ask();
+    const code = /^ {4}(\d{6})$/m.exec(mail.parsed.text ?? '')![1]!;
+    await panel.getByLabel('Code from the mail').fill(code);
+    await panel.getByRole('button', { name: 'Log In', exact: true }).click();
+    await panel.getByText('(Email)').waitFor();
+    expect(await panel.getByText('Commenting as').textContent()).toContain('Kim');
+
+    // Signed in by mail, the address is proven: notifications start at once.
+    const form = pageForm(page);
+    await form.getByLabel('Comment', { exact: true }).fill('Signed in by mail.');
+    await form.getByRole('checkbox', { name: 'Notify me of new comments on this post' }).check();
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await form.getByText('You will be notified by mail.').waitFor();
+
+    await panel.getByRole('button', { name: 'Log Out', exact: true }).click();
+    const again = await ask();
+    const other = await demo.context.newPage();
+    await other.goto(mailLink(again, 'Sign in'));
+    await pageForm(other).locator('riposte-sign-in').getByText('(Email)').waitFor();
+    expect(other.url()).toBe(demo.stack.blogUrl);
+  });
 });

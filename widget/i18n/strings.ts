@@ -120,6 +120,12 @@ export interface FormStrings {
   signInIntro: string;
   signInOnly: string;
   logInWith: (provider: string) => string;
+  /** "Log in with email" (where the server sends mail): the button, the form's button, what was sent, the code's label and button. */
+  logInWithEmail: string;
+  emailSignInSend: string;
+  emailSignInSent: (address: string) => string;
+  emailSignInCode: string;
+  emailSignInSubmit: string;
   /** "Commenting as NAME (Provider). Log Out / Change". */
   commentingAs: string;
   logOut: string;

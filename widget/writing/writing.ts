@@ -83,6 +83,7 @@ export class Writing implements ReactiveController, AccountHost {
     section?.addEventListener('riposte-submit', this._onSubmit);
     section?.addEventListener('riposte-cancel', this._onCancel);
     section?.addEventListener('riposte-sign-in', this._onSignIn);
+    section?.addEventListener('riposte-email-sign-in', this._onEmailSignIn);
     section?.addEventListener('riposte-sign-out', this._onSignOut);
   }
 
@@ -91,6 +92,7 @@ export class Writing implements ReactiveController, AccountHost {
     section?.removeEventListener('riposte-submit', this._onSubmit);
     section?.removeEventListener('riposte-cancel', this._onCancel);
     section?.removeEventListener('riposte-sign-in', this._onSignIn);
+    section?.removeEventListener('riposte-email-sign-in', this._onEmailSignIn);
     section?.removeEventListener('riposte-sign-out', this._onSignOut);
   }
 
@@ -207,6 +209,12 @@ export class Writing implements ReactiveController, AccountHost {
     event.stopPropagation();
     const { reply, ...asked } = event.detail;
     this.account.signIn(asked).then(reply, (error: unknown) => reply({ message: String(error), redirect: false }));
+  };
+
+  private _onEmailSignIn = (event: RiposteEvent<'riposte-email-sign-in'>) => {
+    event.stopPropagation();
+    const { reply, ask } = event.detail;
+    void this.account.emailSignIn(ask).then(reply);
   };
 
   private _onSignOut = (event: Event) => {
