@@ -124,6 +124,8 @@ export function adminRoutes(trustProxy: boolean) {
       .get('/sites', async (c) =>
         c.json({
           sites: (await c.var.store.sites.list()).map(siteView),
+          // Owner alerts exist only where the server sends mail.
+          mail: c.var.config.mail !== null,
         }),
       )
       .patch('/sites/:site', async (c) => {

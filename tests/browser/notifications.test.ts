@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
+import { logIn } from '../helpers/admin-page.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { mailLink } from '../helpers/mail-app.ts';
 import { startSmtpServer } from '../helpers/smtp-server.ts';
@@ -6,7 +8,7 @@ import { commentWith, fillGuestForm, isHighlighted, pageForm } from '../helpers/
 
 const smtp = await startSmtpServer();
 afterAll(() => smtp.close());
-const demo = useDemoBrowser({ env: () => smtp.env });
+const demo = useDemoBrowser({ env: () => smtp.env, admin: true });
 const PAGE_ID = 'marine-le-pen-moscow-2017';
 
 /** Another reader answers through the API, as any other page would. */
@@ -99,5 +101,21 @@ describe('reply notifications in the browser', () => {
     await other.goto(mailLink(again, 'Sign in'));
     await pageForm(other).locator('riposte-sign-in').getByText('(Email)').waitFor();
     expect(other.url()).toBe(demo.stack.blogUrl);
+  });
+
+  it('the owner sets alert addresses and webhooks in Rules; a new alert address is asked to confirm', async () => {
+    const { page } = demo;
+    await logIn(page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Rules' }).click();
+    await page.getByLabel(/^Mail me comments held for approval/).fill('owner@blog.example');
+    await page.getByLabel(/^Webhook URLs/).fill('https://hooks.example.com/riposte');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Rules saved; they apply from the next comment.').waitFor();
+    const settings = await demo.stack.server.store.sites.settings('default');
+    expect(settings).toMatchObject({ alertsHeld: ['owner@blog.example'], webhooks: ['https://hooks.example.com/riposte'] });
+    // The secret the first webhook brought is shown, to check signatures with.
+    await page.getByText(settings.webhookSecret!).waitFor();
+    const confirmation = await smtp.nextMessage('owner@blog.example', 30_000);
+    expect(confirmation.parsed.text).toContain('added this address to the comment alerts');
   });
 });

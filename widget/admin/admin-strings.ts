@@ -124,6 +124,12 @@ export interface AdminStrings {
   numbers: Record<'maxLinks' | 'minSeconds' | 'closeAfterDays' | 'editWindowMinutes', [label: string, unit: string]>;
   blockedWords: string;
   origins: string;
+  /** Owner alerts by mail (only where the server sends mail) and webhooks: the fieldset, its lists, the webhooks' signing secret. */
+  alertsAndWebhooks: string;
+  alertsAll: string;
+  alertsHeld: string;
+  webhooks: string;
+  webhookSecret: string;
   saveRules: string;
 
   /** Import and export. */
