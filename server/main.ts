@@ -22,8 +22,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR): Promise<RunningServer> {
-  const store = await openStore(config.dbFile);
+/** `onLockWait` is told when start-up waits for another process's write lock (a migration due during an import). */
+export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR, onLockWait?: () => void): Promise<RunningServer> {
+  const store = await openStore(config.dbFile, { maxBytes: config.dbMaxBytes, onWait: onLockWait, poolSize: config.dbPool });
   const now = () => new Date();
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
   const hashKey = await store.settings.hashKey();
@@ -37,8 +38,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
     started.once('error', (err) => {
       void outbox.stop().finally(() => {
         mailer?.close();
-        store.close();
-        reject(err);
+        store.close().then(() => reject(err), reject);
       });
     });
   });
@@ -59,9 +59,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
           // Sends under way finish (or time out); what is left waits in the outbox for the next start.
           void outbox.stop().finally(() => {
             mailer?.close();
-            store.close();
-            if (err) reject(err);
-            else resolve();
+            store.close().then(() => (err ? reject(err) : resolve()), reject);
           });
         });
         // Keep-alive connections with no request in flight would hold close() open.

@@ -3,6 +3,7 @@
  * so a setting added later needs no migration and an old row reads as the defaults.
  */
 import * as v from 'valibot';
+import { removeUnwantedChars } from './clean-text.ts';
 import { MODERATION_MODES } from './moderation.ts';
 import { emailSchema, webhookUrlSchema } from './schemas.ts';
 
@@ -30,7 +31,7 @@ export const siteSettingsSchema = v.object({
   /** Comments sent sooner than this many seconds after the form was shown are held (0: off). */
   minSeconds: v.optional(count(600, 'seconds'), 0),
   /** Comments whose text, name, email or website contain one of these (any case) are held. */
-  blockedWords: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), []),
+  blockedWords: v.optional(v.array(v.pipe(v.string(), v.transform(removeUnwantedChars), v.trim(), v.minLength(1), v.maxLength(100))), []),
   /** Owner alerts: these addresses get a mail for every new comment (once each has confirmed). */
   alertsAll: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), emailSchema)), v.maxLength(20)), []),
   /** Owner alerts: these addresses get a mail only for comments held for approval. */

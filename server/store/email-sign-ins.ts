@@ -1,9 +1,10 @@
 /** Queries about sign-ins by mail under way: each holds only hashes of its code and link token. */
 import { and, count, eq, gt, lte, sql } from 'drizzle-orm';
 import { first, type Executor } from './executor.ts';
-import { emailSignIns, type EmailSignInRow } from './schema.ts';
+import type { EmailSignInRow } from './schema.ts';
 
 export function emailSignInQueries(x: Executor) {
+  const { emailSignIns } = x.tables;
   return {
     insert(row: EmailSignInRow): Promise<void> {
       return x.write(async (db) => {

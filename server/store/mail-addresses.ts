@@ -5,7 +5,7 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import { first, type Executor } from './executor.ts';
-import { mailAddresses, mailStops, subscriptions, threads, type MailAddressRow } from './schema.ts';
+import type { MailAddressRow } from './schema.ts';
 
 /** Whether an address may be mailed about a site, and if not, why. */
 export interface AddressState {
@@ -17,6 +17,7 @@ export interface AddressState {
 const DAY_MS = 86_400_000;
 
 export function mailAddressQueries(x: Executor) {
+  const { mailAddresses, mailStops, subscriptions, threads } = x.tables;
   const get = async (address: string): Promise<MailAddressRow | undefined> =>
     first(await x.read.select().from(mailAddresses).where(eq(mailAddresses.address, address.toLowerCase())));
   const ensure = (db: Db, address: string, at: string) => db.insert(mailAddresses).values({ address, createdAt: at }).onConflictDoNothing();

@@ -2,7 +2,7 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { MentionStatus } from '../../shared/notifications.ts';
 import { first, type Executor } from './executor.ts';
-import { mentions, threads, type MentionRow, type ThreadRow } from './schema.ts';
+import type { MentionRow, ThreadRow } from './schema.ts';
 
 export type MentionFields = Omit<MentionRow, 'id' | 'threadId' | 'source' | 'status' | 'createdAt' | 'updatedAt'>;
 
@@ -13,6 +13,7 @@ export interface MentionFilter {
 }
 
 export function mentionQueries(x: Executor) {
+  const { mentions, threads } = x.tables;
   return {
     async find(threadId: number, source: string): Promise<MentionRow | undefined> {
       return first(

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql } from 'dr
 import type { CommentEvent, DeliveryChannel, DeliveryStatus } from '../../shared/notifications.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { first, type Executor } from './executor.ts';
-import { outbox, outboxEvents, type NewOutboxRow, type OutboxEventRow, type OutboxRow } from './schema.ts';
+import type { NewOutboxRow, OutboxEventRow, OutboxRow } from './schema.ts';
 
 export interface NewEvent {
   type: CommentEvent;
@@ -33,6 +33,7 @@ export interface DeliveryFilter {
 }
 
 export function outboxQueries(x: Executor) {
+  const { outbox, outboxEvents } = x.tables;
   return {
     addEvent(event: NewEvent): Promise<void> {
       return x.write(async (db) => {

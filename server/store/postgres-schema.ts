@@ -27,6 +27,7 @@ export const adminSessions = twin(sqlite.adminSessions);
 export const bans = twin(sqlite.bans);
 export const auditLog = twin(sqlite.auditLog);
 export const settings = twin(sqlite.settings);
+export const rateLimits = twin(sqlite.rateLimits);
 export const mailAddresses = twin(sqlite.mailAddresses);
 export const mailStops = twin(sqlite.mailStops);
 export const subscriptions = twin(sqlite.subscriptions);

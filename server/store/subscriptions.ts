@@ -2,7 +2,7 @@
 import { and, desc, eq, or } from 'drizzle-orm';
 import type { SubscriptionKind } from '../../shared/notifications.ts';
 import { first, type Executor } from './executor.ts';
-import { subscriptions, threads, type SubscriptionRow, type ThreadRow } from './schema.ts';
+import type { SubscriptionRow, ThreadRow } from './schema.ts';
 
 export interface NewSubscription {
   threadId: number;
@@ -22,6 +22,7 @@ export interface Subscriber {
 }
 
 export function subscriptionQueries(x: Executor) {
+  const { subscriptions, threads } = x.tables;
   return {
     /** Adds the subscription; asking again for the same one changes nothing. */
     add(row: NewSubscription): Promise<void> {

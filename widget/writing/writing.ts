@@ -194,6 +194,7 @@ export class Writing implements ReactiveController, AccountHost {
       author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
       trap: trap || undefined,
       formMs,
+      earlierComments: this.account.earlierComments(),
       ...(notify.replies || notify.thread ? { notify } : {}),
     });
     if (comment.status === 'pending') rememberHeld(site, key, comment);

@@ -61,7 +61,8 @@ describe('owner alerts', () => {
 
     // Approved: nobody is alerted again; Zoe's next comment is not held: only the every-comment address hears.
     await act([held.comment.id], 'approve');
-    const next = await post({ body: 'A second one.', author: { name: 'Zoe', email: 'zoe@example.org' } });
+    const earlierComments = [{ id: held.comment.id, secret: held.secret! }];
+    const next = await post({ body: 'A second one.', author: { name: 'Zoe', email: 'zoe@example.org' }, earlierComments });
     expect(next.comment.status).toBe('approved');
     await t.outbox.settled();
     expect((await smtp.nextMessage('team@blog.example')).parsed.subject).toBe('New comment by Zoe on “Le Pen”');

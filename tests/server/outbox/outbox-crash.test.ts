@@ -52,7 +52,7 @@ describe('the outbox across a kill -9', () => {
     // Ann confirmed her address earlier; she follows the page's comments.
     const setUp = await openStore(db);
     await setUp.mailAddresses.confirm('ann@example.org', new Date().toISOString());
-    setUp.close();
+    await setUp.close();
 
     const first = await serve(db);
     await post(first.url, { body: 'I follow this page.', author: { name: 'Ann', email: 'ann@example.org' }, notify: { thread: true } });
@@ -67,7 +67,7 @@ describe('the outbox across a kill -9', () => {
 
     const after = await openStore(db);
     const leftover = (await after.outbox.list({ channel: 'mail', offset: 0, limit: 10 })).rows;
-    after.close();
+    await after.close();
     expect(leftover.length).toBeGreaterThan(0);
     for (const row of leftover) expect([row.kind, row.status, row.attempts]).toEqual(['thread', 'pending', 0]);
     expect(leftover.some((r) => r.lockedUntil !== null)).toBe(true);
@@ -82,7 +82,7 @@ describe('the outbox across a kill -9', () => {
 
     const done = await openStore(db);
     const rows = (await done.outbox.list({ channel: 'mail', offset: 0, limit: 10 })).rows;
-    done.close();
+    await done.close();
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([
       ['sent', 1],
       ['sent', 1],

@@ -215,6 +215,7 @@ const ROWS: [string, Record<string, unknown>[]][] = [
       },
     ],
   ],
+  ['rateLimits', [{ key: 'writes:2001:db8::1', hits: 3, resetsAt: LATER }]],
 ];
 
 describe('values on PostgreSQL', () => {
