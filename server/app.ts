@@ -10,13 +10,17 @@ import { notFound, onError } from './http/errors.ts';
 import { addressRateLimit } from './http/address-rate-limit.ts';
 import { rateLimitCounts } from './http/rate-limit-counts.ts';
 import { identityRateLimit } from './moderation/identity-rate-limit.ts';
+import { mailRateLimits } from './notifications/mail-rate-limits.ts';
 import { adminPageRoutes } from './routes/admin-page.ts';
 import { adminRoutes, LOGIN_WINDOW_MS } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { likeRoutes } from './routes/likes.ts';
+import { mailLinkRoutes } from './routes/mail-links.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { threadRoutes } from './routes/threads.ts';
+import { webmentionRoutes } from './routes/webmention.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 
 export function createApp(deps: AppDeps) {
@@ -24,10 +28,14 @@ export function createApp(deps: AppDeps) {
   app.onError(onError(deps.now));
   app.notFound(methodNotAllowed(app, notFound));
 
-  const state: AppState = { commentRateLimit: identityRateLimit(deps.config.writesPerMinute, rateLimitCounts(deps, 'authors', 60_000)) };
+  const state: AppState = {
+    commentRateLimit: identityRateLimit(deps.config.writesPerMinute, rateLimitCounts(deps, 'authors', 60_000)),
+    mailLimits: mailRateLimits(),
+  };
   app.use(async function provideDeps(c, next) {
     for (const [name, value] of Object.entries(deps)) c.set(name as keyof AppDeps, value);
     c.set('commentRateLimit', state.commentRateLimit);
+    c.set('mailLimits', state.mailLimits);
     await next();
   });
   app.use(
@@ -54,6 +62,7 @@ export function createApp(deps: AppDeps) {
   api.route('/threads', threadRoutes);
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
+  api.route('/subscriptions', subscriptionRoutes);
 
   // Before the public API: the admin API is same-origin only, with its own guards (no CORS, no bearer tokens).
   app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy, rateLimitCounts(deps, 'failed-logins', LOGIN_WINDOW_MS)));
@@ -62,8 +71,19 @@ export function createApp(deps: AppDeps) {
   const signInLimit = limitByAddress('all', 'Too many sign-ins from your address; wait a minute and try again.', 'sign-ins');
   app.use('/auth/:provider/start', signInLimit);
   app.use('/auth/session', signInLimit);
+  // (POST /auth/email/start is counted by the first line; it limits its mails per address and per sender too.)
+  app.use('/auth/email/session', signInLimit);
+  app.use('/auth/email/*', limitBody());
   app.route('/auth', authRoutes);
   app.route('/feeds', feedRoutes);
+  // The links in mails (a page with a button, then the action) and the Webmention endpoint.
+  app.route('/mail', mailLinkRoutes);
+  app.use(
+    '/webmention',
+    limitBody(),
+    limitByAddress('writes', 'Too many Webmentions from your address; wait a minute and try again.', 'webmentions'),
+  );
+  app.route('/webmention', webmentionRoutes);
   app.route('/admin', adminPageRoutes(resolve(deps.widgetDir, '..', 'admin')));
   app.route('/', widgetAssetRoutes(deps.widgetDir));
   app.get('/', (c) => c.text('Riposte comment server. Embed: <script type="module" src="/embed.js"></script>\n'));

@@ -6,7 +6,9 @@ import * as v from 'valibot';
 import { emailSchema } from '../shared/schemas.ts';
 import { ConfigError, type Config } from './config.ts';
 import { printable } from './import/printable.ts';
+import { MailError } from './mail/mail-error.ts';
 import { mailStrings } from './mail/mail-strings.ts';
+import { newMessageId } from './mail/message-id.ts';
 
 export const MAIL_USAGE = `  mail test ADDRESS
            Send one test mail to ADDRESS through the SMTP server (RIPOSTE_SMTP_*) and print its answer.`;
@@ -21,7 +23,7 @@ export async function mailCommand(config: Config, positionals: string[]): Promis
     );
   }
   // Loaded here, not at start: every other command would pay for nodemailer.
-  const { createMailer, MailError, newMessageId } = await import('./mail/mailer.ts');
+  const { createMailer } = await import('./mail/mailer.ts');
   const strings = mailStrings('en');
   const mailer = createMailer(config.mail);
   const server = `${config.mail.host}:${config.mail.port}`;

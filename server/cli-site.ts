@@ -4,6 +4,7 @@ import { DEFAULT_SITE } from '../shared/limits.ts';
 import { siteSettings, siteSettingsSchema, type SiteSettings } from '../shared/site-settings.ts';
 import { ConfigError, type Config } from './config.ts';
 import { openToolStore } from './cli-store.ts';
+import { confirmNewAlertAddresses, withWebhookSecret } from './sites/owner-contacts.ts';
 
 export const SITE_USAGE = `  site [SITE] [name=value ...]
            Show a site's settings (SITE defaults to "default"), or change some, e.g.
@@ -44,9 +45,20 @@ export async function siteCommand(config: Config, positionals: string[]): Promis
   try {
     if (siteId === DEFAULT_SITE) await store.sites.ensure(DEFAULT_SITE, 'Default site', new Date().toISOString());
     if (!(await store.sites.get(siteId))) throw new ConfigError(`There is no site "${siteId}".`);
-    const checked = v.safeParse(siteSettingsSchema, { ...(await store.sites.settings(siteId)), ...changes });
+    const before = await store.sites.settings(siteId);
+    const checked = v.safeParse(siteSettingsSchema, { ...before, ...changes });
     if (!checked.success) throw new ConfigError(`${checked.issues[0].path?.[0]?.key ?? 'setting'}: ${checked.issues[0].message}`);
-    const settings = Object.keys(changes).length ? await store.sites.updateSettings(siteId, changes) : await store.sites.settings(siteId);
+    // Checked: the values are the schema's output (alert addresses lower-cased, webhook URLs trimmed).
+    const valid = Object.fromEntries(Object.keys(changes).map((name) => [name, checked.output[name as Name]]));
+    const settings = Object.keys(changes).length
+      ? await store.transaction(async (tx) => {
+          const after = await tx.sites.updateSettings(siteId, withWebhookSecret(before, valid));
+          // The running server's outbox sends them on its next look (within 15 seconds).
+          const queued = await confirmNewAlertAddresses(tx, { config, now: () => new Date() }, siteId, before, after);
+          if (queued > 0) console.log(`A confirmation mail goes to ${queued} new alert address(es); alerts start once confirmed.`);
+          return after;
+        })
+      : before;
     console.log(
       `Site "${siteId}":\n${Object.entries(settings)
         .map(([name, value]) => `  ${name}=${Array.isArray(value) ? value.join(',') : value}`)

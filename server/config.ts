@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { authSettingsHelp, loadAuthConfig, type AuthConfig } from './auth/auth-config.ts';
 import { loadMailConfig, mailSettingsHelp, type MailConfig } from './mail/mail-config.ts';
+import { loadOutboxSettings, outboxSettingsHelp, type OutboxSettings } from './outbox/outbox-settings.ts';
 import { isPostgresUrl } from './store/index.ts';
 
 export interface Config {
@@ -36,6 +37,8 @@ export interface Config {
   auth: AuthConfig;
   /** The SMTP server and From address (environment variables only); null: mail is off. */
   mail: MailConfig | null;
+  /** How the outbox sends mail, webhooks and Webmention verifications (environment variables only). */
+  outbox: OutboxSettings;
 }
 
 /** One entry per setting: flag name, environment variable, help text, default. */
@@ -213,6 +216,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
     auth: loadAuthConfig(env),
     mail: loadMailConfig(env),
+    outbox: loadOutboxSettings(env),
   };
   return { config, positionals };
 }
@@ -222,5 +226,6 @@ export function settingsHelp(): string {
   const flags = SETTINGS.map((s) => `  --${s.flag.padEnd(12)} ${s.env.padEnd(20)} ${s.help} (default: ${s.fallback || 'none'})`).join('\n');
   const signIn = `Sign-in (environment variables only; callback URL to register: PUBLIC_URL/auth/<id>/callback):\n${authSettingsHelp()}`;
   const mail = `Mail (environment variables only; with none of them set, mail is off):\n${mailSettingsHelp()}`;
-  return `${flags}\n\n${signIn}\n\n${mail}`;
+  const outbox = `Outbox (mail, webhooks, Webmention; environment variables only):\n${outboxSettingsHelp()}`;
+  return `${flags}\n\n${signIn}\n\n${mail}\n\n${outbox}`;
 }

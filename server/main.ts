@@ -6,6 +6,8 @@ import { serve } from '@hono/node-server';
 import { DEFAULT_SITE } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { startOutbox } from './outbox/outbox-worker.ts';
 import { isBusy, openStore, type Store } from './store/index.ts';
 import { ThreadCache } from './threads/thread-cache.ts';
 
@@ -43,16 +45,25 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   const store = await openStore(config.dbFile, { maxBytes: config.dbMaxBytes, onWait: onLockWait, poolSize: config.dbPool });
   const now = () => new Date();
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
-  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: await store.settings.hashKey(), widgetDir, now });
+  const hashKey = await store.settings.hashKey();
+  // One pooled mailer for the process; nodemailer is loaded only where mail is on.
+  const mailer: Mailer | null = config.mail ? (await import('./mail/mailer.ts')).createMailer(config.mail, { pool: 4 }) : null;
+  const outbox = startOutbox({ store, config, hashKey, now, mailer, addressPolicy: {} });
+  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey, widgetDir, now, outbox });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions: timeouts(config) }, () =>
       resolve(started),
     );
     started.once('error', (err) => {
-      store.close().then(() => reject(err), reject);
+      void outbox.stop().finally(() => {
+        mailer?.close();
+        store.close().then(() => reject(err), reject);
+      });
     });
   });
+  // Whatever a previous run left to send (a crash, a restart) goes out now.
+  outbox.wake();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
@@ -71,7 +82,11 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
         const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close((err) => {
           clearTimeout(deadline);
-          store.close().then(() => (err ? reject(err) : resolve()), reject);
+          // Sends under way finish (or time out); what is left waits in the outbox for the next start.
+          void outbox.stop().finally(() => {
+            mailer?.close();
+            store.close().then(() => (err ? reject(err) : resolve()), reject);
+          });
         });
         // Keep-alive connections with no request in flight would hold close() open.
         if ('closeIdleConnections' in server) server.closeIdleConnections();

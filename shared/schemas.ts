@@ -61,6 +61,14 @@ const httpUrlSchema = (what: string) =>
 
 export const websiteSchema = httpUrlSchema('Website');
 
+/** A webhook's URL: http(s), no user name or password in it (the server checks its address when sending). */
+export const webhookUrlSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  httpUrlSchema('A webhook URL'),
+  v.check((url) => !/^https?:\/\/[^/]*@/i.test(url), 'A webhook URL may not carry a user name or password.'),
+);
+
 export const emailSchema = v.pipe(
   v.string(),
   v.maxLength(LIMITS.emailMaxChars, `Email is longer than ${LIMITS.emailMaxChars} characters.`),
@@ -105,6 +113,13 @@ export const newCommentSchema = v.object({
   trap: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   /** Milliseconds the form was on screen before it was sent (the widget measures it). */
   formMs: v.optional(v.pipe(v.number('formMs must be a number.'), v.integer(), v.minValue(0))),
+  /** Mail me replies to this comment, and/or every new comment on the page (where the server sends mail). */
+  notify: v.optional(
+    v.object({
+      replies: v.optional(v.boolean('notify.replies must be true or false.'), false),
+      thread: v.optional(v.boolean('notify.thread must be true or false.'), false),
+    }),
+  ),
   /** A guest's earlier comments from this browser, each with the secret it was given: proof of a known author. */
   earlierComments: v.optional(
     v.pipe(

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { removeUnwantedChars } from './clean-text.ts';
 import { MODERATION_MODES } from './moderation.ts';
+import { emailSchema, webhookUrlSchema } from './schemas.ts';
 
 const count = (max: number, what: string) =>
   v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max, `must be at most ${max} ${what}.`));
@@ -31,6 +32,14 @@ export const siteSettingsSchema = v.object({
   minSeconds: v.optional(count(600, 'seconds'), 0),
   /** Comments whose text, name, email or website contain one of these (any case) are held. */
   blockedWords: v.optional(v.array(v.pipe(v.string(), v.transform(removeUnwantedChars), v.trim(), v.minLength(1), v.maxLength(100))), []),
+  /** Owner alerts: these addresses get a mail for every new comment (once each has confirmed). */
+  alertsAll: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), emailSchema)), v.maxLength(20)), []),
+  /** Owner alerts: these addresses get a mail only for comments held for approval. */
+  alertsHeld: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), emailSchema)), v.maxLength(20)), []),
+  /** URLs that receive a signed JSON POST when a comment is created, approved, edited or deleted. */
+  webhooks: v.optional(v.pipe(v.array(webhookUrlSchema), v.maxLength(10)), []),
+  /** The key of the webhooks' HMAC-SHA256 signature; made by the server when the first webhook is added. */
+  webhookSecret: v.optional(v.pipe(v.string(), v.regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 printable characters without spaces.'))),
 });
 
 export type SiteSettings = v.InferOutput<typeof siteSettingsSchema>;

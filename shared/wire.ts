@@ -1,5 +1,6 @@
 /** Types of what travels between the widget and the server (JSON over HTTP). */
 import type * as v from 'valibot';
+import type { WireMention } from './notifications.ts';
 import type { editCommentSchema, likeSchema, newCommentSchema } from './schemas.ts';
 
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
@@ -47,6 +48,8 @@ export interface WireThread {
   locked?: true;
   /** From this time on the thread takes no new comments (the site closes threads after some days). */
   closesAt?: string;
+  /** Other pages that link to this one (Webmention), approved, oldest first; absent when there are none. */
+  mentions?: WireMention[];
 }
 
 /** POST /comments: what the widget sends, as the server's schema reads it (shared/schemas.ts is the one description). */
@@ -57,6 +60,12 @@ export interface PostedComment {
   comment: WireComment;
   /** Guests only: send as `Riposte-Comment-Secret` to edit or delete within the edit window. */
   secret?: string;
+  /**
+   * When the post asked to be notified: `active` (a signed-in reader's verified address), or
+   * `check-mail` (a guest: mail starts once the address is confirmed; if it is new here, a
+   * confirmation mail is on its way).
+   */
+  notify?: 'active' | 'check-mail';
 }
 
 /** PATCH /comments/:id. */
@@ -82,6 +91,8 @@ export interface SignInOptions {
   editWindowMinutes: number;
   /** Whether guests must give an email address. */
   emailRequired: boolean;
+  /** The server sends mail: the form offers notifications, and "Log in with email". */
+  mail: boolean;
 }
 
 /** What the sign-in popup sends its opener with postMessage, and the code exchange answers. */

@@ -18,7 +18,12 @@ export interface CommentDraft {
   trap: string;
   /** Milliseconds the form was on screen before it was sent (spam defence: people take a while). */
   formMs: number;
+  /** The notification boxes ticked (all false where the server sends no mail). */
+  notify: { replies: boolean; thread: boolean };
 }
+
+/** A step of "Log in with email": the mail asked for, or the code from it typed in. */
+export type EmailSignInStep = { step: 'start'; email: string; name: string } | { step: 'code'; code: string };
 
 /** Why a sign-in did not happen, shown where it was asked for. */
 export interface SignInFailure {
@@ -42,6 +47,8 @@ export interface RiposteEventDetails {
   'riposte-cancel': { parentId: number | null };
   /** A provider's button was pressed; `redirect` for the full-page flow (from `<riposte-sign-in>`). */
   'riposte-sign-in': { provider: string; redirect: boolean; parentId: number | null } & Replies<SignInFailure>;
+  /** "Log in with email": send the mail, or sign in with the code from it (from `<riposte-sign-in>`). */
+  'riposte-email-sign-in': { ask: EmailSignInStep } & Replies<SignInFailure>;
   /** "Log Out" or "Change" was pressed (from `<riposte-sign-in>`). */
   'riposte-sign-out': Record<string, never>;
   /** The thread loaded or reloaded (from `<riposte-thread>`, for the host page). */
@@ -58,6 +65,7 @@ declare global {
     'riposte-cancel': RiposteEvent<'riposte-cancel'>;
     'riposte-sign-in': RiposteEvent<'riposte-sign-in'>;
     'riposte-sign-out': RiposteEvent<'riposte-sign-out'>;
+    'riposte-email-sign-in': RiposteEvent<'riposte-email-sign-in'>;
     'riposte-loaded': RiposteEvent<'riposte-loaded'>;
     'riposte-posted': RiposteEvent<'riposte-posted'>;
   }

@@ -66,6 +66,10 @@ export class RiposteCommentForm extends LitElement {
   private _guest = loadGuest();
   @state() private _errors: Partial<Record<FieldKey, string>> = {};
   @state() private _alert = '';
+  /** What was said after the last post (notifications asked for): shown until the next one. */
+  @state() private _notice = '';
+  /** Whether the post under way asked for notifications. */
+  private _notifyAsked = false;
   /** Whether name, email and website are shown, or summed up as "Posting as NAME". */
   @state() private _showDetails = !this._guest.name;
   /** The field to focus once the errors on it are drawn. */
@@ -136,7 +140,7 @@ export class RiposteCommentForm extends LitElement {
         <p id="body-hint" class="hint">${t.bodyHint}</p>
       </div>
       ${
-        editing || !(this.user || this.options?.providers.length)
+        editing || !(this.user || this.options?.providers.length || this.options?.mail)
           ? nothing
           : html`<riposte-sign-in .strings=${t} .user=${this.user} .options=${this.options} .parentId=${this.parentId}></riposte-sign-in>`
       }
@@ -155,6 +159,15 @@ export class RiposteCommentForm extends LitElement {
           </p>`
       }
       ${editing || this.user || !guests ? nothing : html`<label class="remember"><input type="checkbox" name="remember" ?checked=${!!guest.name} />${t.remember}</label>`}
+      ${
+        editing || !this.options?.mail || !(this.user || guests)
+          ? nothing
+          : html`<div class="notify">
+            <label class="remember"><input type="checkbox" name="notifyReplies" />${t.notifyReplies}</label>
+            <label class="remember"><input type="checkbox" name="notifyThread" />${t.notifyThread}</label>
+          </div>`
+      }
+      ${this._notice ? html`<p class="hint" role="status">${this._notice}</p>` : nothing}
       <div class="trap" aria-hidden="true"><label>${t.trap} <input name="homepage" tabindex="-1" autocomplete="off" /></label></div>
       <div role="alert" class="alert">${this._alert}</div>
       <div class="actions">
@@ -211,6 +224,7 @@ export class RiposteCommentForm extends LitElement {
     if (body instanceof HTMLTextAreaElement) body.value = '';
     this._errors = {};
     this._alert = '';
+    this._notice = this._notifyAsked ? (this.user ? this.strings!.notifyActive : this.strings!.notifyCheckMail) : '';
   }
 
   /**
@@ -256,6 +270,9 @@ export class RiposteCommentForm extends LitElement {
     if (asGuest && !name) errors['author.name'] = t.nameMissing;
     if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) errors['author.email'] = t.emailInvalid;
     if (asGuest && !email && this.options?.emailRequired) errors['author.email'] = t.emailMissing;
+    const notify = { replies: data.get('notifyReplies') === 'on', thread: data.get('notifyThread') === 'on' };
+    this._notifyAsked = notify.replies || notify.thread;
+    if (asGuest && !email && this._notifyAsked) errors['author.email'] = t.notifyEmailMissing;
     if (asGuest && this.options?.guests === false) {
       this._alert = t.signInOnly;
       return;
@@ -277,6 +294,7 @@ export class RiposteCommentForm extends LitElement {
         editId: this.editBody === null ? null : this.parentId,
         trap: value('homepage', ''),
         formMs: Math.round(performance.now() - this._shownAt),
+        notify,
       },
     ]);
   }

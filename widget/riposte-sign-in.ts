@@ -36,6 +36,9 @@ export class RiposteSignIn extends LitElement {
 
   /** Why the last sign-in from here did not happen, with the provider it was for. */
   @state() private _failure: (SignInFailure & { provider: string }) | null = null;
+  /** "Log in with email": closed, asking for the address, or waiting for the code sent to it. */
+  @state() private _email: { step: 'closed' } | { step: 'address' } | { step: 'code'; address: string } = { step: 'closed' };
+  @state() private _emailError = '';
 
   override render() {
     const { user, _failure: failure, strings: t } = this;
@@ -48,14 +51,23 @@ export class RiposteSignIn extends LitElement {
       </p>`;
     }
     const providers = this.options?.providers ?? [];
-    if (!providers.length) return nothing;
+    const mail = !!this.options?.mail;
+    if (!providers.length && !mail) return nothing;
     return html`<p>${this.options?.guests ? t.signInIntro : t.signInOnly}</p>
       <div class="providers">
         ${providers.map(
           (p) =>
             html`<button type="button" class="secondary provider" @click=${() => this._signInWith(p.id, false)}>${keyIcon}${t.logInWith(p.name)}</button>`,
         )}
+        ${
+          mail
+            ? html`<button type="button" class="secondary provider" aria-expanded=${this._email.step !== 'closed'} @click=${this._toggleEmail}>
+              ${mailIcon}${t.logInWithEmail}
+            </button>`
+            : nothing
+        }
       </div>
+      ${this._emailForm(t)}
       ${
         failure
           ? html`<p class="error" role="alert">
@@ -64,6 +76,54 @@ export class RiposteSignIn extends LitElement {
           </p>`
           : nothing
       }`;
+  }
+
+  /** The small form of "Log in with email": the address and name, then the code from the mail. */
+  private _emailForm(t: FormStrings) {
+    const step = this._email;
+    if (step.step === 'closed') return nothing;
+    const error = this._emailError ? html`<p class="error" role="alert">${this._emailError}</p>` : nothing;
+    if (step.step === 'address') {
+      return html`<div class="email-sign-in">
+        <label>${t.email} <input name="signInEmail" type="email" autocomplete="email" maxlength="254" /></label>
+        <label>${t.name} <input name="signInName" type="text" autocomplete="name" maxlength="100" /></label>
+        <button type="button" class="secondary" @click=${this._sendMail}>${t.emailSignInSend}</button>
+        ${error}
+      </div>`;
+    }
+    return html`<div class="email-sign-in">
+      <p>${t.emailSignInSent(step.address)}</p>
+      <label>${t.emailSignInCode} <input name="signInCode" inputmode="numeric" autocomplete="one-time-code" maxlength="6" /></label>
+      <button type="button" class="secondary" @click=${this._sendCode}>${t.emailSignInSubmit}</button>
+      ${error}
+    </div>`;
+  }
+
+  private _toggleEmail() {
+    this._email = this._email.step === 'closed' ? { step: 'address' } : { step: 'closed' };
+    this._emailError = '';
+  }
+
+  private _field(name: string): string {
+    return this.renderRoot.querySelector<HTMLInputElement>(`input[name=${name}]`)?.value.trim() ?? '';
+  }
+
+  private async _sendMail() {
+    const email = this._field('signInEmail');
+    const name = this._field('signInName');
+    if (!/^[^\s@]+@[^\s@]+$/.test(email) || !name) {
+      this._emailError = !name ? this.strings!.nameMissing : this.strings!.emailInvalid;
+      return;
+    }
+    const failure = await request(this, 'riposte-email-sign-in', { ask: { step: 'start', email, name } });
+    this._emailError = failure?.message ?? '';
+    if (!failure) this._email = { step: 'code', address: email };
+  }
+
+  private async _sendCode() {
+    const failure = await request(this, 'riposte-email-sign-in', { ask: { step: 'code', code: this._field('signInCode') } });
+    this._emailError = failure?.message ?? '';
+    if (!failure) this._email = { step: 'closed' };
   }
 
   /** Asks within the click: the thread opens the popup at once, which browsers allow only then. */
@@ -80,6 +140,10 @@ export class RiposteSignIn extends LitElement {
 
 const keyIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="currentColor">
   <path d="M10.5 1a4.5 4.5 0 0 0-4.3 5.8L1 12v3h3v-1.5h1.5V12H7l1.2-1.2A4.5 4.5 0 1 0 10.5 1zm1 2.2a1.3 1.3 0 1 1 0 2.6 1.3 1.3 0 0 1 0-2.6z"></path>
+</svg>`;
+
+const mailIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="currentColor">
+  <path d="M1.5 3h13a.5.5 0 0 1 .5.5v9a.5.5 0 0 1-.5.5h-13a.5.5 0 0 1-.5-.5v-9a.5.5 0 0 1 .5-.5zm.5 1.3v7.7h12V4.3L8 8.6z"></path>
 </svg>`;
 
 declare global {

@@ -1,4 +1,4 @@
-/** Look of `<riposte-sign-in>`: a line of small text, or the provider buttons in a wrapping row. */
+/** Look of `<riposte-sign-in>`: a line of small text, or the provider buttons in a wrapping row, and the small form of "Log in with email". */
 import { css, unsafeCSS } from 'lit';
 import { tokens } from './styles.ts';
 
@@ -22,6 +22,24 @@ export const signInStyles = [
       display: flex;
       flex-wrap: wrap;
       gap: 0.5em;
+    }
+    .email-sign-in {
+      display: grid;
+      gap: 0.5em;
+      justify-items: start;
+    }
+    .email-sign-in label {
+      display: grid;
+      gap: 0.2em;
+      font-size: 0.875em;
+    }
+    .email-sign-in input {
+      font: inherit;
+      padding: 0.35em 0.5em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: inherit;
     }
     .provider {
       display: inline-flex;

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { removeUnwantedChars } from '../../shared/clean-text.ts';
 import { MAX_ID } from '../../shared/limits.ts';
 import { BAN_KINDS, MODERATION_ACTIONS } from '../../shared/moderation.ts';
+import { DELIVERY_CHANNELS, DELIVERY_STATUSES, MENTION_STATUSES } from '../../shared/notifications.ts';
 import { editCommentSchema, siteIdSchema } from '../../shared/schemas.ts';
 import { siteSettingsSchema } from '../../shared/site-settings.ts';
 import { COMMENT_STATUSES } from '../../shared/wire.ts';
@@ -85,4 +86,22 @@ export const importQuerySchema = v.object({
   format: v.picklist(['wordpress', 'disqus', 'riposte'], 'format must be wordpress or disqus.'),
   site: v.optional(siteIdSchema),
   name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'name may be at most 200 characters.'))),
+});
+
+export const deliveryQuerySchema = v.object({
+  status: v.optional(v.picklist(DELIVERY_STATUSES, 'status must be pending, sent, failed or cancelled.')),
+  channel: v.optional(v.picklist(DELIVERY_CHANNELS, 'channel must be mail, webhook or webmention.')),
+  offset: wholeQuery(1_000_000),
+  limit: wholeQuery(200),
+});
+
+export const mentionQuerySchema = v.object({
+  status: v.optional(v.picklist(MENTION_STATUSES, 'status must be approved, pending or spam.')),
+  offset: wholeQuery(1_000_000),
+  limit: wholeQuery(200),
+});
+
+export const mentionActionSchema = v.object({
+  ids: v.pipe(v.array(id, 'ids must be a list of mention ids.'), v.minLength(1, 'Select at least one mention.'), v.maxLength(500)),
+  action: v.picklist(['approve', 'spam', 'delete'], 'action must be approve, spam or delete.'),
 });

@@ -99,9 +99,9 @@ function required(env: NodeJS.ProcessEnv, name: string, why: string): string {
 }
 
 function oidcProvider(env: NodeJS.ProcessEnv, id: string): SignInProvider {
-  if (!/^[a-z][a-z0-9-]{0,31}$/.test(id) || id === 'github') {
+  if (!/^[a-z][a-z0-9-]{0,31}$/.test(id) || id === 'github' || id === 'email') {
     throw new ConfigError(
-      `RIPOSTE_OIDC_PROVIDERS: "${id}" must be a lower-case id of letters, digits and "-" (and not "github", which has its own settings).`,
+      `RIPOSTE_OIDC_PROVIDERS: "${id}" must be a lower-case id of letters, digits and "-" (and not "github", which has its own settings, or "email", the sign-in by mail).`,
     );
   }
   const prefix = `RIPOSTE_OIDC_${id.toUpperCase().replace(/-/g, '_')}_`;

@@ -3,6 +3,9 @@ import type { AuthorBadge } from '../../shared/wire.ts';
 import type { UserRow } from '../store/schema.ts';
 import type { AuthConfig } from './auth-config.ts';
 
+/** The users row's provider for people who sign in by mail (auth/email-sign-in.ts); their subject is the lower-cased address. */
+export const EMAIL_PROVIDER = 'email';
+
 export function identityOf(user: Pick<UserRow, 'provider' | 'subject'>): string {
   return `${user.provider}:${user.subject}`;
 }

@@ -106,6 +106,8 @@ export async function completeSignIn(provider: SignInProvider, callbackUrl: URL,
     subject: claims.sub,
     name: pickName(info.name, info.preferred_username, info.nickname, info.given_name) ?? `${provider.name} user`,
     email: typeof info.email === 'string' && info.email_verified !== false ? info.email : null,
+    // Mailing an address needs the provider's word that it is the person's, not only its silence.
+    emailVerified: typeof info.email === 'string' && info.email_verified === true,
     website: webAddress(info.website) ?? webAddress(info.profile),
   });
 }
@@ -131,6 +133,8 @@ async function githubProfile(provider: SignInProvider, config: client.Configurat
     subject: String(fields.id),
     name: pickName(fields.name, fields.login) ?? 'GitHub user',
     email: typeof fields.email === 'string' && fields.email ? fields.email : null,
+    // GitHub shows only a verified address as a profile's public email.
+    emailVerified: typeof fields.email === 'string' && fields.email !== '',
     website: webAddress(fields.blog),
   });
 }

@@ -2,7 +2,7 @@
 import type { WireUser } from '../../shared/wire.ts';
 import type { AuthConfig } from './auth-config.ts';
 import { keyedHash } from '../tokens.ts';
-import { badgeFor } from './identity.ts';
+import { badgeFor, EMAIL_PROVIDER } from './identity.ts';
 import type { UserRow } from '../store/schema.ts';
 
 /**
@@ -19,7 +19,7 @@ export function toWireUser(user: UserRow, auth: AuthConfig, hashKey: string): Wi
     id: authorId(hashKey, user.id),
     name: user.name,
     provider: user.provider,
-    providerName: auth.providers.find((p) => p.id === user.provider)?.name ?? user.provider,
+    providerName: auth.providers.find((p) => p.id === user.provider)?.name ?? (user.provider === EMAIL_PROVIDER ? 'Email' : user.provider),
     ...(badge ? { badge } : {}),
   };
 }

@@ -7,6 +7,7 @@
 import { siteSettings } from '../../shared/site-settings.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
+import { recordCommentEvent } from '../outbox/comment-events.ts';
 import type { Store } from '../store/index.ts';
 import type { CommentRow, SiteRow, ThreadRow, UserRow } from '../store/schema.ts';
 import { hashToken, sameSecret } from '../tokens.ts';
@@ -54,8 +55,17 @@ export function authorise({ comment, site }: Target, claimant: Claimant, action:
   }
 }
 
-/** Soft delete (status `deleted`) by the comment's author. */
-export async function deleteComment(deps: Pick<AppDeps, 'store' | 'now'>, target: Target, claimant: Claimant): Promise<void> {
+/** Soft delete (status `deleted`) by the comment's author; webhooks hear of it. */
+export async function deleteComment(
+  deps: Pick<AppDeps, 'store' | 'now' | 'config' | 'hashKey' | 'outbox'>,
+  target: Target,
+  claimant: Claimant,
+): Promise<void> {
   authorise(target, claimant, 'delete', deps.now());
-  await deps.store.comments.setStatus([target.comment.id], 'deleted');
+  const { comment, thread, site } = target;
+  const wake = await deps.store.transaction(async (tx) => {
+    await tx.comments.setStatus([comment.id], 'deleted');
+    return recordCommentEvent(tx, deps, { type: 'comment.deleted', site, thread, comment: { ...comment, status: 'deleted' } });
+  });
+  if (wake) deps.outbox.wake();
 }

@@ -14,6 +14,8 @@ import { badgeFor, identityOf } from '../auth/identity.ts';
 import type { AppDeps, AppState } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import { spamVerdict } from '../moderation/spam-checks.ts';
+import { notifyAddress, subscribeOnPost } from '../notifications/subscribe-on-post.ts';
+import { recordCommentChange, recordCommentEvent } from '../outbox/comment-events.ts';
 import type { AdminRow, SiteRow, UserRow } from '../store/schema.ts';
 import { hashToken, keyedHash, randomToken } from '../tokens.ts';
 import { authorise, type Claimant, type Target } from './comment-ownership.ts';
@@ -28,7 +30,7 @@ import {
 } from './comment-rules.ts';
 import { toWireComment } from './to-wire.ts';
 
-type PipelineDeps = Pick<AppDeps, 'store' | 'config' | 'hashKey' | 'now'> & Pick<AppState, 'commentRateLimit'>;
+type PipelineDeps = Pick<AppDeps, 'store' | 'config' | 'hashKey' | 'now' | 'outbox'> & Pick<AppState, 'commentRateLimit' | 'mailLimits'>;
 
 /** A guest's comment carries `author`; a signed-in reader's name and website come from their profile. */
 export type CommentInput = NewComment | v.InferOutput<typeof signedInCommentSchema>;
@@ -61,8 +63,11 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
   const ipHash = ip ? keyedHash(deps.hashKey, 'ip', ip) : null;
   // A guest proves authorship later with this secret; only its hash is kept.
   const secret = user ? null : randomToken();
+  const notify = deps.config.mail && (input.notify?.replies || input.notify?.thread) ? input.notify : undefined;
+  const address = notify ? notifyAddress(user, author.email) : null;
+  if (notify && !address) throw notifyWithoutAddress(user);
 
-  const row = await deps.store.transaction(async (tx) => {
+  const { row, notified, wake } = await deps.store.transaction(async (tx) => {
     const found = await tx.threads.find(site.id, input.page);
     await checkNotBanned(tx, { email: author.email, identity: user ? identityOf(user) : null, ipHash });
     checkThreadOpen(found, settings, now);
@@ -84,7 +89,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
       ? await tx.threads.takePageDetails(found, input.url, input.title, fromPage)
       : await tx.threads.create(site.id, input.page, now.toISOString(), input.url, input.title);
     const parent = await answerableParent(tx, thread.id, input.parentId ?? null);
-    return tx.comments.insert({
+    const inserted = await tx.comments.insert({
       threadId: thread.id,
       parentId: parent?.id ?? null,
       status: verdict.status,
@@ -99,10 +104,36 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
       bodyHtml,
       createdAt: now.toISOString(),
     });
+    const told = await recordCommentEvent(tx, deps, { type: 'comment.created', site, thread, comment: inserted });
+    // A robot's comment (in spam) subscribes nobody: it would only send confirmation mails.
+    const subscribed =
+      notify && address && inserted.status !== 'spam'
+        ? await subscribeOnPost(tx, deps, {
+            siteId: site.id,
+            comment: inserted,
+            user,
+            address,
+            notify,
+            senderAllowed: () => deps.mailLimits.confirmation(ipHash ?? address),
+          })
+        : undefined;
+    return { row: inserted, notified: subscribed, wake: told || subscribed !== undefined };
   });
+  if (wake) deps.outbox.wake();
   // A robot that filled the honeypot is told what a held comment's author is told, nothing more.
   const comment = toWireComment(row.status === 'spam' ? { ...row, status: 'pending' } : row, deps.hashKey);
-  return secret === null ? { comment } : { comment, secret };
+  const notifyAnswer = notify ? { notify: notified ?? 'check-mail' } : {};
+  return { comment, ...(secret === null ? {} : { secret }), ...notifyAnswer };
+}
+
+function notifyWithoutAddress(user: UserRow | null): RiposteError {
+  return user
+    ? new RiposteError(400, 'invalid_input', 'Notifications need an email address your sign-in vouches for, and yours gives none.', {
+        notify: 'Your sign-in gives no verified email address; log in with email to be notified.',
+      })
+    : new RiposteError(400, 'invalid_input', 'Give your email address to be notified.', {
+        'author.email': 'Give your email address to be notified.',
+      });
 }
 
 /**
@@ -116,7 +147,7 @@ export async function editComment(deps: PipelineDeps, target: Target, claimant: 
   const bodyHtml = renderBody(body, 'saving');
   const { comment, thread, site } = target;
   const settings = siteSettings(site.settings);
-  const row = await deps.store.transaction(async (tx) => {
+  const { row, wake } = await deps.store.transaction(async (tx) => {
     const author = { name: comment.authorName, email: comment.authorEmail, website: comment.authorWebsite };
     const identity = claimant.user ? identityOf(claimant.user) : null;
     await checkNotBanned(tx, { email: author.email, identity, ipHash: comment.ipHash });
@@ -137,10 +168,13 @@ export async function editComment(deps: PipelineDeps, target: Target, claimant: 
     });
     const updated = await tx.comments.updateBody(comment.id, body, bodyHtml, now.toISOString());
     if (!updated) throw new RiposteError(404, 'not_found', `There is no comment ${comment.id}.`);
-    return comment.status === 'approved' && verdict.status !== 'approved'
-      ? tx.comments.hold(comment.id, verdict.status, verdict.reasons)
-      : updated;
+    const edited =
+      comment.status === 'approved' && verdict.status !== 'approved'
+        ? await tx.comments.hold(comment.id, verdict.status, verdict.reasons)
+        : updated;
+    return { row: edited, wake: await recordCommentEvent(tx, deps, { type: 'comment.edited', site, thread, comment: edited }) };
   });
+  if (wake) deps.outbox.wake();
   return toWireComment(row, deps.hashKey);
 }
 
@@ -148,10 +182,13 @@ export async function editComment(deps: PipelineDeps, target: Target, claimant: 
 export async function ownerEditComment(deps: PipelineDeps, admin: AdminRow, id: number, body: string): Promise<void> {
   const bodyHtml = renderBody(body, 'saving');
   const now = deps.now().toISOString();
-  await deps.store.transaction(async (tx) => {
-    if (!(await tx.comments.updateBody(id, body, bodyHtml, now))) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
+  const wake = await deps.store.transaction(async (tx) => {
+    const updated = await tx.comments.updateBody(id, body, bodyHtml, now);
+    if (!updated) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
     await tx.audit.add(admin.email, 'edit', id, null, now);
+    return recordCommentChange(tx, deps, 'comment.edited', updated);
   });
+  if (wake) deps.outbox.wake();
 }
 
 /**
@@ -163,10 +200,12 @@ export async function ownerReply(deps: PipelineDeps, admin: AdminRow, parentId: 
   if (!parent) throw new RiposteError(404, 'not_found', `There is no comment ${parentId}.`);
   const bodyHtml = renderBody(body, 'posting');
   const now = deps.now().toISOString();
-  return deps.store.transaction(async (tx) => {
+  const { id, wake } = await deps.store.transaction(async (tx) => {
+    let approvedParent = false;
     if (parent.status === 'pending') {
       await tx.comments.setStatus([parentId], 'approved');
       await tx.audit.add(admin.email, 'approve', parentId, null, now);
+      approvedParent = await recordCommentChange(tx, deps, 'comment.approved', { ...parent, status: 'approved' });
     }
     const reply = await tx.comments.insert({
       threadId: parent.threadId,
@@ -180,6 +219,9 @@ export async function ownerReply(deps: PipelineDeps, admin: AdminRow, parentId: 
       createdAt: now,
     });
     await tx.audit.add(admin.email, 'reply', reply.id, `in reply to ${parentId}`, now);
-    return reply.id;
+    const toldReply = await recordCommentChange(tx, deps, 'comment.created', reply);
+    return { id: reply.id, wake: approvedParent || toldReply };
   });
+  if (wake) deps.outbox.wake();
+  return id;
 }

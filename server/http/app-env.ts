@@ -1,6 +1,7 @@
 /** What every route can reach through `c.var`: the app's dependencies, typed once. */
 import type { Config } from '../config.ts';
 import type { IdentityRateLimit } from '../moderation/identity-rate-limit.ts';
+import type { MailRateLimits } from '../notifications/mail-rate-limits.ts';
 import type { Store } from '../store/index.ts';
 import type { ThreadCache } from '../threads/thread-cache.ts';
 
@@ -14,12 +15,20 @@ export interface AppDeps {
   widgetDir: string;
   /** The one clock: every "what time is it" of the app (tests move it instead of rewriting rows). */
   now: () => Date;
+  /** The outbox worker: woken after a transaction that wrote to the outbox has committed. */
+  outbox: OutboxSignal;
+}
+
+export interface OutboxSignal {
+  wake(): void;
 }
 
 /** State the app makes for itself at creation (not given by the caller). */
 export interface AppState {
   /** Counts each author's new comments (see moderation/identity-rate-limit.ts). */
   commentRateLimit: IdentityRateLimit;
+  /** Counts the mails strangers make the server send (confirmations, sign-in mails), per sender. */
+  mailLimits: MailRateLimits;
 }
 
 export type AppEnv = { Variables: AppDeps & AppState };

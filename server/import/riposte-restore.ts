@@ -140,7 +140,7 @@ export async function restoreRiposte(
     const checked = checkRestoreRow(table, value);
     if ('problem' in checked) throw fail(`${rowLabel(table, index, value)}: ${checked.problem}`);
     if (checked.cleaned)
-      addWarning(summary, `${rowLabel(table, index, value)}: bodyHtml held markup Riposte does not write; stored sanitised.`);
+      addWarning(summary, `${rowLabel(table, index, value)}: ${checked.cleaned} held markup Riposte does not write; stored sanitised.`);
     if (batch?.table !== table) closeBatch();
     batch ??= { table, rows: [], lines: [] };
     batch.rows.push(checked.row);

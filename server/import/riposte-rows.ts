@@ -7,6 +7,8 @@
 import * as v from 'valibot';
 import { MAX_ID } from '../../shared/limits.ts';
 import { AUDIT_ACTIONS, BAN_KINDS, HELD_REASONS } from '../../shared/moderation.ts';
+import { MENTION_STATUSES, MENTION_TYPES, SUBSCRIPTION_KINDS } from '../../shared/notifications.ts';
+import { emailSchema } from '../../shared/schemas.ts';
 import { siteSettingsSchema } from '../../shared/site-settings.ts';
 import { AUTHOR_BADGES, COMMENT_KINDS, COMMENT_STATUSES } from '../../shared/wire.ts';
 import { sanitizeImportedHtml } from '../render/markdown.ts';
@@ -97,6 +99,17 @@ const siteSettingsRow = v.pipe(
   }),
 );
 
+/** A mail address as the server keeps it: lower-cased, a valid address. */
+const address = v.pipe(
+  text,
+  v.check((value) => value === value.toLowerCase() && v.is(emailSchema, value), described('a lower-case email address')),
+);
+const count = v.pipe(
+  v.number(described('a whole number')),
+  v.safeInteger(described('a whole number')),
+  v.minValue(0, described('0 or more')),
+);
+
 /** A column that may be null; missing (an export from before the column existed) reads as null. */
 const maybe = <T extends v.GenericSchema>(schema: T) => v.optional(v.nullable(schema));
 
@@ -118,6 +131,7 @@ export const RESTORE_ROW_SCHEMAS = {
     subject: nonEmpty,
     name: text,
     email: maybe(text),
+    emailVerified: v.optional(v.boolean(described('true or false'))),
     website: maybe(httpUrl),
     createdAt: v.optional(date),
     signedInAt: v.optional(date),
@@ -179,9 +193,45 @@ export const RESTORE_ROW_SCHEMAS = {
     detail: maybe(text),
     createdAt: v.optional(date),
   }),
+  mailAddresses: v.object({
+    address,
+    confirmedAt: maybe(date),
+    bouncedAt: maybe(date),
+    confirmationsSince: maybe(date),
+    confirmationsSent: v.optional(count),
+    createdAt: v.optional(date),
+  }),
+  mailStops: v.object({ address, siteId, createdAt: v.optional(date) }),
+  subscriptions: v.object({
+    id,
+    threadId: id,
+    kind: oneOf(SUBSCRIPTION_KINDS),
+    commentId: maybe(id),
+    address,
+    userId: maybe(id),
+    createdAt: v.optional(date),
+  }),
+  // Mention content was sanitised when received; checkRestoreRow sanitises it again, as a comment's.
+  mentions: v.object({
+    id,
+    threadId: id,
+    source: httpUrl,
+    target: httpUrl,
+    status: oneOf(MENTION_STATUSES),
+    type: oneOf(MENTION_TYPES),
+    url: httpUrl,
+    authorName: maybe(text),
+    authorUrl: maybe(httpUrl),
+    name: maybe(text),
+    contentHtml: maybe(text),
+    publishedAt: maybe(date),
+    createdAt: date,
+    updatedAt: date,
+  }),
 } satisfies Record<ExportedTableName, v.GenericSchema<unknown, ExportRow>>;
 
-export type RowCheck = { row: ExportRow; cleaned?: boolean } | { problem: string };
+/** `cleaned` names the HTML field the sanitiser had to change. */
+export type RowCheck = { row: ExportRow; cleaned?: string } | { problem: string };
 
 /**
  * Checks one row; returns the row to write or a problem naming the field ("createdAt: must be
@@ -196,9 +246,12 @@ export function checkRestoreRow(table: ExportedTableName, value: unknown): RowCh
     return { problem: `${path ? `${path}: ` : ''}${issue.message}` };
   }
   const row: ExportRow = result.output;
-  if (table === 'comments' && typeof row.bodyHtml === 'string') {
-    const html = sanitizeImportedHtml(row.bodyHtml);
-    if (html !== row.bodyHtml) return { row: { ...row, bodyHtml: html }, cleaned: true };
+  // Markup readers will see: a comment's body, a mention's content.
+  const htmlField = table === 'comments' ? 'bodyHtml' : table === 'mentions' ? 'contentHtml' : null;
+  const stored = htmlField ? row[htmlField] : null;
+  if (htmlField && typeof stored === 'string') {
+    const html = sanitizeImportedHtml(stored);
+    if (html !== stored) return { row: { ...row, [htmlField]: html }, cleaned: htmlField };
   }
   return { row };
 }

@@ -7,24 +7,30 @@ import { oneLine, type RenderedMail, renderMail } from './mail-layout.ts';
 import type { MailStrings, Subscription } from './mail-strings.ts';
 import { type MailPage, pageName } from './reader-mails.ts';
 
-export interface ConfirmationInput {
+export type ConfirmationInput = {
   strings: MailStrings;
   siteName: string;
-  page: MailPage;
-  what: Subscription;
   confirmUrl: string;
   /** Lets someone whose address was given by another stop every mail from the site at once. */
   stopAllUrl: string;
-}
+} & (
+  | { what: Subscription; page: MailPage }
+  /** The address was added to the site's owner alerts. */
+  | { what: 'alerts' }
+);
 
 export function renderConfirmationMail(input: ConfirmationInput): Promise<RenderedMail> {
   const { strings } = input;
   const site = oneLine(input.siteName, 80);
+  const intro =
+    input.what === 'alerts'
+      ? strings.confirm.introAlerts({ site })
+      : strings.confirm.intro({ site, page: pageName(strings, input.page), what: input.what });
   return renderMail({
     lang: strings.lang,
     subject: strings.confirm.subject({ site }),
     blocks: [
-      { kind: 'text', text: strings.confirm.intro({ site, page: pageName(strings, input.page), what: input.what }) },
+      { kind: 'text', text: intro },
       { kind: 'action', label: strings.confirm.action, url: input.confirmUrl },
       { kind: 'text', text: strings.confirm.ignore },
     ],

@@ -32,6 +32,8 @@ export interface MailStrings {
   confirm: {
     subject(p: { site: string }): string;
     intro(p: { site: string; page: string; what: Subscription }): string;
+    /** For an address added to a site's owner alerts. */
+    introAlerts(p: { site: string }): string;
     action: string;
     ignore: string;
     stopAll: string;

@@ -4,9 +4,9 @@
  * a retry from a new mail), and answers what the server said. Failures become a MailError with
  * one readable line and whether trying again could help.
  */
-import { randomUUID } from 'node:crypto';
 import nodemailer, { type NodemailerError } from 'nodemailer';
 import type { MailConfig } from './mail-config.ts';
+import { MailError } from './mail-error.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -14,7 +14,7 @@ export interface OutgoingMail {
   text: string;
   /** The HTML alternative, if any. */
   html?: string;
-  /** `<unique@domain>`, the same on every attempt at the same message (see newMessageId). */
+  /** `<unique@domain>`, the same on every attempt at the same message (see message-id.ts). */
   messageId: string;
   /** Extra headers such as List-Unsubscribe; values must be one line. */
   headers?: Record<string, string>;
@@ -26,18 +26,6 @@ export interface SentMail {
   response: string;
 }
 
-export class MailError extends Error {
-  override name = 'MailError';
-  constructor(
-    message: string,
-    /** True when the server refused this message for good (5xx): sending it again would fail again. */
-    readonly permanent: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
 export interface Mailer {
   send(mail: OutgoingMail): Promise<SentMail>;
   /** Closes the connections (the pool's too). */
@@ -47,11 +35,6 @@ export interface Mailer {
 export interface MailerOptions {
   /** Keep up to this many connections open and reuse them (for the outbox); 0: one connection per message. */
   pool?: number;
-}
-
-/** A new Message-ID on the From address's domain; store it with the message and reuse it on every attempt. */
-export function newMessageId(config: MailConfig): string {
-  return `<${randomUUID()}@${config.from.address.split('@').pop()}>`;
 }
 
 const LINE_BREAKS = /[\r\n\u0085\u2028\u2029]+/g;
@@ -104,21 +87,22 @@ function mailError(err: unknown, where: string): MailError {
   const { code, response, permanent } = err as NodemailerError;
   const answer = response ? response.replace(LINE_BREAKS, ' ') : '';
   const because = (text: string, isPermanent = false) => new MailError(text, isPermanent, { cause: err });
+  const server = (text: string) => new MailError(text, false, { cause: err, aboutServer: true });
   switch (code) {
     case 'EAUTH':
-      return because(`${where} refused the login${answer ? ` (${answer})` : ''}; check the SMTP user and password.`);
+      return server(`${where} refused the login${answer ? ` (${answer})` : ''}; check the SMTP user and password.`);
     case 'ENOAUTH':
-      return because(`${where} wants a login; set the SMTP user and password.`);
+      return server(`${where} wants a login; set the SMTP user and password.`);
     case 'EENVELOPE':
       return because(`${where} refused the recipient or the sender${answer ? `: ${answer}` : ''}`, permanent === true);
     case 'ETLS':
-      return because(`TLS with ${where} failed (${err.message}); check RIPOSTE_SMTP_SECURE and the port.`);
+      return server(`TLS with ${where} failed (${err.message}); check RIPOSTE_SMTP_SECURE and the port.`);
     case 'ETIMEDOUT':
-      return because(`${where} did not answer in time.`);
+      return server(`${where} did not answer in time.`);
     case 'ECONNECTION':
     case 'ESOCKET':
     case 'EDNS':
-      return because(`could not talk to ${where} (${err.message}).`);
+      return server(`could not talk to ${where} (${err.message}).`);
     default:
       return because(answer ? `${where} refused the message: ${answer}` : err.message, permanent === true);
   }

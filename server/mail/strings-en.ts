@@ -23,6 +23,8 @@ export const en: MailStrings = {
       `Someone, we hope you, asked ${site} to mail this address ${
         what === 'replies' ? 'when someone replies to their comment' : 'when someone comments'
       } on ${page}. Nothing is sent until you confirm.`,
+    introAlerts: ({ site }) =>
+      `Someone, we hope you, added this address to the comment alerts of ${site}: a mail about new comments. Nothing is sent until you confirm.`,
     action: 'Confirm (opens a page with a button)',
     ignore: 'If it was not you, ignore this mail: you will get nothing else.',
     stopAll: 'Never mail this address again from this site',

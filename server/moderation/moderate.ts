@@ -4,23 +4,44 @@
  * audit log entry land together.
  */
 import type { ModerationAction } from '../../shared/moderation.ts';
+import type { CommentEvent } from '../../shared/notifications.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
-import type { AdminRow, ThreadRow } from '../store/schema.ts';
+import { recordCommentChange } from '../outbox/comment-events.ts';
+import type { AdminRow, CommentRow, ThreadRow } from '../store/schema.ts';
 
-type ModerationDeps = Pick<AppDeps, 'store' | 'now'>;
+type ModerationDeps = Pick<AppDeps, 'store' | 'now' | 'config' | 'hashKey' | 'outbox'>;
 
 const STATUS_OF: Record<ModerationAction, CommentStatus> = { approve: 'approved', spam: 'spam', delete: 'deleted', pending: 'pending' };
 
+/** What readers, owners and webhooks hear of the action: an approval, a deletion, or nothing (spam and back to the queue). */
+const EVENT_OF: Partial<Record<ModerationAction, CommentEvent>> = { approve: 'comment.approved', delete: 'comment.deleted' };
+
 /** Applies the action to every listed comment; returns the ids that exist (each is in the audit log). */
-export function moderateComments(deps: ModerationDeps, admin: AdminRow, ids: number[], action: ModerationAction): Promise<number[]> {
+export async function moderateComments(deps: ModerationDeps, admin: AdminRow, ids: number[], action: ModerationAction): Promise<number[]> {
   const now = deps.now().toISOString();
-  return deps.store.transaction(async (tx) => {
-    const changed = await tx.comments.setStatus(ids, STATUS_OF[action]);
-    for (const id of changed) await tx.audit.add(admin.email, action, id, null, now);
-    return changed;
+  const status = STATUS_OF[action];
+  const event = EVENT_OF[action];
+  const { changed, wake } = await deps.store.transaction(async (tx) => {
+    const before = new Map<number, CommentRow>();
+    for (const id of event ? ids : []) {
+      const found = await tx.comments.get(id);
+      if (found) before.set(id, found);
+    }
+    const changed = await tx.comments.setStatus(ids, status);
+    let wake = false;
+    for (const id of changed) {
+      await tx.audit.add(admin.email, action, id, null, now);
+      const comment = before.get(id);
+      // Approving an approved comment again tells nobody anything new.
+      if (event && comment && comment.status !== status)
+        wake = (await recordCommentChange(tx, deps, event, { ...comment, status })) || wake;
+    }
+    return { changed, wake };
   });
+  if (wake) deps.outbox.wake();
+  return changed;
 }
 
 /** A locked thread takes no new comments (those there stay); 404 for a thread that does not exist. */

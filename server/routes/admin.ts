@@ -1,8 +1,8 @@
 /**
  * The admin API under /api/v1/admin, for the admin view on this server's own origin: log in
  * and out, the comments (queue, search, filters), moderation one by one or in bulk, edits and
- * the owner's replies, sites' rules, thread locks, bans, the audit log, and importing and
- * exporting (routes/admin-transfer.ts). Every route but login needs the admin cookie; every
+ * the owner's replies, sites' rules, thread locks, bans, the audit log, importing and
+ * exporting (routes/admin-transfer.ts), deliveries and mentions (routes/admin-outbox.ts). Every route but login needs the admin cookie; every
  * write, the CSRF header too (admin/admin-auth.ts). Routes parse, call and answer: what they
  * do is in admin/, moderation/ and comments/comment-pipeline.ts.
  */
@@ -31,6 +31,7 @@ import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { banAuthor, liftBan } from '../moderation/bans.ts';
 import { lockThread, moderateComments } from '../moderation/moderate.ts';
+import { adminOutboxRoutes } from './admin-outbox.ts';
 import { adminTransferRoutes } from './admin-transfer.ts';
 
 /** Failed logins one address may make per 15 minutes. */
@@ -122,6 +123,8 @@ export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEn
       .get('/sites', async (c) =>
         c.json({
           sites: (await c.var.store.sites.list()).map((site) => siteView(site, c.var.config)),
+          // Owner alerts exist only where the server sends mail.
+          mail: c.var.config.mail !== null,
         }),
       )
       .patch('/sites/:site', async (c) => {
@@ -145,6 +148,7 @@ export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEn
         return c.body(null, 204);
       })
       .route('/', adminTransferRoutes())
+      .route('/', adminOutboxRoutes())
       .get('/audit', async (c) => {
         const { offset = 0, limit = 100 } = validate(commentQuerySchema, c.req.query());
         return c.json({ entries: (await c.var.store.audit.list(limit, offset)) satisfies WireAuditEntry[] });

@@ -9,7 +9,8 @@ import { siteSettings } from '../../shared/site-settings.ts';
 import type { SignInOptions, WireSession } from '../../shared/wire.ts';
 import type { SignInProvider } from '../auth/auth-config.ts';
 import { sendHandoffPage } from '../auth/handoff-page.ts';
-import { codeExchangeSchema, siteQuerySchema, startQuerySchema } from '../auth/auth-schemas.ts';
+import { codeExchangeSchema, emailSessionSchema, emailStartSchema, siteQuerySchema, startQuerySchema } from '../auth/auth-schemas.ts';
+import { finishEmailSignIn, startEmailSignIn } from '../auth/email-sign-in.ts';
 import { exchangeCode } from '../auth/one-time-code.ts';
 import { EXPIRED, finishSignIn, SIGN_IN_MINUTES, startSignIn } from '../auth/sign-in.ts';
 import { bearerToken, createSession, sessionUser, unauthorized } from '../auth/sessions.ts';
@@ -17,6 +18,7 @@ import { hashToken } from '../tokens.ts';
 import { toWireUser } from '../auth/wire-user.ts';
 import { apiCors } from '../http/api-cors.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { clientIp } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { requireSite } from '../sites/require-site.ts';
@@ -36,6 +38,7 @@ export const authRoutes = new Hono<AppEnv>()
   .use('/me', cors)
   .use('/logout', cors)
   .use('/session', cors)
+  .use('/email/*', cors)
   .get('/providers', async (c) => {
     const query = validate(siteQuerySchema, c.req.query());
     const settings = siteSettings((await requireSite(c, query.site)).settings);
@@ -44,8 +47,23 @@ export const authRoutes = new Hono<AppEnv>()
       guests: settings.guests,
       editWindowMinutes: settings.editWindowMinutes,
       emailRequired: settings.emailRequired,
+      // Notifications and sign-in by mail exist only where the server sends mail.
+      mail: c.var.config.mail !== null,
     };
     return c.json(options);
+  })
+  // Sign-in by mail: ask for the mail (code and link), then trade the code or the link's token for a session.
+  .post('/email/start', async (c) => {
+    const request = await readJson(c, emailStartSchema);
+    const site = await requireSite(c, request.site);
+    const origin = c.req.header('origin');
+    if (!origin) throw new RiposteError(400, 'invalid_input', 'Sign-in by mail starts from a page that embeds the comments.');
+    const sender = clientIp(c, c.var.config.trustProxy) ?? 'unknown';
+    return c.json(await startEmailSignIn(c.var, site, origin, request, sender), 202);
+  })
+  .post('/email/session', async (c) => {
+    const request = await readJson(c, emailSessionSchema);
+    return c.json(await finishEmailSignIn(c.var, request, c.req.header('origin')));
   })
   .get('/me', async (c) => {
     const user = await sessionUser(c);

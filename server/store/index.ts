@@ -11,8 +11,12 @@ import type { Backend } from './backend.ts';
 import { banQueries } from './bans.ts';
 import { commentQueries } from './comments.ts';
 import type { Executor } from './executor.ts';
+import { emailSignInQueries } from './email-sign-ins.ts';
 import { importQueries } from './imports.ts';
 import { likeQueries } from './likes.ts';
+import { mailAddressQueries } from './mail-addresses.ts';
+import { mentionQueries } from './mentions.ts';
+import { outboxQueries } from './outbox.ts';
 import { isPostgresUrl } from './postgres-database.ts';
 import { openPostgresBackend, type PostgresStoreOptions } from './postgres-store.ts';
 import type { StoreOptions } from './database.ts';
@@ -20,6 +24,7 @@ import { sessionQueries } from './sessions.ts';
 import { settingQueries } from './settings.ts';
 import { siteQueries } from './sites.ts';
 import { openSqliteBackend } from './sqlite-store.ts';
+import { subscriptionQueries } from './subscriptions.ts';
 import { threadQueries } from './threads.ts';
 import { rateLimitQueries } from './rate-limits.ts';
 import { restoreQueries } from './transfer.ts';
@@ -48,6 +53,11 @@ function queryGroups(x: Executor) {
     bans: banQueries(x),
     audit: auditQueries(x),
     rateLimits: rateLimitQueries(x),
+    mailAddresses: mailAddressQueries(x),
+    subscriptions: subscriptionQueries(x),
+    emailSignIns: emailSignInQueries(x),
+    outbox: outboxQueries(x),
+    mentions: mentionQueries(x),
   };
 }
 

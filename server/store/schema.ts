@@ -6,6 +6,15 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { StoredSiteSettings } from '../../shared/site-settings.ts';
 import { AUDIT_ACTIONS, BAN_KINDS, type HeldReason } from '../../shared/moderation.ts';
+import {
+  COMMENT_EVENTS,
+  DELIVERY_CHANNELS,
+  DELIVERY_KINDS,
+  DELIVERY_STATUSES,
+  MENTION_STATUSES,
+  MENTION_TYPES,
+  SUBSCRIPTION_KINDS,
+} from '../../shared/notifications.ts';
 import { AUTHOR_BADGES, COMMENT_KINDS, COMMENT_STATUSES } from '../../shared/wire.ts';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -63,6 +72,8 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     /** From the profile when the provider gives one; for the owner, never sent to readers. */
     email: text('email'),
+    /** The provider vouches that `email` is the person's (OpenID `email_verified`, GitHub's public email, a sign-in by mail). */
+    emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
     website: text('website'),
     createdAt: text('created_at').notNull().default(now),
     signedInAt: text('signed_in_at').notNull().default(now),
@@ -274,3 +285,170 @@ export const rateLimits = sqliteTable(
   },
   (t) => [index('rate_limits_resets').on(t.resetsAt)],
 );
+
+/**
+ * An email address Riposte may mail, lower-cased: nothing but a confirmation goes to it before
+ * its owner confirmed it (a link in that mail, a sign-in by mail, or a provider's verified email).
+ */
+export const mailAddresses = sqliteTable('mail_addresses', {
+  address: text('address').primaryKey(),
+  confirmedAt: text('confirmed_at'),
+  /** When a mail server refused a mail to it for good: nothing more is sent until an admin retries one. */
+  bouncedAt: text('bounced_at'),
+  /** The start of the day (24 hours) in which `confirmationsSent` confirmation mails went out: a per-address limit. */
+  confirmationsSince: text('confirmations_since'),
+  confirmationsSent: integer('confirmations_sent').notNull().default(0),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** "No more mail from this site": the address gets nothing more from the site, not even a confirmation. */
+export const mailStops = sqliteTable(
+  'mail_stops',
+  {
+    address: text('address').notNull(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.siteId] })],
+);
+
+/** A reader's wish to be mailed about a page: replies to their comment, or every new comment. */
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id),
+    kind: text('kind', { enum: SUBSCRIPTION_KINDS }).notNull(),
+    /** For `replies`: the reader's comment; null for `thread`. */
+    commentId: integer('comment_id').references(() => comments.id),
+    /** Lower-cased; mailed only once confirmed (mail_addresses). Never shown to anyone but its owner. */
+    address: text('address').notNull(),
+    /** The signed-in reader who subscribed, so they can list and end their subscriptions. */
+    userId: integer('user_id').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    // One subscription per comment and address for replies (a thread's rows have no comment: NULLs never clash)...
+    uniqueIndex('subscriptions_replies').on(t.commentId, t.address),
+    // ...and one per thread and address for every new comment.
+    uniqueIndex('subscriptions_thread').on(t.threadId, t.address).where(sql`kind = 'thread'`),
+    index('subscriptions_address').on(t.address),
+  ],
+);
+
+/**
+ * A sign-in by mail under way: the code and the link's token (both only as SHA-256), which
+ * browser may use them (the SHA-256 of a verifier it keeps), and how many wrong codes were tried.
+ */
+export const emailSignIns = sqliteTable(
+  'email_sign_ins',
+  {
+    id: text('id').primaryKey(),
+    address: text('address').notNull(),
+    /** The name the reader gave, for a first sign-in. */
+    name: text('name').notNull(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    origin: text('origin').notNull(),
+    codeHash: text('code_hash').notNull(),
+    linkHash: text('link_hash').notNull(),
+    challenge: text('challenge').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('email_sign_ins_address').on(t.address, t.createdAt)],
+);
+
+/**
+ * A change to a comment that may have to be told (mail, webhooks), written in the change's own
+ * transaction; the outbox worker expands it into one delivery per recipient, then marks it.
+ */
+export const outboxEvents = sqliteTable(
+  'outbox_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    type: text('type', { enum: COMMENT_EVENTS }).notNull(),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    siteId: text('site_id').notNull(),
+    /** The comment's status when it happened. */
+    status: text('status', { enum: COMMENT_STATUSES }).notNull(),
+    /** What webhooks receive (the comment as readers saw it then); null when the site had none. */
+    payload: text('payload', { mode: 'json' }).$type<unknown>(),
+    occurredAt: text('occurred_at').notNull(),
+    expandedAt: text('expanded_at'),
+  },
+  (t) => [index('outbox_events_pending').on(t.expandedAt, t.id)],
+);
+
+/**
+ * One message to send: a mail, a webhook POST, a Webmention verification. Its id towards the
+ * world (Message-ID, webhook delivery id) is random and made once, so a retry is recognisable.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel', { enum: DELIVERY_CHANNELS }).notNull(),
+    kind: text('kind', { enum: DELIVERY_KINDS }).notNull(),
+    /** An email address (lower-cased), a webhook URL, a Webmention source. */
+    recipient: text('recipient').notNull(),
+    messageId: text('message_id').notNull().unique(),
+    /** At most one delivery per key: one mail per address per comment, one POST per event and URL. */
+    dedupeKey: text('dedupe_key').unique(),
+    eventId: integer('event_id').references(() => outboxEvents.id, { onDelete: 'set null' }),
+    commentId: integer('comment_id'),
+    siteId: text('site_id'),
+    /** What the sender needs to build the message when its turn comes. */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    /** A worker is sending it until then; after that (a crash), another may. */
+    lockedUntil: text('locked_until'),
+    lastError: text('last_error'),
+    lastResponse: text('last_response'),
+    createdAt: text('created_at').notNull(),
+    doneAt: text('done_at'),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_created').on(t.createdAt, t.id)],
+);
+
+/** A Webmention received and verified: another page that links to one of ours, moderated like a comment. */
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id),
+    source: text('source').notNull(),
+    target: text('target').notNull(),
+    status: text('status', { enum: MENTION_STATUSES }).notNull(),
+    type: text('type', { enum: MENTION_TYPES }).notNull(),
+    url: text('url').notNull(),
+    authorName: text('author_name'),
+    authorUrl: text('author_url'),
+    name: text('name'),
+    contentHtml: text('content_html'),
+    publishedAt: text('published_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('mentions_thread_source').on(t.threadId, t.source), index('mentions_status_created').on(t.status, t.createdAt)],
+);
+
+export type MailAddressRow = typeof mailAddresses.$inferSelect;
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
+export type EmailSignInRow = typeof emailSignIns.$inferSelect;
+export type OutboxEventRow = typeof outboxEvents.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewOutboxRow = typeof outbox.$inferInsert;
+export type MentionRow = typeof mentions.$inferSelect;

@@ -22,14 +22,29 @@ export const EXPORTED = {
   settings: { table: 'settings', key: ['key'] },
   bans: { table: 'bans', key: ['id'] },
   audit: { table: 'auditLog', key: ['id'] },
+  // Readers' addresses go with the site they subscribed on (the privacy note in the README says so).
+  mailAddresses: { table: 'mailAddresses', key: ['address'] },
+  mailStops: { table: 'mailStops', key: ['address', 'siteId'] },
+  subscriptions: { table: 'subscriptions', key: ['id'] },
+  mentions: { table: 'mentions', key: ['id'] },
 } as const satisfies Record<string, { table: keyof Tables; key: readonly string[] }>;
 
 /**
  * Tables left out of exports on purpose: short-lived sign-in state and rate limits' counts,
  * useless after a move; admins (password hashes stay on their server: `riposte admin add`
- * again after a move).
+ * again after a move); the outbox (what was still to send belongs to the old server: a
+ * restore must not mail again).
  */
-export const NOT_EXPORTED: readonly (keyof Tables)[] = ['sessions', 'authRequests', 'admins', 'adminSessions', 'rateLimits'];
+export const NOT_EXPORTED: readonly (keyof Tables)[] = [
+  'sessions',
+  'authRequests',
+  'admins',
+  'adminSessions',
+  'rateLimits',
+  'emailSignIns',
+  'outboxEvents',
+  'outbox',
+];
 export type ExportedTableName = keyof typeof EXPORTED;
 export const EXPORTED_TABLE_NAMES = Object.keys(EXPORTED) as ExportedTableName[];
 

@@ -8,6 +8,8 @@ export interface Profile {
   subject: string;
   name: string;
   email: string | null;
+  /** The provider vouches that the email is the person's (it may be mailed without a confirmation); not given: no. */
+  emailVerified?: boolean;
   website: string | null;
 }
 
@@ -34,12 +36,13 @@ export function userQueries(x: Executor) {
         one(
           await db
             .insert(users)
-            .values({ ...profile, createdAt: at, signedInAt: at })
+            .values({ ...profile, emailVerified: profile.emailVerified ?? false, createdAt: at, signedInAt: at })
             .onConflictDoUpdate({
               target: [users.provider, users.subject],
               set: {
                 name: profile.name,
                 email: profile.email,
+                emailVerified: profile.emailVerified ?? false,
                 website: profile.website,
                 signedInAt: at,
               },

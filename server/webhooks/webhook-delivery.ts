@@ -4,16 +4,14 @@
  * receiver can check it came from this server and drop a retried delivery it has seen.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { CommentEvent } from '../../shared/notifications.ts';
 import type { WireComment } from '../../shared/wire.ts';
-
-export const WEBHOOK_EVENTS = ['comment.created', 'comment.approved', 'comment.edited', 'comment.deleted'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** What a receiver gets as JSON; `id` and `occurredAt` are inside the signed body. */
 export interface WebhookPayload {
   /** The delivery id: the same on every retry of this delivery. */
   id: string;
-  event: WebhookEvent;
+  event: CommentEvent;
   /** When the change happened (UTC, ISO 8601), not when this attempt was sent. */
   occurredAt: string;
   site: { id: string; name: string };
@@ -45,7 +43,19 @@ export function signWebhookBody(body: string, secret: string): string {
 }
 
 export function buildWebhookDelivery(payload: WebhookPayload, secret: string, userAgent: string): WebhookDelivery {
-  const body = JSON.stringify(payload);
+  return signWebhookDelivery(JSON.stringify(payload), payload, secret, userAgent);
+}
+
+/**
+ * The delivery of a body built earlier (the outbox builds it when the event is expanded and
+ * signs it when it is sent, with the site's secret of that moment).
+ */
+export function signWebhookDelivery(
+  body: string,
+  payload: Pick<WebhookPayload, 'id' | 'event' | 'occurredAt'>,
+  secret: string,
+  userAgent: string,
+): WebhookDelivery {
   return {
     id: payload.id,
     body,

@@ -8,15 +8,13 @@ import { escapeToBuffer, type StringBuffer } from 'hono/utils/html';
 import { mf2 } from 'microformats-parser';
 import { removeUnwantedChars } from '../../shared/clean-text.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import type { MentionType } from '../../shared/notifications.ts';
 import { normalisePageKey } from '../../shared/page-key.ts';
 import { sanitizeImportedHtml } from '../render/markdown.ts';
 
 // The parser does not export its types by name.
 type MicroformatRoot = ReturnType<typeof mf2>['items'][number];
 type MicroformatProperty = MicroformatRoot['properties'][string][number];
-
-export const MENTION_TYPES = ['reply', 'like', 'repost', 'bookmark', 'mention'] as const;
-export type MentionType = (typeof MENTION_TYPES)[number];
 
 export interface EntryFields {
   type: MentionType;

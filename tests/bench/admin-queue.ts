@@ -74,6 +74,6 @@ try {
   }
   console.log(`  POST /api/v1/comments with every check and first-time moderation: ${median(times).toFixed(1)} ms`);
 } finally {
-  t.close();
+  await t.close();
   dir.remove();
 }

@@ -21,6 +21,13 @@ export interface TestSmtpServer {
   /** Environment that points Riposte at this server (plain SMTP on loopback). */
   env: Record<string, string>;
   messages: ReceivedMail[];
+  /**
+   * While on, messages are read but never answered (the client waits for the server's "250"),
+   * and they are not kept: a sender that dies meanwhile has had nothing accepted.
+   */
+  hold(on: boolean): void;
+  /** Messages read while holding. */
+  held: number;
   /** The first message to `address` that no earlier call returned, waiting for it if needed. */
   nextMessage(address: string, waitMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
@@ -38,6 +45,8 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
   const taken = new Set<ReceivedMail>();
   const waiters: { address: string; resolve: (mail: ReceivedMail) => void }[] = [];
   let queued = 0;
+  let holding = false;
+  let held = 0;
 
   const deliver = (mail: ReceivedMail) => {
     messages.push(mail);
@@ -76,6 +85,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (holding) {
+          held++;
+          return;
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         const envelope = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -104,6 +117,12 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     url,
     env: { RIPOSTE_SMTP_URL: url, RIPOSTE_SMTP_SECURE: 'none', RIPOSTE_MAIL_FROM: 'Riposte tests <riposte@example.com>' },
     messages,
+    hold(on) {
+      holding = on;
+    },
+    get held() {
+      return held;
+    },
     nextMessage(address, waitMs = 10_000) {
       const waiting = messages.find((m) => !taken.has(m) && m.envelope.to.includes(address));
       if (waiting) {

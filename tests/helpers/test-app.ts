@@ -5,6 +5,9 @@
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { DEFAULT_WIDGET_DIR } from '../../server/main.ts';
+import { createMailer } from '../../server/mail/mailer.ts';
+import type { AddressPolicy } from '../../server/net/address-policy.ts';
+import { startOutbox } from '../../server/outbox/outbox-worker.ts';
 import { openStore } from '../../server/store/index.ts';
 import { ThreadCache } from '../../server/threads/thread-cache.ts';
 import { DEFAULT_SITE } from '../../shared/limits.ts';
@@ -34,8 +37,16 @@ export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.Pro
   return loadConfig(['--db', dbFile, '--rate-limit', '0', '--origins', BLOG_ORIGIN, ...flags], env).config;
 }
 
-/** Opens the store on `dbFile` (a SQLite file or a postgres:// URL; migrating it) and builds the app, as `riposte serve` does. */
-export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
+export interface TestAppOptions {
+  /** Loopback addresses the outbox may post webhooks to and fetch Webmention sources from. */
+  addressPolicy?: AddressPolicy;
+}
+
+/**
+ * Opens the store on `dbFile` (a SQLite file or a postgres:// URL; migrating it) and builds
+ * the app with its outbox worker (and a mailer where `env` sets mail up), as `riposte serve` does.
+ */
+export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}, options: TestAppOptions = {}) {
   const config = testConfig(dbFile, flags, env);
   const store = await openStore(dbFile, { maxBytes: config.dbMaxBytes });
   const clock = testClock();
@@ -46,14 +57,10 @@ export async function openTestApp(dbFile: string, flags: string[] = [], env: Nod
     // default (moderation=first) has its own test (moderation/new-site-default.test.ts).
     await store.sites.updateSettings(DEFAULT_SITE, { moderation: 'none' });
   }
-  const app = createApp({
-    store,
-    config,
-    threadCache: new ThreadCache(),
-    hashKey: await store.settings.hashKey(),
-    widgetDir: DEFAULT_WIDGET_DIR,
-    now,
-  });
+  const hashKey = await store.settings.hashKey();
+  const mailer = config.mail ? createMailer(config.mail, { pool: 2 }) : null;
+  const outbox = startOutbox({ store, config, hashKey, now, mailer, addressPolicy: options.addressPolicy ?? {} });
+  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey, widgetDir: DEFAULT_WIDGET_DIR, now, outbox });
 
   /** Sends JSON the way the widget does. */
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -68,7 +75,12 @@ export async function openTestApp(dbFile: string, flags: string[] = [], env: Nod
     const res = await app.request(`/api/v1/threads?${query}`);
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { comments: Record<string, unknown>[] } };
   };
-  return { app, store, config, clock, now, send, post, thread, close: () => store.close() };
+  const close = async () => {
+    await outbox.stop();
+    mailer?.close();
+    await store.close();
+  };
+  return { app, store, config, clock, now, send, post, thread, outbox, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
@@ -103,6 +115,9 @@ export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, se
     get config() {
       return app().config;
     },
+    get outbox() {
+      return app().outbox;
+    },
     get clock() {
       return app().clock;
     },
@@ -131,9 +146,13 @@ export type LiveTestApp = ReturnType<typeof useTestApp>;
  * A new app on a new database, for a test that wants one of its own (or several): closed and
  * removed when the test finishes. Call it inside a test.
  */
-export async function openTempApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<TestApp & { database: TestDatabase }> {
+export async function openTempApp(
+  flags: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  options: TestAppOptions = {},
+): Promise<TestApp & { database: TestDatabase }> {
   const { database, remove } = await makeTestDatabase();
-  const app = await openTestApp(database.location, flags, env);
+  const app = await openTestApp(database.location, flags, env, options);
   onTestFinished(async () => {
     await app.close();
     await remove();

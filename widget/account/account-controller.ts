@@ -10,10 +10,11 @@ import { LIMITS } from '../../shared/limits.ts';
 import type { SignInOptions, WireComment, WireUser } from '../../shared/wire.ts';
 import { type Api, ApiError } from '../api.ts';
 import { defineOnce } from '../define.ts';
-import type { RiposteEventDetails, SignInFailure } from '../events.ts';
+import type { EmailSignInStep, RiposteEventDetails, SignInFailure } from '../events.ts';
 import type { FormStrings } from '../i18n/strings.ts';
 import { deleteComment, editComment, exchangeCode, getCommentSource, getMe, getSignInOptions, logOut, startUrl } from './account-api.ts';
 import { commentSecret, earlierComments, guestComments, keepSessionToken, rememberSecret, sessionToken } from './credentials.ts';
+import { askSignInMail, returnedSignInMail, signInWithCode } from './email-sign-in.ts';
 import { popupSignIn } from './popup-sign-in.ts';
 import { leaveToSignIn, returnedSignIn } from './redirect-sign-in.ts';
 
@@ -83,6 +84,12 @@ export class AccountController {
         console.warn('Riposte: the sign-in could not be completed; log in again.', error);
       }
     }
+    try {
+      const session = await returnedSignInMail(this._api);
+      if (session) keepSessionToken(this._api.server, session.token);
+    } catch (error) {
+      console.warn('Riposte: the sign-in link did not work; ask for a new mail.', error);
+    }
     const options = await getSignInOptions(this._api, this.host.site);
     let user: WireUser | null = null;
     if (this.token()) {
@@ -93,7 +100,7 @@ export class AccountController {
         else console.warn('Riposte: could not check the sign-in; commenting as a guest for now.', error);
       }
     }
-    if (user || options.providers.length) {
+    if (user || options.providers.length || options.mail) {
       await loadSignIn().catch((error: unknown) =>
         console.warn('Riposte: the sign-in panel could not be loaded; reload to try again.', error),
       );
@@ -146,6 +153,25 @@ export class AccountController {
     keepSessionToken(this._api.server, outcome.token);
     this._set({ user: outcome.user });
     return null;
+  }
+
+  /** "Log in with email": asks for the mail, or signs in with its code. Resolves with why not, or null. */
+  async emailSignIn(step: EmailSignInStep): Promise<SignInFailure | null> {
+    try {
+      if (step.step === 'start') {
+        await askSignInMail(this._api, this.host.site, step.email, step.name);
+        return null;
+      }
+      const session = await signInWithCode(this._api, step.code);
+      keepSessionToken(this._api.server, session.token);
+      this._set({ user: session.user });
+      return null;
+    } catch (error) {
+      // The server's words say what was wrong with what was typed; other failures in the reader's language.
+      const message =
+        error instanceof ApiError ? (error.code === 'invalid_input' ? error.message : this.host.strings.errors[error.code]) : String(error);
+      return { message, redirect: false };
+    }
   }
 
   async signOut() {

@@ -56,7 +56,7 @@ export const createAdminApi = (csrf: () => string) => {
     edit: (id: number, body: string) => write<AdminComment>('PATCH', `/comments/${id}`, { body }),
     reply: (id: number, body: string) => write<AdminComment>('POST', `/comments/${id}/reply`, { body }),
     lock: (threadId: number, locked: boolean) => write<{ id: number; locked: boolean }>('PUT', `/threads/${threadId}/lock`, { locked }),
-    sites: () => get<{ sites: AdminSite[] }>('/sites'),
+    sites: () => get<{ sites: AdminSite[]; mail: boolean }>('/sites'),
     saveSite: (id: string, change: { origins?: string[]; settings?: Partial<SiteSettings> }) =>
       write<AdminSite>('PATCH', `/sites/${encodeURIComponent(id)}`, change),
     bans: () => get<{ bans: WireBan[] }>('/bans'),

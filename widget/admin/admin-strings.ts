@@ -126,6 +126,12 @@ export interface AdminStrings {
   origins: string;
   /** Before the origins the server's settings allow (RIPOSTE_ORIGINS, its own address), shown beside the site's own list. */
   configuredOrigins: string;
+  /** Owner alerts by mail (only where the server sends mail) and webhooks: the fieldset, its lists, the webhooks' signing secret. */
+  alertsAndWebhooks: string;
+  alertsAll: string;
+  alertsHeld: string;
+  webhooks: string;
+  webhookSecret: string;
   saveRules: string;
 
   /** Import and export. */

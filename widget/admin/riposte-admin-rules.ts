@@ -1,4 +1,4 @@
-/** `<riposte-admin-rules>`: one site's rules (moderation, guests, closing, spam defence, origins), saved at once. */
+/** `<riposte-admin-rules>`: one site's rules (moderation, guests, closing, spam defence, origins, alerts, webhooks), saved at once. */
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MODERATION_MODES } from '../../shared/moderation.ts';
@@ -47,6 +47,8 @@ export class RiposteAdminRules extends LitElement {
   @property({ attribute: false }) t!: AdminStrings;
   /** The site whose rules are shown. */
   @property({ attribute: false }) site!: AdminSite;
+  /** The server sends mail: owner alerts are offered. */
+  @property({ attribute: false }) mail = false;
 
   @state() private _busy = false;
   @state() private _error = '';
@@ -91,6 +93,26 @@ export class RiposteAdminRules extends LitElement {
           ${this.site.configuredOrigins.map(({ origin, from }, i) => html`${i ? ', ' : ''}<span class="configured-origin">${origin} (${from})</span>`)}
         </p>
       </div>
+      <fieldset>
+        <legend>${t.alertsAndWebhooks}</legend>
+        ${
+          this.mail
+            ? html`<div class="field">
+                <label for="alertsAll">${t.alertsAll}</label>
+                <textarea id="alertsAll" name="alertsAll" .value=${s.alertsAll.join('\n')}></textarea>
+              </div>
+              <div class="field">
+                <label for="alertsHeld">${t.alertsHeld}</label>
+                <textarea id="alertsHeld" name="alertsHeld" .value=${s.alertsHeld.join('\n')}></textarea>
+              </div>`
+            : nothing
+        }
+        <div class="field">
+          <label for="webhooks">${t.webhooks}</label>
+          <textarea id="webhooks" name="webhooks" .value=${s.webhooks.join('\n')}></textarea>
+        </div>
+        ${s.webhookSecret ? html`<p class="muted">${t.webhookSecret} <code>${s.webhookSecret}</code></p>` : nothing}
+      </fieldset>
       <div class="row">
         <button class="primary" ?disabled=${this._busy}>${t.saveRules}</button>
       </div>
@@ -114,6 +136,8 @@ export class RiposteAdminRules extends LitElement {
       emailRequired: form.get('emailRequired') === 'on',
       showPingbacks: form.get('showPingbacks') === 'on',
       blockedWords: lines('blockedWords'),
+      webhooks: lines('webhooks'),
+      ...(this.mail ? { alertsAll: lines('alertsAll'), alertsHeld: lines('alertsHeld') } : {}),
       ...Object.fromEntries(NUMBERS.map((name) => [name, Number(text(name))])),
     };
     this._busy = true;

@@ -125,7 +125,7 @@ export class RiposteAdmin extends LitElement {
         this._pending = page.pending;
         return { kind: 'comments' as const, page, sites: (await this._api.sites()).sites };
       }
-      if (view === 'rules') return { kind: 'rules' as const, sites: (await this._api.sites()).sites };
+      if (view === 'rules') return { kind: 'rules' as const, ...(await this._api.sites()) };
       if (view === 'bans') return { kind: 'bans' as const, bans: (await this._api.bans()).bans };
       if (view === 'transfer') return { kind: 'transfer' as const, sites: (await this._api.sites()).sites };
       return { kind: 'log' as const, entries: (await this._api.audit()).entries };
@@ -209,7 +209,7 @@ export class RiposteAdmin extends LitElement {
     if (data.kind === 'rules')
       return data.sites.map(
         (site) =>
-          html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .t=${t} .site=${site}></riposte-admin-rules>`,
+          html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .t=${t} .site=${site} .mail=${data.mail}></riposte-admin-rules>`,
       );
     if (data.kind === 'bans') return html`<riposte-admin-bans .t=${t} .formats=${f} .bans=${data.bans}></riposte-admin-bans>`;
     if (data.kind === 'transfer')

@@ -78,6 +78,14 @@ export interface FormStrings {
   change: string;
   /** The checkbox under the details. */
   remember: string;
+  /** The notification checkboxes, off by default, shown only where the comment server sends mail. */
+  notifyReplies: string;
+  notifyThread: string;
+  /** A guest ticked one of them without giving an email address. */
+  notifyEmailMissing: string;
+  /** Shown once the comment is posted with one ticked: to a guest (the address is confirmed by mail first), to a signed-in reader. */
+  notifyCheckMail: string;
+  notifyActive: string;
   /** The send button: at the end of the thread, under a comment, while sending. */
   post: string;
   postReply: string;
@@ -112,6 +120,12 @@ export interface FormStrings {
   signInIntro: string;
   signInOnly: string;
   logInWith: (provider: string) => string;
+  /** "Log in with email" (where the server sends mail): the button, the form's button, what was sent, the code's label and button. */
+  logInWithEmail: string;
+  emailSignInSend: string;
+  emailSignInSent: (address: string) => string;
+  emailSignInCode: string;
+  emailSignInSubmit: string;
   /** "Commenting as NAME (Provider). Log Out / Change". */
   commentingAs: string;
   logOut: string;

@@ -83,6 +83,7 @@ export class Writing implements ReactiveController, AccountHost {
     section?.addEventListener('riposte-submit', this._onSubmit);
     section?.addEventListener('riposte-cancel', this._onCancel);
     section?.addEventListener('riposte-sign-in', this._onSignIn);
+    section?.addEventListener('riposte-email-sign-in', this._onEmailSignIn);
     section?.addEventListener('riposte-sign-out', this._onSignOut);
   }
 
@@ -91,6 +92,7 @@ export class Writing implements ReactiveController, AccountHost {
     section?.removeEventListener('riposte-submit', this._onSubmit);
     section?.removeEventListener('riposte-cancel', this._onCancel);
     section?.removeEventListener('riposte-sign-in', this._onSignIn);
+    section?.removeEventListener('riposte-email-sign-in', this._onEmailSignIn);
     section?.removeEventListener('riposte-sign-out', this._onSignOut);
   }
 
@@ -180,7 +182,7 @@ export class Writing implements ReactiveController, AccountHost {
   };
 
   /** Posts a new comment and shows it at once (and to its author only, if it is held for moderation). */
-  private async _post({ parentId, body, author, remember, trap, formMs }: CommentDraft): Promise<WireComment> {
+  private async _post({ parentId, body, author, remember, trap, formMs, notify }: CommentDraft): Promise<WireComment> {
     const { host } = this;
     const { site, key } = host;
     const { comment, secret } = await postComment(host.api, {
@@ -193,6 +195,7 @@ export class Writing implements ReactiveController, AccountHost {
       trap: trap || undefined,
       formMs,
       earlierComments: this.account.earlierComments(),
+      ...(notify.replies || notify.thread ? { notify } : {}),
     });
     if (comment.status === 'pending') rememberHeld(site, key, comment);
     this.account.posted(comment.id, secret);
@@ -207,6 +210,12 @@ export class Writing implements ReactiveController, AccountHost {
     event.stopPropagation();
     const { reply, ...asked } = event.detail;
     this.account.signIn(asked).then(reply, (error: unknown) => reply({ message: String(error), redirect: false }));
+  };
+
+  private _onEmailSignIn = (event: RiposteEvent<'riposte-email-sign-in'>) => {
+    event.stopPropagation();
+    const { reply, ask } = event.detail;
+    void this.account.emailSignIn(ask).then(reply);
   };
 
   private _onSignOut = (event: Event) => {

@@ -145,7 +145,13 @@ describe('guests', () => {
     expect(await errorOf(res)).toEqual({ status: 403, code: 'guests_not_allowed' });
     await post(bearer(await signIn('2', 'Grace')));
     const options = await (await t.app.request('/auth/providers')).json();
-    expect(options).toEqual({ providers: [{ id: 'github', name: 'GitHub' }], guests: false, editWindowMinutes: 30, emailRequired: false });
+    expect(options).toEqual({
+      providers: [{ id: 'github', name: 'GitHub' }],
+      guests: false,
+      editWindowMinutes: 30,
+      emailRequired: false,
+      mail: false,
+    });
   });
 });
 

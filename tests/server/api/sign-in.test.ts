@@ -63,6 +63,7 @@ describe('GitHub sign-in (against a local stand-in, through the GitHub Enterpris
       guests: true,
       editWindowMinutes: 15,
       emailRequired: false,
+      mail: false,
     });
   });
 

@@ -72,6 +72,29 @@ function sample(): Doc {
     settings: [{ key: 'hash_key', value: 'k'.repeat(43) }],
     bans: [{ id: 1, kind: 'email', value: 'troll@example.org', hidExisting: false, createdBy: 'owner@blog.example', createdAt: T }],
     audit: [{ id: 1, actor: 'owner@blog.example', action: 'ban', commentId: null, detail: 'email troll@example.org', createdAt: T }],
+    mailAddresses: [
+      { address: 'ann@example.org', confirmedAt: T, bouncedAt: null, confirmationsSince: T, confirmationsSent: 1, createdAt: T },
+    ],
+    mailStops: [{ address: 'bob@example.org', siteId: 'default', createdAt: T }],
+    subscriptions: [{ id: 1, threadId: 1, kind: 'replies', commentId: 1, address: 'ann@example.org', userId: null, createdAt: T }],
+    mentions: [
+      {
+        id: 1,
+        threadId: 1,
+        source: 'https://other.example/re-a',
+        target: PAGE,
+        status: 'approved',
+        type: 'reply',
+        url: 'https://other.example/re-a',
+        authorName: 'Eve',
+        authorUrl: 'https://other.example/',
+        name: null,
+        contentHtml: '<p>Good point.</p>',
+        publishedAt: T,
+        createdAt: T,
+        updatedAt: T,
+      },
+    ],
   };
 }
 
@@ -102,7 +125,20 @@ describe('restoring a Riposte export that was tampered with', () => {
   it('restores the untouched sample', async () => {
     const { store } = await setup();
     const summary = await importText(store, 'riposte', toFile(sample()));
-    expect(summary.restored).toEqual({ sites: 1, users: 1, threads: 2, comments: 3, likes: 1, settings: 1, bans: 1, audit: 1 });
+    expect(summary.restored).toEqual({
+      sites: 1,
+      users: 1,
+      threads: 2,
+      comments: 3,
+      likes: 1,
+      settings: 1,
+      bans: 1,
+      audit: 1,
+      mailAddresses: 1,
+      mailStops: 1,
+      subscriptions: 1,
+      mentions: 1,
+    });
     expect(summary.warnings).toEqual([]);
   });
 
@@ -215,6 +251,31 @@ describe('restoring a Riposte export that was tampered with', () => {
       /: comments \(id 1\): parentId 2: its chain of parents loops back on itself\.$/,
     ],
     ['a comment its own parent', (d) => (d.comments[2]!.parentId = 3), /: comments \(id 3\): parentId 3: its chain of parents loops/],
+    [
+      'a subscriber address in capitals',
+      (d) => (d.subscriptions[0]!.address = 'Ann@Example.org'),
+      /subscriptions row 1 \(id 1\): address: must be a lower-case email address/,
+    ],
+    [
+      'an address that is not one',
+      (d) => (d.mailAddresses[0]!.address = 'ann'),
+      /mailAddresses row 1: address: must be a lower-case email/,
+    ],
+    [
+      'an unknown subscription kind',
+      (d) => (d.subscriptions[0]!.kind = 'all'),
+      /subscriptions row 1 \(id 1\): kind: must be one of replies, thread/,
+    ],
+    [
+      'a javascript: mention url',
+      (d) => (d.mentions[0]!.url = 'javascript:alert(1)'),
+      /mentions row 1 \(id 1\): url: must be an http:\/\/ or https:\/\/ address/,
+    ],
+    [
+      'an unknown mention status',
+      (d) => (d.mentions[0]!.status = 'deleted'),
+      /mentions row 1 \(id 1\): status: must be one of approved, pending, spam/,
+    ],
     ['version 0', (d) => (d.version = 0), /"version" must be a whole number from 1 to 1, not 0\./],
     ['a negative version', (d) => (d.version = -1), /"version" must be a whole number from 1 to 1, not -1\./],
     ['a fractional version', (d) => (d.version = 0.5), /"version" must be a whole number from 1 to 1, not 0\.5\./],
@@ -270,5 +331,17 @@ describe('restoring a Riposte export that was tampered with', () => {
     expect(stored.bodyHtml).toBe('<a>[image]</a><p>Hi <a>there</a></p>');
     const served = await thread(PAGE);
     expect(JSON.stringify(served.body)).not.toMatch(/onerror|onclick|<script|javascript:/);
+  });
+
+  it("stores mention HTML only as the sanitiser lets it through, as a comment's", async () => {
+    const { store, thread } = await setup();
+    const summary = await importText(
+      store,
+      'riposte',
+      hostile((d) => (d.mentions[0]!.contentHtml = '<p onclick="alert(1)">Hi<script>alert(2)</script></p>')),
+    );
+    expect(summary.warnings).toEqual(['mentions row 1 (id 1): contentHtml held markup Riposte does not write; stored sanitised.']);
+    const served = await thread(PAGE);
+    expect(served.body.mentions).toMatchObject([{ html: '<p>Hi</p>' }]);
   });
 });

@@ -46,6 +46,10 @@ describe('riposte export and restore', () => {
       'settings',
       'bans',
       'audit',
+      'mailAddresses',
+      'mailStops',
+      'subscriptions',
+      'mentions',
     ]);
     expect(parsed.bans).toMatchObject([{ kind: 'email', value: 'troll@example.org', createdBy: 'owner@blog.example' }]);
     expect(parsed.audit).toMatchObject([{ actor: 'owner@blog.example', action: 'ban', detail: 'email troll@example.org' }]);
@@ -64,7 +68,20 @@ describe('riposte export and restore', () => {
     const exported = await exportText(source.store);
     const target = await setup();
     const summary = await importText(target.store, 'riposte', exported, 'default', 4096);
-    expect(summary.restored).toEqual({ sites: 2, users: 1, threads: 10, comments: 39, likes: 1, settings: 1, bans: 1, audit: 1 });
+    expect(summary.restored).toEqual({
+      sites: 2,
+      users: 1,
+      threads: 10,
+      comments: 39,
+      likes: 1,
+      settings: 1,
+      bans: 1,
+      audit: 1,
+      mailAddresses: 0,
+      mailStops: 0,
+      subscriptions: 0,
+      mentions: 0,
+    });
     expect(await exportText(target.store)).toBe(exported);
 
     // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.

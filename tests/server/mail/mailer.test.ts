@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMailConfig } from '../../../server/mail/mail-config.ts';
-import { createMailer, MailError, type Mailer, newMessageId } from '../../../server/mail/mailer.ts';
+import { MailError } from '../../../server/mail/mail-error.ts';
+import { createMailer, type Mailer } from '../../../server/mail/mailer.ts';
+import { newMessageId } from '../../../server/mail/message-id.ts';
 import { mailStrings } from '../../../server/mail/mail-strings.ts';
 import { renderNotificationMail } from '../../../server/mail/reader-mails.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../helpers/smtp-server.ts';
@@ -74,7 +76,7 @@ describe('the mailer, against a real SMTP server', () => {
     expect(err.message).toBe(
       `127.0.0.1:${smtp.port} refused the login (535 Invalid username or password); check the SMTP user and password.`,
     );
-    expect(err.permanent).toBe(false);
+    expect(err).toMatchObject({ permanent: false, aboutServer: true });
   });
 
   it('reports a refused recipient as permanent, with the server’s words', async () => {
@@ -84,7 +86,7 @@ describe('the mailer, against a real SMTP server', () => {
     expect(err.message).toBe(
       `127.0.0.1:${smtp.port} refused the recipient or the sender: 550 5.1.1 <gone@example.org>: Recipient address rejected: User unknown`,
     );
-    expect(err.permanent).toBe(true);
+    expect(err).toMatchObject({ permanent: true, aboutServer: false });
     expect(smtp.messages).toEqual([]);
   });
 
@@ -95,7 +97,7 @@ describe('the mailer, against a real SMTP server', () => {
     const { config, mailer: m } = mailer({ ...smtp.env, RIPOSTE_SMTP_URL: `smtp://127.0.0.1:${port}` });
     const err = await sendError(m.send({ to: 'ann@example.org', subject: 'Hi', text: 'x', messageId: newMessageId(config) }));
     expect(err.message).toMatch(new RegExp(`^could not talk to 127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED`));
-    expect(err.permanent).toBe(false);
+    expect(err).toMatchObject({ permanent: false, aboutServer: true });
   });
 
   it('delivers a notification with a hostile name as one subject line, to its recipient only', async () => {

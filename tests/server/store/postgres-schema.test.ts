@@ -26,13 +26,15 @@ const defaultText = (value: string | null) =>
         .replace(/^\(?strftime\('%Y-%m-%dT%H:%M:%fZ', 'now'\)\)?$/, NOW)
         .replace(/^to_char\(\(statement_timestamp\(\) AT TIME ZONE 'UTC'::text\), 'YYYY-MM-DD"T"HH24:MI:SS\.MS"Z"'::text\)$/, NOW)
         .replace(/::[a-z ]+$/, '');
-/** An index's definition without quotes, schema, method or spaces between columns. */
+/** An index's definition without quotes, schema, method or spaces between columns (and a partial index's condition as written). */
 const indexText = (definition: string) =>
   definition
     .replace(/[`"]/g, '')
     .replace(/ ON public\./, ' ON ')
     .replace(/ USING btree/, '')
-    .replace(/,\s+/g, ',');
+    .replace(/,\s+/g, ',')
+    .replace(/ WHERE \((.*)\)$/, ' WHERE $1')
+    .replace(/'::text/g, "'");
 
 async function sqliteShape(connection: Connection, table: string): Promise<TableShape> {
   const { sqlite } = connection;
@@ -114,7 +116,7 @@ async function postgresShape(connection: PostgresConnection, table: string): Pro
     foreignKeys: foreignKeys
       .map((f) => {
         const [, from, to, columns, onDelete] =
-          /^FOREIGN KEY \((.+)\) REFERENCES (\w+)\((.+)\)(?: ON DELETE (\w+))?/.exec(f.definition) ?? [];
+          /^FOREIGN KEY \((.+)\) REFERENCES (\w+)\((.+)\)(?: ON DELETE (\w+(?: NULL| DEFAULT)?))?/.exec(f.definition) ?? [];
         return `${from} -> ${to}(${columns}) on delete ${(onDelete ?? 'no action').toLowerCase()}`;
       })
       .sort(),

@@ -36,6 +36,7 @@ const ROWS: [string, Record<string, unknown>[]][] = [
         subject: '123',
         name: 'Ann "A" O\'Hara',
         email: 'ann@example.com',
+        emailVerified: true,
         website: 'https://ann.example',
         createdAt: AT,
         signedInAt: LATER,
@@ -129,6 +130,91 @@ const ROWS: [string, Record<string, unknown>[]][] = [
   ['bans', [{ id: 4, kind: 'email', value: 'troll@example.org', hidExisting: true, createdBy: 'owner@example.com', createdAt: AT }]],
   ['auditLog', [{ id: 9, actor: 'owner@example.com', action: 'ban', commentId: 11, detail: 'email troll@example.org', createdAt: AT }]],
   ['settings', [{ key: 'hash_key', value: 'abc' }]],
+  [
+    'mailAddresses',
+    [{ address: 'ann@example.com', confirmedAt: AT, bouncedAt: null, confirmationsSince: LATER, confirmationsSent: 2, createdAt: AT }],
+  ],
+  ['mailStops', [{ address: 'bob@example.org', siteId: 'blog', createdAt: AT }]],
+  ['subscriptions', [{ id: 5, threadId: 3, kind: 'replies', commentId: 10, address: 'ann@example.com', userId: 7, createdAt: AT }]],
+  [
+    'emailSignIns',
+    [
+      {
+        id: 'sign-in-id',
+        address: 'ann@example.com',
+        name: 'Ann',
+        siteId: 'blog',
+        origin: 'https://blog.example',
+        codeHash: 'code-hash',
+        linkHash: 'link-hash',
+        challenge: 'challenge',
+        attempts: 1,
+        createdAt: AT,
+        expiresAt: LATER,
+      },
+    ],
+  ],
+  [
+    'outboxEvents',
+    [
+      {
+        id: 6,
+        type: 'comment.created',
+        commentId: 11,
+        siteId: 'blog',
+        status: 'approved',
+        payload: { event: 'comment.created', comment: { id: 11, html: '<p>Reply</p>' } },
+        occurredAt: AT,
+        expandedAt: null,
+      },
+    ],
+  ],
+  [
+    'outbox',
+    [
+      {
+        id: 8,
+        channel: 'mail',
+        kind: 'replies',
+        recipient: 'ann@example.com',
+        messageId: '<id@example.com>',
+        dedupeKey: 'comment:11:ann@example.com',
+        eventId: 6,
+        commentId: 11,
+        siteId: 'blog',
+        payload: { held: false, ünïcode: '😀' },
+        status: 'pending',
+        attempts: 2,
+        nextAttemptAt: LATER,
+        lockedUntil: null,
+        lastError: 'could not talk to 127.0.0.1:25',
+        lastResponse: null,
+        createdAt: AT,
+        doneAt: null,
+      },
+    ],
+  ],
+  [
+    'mentions',
+    [
+      {
+        id: 12,
+        threadId: 3,
+        source: 'https://other.example/re',
+        target: 'https://blog.example/?p=1',
+        status: 'approved',
+        type: 'reply',
+        url: 'https://other.example/re',
+        authorName: 'Eve',
+        authorUrl: null,
+        name: null,
+        contentHtml: '<p>Yes 😀</p>',
+        publishedAt: AT,
+        createdAt: AT,
+        updatedAt: LATER,
+      },
+    ],
+  ],
   ['rateLimits', [{ key: 'writes:2001:db8::1', hits: 3, resetsAt: LATER }]],
 ];
 
@@ -152,9 +238,9 @@ describe('values on PostgreSQL', () => {
       expect(serialised(await postgres.db.select().from(tables(name).postgres)), name).toEqual(fromSqlite);
       read[name] = fromSqlite.map((row) => JSON.parse(row));
     }
-    // Defaults filled in the same way; the comments and the like bumped their thread's version on both.
+    // Defaults filled in the same way; the comments, the like and the mention bumped their thread's version on both.
     expect(read.sites![1]).toEqual({ id: 'default', name: 'Default site', origins: [], settings: {}, createdAt: AT });
-    expect(read.threads![0]).toMatchObject({ id: 3, version: 8, locked: true });
+    expect(read.threads![0]).toMatchObject({ id: 3, version: 9, locked: true });
     expect(read.comments![0]).toMatchObject({ heldReasons: ['first_time', 'too_many_links'] });
   });
 

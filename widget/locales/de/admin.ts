@@ -165,6 +165,12 @@ export default {
   blockedWords: 'Gesperrte Wörter (eines pro Zeile; ein Kommentar, der eines enthält, wird zurückgehalten)',
   origins: 'Erlaubte Origins (einer pro Zeile, z. B. https://blog.example.com)',
   configuredOrigins: 'Außerdem erlaubt, durch die Einstellungen des Servers (dort ändern):',
+  alertsAndWebhooks: 'Benachrichtigungen und Webhooks',
+  alertsAll: 'Mir jeden neuen Kommentar mailen (Adressen, eine pro Zeile; jede wird zuerst um Bestätigung gebeten)',
+  alertsHeld: 'Mir zurückgehaltene Kommentare mailen (Adressen, eine pro Zeile)',
+  webhooks:
+    'Webhook-URLs (eine pro Zeile; jede erhält einen signierten JSON-POST, wenn ein Kommentar erstellt, freigegeben, bearbeitet oder gelöscht wird)',
+  webhookSecret: 'Signaturschlüssel (HMAC-SHA256 des Inhalts, in Riposte-Signature):',
   saveRules: 'Regeln speichern',
   importTitle: 'Kommentare importieren',
   importHelp:

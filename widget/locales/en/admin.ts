@@ -158,6 +158,11 @@ export default {
   blockedWords: 'Blocked words (one per line; a comment containing one is held)',
   origins: 'Allowed origins (one per line, e.g. https://blog.example.com)',
   configuredOrigins: 'Also allowed, by the server’s settings (change them there):',
+  alertsAndWebhooks: 'Alerts and webhooks',
+  alertsAll: 'Mail me every new comment (addresses, one per line; each is asked to confirm first)',
+  alertsHeld: 'Mail me comments held for approval (addresses, one per line)',
+  webhooks: 'Webhook URLs (one per line; each gets a signed JSON POST when a comment is created, approved, edited or deleted)',
+  webhookSecret: 'Signing secret (HMAC-SHA256 of the body, in Riposte-Signature):',
   saveRules: 'Save rules',
   importTitle: 'Import comments',
   importHelp:

@@ -166,6 +166,12 @@ export default {
   blockedWords: 'Mots bloqués (un par ligne ; un commentaire qui en contient un est retenu)',
   origins: 'Origines autorisées (une par ligne, p. ex. https://blog.example.com)',
   configuredOrigins: 'Autorisées aussi, par les réglages du serveur (à modifier là) :',
+  alertsAndWebhooks: 'Alertes et webhooks',
+  alertsAll: 'M’écrire à chaque nouveau commentaire (adresses, une par ligne ; chacune doit d’abord confirmer)',
+  alertsHeld: 'M’écrire pour les commentaires en attente d’approbation (adresses, une par ligne)',
+  webhooks:
+    'URL de webhooks (une par ligne ; chacune reçoit un POST JSON signé quand un commentaire est créé, approuvé, modifié ou supprimé)',
+  webhookSecret: 'Secret de signature (HMAC-SHA256 du corps, dans Riposte-Signature) :',
   saveRules: 'Enregistrer les règles',
   importTitle: 'Importer des commentaires',
   importHelp:

@@ -1,0 +1,82 @@
+/**
+ * The outbox's write path: a comment change that someone must hear of (readers and owners by
+ * mail, the site's webhooks) becomes one event row in the change's own transaction, whatever
+ * the number of recipients; the worker expands it later (expand-event.ts). The webhook body is
+ * built here, as the comment is at this moment; it is signed when sent.
+ */
+import type { CommentEvent } from '../../shared/notifications.ts';
+import { siteSettings } from '../../shared/site-settings.ts';
+import { toWireComment } from '../comments/to-wire.ts';
+import type { AppDeps } from '../http/app-env.ts';
+import { commentLink } from '../mail/mail-layout.ts';
+import type { StoreTransaction } from '../store/index.ts';
+import type { CommentRow, SiteRow, ThreadRow } from '../store/schema.ts';
+import type { WebhookPayload } from '../webhooks/webhook-delivery.ts';
+
+export interface CommentChange {
+  type: CommentEvent;
+  site: SiteRow;
+  thread: ThreadRow;
+  comment: CommentRow;
+}
+
+/** What every delivery of the event carries; each adds its own delivery id. */
+export type EventPayload = Omit<WebhookPayload, 'id'>;
+
+/** The comment's address on its page, if the page's address is known. */
+export function pageCommentUrl(thread: ThreadRow, commentId: number): string | null {
+  return thread.url ? commentLink(thread.url, commentId) : null;
+}
+
+function webhookPayload({ type, site, thread, comment }: CommentChange, hashKey: string, occurredAt: string): EventPayload {
+  return {
+    event: type,
+    occurredAt,
+    site: { id: site.id, name: site.name },
+    page: { key: thread.pageKey, url: thread.url, title: thread.title },
+    comment: {
+      ...toWireComment(comment, hashKey),
+      markdown: comment.status === 'deleted' ? '' : comment.bodyMarkdown,
+      url: pageCommentUrl(thread, comment.id),
+    },
+  };
+}
+
+/**
+ * Writes the event if anything will come of it: mail about a new or approved comment where
+ * mail is on, webhooks where the site has some. A comment in spam is told to no one. True
+ * when written (the caller wakes the worker once the transaction has committed).
+ */
+export async function recordCommentEvent(
+  tx: StoreTransaction,
+  deps: Pick<AppDeps, 'config' | 'hashKey' | 'now'>,
+  change: CommentChange,
+): Promise<boolean> {
+  const { type, site, comment } = change;
+  if (comment.status === 'spam') return false;
+  const hooks = siteSettings(site.settings).webhooks.length > 0;
+  const mail = deps.config.mail !== null && (type === 'comment.created' || type === 'comment.approved');
+  if (!hooks && !mail) return false;
+  const occurredAt = deps.now().toISOString();
+  await tx.outbox.addEvent({
+    type,
+    commentId: comment.id,
+    siteId: site.id,
+    status: comment.status,
+    payload: hooks ? webhookPayload(change, deps.hashKey, occurredAt) : null,
+    occurredAt,
+  });
+  return true;
+}
+
+/** recordCommentEvent for a comment whose thread and site the caller has not read. */
+export async function recordCommentChange(
+  tx: StoreTransaction,
+  deps: Pick<AppDeps, 'config' | 'hashKey' | 'now'>,
+  type: CommentEvent,
+  comment: CommentRow,
+): Promise<boolean> {
+  const thread = await tx.threads.get(comment.threadId);
+  const site = thread && (await tx.sites.get(thread.siteId));
+  return thread && site ? recordCommentEvent(tx, deps, { type, site, thread, comment }) : false;
+}
