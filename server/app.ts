@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { likeRoutes } from './routes/likes.ts';
+import { threadHtmlRoutes } from './routes/thread-html.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   const limitByAddress = (counts: 'writes' | 'all', message: string) => addressRateLimit({ perMinute, trustProxy, counts, message });
   api.use(limitByAddress('writes', 'Too many posts from your address; wait a minute and try again.'));
   api.route('/threads', threadRoutes);
+  api.route('/threads/html', threadHtmlRoutes());
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
 

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { adminCommand, ADMIN_USAGE } from './cli-admin.ts';
 import { siteCommand, SITE_USAGE } from './cli-site.ts';
 import { mailCommand, MAIL_USAGE } from './cli-mail.ts';
+import { renderCommand, RENDER_USAGE } from './cli-render.ts';
 import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
 import { ImportError } from './import/import-error.ts';
@@ -22,6 +23,7 @@ Commands:
   backup FILE
            Write a consistent copy of the database to FILE; safe while the server runs.
 ${TRANSFER_USAGE}
+${RENDER_USAGE}
 ${SITE_USAGE}
 ${ADMIN_USAGE}
 ${MAIL_USAGE}
@@ -94,13 +96,14 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
     console.log(USAGE);
     return;
   }
-  if (!['serve', 'demo', 'backup', 'import', 'export', 'site', 'admin', 'mail'].includes(command)) {
+  if (!['serve', 'demo', 'backup', 'import', 'export', 'site', 'admin', 'mail', 'render'].includes(command)) {
     console.error(`riposte: unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
   try {
     if (command === 'import' || command === 'export') return await (command === 'import' ? importCommand(rest) : exportCommand(rest));
+    if (command === 'render') return await renderCommand(rest);
     const { config, positionals } = loadConfig(rest, process.env);
     if (command === 'backup') await backupCommand(config, positionals[0]);
     else if (command === 'site') await siteCommand(config, positionals);

@@ -1,0 +1,31 @@
+/**
+ * Queries of what blogs put into their own pages: a thread as HTML, the counts of many pages
+ * at once (index pages), a site's recent comments.
+ */
+import * as v from 'valibot';
+import { pageKeySchema, pageQuerySchema, siteIdSchema } from './schemas.ts';
+
+/** Pages one counts request may ask about: an index page shows 10-50 posts. */
+export const MAX_COUNT_PAGES = 100;
+
+/** A language tag such as "fr" or "pt-BR" (the answer speaks the nearest one there is, else English). */
+export const langSchema = v.pipe(
+  v.string('Lang must be text.'),
+  v.regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/, 'Lang must be a language tag such as "en", "fr" or "de-CH".'),
+);
+
+/** GET /threads/html: which page, in which language. */
+export const threadHtmlQuerySchema = v.object({ ...pageQuerySchema.entries, lang: v.optional(langSchema) });
+
+/** GET /counts: a site and its pages (`page` given once per page). */
+export const countsQuerySchema = v.object({
+  site: v.optional(siteIdSchema),
+  page: v.pipe(
+    v.array(pageKeySchema),
+    v.minLength(1, 'Name at least one page: ?page=KEY&page=KEY…'),
+    v.maxLength(MAX_COUNT_PAGES, `Ask for at most ${MAX_COUNT_PAGES} pages at once; split the rest into more requests.`),
+  ),
+});
+
+/** GET /feeds/site.atom and GET /recent: a site's newest comments. */
+export const recentQuerySchema = v.object({ site: v.optional(siteIdSchema) });
