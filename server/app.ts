@@ -12,6 +12,7 @@ import { adminPageRoutes } from './routes/admin-page.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
+import { countRoutes } from './routes/counts.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { likeRoutes } from './routes/likes.ts';
 import { threadHtmlRoutes } from './routes/thread-html.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
   api.use(limitByAddress('writes', 'Too many posts from your address; wait a minute and try again.'));
   api.route('/threads', threadRoutes);
   api.route('/threads/html', threadHtmlRoutes());
+  api.route('/counts', countRoutes());
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
 

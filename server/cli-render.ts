@@ -2,7 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { DEFAULT_SITE } from '../shared/default-site.ts';
-import { threadHtmlQuerySchema } from '../shared/listing-schemas.ts';
+import { threadHtmlQuerySchema } from '../shared/listings.ts';
 import { fieldErrors } from '../shared/schemas.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { pageThreadHtml } from './page-html/page-thread-html.ts';

@@ -4,7 +4,7 @@
  * and 304, so a theme include or server-side include can ask on every page view.
  */
 import { Hono } from 'hono';
-import { threadHtmlQuerySchema } from '../../shared/listing-schemas.ts';
+import { threadHtmlQuerySchema } from '../../shared/listings.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { encodedBody, sendEncoded } from '../http/encoded-body.ts';
 import { validate } from '../http/read-json.ts';

@@ -10,6 +10,7 @@ import { connect, directExecutor, inTransaction, isBusy, openSqlite, TOOL_WAIT_M
 import type { Executor } from './executor.ts';
 import { importQueries } from './imports.ts';
 import { likeQueries } from './likes.ts';
+import { listingQueries } from './listings.ts';
 import { sessionQueries } from './sessions.ts';
 import { settingQueries } from './settings.ts';
 import { siteQueries } from './sites.ts';
@@ -30,6 +31,7 @@ function queryGroups(x: Executor) {
     comments: commentQueries(x),
     adminComments: adminCommentQueries(x),
     likes: likeQueries(x),
+    listings: listingQueries(x),
     settings: settingQueries(x),
     users: userQueries(x),
     sessions: sessionQueries(x),

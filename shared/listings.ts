@@ -1,5 +1,5 @@
 /**
- * Queries of what blogs put into their own pages: a thread as HTML, the counts of many pages
+ * Queries and answers of what blogs put into their own pages: a thread as HTML, the counts of many pages
  * at once (index pages), a site's recent comments.
  */
 import * as v from 'valibot';
@@ -27,5 +27,12 @@ export const countsQuerySchema = v.object({
   ),
 });
 
-/** GET /feeds/site.atom and GET /recent: a site's newest comments. */
-export const recentQuerySchema = v.object({ site: v.optional(siteIdSchema) });
+/** GET /counts answers each page asked for, in the order asked. */
+export interface WireCounts {
+  site: string;
+  /** `page` as the server normalised it; `count` as a thread's `count` (approved comments readers see). */
+  counts: { page: string; count: number }[];
+}
+
+/** GET /feeds/site.atom: a site's newest comments. */
+export const siteQuerySchema = v.object({ site: v.optional(siteIdSchema) });
