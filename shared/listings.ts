@@ -1,12 +1,10 @@
 /**
- * Queries and answers of what blogs put into their own pages: a thread as HTML, the counts of many pages
+ * Queries of what blogs put into their own pages: a thread as HTML, the counts of many pages
  * at once (index pages), a site's recent comments.
  */
 import * as v from 'valibot';
+import { MAX_COUNT_PAGES } from './listing-wire.ts';
 import { pageKeySchema, pageQuerySchema, siteIdSchema } from './schemas.ts';
-
-/** Pages one counts request may ask about: an index page shows 10-50 posts. */
-export const MAX_COUNT_PAGES = 100;
 
 /** A language tag such as "fr" or "pt-BR" (the answer speaks the nearest one there is, else English). */
 export const langSchema = v.pipe(
@@ -26,13 +24,6 @@ export const countsQuerySchema = v.object({
     v.maxLength(MAX_COUNT_PAGES, `Ask for at most ${MAX_COUNT_PAGES} pages at once; split the rest into more requests.`),
   ),
 });
-
-/** GET /counts answers each page asked for, in the order asked. */
-export interface WireCounts {
-  site: string;
-  /** `page` as the server normalised it; `count` as a thread's `count` (approved comments readers see). */
-  counts: { page: string; count: number }[];
-}
 
 /** GET /feeds/site.atom: a site's newest comments. */
 export const siteQuerySchema = v.object({ site: v.optional(siteIdSchema) });

@@ -4,7 +4,8 @@
  * version stands, so a busy front page costs one small query for the thread versions.
  */
 import { Hono } from 'hono';
-import { countsQuerySchema, type WireCounts } from '../../shared/listings.ts';
+import type { WireCounts } from '../../shared/listing-wire.ts';
+import { countsQuerySchema } from '../../shared/listings.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { encodedBody, sendEncoded } from '../http/encoded-body.ts';
 import { validate } from '../http/read-json.ts';

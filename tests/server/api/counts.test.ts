@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_COUNT_PAGES, type WireCounts } from '../../../shared/listings.ts';
+import { MAX_COUNT_PAGES, type WireCounts } from '../../../shared/listing-wire.ts';
 import type { WireComment } from '../../../shared/wire.ts';
 import { useTestApp } from '../../helpers/test-app.ts';
 
