@@ -15,6 +15,7 @@ import { commentRoutes } from './routes/comments.ts';
 import { countRoutes } from './routes/counts.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { likeRoutes } from './routes/likes.ts';
+import { recentRoutes } from './routes/recent.ts';
 import { threadHtmlRoutes } from './routes/thread-html.ts';
 import { threadRoutes } from './routes/threads.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   api.route('/threads', threadRoutes);
   api.route('/threads/html', threadHtmlRoutes());
   api.route('/counts', countRoutes());
+  api.route('/recent', recentRoutes);
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
 

@@ -3,7 +3,7 @@
  * at once (index pages), a site's recent comments.
  */
 import * as v from 'valibot';
-import { MAX_COUNT_PAGES } from './listing-wire.ts';
+import { MAX_COUNT_PAGES, MAX_RECENT } from './listing-wire.ts';
 import { pageKeySchema, pageQuerySchema, siteIdSchema } from './schemas.ts';
 
 /** A language tag such as "fr" or "pt-BR" (the answer speaks the nearest one there is, else English). */
@@ -27,3 +27,18 @@ export const countsQuerySchema = v.object({
 
 /** GET /feeds/site.atom: a site's newest comments. */
 export const siteQuerySchema = v.object({ site: v.optional(siteIdSchema) });
+
+/** GET /recent: a site's newest comments, `limit` of them (default 5). */
+export const recentQuerySchema = v.object({
+  site: v.optional(siteIdSchema),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, `Limit must be a whole number from 1 to ${MAX_RECENT}.`),
+      v.transform(Number),
+      v.minValue(1, `Limit must be a whole number from 1 to ${MAX_RECENT}.`),
+      v.maxValue(MAX_RECENT, `Limit must be a whole number from 1 to ${MAX_RECENT}.`),
+    ),
+    '5',
+  ),
+});

@@ -10,6 +10,7 @@ import { MAX_COUNT_PAGES, type WireCounts } from '../../shared/listing-wire.ts';
 import { call } from '../api.ts';
 import { Formats } from '../format.ts';
 import { elementLanguage, FALLBACK, matchLanguage } from '../i18n/languages.ts';
+import type { ThreadStrings } from '../i18n/strings.ts';
 import { LANGUAGES, loadThreadStrings } from '../i18n/thread-catalogues.ts';
 
 /** Counts asked of one site of one server, each element with the page it counts. */
@@ -30,8 +31,7 @@ export function countLater(element: HTMLElement, defaultServer: string): void {
     console.error('Riposte: <riposte-count> needs page-id or page-url.', element);
     return;
   }
-  const root = element.getAttribute('server') || defaultServer || location.href;
-  const server = new URL(root.endsWith('/') ? root : `${root}/`, location.href).href;
+  const server = serverOf(element, defaultServer);
   const site = element.getAttribute('site') || DEFAULT_SITE;
   const key = `${server} ${site}`;
   const batch = waiting.get(key) ?? { server, site, elements: new Map<HTMLElement, string>() };
@@ -41,6 +41,12 @@ export function countLater(element: HTMLElement, defaultServer: string): void {
     flushSoon = true;
     setTimeout(flush);
   }
+}
+
+/** The comment server's root URL (ending in "/") for a listing element: its `server`, else where embed.js came from. */
+export function serverOf(element: HTMLElement, defaultServer: string): string {
+  const root = element.getAttribute('server') || defaultServer || location.href;
+  return new URL(root.endsWith('/') ? root : `${root}/`, location.href).href;
 }
 
 function flush(): void {
@@ -67,12 +73,18 @@ function flush(): void {
 
 const formats = new Map<string, Formats>();
 
-/** Writes "9 Responses" in the element's language, as a link to the page's comments where its address is known. */
-async function show(element: HTMLElement, count: number): Promise<void> {
+/** The thread's strings and formats in the element's language (its `lang`, else the page's), for a listing element. */
+export async function wordsFor(element: HTMLElement): Promise<{ t: ThreadStrings; f: Formats }> {
   const lang = matchLanguage(elementLanguage(element), LANGUAGES) ?? FALLBACK;
   const t = await loadThreadStrings(lang);
   const f = formats.get(lang) ?? new Formats(lang);
   formats.set(lang, f);
+  return { t, f };
+}
+
+/** Writes "9 Responses" in the element's language, as a link to the page's comments where its address is known. */
+async function show(element: HTMLElement, count: number): Promise<void> {
+  const { t, f } = await wordsFor(element);
   const text = f.count(count, t.responses);
   element.dataset.count = String(count);
   const url = element.getAttribute('page-url');

@@ -1,6 +1,7 @@
 /**
- * `<riposte-count>` on a blog's index page (Chromium): every count from one request, in the
- * page's language (or the element's), linking to each post's comments.
+ * What a blog lists across its pages (Chromium): `<riposte-count>` on an index page, every
+ * count from one request, in the page's language (or the element's), linking to each post's
+ * comments; `<riposte-recent>`, a sidebar's recent comments.
  */
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
@@ -47,5 +48,32 @@ describe('<riposte-count> on an index page', () => {
     expect(new URL(countRequests[0]!).searchParams.getAll('page').sort()).toEqual([`${other}?utm_source=x`, SEEDED, 'new-post'].sort());
     // An index page loads no thread, no form.
     expect(demo.requested.some((url) => /\/api\/v1\/threads|writing/.test(url))).toBe(false);
+  });
+});
+
+describe('<riposte-recent> in a sidebar', () => {
+  it("lists the site's newest comments in the element's language, each linking to its comment", async () => {
+    const page = 'https://blog.example/recent-post';
+    const posted = await fetch(`${demo.stack.server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ page, url: page, title: 'Un billet <récent>', body: 'Le plus récent.', author: { name: 'Zoé' } }),
+    });
+    const { comment } = (await posted.json()) as { comment: { id: number } };
+    blog.pages.set(
+      '/sidebar',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title></head><body>
+      <script type="module" src="${demo.stack.server.url}/embed.js"></script>
+      <aside lang="fr"><h2>Commentaires récents</h2><riposte-recent limit="3">Chargement…</riposte-recent></aside>
+      </body></html>`,
+    );
+    await demo.page.goto(`${blog.server.origin}/sidebar`);
+    const items = demo.page.locator('riposte-recent li');
+    await items.first().waitFor();
+    expect(await items.count()).toBe(3);
+    const newest = items.first().getByRole('link');
+    await expect(newest.textContent()).resolves.toBe('Zoé sur Un billet <récent>');
+    expect(await newest.getAttribute('href')).toBe(`${page}#comment-${comment.id}`);
+    expect(await items.first().locator('time').textContent()).toMatch(/maintenant|il y a/);
   });
 });
