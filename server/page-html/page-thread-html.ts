@@ -25,7 +25,8 @@ export async function pageThreadHtml(store: Store, hashKey: string, request: Pag
   return threadHtml({
     comments: rows.map((row) => toWireComment(row, hashKey)),
     count: rows.filter((row) => row.status === 'approved').length,
-    pageUrl: thread?.url ?? null,
+    // Links go to web pages only (an imported thread's address came from another system's file).
+    pageUrl: thread?.url && /^https?:\/\//i.test(thread.url) ? thread.url : null,
     feedUrl: `${request.publicUrl}/feeds/thread.atom?${new URLSearchParams({ site: siteId, page: key })}`,
     lang,
     t,

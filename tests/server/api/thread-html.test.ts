@@ -78,6 +78,14 @@ describe('GET /api/v1/threads/html', () => {
     expectSafeHtml(content.html);
   });
 
+  it('links only to web pages, whatever address an imported thread holds', async () => {
+    await t.store.threads.create('default', 'imported-post', t.now().toISOString(), 'javascript:alert(1)');
+    expect((await t.post({ page: 'imported-post', body: 'Hi', author: { name: 'Ann' } })).status).toBe(201);
+    const html = await (await fragment({ page: 'imported-post' })).text();
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<a class="riposte-respond" href="#respond">');
+  });
+
   it('is cached like the JSON thread: the same ETag and 304 until the thread changes', async () => {
     await postOk('one', { name: 'Ann' });
     const res = await fragment({ page: url }, { 'accept-encoding': 'br' });
