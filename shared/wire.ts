@@ -114,7 +114,9 @@ export const ERROR_CODES = [
   'thread_closed',
   'comment_refused',
   'csrf_failed',
+  'method_not_allowed',
   'busy',
+  'storage_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import { MAX_ID } from '../../shared/limits.ts';
 import { editCommentSchema, newCommentSchema, signedInCommentSchema } from '../../shared/schemas.ts';
 import { sessionUser } from '../auth/sessions.ts';
 import { authorise, deleteComment, visibleComment, type Claimant, type Target } from '../comments/comment-ownership.ts';
@@ -17,7 +18,12 @@ import { requireSite } from '../sites/require-site.ts';
 export const SECRET_HEADER = 'Riposte-Comment-Secret';
 
 const idSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'A comment id is a positive whole number.'), v.transform(Number)),
+  id: v.pipe(
+    v.string(),
+    v.regex(/^[1-9]\d{0,15}$/, 'A comment id is a positive whole number.'),
+    v.transform(Number),
+    v.maxValue(MAX_ID, `A comment id is at most ${MAX_ID}.`),
+  ),
 });
 
 /** The comment named in the path, checked against the calling page's origin; 404 for one readers cannot see. */
@@ -36,7 +42,9 @@ export const commentRoutes = new Hono<AppEnv>()
     const user = await sessionUser(c);
     const input = await readJson(c, user ? signedInCommentSchema : newCommentSchema);
     const site = await requireSite(c, input.site);
-    const posted = await postComment(c.var, { site, input, user, ip: clientIp(c, c.var.config.trustProxy) });
+    // requireSite has checked that a page's origin, when a browser sends one, is the site's.
+    const fromPage = c.req.header('origin') !== undefined;
+    const posted = await postComment(c.var, { site, input, user, ip: clientIp(c, c.var.config.trustProxy), fromPage });
     return c.json(posted, 201);
   })
   // The Markdown of your own comment, to edit it.

@@ -2,8 +2,8 @@
 import { and, count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { first, type Executor } from './executor.ts';
-import { comments, threads, users, type CommentRow, type ThreadRow } from './schema.ts';
-import { alias, contains } from './sqlite-dialect.ts';
+import type { CommentRow, ThreadRow } from './schema.ts';
+import { alias } from './sql-words.ts';
 import { userIdentity } from './users.ts';
 
 export interface CommentFilter {
@@ -25,6 +25,8 @@ export interface ModeratedRow {
 }
 
 export function adminCommentQueries(x: Executor) {
+  const { comments, threads, users } = x.tables;
+  const { contains } = x.dialect;
   const parent = alias(comments, 'parent');
   const where = ({ ids, status, site, q }: CommentFilter) =>
     and(
@@ -48,7 +50,7 @@ export function adminCommentQueries(x: Executor) {
       .select({
         comment: comments,
         thread: threads,
-        identity: userIdentity,
+        identity: userIdentity(users),
         parentId: parent.id,
         parentName: parent.authorName,
         parentHtml: parent.bodyHtml,

@@ -1,7 +1,7 @@
 /** Queries for what blogs list across pages: many threads' comment counts at once, a site's newest comments. */
 import { and, count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from './executor.ts';
-import { comments, threads, type CommentRow, type ThreadRow } from './schema.ts';
+import type { CommentRow, ThreadRow } from './schema.ts';
 
 /** A thread as a listing needs it: which page keys reach it, and its version (what a cached count is good for). */
 export type ListedThread = Pick<ThreadRow, 'id' | 'pageKey' | 'externalId' | 'version'>;
@@ -12,11 +12,11 @@ export interface RecentComment {
   thread: Pick<ThreadRow, 'pageKey' | 'url' | 'title'>;
 }
 
-/** The comments readers count: approved ones, pingbacks and trackbacks only where the site shows them. */
-const counted = (withPingbacks: boolean) =>
-  withPingbacks ? eq(comments.status, 'approved') : and(eq(comments.status, 'approved'), eq(comments.kind, 'comment'));
-
 export function listingQueries(x: Executor) {
+  const { comments, threads } = x.tables;
+  /** The comments readers count: approved ones, pingbacks and trackbacks only where the site shows them. */
+  const counted = (withPingbacks: boolean) =>
+    withPingbacks ? eq(comments.status, 'approved') : and(eq(comments.status, 'approved'), eq(comments.kind, 'comment'));
   return {
     /** The site's threads reached by any of these page keys (or, for imported threads, their old ids). */
     threadsFor(siteId: string, keys: string[]): Promise<ListedThread[]> {

@@ -4,6 +4,15 @@ import type { CommentRow } from '../store/schema.ts';
 import type { Store } from '../store/index.ts';
 import { visibleComments } from './visible-comments.ts';
 
+/** Text as HTML that shows it as it is (for the fields the feed declares as HTML). */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The feed library writes HTML fields as CDATA and ends the section at the first "]]>" inside
+ * only: in HTML, `>` may as well be `&gt;`, so no "]]>" is left to end it early.
+ */
+const cdataSafe = (html: string) => html.replaceAll(']]>', ']]&gt;');
+
 /** Feeds carry the newest comments; older ones stay on the page. */
 export const FEED_ENTRIES = 50;
 
@@ -49,13 +58,14 @@ export function commentEntry(
   title = `Comment by ${row.authorName}`,
 ): Item {
   return {
-    title,
+    // Declared as HTML by the feed library (and read so by feed readers): the name is text.
+    title: escapeHtml(title),
     // Not the link: a page's address can change (that is what page-id is for), an entry's id must not.
     id: `tag:${new URL(publicUrl).host},2026:${siteId}/comment/${row.id}`,
     link: `${pageUrl}#comment-${row.id}`,
     date: new Date(row.editedAt ?? row.createdAt),
     published: new Date(row.createdAt),
-    content: row.bodyHtml,
+    content: cdataSafe(row.bodyHtml),
     author: [{ name: row.authorName, ...(row.authorWebsite ? { link: row.authorWebsite } : {}) }],
   };
 }

@@ -44,6 +44,8 @@ export default {
     csrf_failed: 'This request did not come from the admin view; reload /admin and try again.',
     busy: 'The server is busy (an import is running); nothing was saved. Try again in a moment.',
     internal: 'Something went wrong on the server; nothing was changed.',
+    method_not_allowed: 'The server does not take this request; reload the page.',
+    storage_full: 'The server’s disk is full: nothing was saved. Free some space and try again.',
   },
   search: 'Search',
   searchLabel: 'Search text, author, email or page',

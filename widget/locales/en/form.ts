@@ -54,6 +54,8 @@ export default {
     csrf_failed: 'The request was refused for safety. Reload the page and try again.',
     busy: 'The comment server is busy for a moment. Try again shortly; your text is kept.',
     internal: 'Something went wrong on the comment server. Try again in a moment.',
+    method_not_allowed: 'The comment server cannot take this request. Reload the page and try again.',
+    storage_full: 'The comment server has no room left to store comments. Nothing was saved; try again later.',
   },
   signInIntro: 'Fill in your details below or click an icon to log in:',
   signInOnly: 'Log in to comment:',

@@ -52,6 +52,8 @@ export default {
     csrf_failed: 'Cette demande ne vient pas de la vue d’administration ; rechargez /admin et réessayez.',
     busy: 'Le serveur est occupé (une importation est en cours) ; rien n’a été enregistré. Réessayez dans un instant.',
     internal: 'Une erreur s’est produite sur le serveur ; rien n’a été modifié.',
+    method_not_allowed: 'Le serveur n’accepte pas cette requête ; rechargez la page.',
+    storage_full: 'Le disque du serveur est plein : rien n’a été enregistré. Libérez de la place et réessayez.',
   },
   search: 'Rechercher',
   searchLabel: 'Rechercher dans le texte, l’auteur, l’e-mail ou la page',
