@@ -9,6 +9,7 @@ import { copyCommand, COPY_USAGE } from './cli-copy.ts';
 import { siteCommand, SITE_USAGE } from './cli-site.ts';
 import { lockWaitNotice } from './cli-store.ts';
 import { mailCommand, MAIL_USAGE } from './cli-mail.ts';
+import { renderCommand, RENDER_USAGE } from './cli-render.ts';
 import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
 import { ImportError } from './import/import-error.ts';
@@ -26,6 +27,7 @@ Commands:
            runs (PostgreSQL: use pg_dump, or export).
 ${TRANSFER_USAGE}
 ${COPY_USAGE}
+${RENDER_USAGE}
 ${SITE_USAGE}
 ${ADMIN_USAGE}
 ${MAIL_USAGE}
@@ -104,7 +106,7 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
     console.log(USAGE);
     return;
   }
-  if (!['serve', 'demo', 'backup', 'import', 'export', 'copy', 'site', 'admin', 'mail'].includes(command)) {
+  if (!['serve', 'demo', 'backup', 'import', 'export', 'copy', 'site', 'admin', 'mail', 'render'].includes(command)) {
     console.error(`riposte: unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
@@ -112,6 +114,7 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
   try {
     if (command === 'import' || command === 'export') return await (command === 'import' ? importCommand(rest) : exportCommand(rest));
     if (command === 'copy') return await copyCommand(rest);
+    if (command === 'render') return await renderCommand(rest);
     const { config, positionals } = loadConfig(rest, process.env);
     if (command === 'backup') await backupCommand(config, positionals[0]);
     else if (command === 'site') await siteCommand(config, positionals);

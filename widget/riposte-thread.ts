@@ -48,6 +48,8 @@ export interface LikeState {
  * @csspart comments - The list of comments.
  * @csspart reply-form - A reply form under a comment (the form inside is `form`).
  * @csspart closed - "Comments are closed.", in place of the form on a locked or closed thread.
+ * @slot - The thread as the server drew it into the page (GET /api/v1/threads/html), for readers
+ *   without JavaScript: shown in place of the loading placeholder until the thread is drawn.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The message shown when loading failed, with its `retry-button`.
  * @cssproperty --riposte-accent - Links, buttons, focus rings (default blue, lighter on dark pages).
@@ -84,6 +86,14 @@ export class RiposteThread extends LeanElement {
     _announcement: { state: true },
     _closed: { state: true },
   };
+
+  /**
+   * Whether the page holds the thread as the server drew it (GET /api/v1/threads/html) inside
+   * this element: readers without JavaScript read that; the widget shows it until its own is drawn.
+   */
+  private get _serverDrawn(): boolean {
+    return this.querySelector('.riposte-html') !== null;
+  }
 
   /** The comment server's root URL, set by embed.ts from where the script was loaded. */
   static defaultServer = '';
@@ -177,6 +187,8 @@ export class RiposteThread extends LeanElement {
   }
 
   private _renderLoading(t: ThreadStrings | undefined) {
+    // The thread as the server drew it into the page stays on screen until the widget's own drawing replaces it.
+    if (this._serverDrawn) return html`<slot></slot>`;
     return html`<div part="loading" class="loading" role="status">
       <p id="title">${t?.loading}</p>
       ${[0, 1, 2].map(() => html`<div class="skeleton"><span></span><span></span></div>`)}
@@ -196,7 +208,7 @@ export class RiposteThread extends LeanElement {
     return html`<div part="error" class="failed" role="alert">
       <p id="title"><strong>${t?.loadFailed}</strong> ${message}</p>
       <button part="retry-button" class="secondary" @click=${this._retry}>${t?.retry ?? '↻'}</button>
-    </div>`;
+    </div>${this._serverDrawn ? html`<slot></slot>` : nothing}`;
   }
 
   private _renderThread(t: ThreadStrings) {
@@ -298,7 +310,8 @@ export class RiposteThread extends LeanElement {
     this._comments = thread.comments;
     this._key = thread.page.key;
     this._loaded = true;
-    this._shown = 0;
+    // Taking over the server's drawing: all at once, or the responses not drawn yet would vanish for a few frames.
+    this._shown = this._serverDrawn ? Infinity : 0;
     this._count = thread.count;
     this._closed = !!thread.locked || (!!thread.closesAt && Date.now() >= Date.parse(thread.closesAt));
     this._like = { count: thread.likes, liked: isLiked(this.site, this._key), busy: false };

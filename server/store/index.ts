@@ -14,6 +14,7 @@ import type { Executor } from './executor.ts';
 import { emailSignInQueries } from './email-sign-ins.ts';
 import { importQueries } from './imports.ts';
 import { likeQueries } from './likes.ts';
+import { listingQueries } from './listings.ts';
 import { mailAddressQueries } from './mail-addresses.ts';
 import { mentionQueries } from './mentions.ts';
 import { outboxQueries } from './outbox.ts';
@@ -44,6 +45,7 @@ function queryGroups(x: Executor) {
     comments: commentQueries(x),
     adminComments: adminCommentQueries(x),
     likes: likeQueries(x),
+    listings: listingQueries(x),
     settings: settingQueries(x),
     users: userQueries(x),
     sessions: sessionQueries(x),

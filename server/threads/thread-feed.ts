@@ -1,5 +1,6 @@
 /** The Atom feed of one page's comments ("Subscribe to comments with RSS"). */
-import { Feed } from 'feed';
+import { Feed, type Item } from 'feed';
+import type { CommentRow } from '../store/schema.ts';
 import type { Store } from '../store/index.ts';
 import { visibleComments } from './visible-comments.ts';
 
@@ -13,7 +14,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 const cdataSafe = (html: string) => html.replaceAll(']]>', ']]&gt;');
 
 /** Feeds carry the newest comments; older ones stay on the page. */
-const FEED_ENTRIES = 50;
+export const FEED_ENTRIES = 50;
 
 export interface FeedRequest {
   now: Date;
@@ -44,19 +45,27 @@ export async function threadFeed(store: Store, { now, siteId, pageKey, selfUrl, 
     feedLinks: { atom: selfUrl },
     copyright: '',
   });
-  for (const row of newest) {
-    const link = `${pageUrl}#comment-${row.id}`;
-    feed.addItem({
-      // Declared as HTML by the feed library (and read so by feed readers): the name is text.
-      title: escapeHtml(`Comment by ${row.authorName}`),
-      // Not the link: a page's address can change (that is what page-id is for), an entry's id must not.
-      id: `tag:${new URL(publicUrl).host},2026:${siteId}/comment/${row.id}`,
-      link,
-      date: new Date(row.editedAt ?? row.createdAt),
-      published: new Date(row.createdAt),
-      content: cdataSafe(row.bodyHtml),
-      author: [{ name: row.authorName, ...(row.authorWebsite ? { link: row.authorWebsite } : {}) }],
-    });
-  }
+  for (const row of newest) feed.addItem(commentEntry(row, pageUrl, siteId, publicUrl));
   return feed.atom1();
+}
+
+/** One comment as a feed entry, linked to its permalink on `pageUrl` (the site's feed names the page in `title`). */
+export function commentEntry(
+  row: CommentRow,
+  pageUrl: string,
+  siteId: string,
+  publicUrl: string,
+  title = `Comment by ${row.authorName}`,
+): Item {
+  return {
+    // Declared as HTML by the feed library (and read so by feed readers): the name is text.
+    title: escapeHtml(title),
+    // Not the link: a page's address can change (that is what page-id is for), an entry's id must not.
+    id: `tag:${new URL(publicUrl).host},2026:${siteId}/comment/${row.id}`,
+    link: `${pageUrl}#comment-${row.id}`,
+    date: new Date(row.editedAt ?? row.createdAt),
+    published: new Date(row.createdAt),
+    content: cdataSafe(row.bodyHtml),
+    author: [{ name: row.authorName, ...(row.authorWebsite ? { link: row.authorWebsite } : {}) }],
+  };
 }

@@ -4,45 +4,16 @@
  * and counts follow the language, and relative dates stay true while the page is open.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/admin-page.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
-import { startLoopbackServer, type LoopbackServer } from '../helpers/loopback-server.ts';
+import { useTestBlog } from '../helpers/test-blog.ts';
 import { comment, commentWith, pageForm } from '../helpers/thread-page.ts';
 
 const demo = useDemoBrowser({ admin: true, timeout: 10_000 });
 
-/** A blog on its own origin whose pages the tests write: path -> HTML. */
-let blog: LoopbackServer;
-const pages = new Map<string, string>();
-
-beforeAll(async () => {
-  blog = await startLoopbackServer((req, res) => {
-    const html = pages.get(req.url ?? '');
-    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(html ?? 'Not found');
-  });
-  // Allowed as its owner would allow it: in the admin view's rules (the admin API).
-  const server = demo.stack.server.url;
-  const login = await fetch(`${server}/api/v1/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  });
-  const { csrf } = (await login.json()) as { csrf: string };
-  const allowed = await fetch(`${server}/api/v1/admin/sites/default`, {
-    method: 'PATCH',
-    headers: {
-      'content-type': 'application/json',
-      origin: server,
-      cookie: login.headers.get('set-cookie')!.split(';')[0]!,
-      'riposte-csrf': csrf,
-    },
-    body: JSON.stringify({ origins: [blog.origin] }),
-  });
-  expect(allowed.status).toBe(200);
-});
-afterAll(() => blog?.close());
+const blog = useTestBlog(demo);
 
 interface OpenOptions {
   htmlLang: string;
@@ -57,15 +28,15 @@ async function openPage(
   page: Page,
   { htmlLang, threadAttributes = '', pageId = 'marine-le-pen-moscow-2017', host = '127.0.0.1' }: OpenOptions,
 ) {
-  const path = `/post-${pages.size}`;
-  pages.set(
+  const path = `/post-${blog.pages.size}`;
+  blog.pages.set(
     path,
     `<!doctype html><html lang="${htmlLang}"><head><meta charset="utf-8"><title>Un billet</title></head><body>
       <h1>Un billet</h1>
       <script type="module" src="${demo.stack.server.url}/embed.js"></script>
       <riposte-thread page-id="${pageId}" ${threadAttributes}></riposte-thread></body></html>`,
   );
-  await page.goto(`http://${host}:${blog.port}${path}`);
+  await page.goto(`http://${host}:${blog.server.port}${path}`);
 }
 
 /** The widget's files this page fetched, by name without their hash: "embed.js", "fr-thread", "writing"... */

@@ -49,6 +49,8 @@ export interface ThreadStrings {
   commentBy: (name: string) => string;
   /** Stands for a name that is not known (a deleted comment's author). */
   someone: string;
+  /** A line of `<riposte-recent>`, the recent comments of a site: "Ann on Hello world". */
+  commentOn: (name: string, page: string) => string;
   /** Heading of the form at the end of the thread. */
   leaveReply: string;
   /**

@@ -127,3 +127,30 @@ describe('GET /feeds/thread.atom', () => {
     expect(((await noPage.json()) as { error: { fields: Record<string, string> } }).error.fields.page).toBe('Page is required.');
   });
 });
+
+describe('GET /feeds/site.atom', () => {
+  it("is the site's newest comments on any page, each linked to its page's permalink", async () => {
+    const [a, b] = ['https://blog.example/a', 'https://blog.example/b'];
+    const first = (await (await t.post({ page: a, url: a, title: 'Post A', body: 'on a', author: { name: 'Ann' } })).json()) as {
+      comment: WireComment;
+    };
+    t.clock.advance(1000);
+    const second = (await (await t.post({ page: b, url: b, title: 'Post B', body: 'on b', author: { name: 'Bo' } })).json()) as {
+      comment: WireComment;
+    };
+    const held = (await (await t.post({ page: b, body: 'held', author: { name: 'Cy' } })).json()) as { comment: WireComment };
+    await t.store.comments.setStatus([held.comment.id], 'pending');
+
+    const res = await t.app.request('/feeds/site.atom');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+    const elements = parseXml(await res.text());
+    expect(elements.find((e) => e.name === 'title')!.text).toBe('Comments on Default site');
+    expect(elements.filter((e) => e.name === 'entry')).toHaveLength(2);
+    const links = elements.filter((e) => e.name === 'link' && !e.attributes.rel).map((e) => e.attributes.href);
+    expect(links).toEqual([`${b}#comment-${second.comment.id}`, `${a}#comment-${first.comment.id}`]);
+    const titles = elements.filter((e) => e.name === 'title').map((e) => e.text);
+    expect(titles).toContain('Bo on Post B');
+    expect((await t.app.request('/feeds/site.atom?site=nope')).status).toBe(404);
+  });
+});

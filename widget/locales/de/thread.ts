@@ -20,6 +20,7 @@ export default {
   inReplyTo: 'als Antwort auf',
   commentBy: (name) => `Kommentar von ${name}`,
   someone: 'jemand',
+  commentOn: (name, page) => `${name} zu ${page}`,
   leaveReply: 'Schreibe einen Kommentar',
   edited: (when, relative) => (relative ? `(bearbeitet ${when})` : `(bearbeitet am ${when})`),
 } satisfies ThreadStrings;

@@ -20,6 +20,7 @@ export default {
   inReplyTo: 'in reply to',
   commentBy: (name) => `Comment by ${name}`,
   someone: 'someone',
+  commentOn: (name, page) => `${name} on ${page}`,
   leaveReply: 'Leave a Reply',
   edited: (when) => `(edited ${when})`,
 } satisfies ThreadStrings;

@@ -25,6 +25,7 @@ export default {
   inReplyTo: 'en réponse à',
   commentBy: (name) => `Commentaire de ${name}`,
   someone: 'quelqu’un',
+  commentOn: (name, page) => `${name} sur ${page}`,
   leaveReply: 'Laisser un commentaire',
   edited: (when, relative) => (relative ? `(modifié ${when})` : `(modifié le ${when})`),
 } satisfies ThreadStrings;

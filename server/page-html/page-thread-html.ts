@@ -1,0 +1,34 @@
+/** One page's thread as the HTML fragment (thread-html.ts), read from the store in the language asked for. */
+import { toWireComment } from '../comments/to-wire.ts';
+import type { Store } from '../store/index.ts';
+import type { ThreadRow } from '../store/schema.ts';
+import { visibleComments } from '../threads/visible-comments.ts';
+import { threadHtml } from './thread-html.ts';
+import { threadWords } from './thread-words.ts';
+
+export interface PageThreadRequest {
+  siteId: string;
+  pageKey: string;
+  /** Undefined for a page nobody has commented on yet: an empty thread. */
+  thread: ThreadRow | undefined;
+  /** A language tag; the nearest catalogue is used, else English. */
+  lang: string | undefined;
+  /** The server's public address, for the feed link. */
+  publicUrl: string;
+}
+
+export async function pageThreadHtml(store: Store, hashKey: string, request: PageThreadRequest): Promise<string> {
+  const { siteId, pageKey, thread } = request;
+  const rows = thread ? visibleComments(await store.comments.listForThread(thread.id), await store.sites.settings(siteId)) : [];
+  const { lang, t } = await threadWords(request.lang);
+  const key = thread?.pageKey ?? pageKey;
+  return threadHtml({
+    comments: rows.map((row) => toWireComment(row, hashKey)),
+    count: rows.filter((row) => row.status === 'approved').length,
+    // Links go to web pages only (an imported thread's address came from another system's file).
+    pageUrl: thread?.url && /^https?:\/\//i.test(thread.url) ? thread.url : null,
+    feedUrl: `${request.publicUrl}/feeds/thread.atom?${new URLSearchParams({ site: siteId, page: key })}`,
+    lang,
+    t,
+  });
+}
