@@ -14,7 +14,9 @@ import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { likeRoutes } from './routes/likes.ts';
+import { previewRoutes } from './routes/preview.ts';
 import { threadRoutes } from './routes/threads.ts';
+import { voteRoutes } from './routes/votes.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 
 export function createApp(deps: AppDeps) {
@@ -46,10 +48,25 @@ export function createApp(deps: AppDeps) {
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody());
   const { writesPerMinute: perMinute, trustProxy } = deps.config;
   const limitByAddress = (counts: 'writes' | 'all', message: string) => addressRateLimit({ perMinute, trustProxy, counts, message });
-  api.use(limitByAddress('writes', 'Too many posts from your address; wait a minute and try again.'));
+  // Votes and previews come in bursts while reading and writing: each has its own, larger
+  // allowance, so neither uses up the reader's comments.
+  const ownLimit = (message: string) => addressRateLimit({ perMinute: perMinute * 3, trustProxy, counts: 'writes', message });
+  api.use(
+    addressRateLimit({
+      perMinute,
+      trustProxy,
+      counts: 'writes',
+      message: 'Too many posts from your address; wait a minute and try again.',
+      skip: (path) => /^\/api\/v1\/(preview$|comments\/\d+\/vote$)/.test(path),
+    }),
+  );
+  api.use('/comments/:id/vote', ownLimit('Too many votes from your address; wait a minute and try again.'));
+  api.use('/preview', ownLimit('Too many previews from your address; wait a minute and try again.'));
   api.route('/threads', threadRoutes);
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
+  api.route('/preview', previewRoutes);
+  api.route('/', voteRoutes);
 
   // Before the public API: the admin API is same-origin only, with its own guards (no CORS, no bearer tokens).
   app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy));

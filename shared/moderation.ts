@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   'settings',
   'lock',
   'unlock',
+  'pin',
+  'unpin',
   'import',
   'export',
 ] as const;
@@ -83,7 +85,15 @@ export interface AdminComment {
   heldReasons: HeldReason[];
   /** The comment answered, for context. */
   parent: { id: number; authorName: string; html: string } | null;
+  /** Readers' votes, counted whatever the site shows. */
+  upvotes: number;
+  downvotes: number;
+  pinned: boolean;
 }
+
+/** Orders of the admin view's comment lists: newest first (the default), oldest first, or by score (upvotes minus downvotes). */
+export const ADMIN_SORTS = ['newest', 'oldest', 'score'] as const;
+export type AdminSort = (typeof ADMIN_SORTS)[number];
 
 export interface AdminCommentPage {
   comments: AdminComment[];

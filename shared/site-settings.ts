@@ -5,6 +5,10 @@
 import * as v from 'valibot';
 import { MODERATION_MODES } from './moderation.ts';
 
+/** Votes on comments: none, upvotes only (the default), or upvotes and downvotes. */
+export const VOTE_MODES = ['off', 'up', 'updown'] as const;
+export type VoteMode = (typeof VOTE_MODES)[number];
+
 const count = (max: number, what: string) =>
   v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max, `must be at most ${max} ${what}.`));
 
@@ -30,6 +34,8 @@ export const siteSettingsSchema = v.object({
   minSeconds: v.optional(count(600, 'seconds'), 0),
   /** Comments whose text, name, email or website contain one of these (any case) are held. */
   blockedWords: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), []),
+  /** Whether readers vote on comments: `off`, `up` (upvotes only) or `updown` (downvotes too). */
+  votes: v.optional(v.picklist(VOTE_MODES, 'must be off, up or updown.'), 'up'),
 });
 
 export type SiteSettings = v.InferOutput<typeof siteSettingsSchema>;

@@ -1,6 +1,6 @@
 /** What the admin API accepts, checked before anything is done with it. */
 import * as v from 'valibot';
-import { BAN_KINDS, MODERATION_ACTIONS } from '../../shared/moderation.ts';
+import { ADMIN_SORTS, BAN_KINDS, MODERATION_ACTIONS } from '../../shared/moderation.ts';
 import { editCommentSchema, siteIdSchema } from '../../shared/schemas.ts';
 import { siteSettingsSchema } from '../../shared/site-settings.ts';
 import { COMMENT_STATUSES } from '../../shared/wire.ts';
@@ -32,6 +32,14 @@ export const commentQuerySchema = v.object({
   status: v.optional(v.picklist(COMMENT_STATUSES, 'status must be approved, pending, spam or deleted.')),
   site: v.optional(siteIdSchema),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  sort: v.optional(v.picklist(ADMIN_SORTS, 'sort must be newest, oldest or score.')),
+  minScore: v.optional(v.pipe(v.string(), v.regex(/^-?\d{1,6}$/, 'minScore must be a whole number.'), v.transform(Number))),
+  pinned: v.optional(
+    v.pipe(
+      v.picklist(['true', 'false'], 'pinned must be true or false.'),
+      v.transform((value) => value === 'true'),
+    ),
+  ),
   offset: wholeQuery(1_000_000),
   limit: wholeQuery(200),
 });
@@ -49,6 +57,8 @@ export const siteChangeSchema = v.object({
 });
 
 export const lockSchema = v.object({ locked: v.boolean('locked must be true or false.') });
+
+export const pinSchema = v.object({ pinned: v.boolean('pinned must be true or false.') });
 
 export const banSchema = v.object({
   kind: v.picklist(BAN_KINDS, 'kind must be email, identity or ip.'),

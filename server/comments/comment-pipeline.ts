@@ -96,7 +96,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip }:
     });
   });
   // A robot that filled the honeypot is told what a held comment's author is told, nothing more.
-  const comment = toWireComment(row.status === 'spam' ? { ...row, status: 'pending' } : row, deps.hashKey);
+  const comment = toWireComment(row.status === 'spam' ? { ...row, status: 'pending' } : row, deps.hashKey, settings.votes);
   return secret === null ? { comment } : { comment, secret };
 }
 
@@ -135,7 +135,7 @@ export async function editComment(deps: PipelineDeps, target: Target, claimant: 
       ? tx.comments.hold(comment.id, verdict.status, verdict.reasons)
       : updated;
   });
-  return toWireComment(row, deps.hashKey);
+  return toWireComment(row, deps.hashKey, settings.votes);
 }
 
 /** The owner's edit from /admin: any comment, any time, rendered again; in the audit log. */

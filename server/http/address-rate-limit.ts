@@ -12,9 +12,11 @@ export interface AddressRateLimit {
   /** Writes only (reads are cached and cheap), or every request (sign-ins store a row each). */
   counts: 'writes' | 'all';
   message: string;
+  /** Requests counted by a limit of their own instead (votes, previews). */
+  skip?: (path: string) => boolean;
 }
 
-export function addressRateLimit({ perMinute, trustProxy, counts, message }: AddressRateLimit): MiddlewareHandler<AppEnv> {
+export function addressRateLimit({ perMinute, trustProxy, counts, message, skip }: AddressRateLimit): MiddlewareHandler<AppEnv> {
   const limiter = rateLimiter<AppEnv>({
     windowMs: 60_000,
     limit: perMinute,
@@ -27,6 +29,7 @@ export function addressRateLimit({ perMinute, trustProxy, counts, message }: Add
   return async function addressRateLimitHandler(c, next) {
     if (perMinute === 0 || c.req.method === 'OPTIONS') return next();
     if (counts === 'writes' && c.req.method === 'GET') return next();
+    if (skip?.(c.req.path)) return next();
     return limiter(c, next);
   };
 }

@@ -16,6 +16,7 @@ import { siteQueries } from './sites.ts';
 import { threadQueries } from './threads.ts';
 import { restoreQueries, snapshotRows, type ExportedTableName, type ExportRow } from './transfer.ts';
 import { userQueries } from './users.ts';
+import { voteQueries } from './votes.ts';
 
 export { isBusy };
 
@@ -30,6 +31,7 @@ function queryGroups(x: Executor) {
     comments: commentQueries(x),
     adminComments: adminCommentQueries(x),
     likes: likeQueries(x),
+    votes: voteQueries(x),
     settings: settingQueries(x),
     users: userQueries(x),
     sessions: sessionQueries(x),

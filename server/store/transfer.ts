@@ -12,6 +12,7 @@ import {
   authRequests,
   bans,
   comments,
+  commentVotes,
   pageLikes,
   sessions,
   settings,
@@ -25,7 +26,17 @@ import { allRows, insertionOrder, type Table } from './sqlite-dialect.ts';
  * The tables an export holds, under the names the export format uses, parents before children.
  * A new table belongs here or in NOT_EXPORTED (a test checks that every table is in one of them).
  */
-export const EXPORTED_TABLES = { sites, users, threads, comments, likes: pageLikes, settings, bans, audit: auditLog } as const;
+export const EXPORTED_TABLES = {
+  sites,
+  users,
+  threads,
+  comments,
+  likes: pageLikes,
+  votes: commentVotes,
+  settings,
+  bans,
+  audit: auditLog,
+} as const;
 
 /**
  * Tables left out of exports on purpose: short-lived sign-in state, useless after a move;
@@ -36,7 +47,10 @@ export type ExportedTableName = keyof typeof EXPORTED_TABLES;
 export const EXPORTED_TABLE_NAMES = Object.keys(EXPORTED_TABLES) as ExportedTableName[];
 
 /** Columns that are not data but kept up by triggers (a restore remakes them): not exported. */
-const DERIVED_COLUMNS: Partial<Record<ExportedTableName, readonly string[]>> = { threads: ['version'] };
+export const DERIVED_COLUMNS: Partial<Record<ExportedTableName, readonly string[]>> = {
+  threads: ['version'],
+  comments: ['upvotes', 'downvotes'],
+};
 
 /** Rows as they go into and out of an export: the schema's own (camelCase) field names. */
 export type ExportRow = Record<string, unknown>;
@@ -75,7 +89,8 @@ export function restoreQueries(x: Executor) {
   return {
     /** True when nothing has been posted yet: a restore may only fill an empty database. */
     async isEmpty(): Promise<boolean> {
-      for (const table of [threads, comments, pageLikes, users, bans, auditLog]) if ((await rowCount(table)) > 0) return false;
+      for (const table of [threads, comments, pageLikes, commentVotes, users, bans, auditLog])
+        if ((await rowCount(table)) > 0) return false;
       return true;
     },
     /**

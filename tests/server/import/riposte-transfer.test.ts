@@ -33,6 +33,14 @@ async function populated() {
     { origin: BLOG_ORIGIN },
   );
   expect(liked.status).toBe(200);
+  const comment = ((await posted.json()) as { comment: { id: number } }).comment.id;
+  const voted = await app.send(
+    'PUT',
+    `/api/v1/comments/${comment}/vote`,
+    { liker: 'browser-1234567890', value: 1 },
+    { origin: BLOG_ORIGIN },
+  );
+  expect(voted.status).toBe(200);
   const at = app.now().toISOString();
   await app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null }, at);
   await app.store.sites.updateSettings('default', { showPingbacks: true });
@@ -64,6 +72,7 @@ describe('riposte export and restore', () => {
       'threads',
       'comments',
       'likes',
+      'votes',
       'settings',
       'bans',
       'audit',
@@ -75,6 +84,7 @@ describe('riposte export and restore', () => {
     expect(parsed.comments).toHaveLength(33 + 5 + 1);
     expect(new Set(parsed.comments.map((c) => (c as { status: string }).status))).toEqual(new Set(['approved', 'pending', 'deleted']));
     expect(parsed.likes).toHaveLength(1);
+    expect(parsed.votes).toMatchObject([{ value: 1 }]);
     expect(parsed.settings).toContainEqual({ key: 'hash_key', value: await store.settings.hashKey() });
     // A row per line: the file streams both ways and diffs well.
     expect(text.split('\n').length).toBeGreaterThan(33 + 5 + 1 + 7);
@@ -85,7 +95,7 @@ describe('riposte export and restore', () => {
     const exported = await exportText(source.store);
     const target = await setup();
     const summary = await importText(target.store, 'riposte', exported, 'default', 4096);
-    expect(summary.restored).toEqual({ sites: 2, users: 1, threads: 10, comments: 39, likes: 1, settings: 1, bans: 1, audit: 1 });
+    expect(summary.restored).toEqual({ sites: 2, users: 1, threads: 10, comments: 39, likes: 1, votes: 1, settings: 1, bans: 1, audit: 1 });
     expect(await exportText(target.store)).toBe(exported);
 
     // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.
