@@ -9,6 +9,7 @@ import {
   type LikeState,
   type NewCommentRequest,
   type PostedComment,
+  type ThreadSort,
   type WireThread,
 } from '../shared/wire.ts';
 
@@ -57,8 +58,9 @@ export const createApi = ({ server, token }: ApiOptions) => {
   return {
     server,
     send,
-    getThread: (site: string, page: string, signal: AbortSignal) =>
-      send<WireThread>('GET', 'api/v1/threads', { query: { site, page }, signal }),
+    /** A page of the thread: the first, the one after `cursor`, or the one that holds `comment`. */
+    getThread: (site: string, page: string, sort: ThreadSort, signal?: AbortSignal, at: { cursor?: string; comment?: string } = {}) =>
+      send<WireThread>('GET', 'api/v1/threads', { query: { site, page, sort, ...at }, signal }),
     postComment: (input: NewCommentRequest) => send<PostedComment>('POST', 'api/v1/comments', { body: input, asReader: true }),
     getLikes: (site: string, page: string, liker: string) => send<LikeState>('GET', 'api/v1/likes', { query: { site, page, liker } }),
     putLike: (input: LikeRequest) => send<LikeState>('PUT', 'api/v1/likes', { body: input }),

@@ -49,6 +49,10 @@ export interface RiposteEventDetails {
   /** A reader's own comment's Edit or Delete button was pressed (from `<riposte-comment>`). */
   'riposte-edit': { id: number };
   'riposte-delete': { id: number };
+  /** A comment's vote button was pressed: the reader's new vote, 0 to take it back (from `<riposte-comment>`). */
+  'riposte-vote': { id: number; value: -1 | 0 | 1 };
+  /** The form asks for its Markdown rendered as the server would store it (from `<riposte-comment-form>`). */
+  'riposte-preview': { body: string; reply: (answer: { html: string } | ApiError) => void };
   /** The like button was toggled (from `<riposte-like>`). */
   'riposte-like': { liked: boolean };
   /** The thread loaded or reloaded (from `<riposte-thread>`, for the host page). */
@@ -69,6 +73,8 @@ declare global {
     'riposte-sign-out': RiposteEvent<'riposte-sign-out'>;
     'riposte-edit': RiposteEvent<'riposte-edit'>;
     'riposte-delete': RiposteEvent<'riposte-delete'>;
+    'riposte-vote': RiposteEvent<'riposte-vote'>;
+    'riposte-preview': RiposteEvent<'riposte-preview'>;
     'riposte-loaded': RiposteEvent<'riposte-loaded'>;
     'riposte-posted': RiposteEvent<'riposte-posted'>;
   }
@@ -79,9 +85,9 @@ export function emit<K extends keyof RiposteEventDetails>(target: EventTarget, t
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
-type Request = 'riposte-submit' | 'riposte-sign-in';
+type Request = 'riposte-submit' | 'riposte-sign-in' | 'riposte-preview';
 
-/** Sends a request up from `from` and resolves with the thread's answer: null, or why it failed. */
+/** Sends a request up from `from` and resolves with the thread's answer (null, or why it failed; a preview: its HTML or why not). */
 export function request<K extends Request>(
   from: EventTarget,
   type: K,

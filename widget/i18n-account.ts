@@ -1,4 +1,4 @@
-/** English strings of the sign-in panel and the comment editor, loaded on demand with them (see i18n.ts). */
+/** English strings of the sign-in panel, the comment editor and its preview, loaded on demand with them (see i18n.ts). */
 export const ta = {
   signInIntro: 'Fill in your details below or click an icon to log in:',
   signInOnly: 'Log in to comment:',
@@ -12,4 +12,10 @@ export const ta = {
   editing: 'Edit your comment',
   save: 'Save',
   saving: 'Saving…',
+  /** The comment form's preview of its Markdown, as the server renders it. */
+  preview: 'Preview',
+  keepWriting: 'Keep writing',
+  previewing: 'Rendering the preview…',
+  previewEmpty: 'Nothing to preview yet.',
+  previewLabel: 'Preview of your comment',
 } as const;

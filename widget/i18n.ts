@@ -22,6 +22,7 @@ const errors: Partial<Record<ApiErrorCode, string>> = {
   not_found: 'The comment server could not find what was asked for.',
   rate_limited: 'You are posting too quickly. Wait a minute and try again.',
   busy: 'The comment server is busy for a moment. Try again shortly; your text is kept.',
+  votes_off: 'Votes are turned off on this site.',
   internal: 'Something went wrong on the comment server. Try again in a moment.',
 };
 
@@ -72,6 +73,16 @@ export const t = {
   posted: 'Your comment was posted.',
   postedPending: 'Your comment was sent and is awaiting moderation.',
   likeFailed: 'Your like could not be saved. Try again.',
+  voteFailed: 'Your vote could not be saved. Try again.',
+  upvote: 'Upvote',
+  downvote: 'Downvote',
+  /** On a comment the owner pinned to the top. */
+  pinned: 'Pinned',
+  sortBy: 'Sort by',
+  sorts: { oldest: 'Oldest first', newest: 'Newest first', best: 'Best' },
+  showMore: 'Show more comments',
+  loadingMore: 'Loading comments…',
+  moreReplies: { zero: '', one: 'Show 1 more reply', other: 'Show {n} more replies' } satisfies CountForms,
   /** Client-side checks; the server's answer stays the authority. */
   bodyMissing: 'Write something before posting.',
   nameMissing: 'Name is required.',

@@ -1,4 +1,4 @@
-/** One comment: avatar, author, date and permalink, the server's HTML, and its Reply button. */
+/** One comment: avatar, author, date and permalink, the server's HTML, its votes and its Reply button. */
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -15,6 +15,7 @@ import { t } from './i18n.ts';
  * @fires riposte-reply - The Reply button was pressed; `detail.id` is this comment's id.
  * @fires riposte-edit - The reader's own comment's Edit button was pressed.
  * @fires riposte-delete - The reader's own comment's Delete button was pressed.
+ * @fires riposte-vote - An up or down vote button was pressed; `detail.value` is the reader's new vote (0: taken back).
  * @csspart comment - The comment's box; also `comment-by-owner` on the blog owner's comments.
  * @csspart avatar - The generated picture.
  * @csspart author - The author's name (a link when they gave a website).
@@ -22,6 +23,8 @@ import { t } from './i18n.ts';
  * @csspart permalink - The date, linking to `#comment-ID`.
  * @csspart body - The comment's text.
  * @csspart reply-button - The Reply button.
+ * @csspart pinned - The "Pinned" mark on a comment the owner pinned.
+ * @csspart vote-button - The upvote and downvote buttons (with their counts).
  */
 export class RiposteComment extends LitElement {
   static override styles = commentStyles;
@@ -47,8 +50,14 @@ export class RiposteComment extends LitElement {
   /** The reader wrote this comment and may delete it. */
   @property({ type: Boolean }) canDelete = false;
 
-  /** The thread takes no new comments (locked or closed): no Reply button. */
+  /** The thread takes no new comments (locked or closed): no Reply button, no votes. */
   @property({ type: Boolean }) closed = false;
+
+  /** The votes the site takes (absent: none). */
+  @property({ attribute: false }) votes: 'up' | 'updown' | undefined = undefined;
+
+  /** The reader's own vote on this comment: 1 up, -1 down, 0 none. */
+  @property({ attribute: false }) myVote: -1 | 0 | 1 = 0;
 
   override render() {
     const c = this.comment;
@@ -81,6 +90,7 @@ export class RiposteComment extends LitElement {
               ? html`<span part="badge" class="badge">${author.badge === 'owner' ? t.ownerBadge : t.moderatorBadge}</span>`
               : nothing
           }
+          ${c.pinned ? html`<span part="pinned" class="badge">${t.pinned}</span>` : nothing}
           ${c.kind ? html`<span class="quiet-text">${t.kinds[c.kind]}</span>` : nothing}
           ${
             this.replyTo === null
@@ -95,17 +105,36 @@ export class RiposteComment extends LitElement {
           ${c.editedAt ? html`<span class="quiet-text" title=${formatExactDate(c.editedAt)}>${t.edited(formatDate(c.editedAt))}</span>` : nothing}
         </p>
         <div part="body" class="body">${unsafeHTML(c.html)}</div>
-        ${c.status === 'pending' ? html`<p class="note">${t.pending}</p>` : this.closed ? nothing : this._replyButton(author.name)}
+        ${c.status === 'pending' ? html`<p class="note">${t.pending}</p>` : this._actions(c)}
         ${this.canEdit ? html`<button class="quiet reply" @click=${() => emit(this, 'riposte-edit', { id: c.id })}>${t.edit}</button>` : nothing}
         ${this.canDelete ? html`<button class="quiet reply" @click=${() => emit(this, 'riposte-delete', { id: c.id })}>${t.delete}</button>` : nothing}
       </div>
     </article>`;
   }
 
-  /** Not on a comment awaiting moderation: it cannot be answered until it is approved. */
-  private _replyButton(name: string) {
-    return html`<button part="reply-button" class="quiet reply" aria-expanded=${this.replying} aria-label=${t.replyTo(name)} @click=${this._onReply}>
-      ${t.reply}
+  /** Votes and Reply: not on a comment awaiting moderation (nothing to answer until it is approved), nor on a closed thread. */
+  private _actions(c: WireComment) {
+    if (this.closed) return nothing;
+    // The reader's own comments (those they may change) are not theirs to vote on.
+    const votable = this.votes && !this.canEdit && !this.canDelete;
+    return html`${votable ? this._vote(1, c.up ?? 0) : nothing}${votable && this.votes === 'updown' ? this._vote(-1, c.down ?? 0) : nothing}<button
+        part="reply-button"
+        class="quiet reply"
+        aria-expanded=${this.replying}
+        aria-label=${t.replyTo(c.author.name)}
+        @click=${this._onReply}
+      >
+        ${t.reply}
+      </button>`;
+  }
+
+  /** A vote button: pressed when it is the reader's vote; pressing it again takes the vote back. */
+  private _vote(value: 1 | -1, count: number) {
+    const pressed = this.myVote === value;
+    return html`<button part="vote-button" class="quiet reply vote" aria-pressed=${pressed}
+      @click=${() => this.comment && emit(this, 'riposte-vote', { id: this.comment.id, value: pressed ? 0 : value })}>
+      <span aria-hidden="true">${value === 1 ? '▲' : '▼'}</span>
+      <span class="visually-hidden">${value === 1 ? t.upvote : t.downvote}</span> ${count}
     </button>`;
   }
 
@@ -116,7 +145,7 @@ export class RiposteComment extends LitElement {
 
   /** Returns focus to the Reply button, as when its reply form is closed. */
   focusReply() {
-    this.renderRoot.querySelector('button')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('[part~="reply-button"]')?.focus();
   }
 
   private _onReply() {

@@ -1,11 +1,15 @@
-/** `<riposte-thread>`: loads one page's comments, draws them with their forms, and posts. */
+/**
+ * `<riposte-thread>`: loads a page's thread a page of comments at a time, in the reader's
+ * order, draws them with their folds, votes and forms, and posts.
+ */
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_SITE, LIMITS } from '../shared/limits.ts';
-import type { WireComment, WireThread } from '../shared/wire.ts';
+import { THREAD_SORTS, type PreviewAnswer, type ThreadSort, type WireComment, type WireThread } from '../shared/wire.ts';
 import type { AccountController } from './account/account-controller.ts';
 import { type Api, ApiError, createApi } from './api.ts';
+import type { CommentVotes } from './comment-votes.ts';
 import { emit, type CommentDraft, type RiposteEvent } from './events.ts';
 import { formatCount } from './format.ts';
 import { t } from './i18n.ts';
@@ -13,14 +17,13 @@ import { loadCommentForm } from './lazy-element.ts';
 import { pageIdentity, type PageIdentity } from './page.ts';
 import { RiposteComment } from './riposte-comment.ts';
 import { PageLike } from './page-like.ts';
-import { ownHeld, rememberHeld, saveGuest } from './storage.ts';
+import { FOLD, shownReplies, unfoldFor } from './reply-folds.ts';
+import { loadSort, ownHeld, rememberHeld, saveGuest, saveSort, storedLikerId } from './storage.ts';
 import { threadStyles } from './thread-styles.ts';
-import { buildTree, sliceEnd, type CommentNode } from './tree.ts';
+import { addComment, addHoldingPage, appendPage, findComment, firstSegments, mapComments, type Segment } from './thread-segments.ts';
+import { buildTree, type CommentNode } from './tree.ts';
 
-/** Comments drawn per frame: a thread of 1,000 comments draws in slices, never in one long task. */
-const SLICE = 60;
-
-const COMMENT_PARTS = 'comment, comment-by-owner, avatar, author, badge, permalink, body, reply-button';
+const COMMENT_PARTS = 'comment, comment-by-owner, avatar, author, badge, pinned, permalink, body, vote-button, reply-button';
 const FORM_PARTS = 'form, form-title, submit-button';
 
 /**
@@ -34,7 +37,10 @@ const FORM_PARTS = 'form, form-title, submit-button';
  * @csspart header - The count, like button and feed link.
  * @csspart title - The "N Responses" heading.
  * @csspart feed-link - "Subscribe to comments with RSS".
- * @csspart comments - The list of comments.
+ * @csspart sort - The "Sort by" choice (oldest first, newest first, best).
+ * @csspart comments - The list of comments (one per run of loaded pages).
+ * @csspart more-button - "Show more comments" after the comments loaded so far.
+ * @csspart fold-button - "Show N more replies" where long runs of replies fold.
  * @csspart reply-form - A reply form under a comment (the form inside is `form`).
  * @csspart closed - "Comments are closed.", in place of the form on a locked or closed thread.
  * @csspart loading - The placeholder shown while loading.
@@ -74,12 +80,19 @@ export class RiposteThread extends LitElement {
   /** The comment server's root URL, when it is not where embed.js came from. */
   @property() server = '';
 
-  @state() private _comments: WireComment[] = [];
+  /** The pages loaded so far, in runs (see thread-segments.ts). */
+  @state() private _segments: Segment[] = [];
+  /** The order the reader chose (remembered in this browser). */
+  @state() private _sort: ThreadSort = loadSort();
+  /** Comments whose long run of replies the reader unfolded (see reply-folds.ts). */
+  @state() private _unfolded: ReadonlySet<number> = new Set();
+  /** The run of pages whose next page is loading, and why the last try failed. */
+  @state() private _more: { at: number | null; error: string } = { at: null, error: '' };
+  /** The votes the site takes; undefined: none. */
+  @state() private _votesMode: WireThread['votes'];
   @state() private _count = 0;
   @state() private _replyTo: number | null = null;
   @state() private _highlight: number | null = null;
-  /** How many responses (with their replies) are drawn so far; see SLICE. */
-  @state() private _shown = 0;
   /** Said by screen readers (visually hidden): "Your comment was posted." */
   @state() private _announcement = '';
   /** Shown next to the like button when saving a like failed. */
@@ -90,18 +103,22 @@ export class RiposteThread extends LitElement {
   /** Sign-in and the reader's own comments: loaded on demand, after the comments (account/). */
   private _account?: AccountController;
 
+  /** The reader's votes: loaded on demand, when they vote or may have voted before (comment-votes.ts). */
+  private _votes?: CommentVotes;
+
   /** The client of the comment server; see `api`. */
   private _api?: Api;
 
   private _page: PageIdentity = { key: '', url: undefined, title: undefined };
-  private _tree: CommentNode[] = [];
+  /** Each run of pages as a reply tree. */
+  private _trees: CommentNode[][] = [];
 
   /** The page's like: its own controller (page-like.ts). */
   private _like = new PageLike(this);
 
   private _load = new Task(this, {
-    args: () => [this.api, this.site, this._page.key] as const,
-    task: ([api, site, page], { signal }) => api.getThread(site, page, signal),
+    args: () => [this.api, this.site, this._page.key, this._sort] as const,
+    task: ([api, site, page, sort], { signal }) => api.getThread(site, page, sort, signal),
     onComplete: (thread) => this._accept(thread),
   });
 
@@ -118,22 +135,18 @@ export class RiposteThread extends LitElement {
   override willUpdate(changed: PropertyValues) {
     // Cheap, and the canonical link or title may have changed since the last look.
     this._page = pageIdentity(this.pageId, this.pageUrl, this.pageTitle);
-    if (changed.has('_comments')) this._tree = buildTree(this._comments);
-    if (this._shown === 0) this._shown = sliceEnd(this._tree, 0, SLICE);
-  }
-
-  override updated() {
-    // Draw the next slice once this one is on screen.
-    if (this._shown < this._tree.length) requestAnimationFrame(() => (this._shown = sliceEnd(this._tree, this._shown, SLICE)));
+    if (changed.has('_segments')) this._trees = this._segments.map((segment) => buildTree(segment.comments));
   }
 
   override render() {
     return html`<section aria-labelledby="title" @riposte-reply=${this._onReply} @riposte-cancel=${this._onCancel}
       @riposte-submit=${this._onSubmit} @riposte-like=${this._onLike} @riposte-sign-in=${this._onSignIn}
-      @riposte-sign-out=${this._onSignOut} @riposte-edit=${this._onEdit} @riposte-delete=${this._onDelete}>
+      @riposte-sign-out=${this._onSignOut} @riposte-edit=${this._onEdit} @riposte-delete=${this._onDelete}
+      @riposte-vote=${this._onVote} @riposte-preview=${this._onPreview}>
       ${this._load.render({
         initial: () => this._renderLoading(),
-        pending: () => this._renderLoading(),
+        // Another order loading: the comments stay until it is here.
+        pending: () => (this._segments.length ? this._renderThread() : this._renderLoading()),
         complete: () => this._renderThread(),
         error: (error) => this._renderError(error),
       })}
@@ -161,10 +174,38 @@ export class RiposteThread extends LitElement {
         <h2 id="title" part="title">${formatCount(this._count, t.responses)}</h2>
         <riposte-like exportparts="like-button, like-count" .count=${this._like.count} .liked=${this._like.liked} .busy=${this._like.busy}></riposte-like>
         ${this._notice ? html`<span class="notice" role="status">${this._notice}</span>` : nothing}
+        ${this._count > 1 ? this._renderSort() : nothing}
         <a part="feed-link" class="feed" href=${this.api.feedUrl(this.site, this._page.key)}>${feedIcon}${t.subscribe}</a>
       </header>
-      ${this._tree.length ? html`<ol part="comments" class="comments">${this._tree.slice(0, this._shown).map((node) => this._renderNode(node))}</ol>` : nothing}
+      ${this._segments.map(
+        (segment, i) =>
+          html`${
+            this._trees[i]?.length
+              ? html`<ol part="comments" class="comments">${this._trees[i].map((node) => this._renderNode(node))}</ol>`
+              : nothing
+          }${segment.next ? this._renderMore(i) : nothing}`,
+      )}
       ${this._closed ? html`<p part="closed" class="closed">${t.closed}</p>` : this._form(null, t.leaveReply)}`;
+  }
+
+  /** Oldest first, newest first, and best where the site takes votes. */
+  private _renderSort() {
+    const sorts = this._votesMode ? THREAD_SORTS : THREAD_SORTS.filter((sort) => sort !== 'best');
+    const chosen = sorts.find((sort) => sort === this._sort) ?? 'oldest';
+    return html`<label part="sort" class="sort">${t.sortBy}
+      <select @change=${this._onSort}>${sorts.map((sort) => html`<option value=${sort} ?selected=${sort === chosen}>${t.sorts[sort]}</option>`)}</select>
+    </label>`;
+  }
+
+  /** "Show more comments" after run `at` of the loaded pages. */
+  private _renderMore(at: number) {
+    const loading = this._more.at === at;
+    return html`<p class="more">
+      <button part="more-button" class="secondary" aria-disabled=${loading} @click=${() => this._loadMore(at)}>
+        ${loading ? t.loadingMore : t.showMore}
+      </button>
+      ${this._more.error && this._more.at === null ? html`<span class="notice" role="alert">${this._more.error}</span>` : nothing}
+    </p>`;
   }
 
   /** "Leave a Reply" (parentId null), a reply under a comment, or the editor of one (`edit`: its Markdown). */
@@ -181,7 +222,8 @@ export class RiposteThread extends LitElement {
     return html`<li>
       <riposte-comment id="comment-${id}" exportparts=${COMMENT_PARTS} .comment=${node.comment} .replyTo=${node.replyTo}
         .replyToId=${node.replyToId} .highlighted=${this._highlight === id} .replying=${this._replyTo === id}
-        .canEdit=${!!canEdit} .canDelete=${!!canDelete} .closed=${this._closed}></riposte-comment>
+        .canEdit=${!!canEdit} .canDelete=${!!canDelete} .closed=${this._closed} .votes=${this._votesMode}
+        .myVote=${this._votes?.mine.get(id) ?? 0}></riposte-comment>
       ${
         editing?.id === id
           ? this._form(id, '', editing.body)
@@ -189,12 +231,22 @@ export class RiposteThread extends LitElement {
             ? this._form(id, t.replyTo(node.comment.author.name || t.someone))
             : nothing
       }
+      ${node.replies.length ? this._renderReplies(node) : nothing}
+    </li>`;
+  }
+
+  /** The replies under a comment: past the first few, a long run folds behind "Show N more replies". */
+  private _renderReplies(node: CommentNode) {
+    const { shown, hidden } = shownReplies(node, this._unfolded);
+    return html`<ol class=${node.depth >= LIMITS.maxIndentDepth ? 'replies flat' : 'replies'}>
+      ${shown.map((reply) => this._renderNode(reply))}
       ${
-        node.replies.length
-          ? html`<ol class=${node.depth >= LIMITS.maxIndentDepth ? 'replies flat' : 'replies'}>${node.replies.map((reply) => this._renderNode(reply))}</ol>`
+        hidden
+          ? html`<li class="fold"><button part="fold-button" class="quiet" @click=${() => this._unfold(node)}>
+            ${formatCount(hidden, t.moreReplies)}</button></li>`
           : nothing
       }
-    </li>`;
+    </ol>`;
   }
 
   /** The one client of the comment server, for this element and its controllers; a new one when `server` changes. */
@@ -211,10 +263,14 @@ export class RiposteThread extends LitElement {
   }
 
   private async _accept(thread: WireThread) {
+    let segments = firstSegments(thread);
     // The reader's own held comments show only here, in their browser.
-    this._comments = [...thread.comments, ...ownHeld(this.site, this._page.key, thread.comments)];
-    this._shown = 0;
+    for (const held of ownHeld(this.site, this._page.key, thread.comments)) segments = addComment(segments, held, this._sort);
+    this._segments = segments;
+    this._unfolded = new Set();
+    this._more = { at: null, error: '' };
     this._count = thread.count;
+    this._votesMode = thread.votes;
     this._closed = !!thread.locked || (!!thread.closesAt && Date.now() >= Date.parse(thread.closesAt));
     this._like.accept(thread.likes);
     emit(this, 'riposte-loaded', { thread });
@@ -224,23 +280,79 @@ export class RiposteThread extends LitElement {
     await this._showHash();
     this._account ??= await import('./account/account-controller.ts').then(({ AccountController }) => new AccountController(this));
     // Without it the guest form still works; signing in waits for the next page view.
-    this._account.load().catch((error: unknown) => console.warn('Riposte: sign-in is unavailable.', error));
+    this._account
+      .load()
+      .catch((error: unknown) => console.warn('Riposte: sign-in is unavailable.', error))
+      .then(() => this._loadVotes());
+  }
+
+  /** The reader's own votes, where the site takes votes and the reader may have voted (signed in, or this browser voted or liked before). */
+  private async _loadVotes() {
+    const signedIn = !!this._account?.user;
+    if (!this._votesMode || (!signedIn && !storedLikerId())) return;
+    try {
+      await (await this._voteController()).load(signedIn);
+    } catch (error) {
+      // The counts stay right; only the reader's own votes are not marked.
+      console.warn('Riposte: your votes could not be loaded.', error);
+    }
+  }
+
+  private async _voteController(): Promise<CommentVotes> {
+    this._votes ??= await import('./comment-votes.ts').then(({ CommentVotes }) => new CommentVotes(this));
+    return this._votes;
+  }
+
+  /** Loads the page after run `at` of the loaded pages. */
+  private async _loadMore(at: number) {
+    const cursor = this._segments[at]?.next;
+    if (!cursor || this._more.at !== null) return;
+    this._more = { at, error: '' };
+    const before = new Set(this._trees.flat().map((node) => node.comment.id));
+    try {
+      const page = await this.api.getThread(this.site, this._page.key, this._sort, undefined, { cursor });
+      this._segments = appendPage(this._segments, at, page);
+      this._count = page.count;
+      this._more = { at: null, error: '' };
+      await this.updateComplete;
+      // Keyboard and screen reader users go on reading where the new comments start.
+      const first = this._trees.flat().find((node) => !before.has(node.comment.id));
+      if (first) this._commentElement(first.comment.id)?.focus();
+    } catch (error) {
+      // The comment the page followed is gone (the thread changed): start again from the top.
+      if (error instanceof ApiError && error.code === 'not_found') this._load.run();
+      this._more = { at: null, error: error instanceof ApiError ? (t.errors[error.code] ?? error.message) : String(error) };
+    }
+  }
+
+  /** Unfolds a long run of replies, and takes the reader to the first one that was hidden. */
+  private async _unfold(node: CommentNode) {
+    this._unfolded = new Set([...this._unfolded, node.comment.id]);
+    await this.updateComplete;
+    const first = node.replies[FOLD];
+    if (first) this._commentElement(first.comment.id)?.focus();
   }
 
   /** For the account controller: an edited comment in place, or a deleted one out (a placeholder if it has replies). */
   replaceComment(id: number, comment: WireComment | null) {
-    const replied = this._comments.some((c) => c.parentId === id);
+    const all = this._segments.flatMap((segment) => segment.comments);
+    const replied = all.some((c) => c.parentId === id);
     // Only approved comments are in the count (a reader's own held comment is not).
-    if (!comment && this._comments.some((c) => c.id === id && c.status === 'approved')) this._count -= 1;
-    this._comments = this._comments.flatMap((c) =>
+    if (!comment && all.some((c) => c.id === id && c.status === 'approved')) this._count -= 1;
+    this._segments = mapComments(this._segments, (c) =>
       c.id !== id
-        ? [c]
-        : comment
-          ? [comment]
-          : replied
-            ? [{ ...c, status: 'deleted', deleted: true, html: '', author: { name: '', avatar: '' } }]
-            : [],
+        ? c
+        : (comment ?? (replied ? { ...c, status: 'deleted', deleted: true, html: '', author: { name: '', avatar: '' } } : null)),
     );
+  }
+
+  /** For the votes: a comment's counts in place (a count of 0 is left out, as the server leaves it out). */
+  setCounts(id: number, up: number, down: number) {
+    this._segments = mapComments(this._segments, (c) => {
+      if (c.id !== id) return c;
+      const { up: _up, down: _down, ...rest } = c;
+      return { ...rest, ...(up > 0 ? { up } : {}), ...(down > 0 ? { down } : {}) };
+    });
   }
 
   /** For the controllers: the page's key (page-id, canonical URL or location). */
@@ -256,12 +368,27 @@ export class RiposteThread extends LitElement {
     return this._showHash();
   }
 
-  /** Scrolls to and highlights `#comment-ID`: the browser cannot see ids inside shadow DOM. */
+  /**
+   * Scrolls to and highlights `#comment-ID` (the browser cannot see ids inside shadow DOM):
+   * loads the page that holds it if it is further down the thread, and unfolds the replies
+   * that hide it.
+   */
   private async _showHash() {
     const id = Number(/^#comment-(\d+)$/.exec(location.hash)?.[1]);
-    if (!this._comments.some((c) => c.id === id)) return;
+    if (!id) return;
+    if (!findComment(this._segments, id)) {
+      try {
+        const page = await this.api.getThread(this.site, this._page.key, this._sort, undefined, { comment: String(id) });
+        if (page.comments.some((c) => c.id === id)) this._segments = addHoldingPage(this._segments, page);
+      } catch (error) {
+        console.warn(`Riposte: comment ${id} could not be loaded.`, error);
+      }
+      if (!findComment(this._segments, id)) return;
+      await this.updateComplete;
+    }
+    const unfold = this._trees.flatMap((tree) => unfoldFor(tree, id));
+    if (unfold.length) this._unfolded = new Set([...this._unfolded, ...unfold]);
     this._highlight = id;
-    this._shown = Infinity; // the comment may be in a slice not drawn yet
     await this.updateComplete;
     // Comments draw themselves after the thread does, and off-screen responses are laid out
     // only when near the screen (content-visibility): scroll, let sizes settle, scroll again.
@@ -357,12 +484,44 @@ export class RiposteThread extends LitElement {
     if (comment.status === 'pending') rememberHeld(this.site, this._page.key, comment);
     this._account?.posted(comment.id, secret);
     if (!this._account?.user) saveGuest(remember ? author : null);
-    this._comments = [...this._comments, comment];
+    this._segments = addComment(this._segments, comment, this._sort);
     if (comment.status === 'approved') this._count += 1;
     if (parentId !== null && this._replyTo === parentId) this._replyTo = null;
     this._announcement = comment.status === 'approved' ? t.posted : t.postedPending;
-    this._shown = Infinity;
+    // A reply under a folded run shows at once: its parent's replies unfold.
+    if (parentId !== null) this._unfolded = new Set([...this._unfolded, parentId]);
     return comment;
+  }
+
+  private _onSort(event: Event) {
+    const chosen = event.target instanceof HTMLSelectElement ? event.target.value : '';
+    const sort = THREAD_SORTS.find((s) => s === chosen);
+    if (!sort || sort === this._sort) return;
+    saveSort(sort);
+    this._sort = sort; // the thread loads again in the new order (the load task's arguments changed)
+  }
+
+  private async _onVote(event: RiposteEvent<'riposte-vote'>) {
+    event.stopPropagation();
+    const { id, value } = event.detail;
+    const comment = findComment(this._segments, id);
+    if (!comment) return;
+    try {
+      await (await this._voteController()).cast(id, value, comment.up ?? 0, comment.down ?? 0);
+    } catch (error) {
+      // Only the votes' own code failed to load: nothing was counted.
+      console.error('Riposte: voting could not be loaded; reload to try again.', error);
+      this._notice = t.voteFailed;
+    }
+  }
+
+  /** The form's preview: its Markdown rendered and sanitised by the server, as posting it would store it. */
+  private _onPreview(event: RiposteEvent<'riposte-preview'>) {
+    event.stopPropagation();
+    const { body, reply } = event.detail;
+    this.api
+      .send<PreviewAnswer>('POST', 'api/v1/preview', { body: { body } })
+      .then(reply, (error: unknown) => reply(error instanceof ApiError ? error : new ApiError('internal', String(error))));
   }
 
   private _onLike(event: RiposteEvent<'riposte-like'>) {

@@ -1,5 +1,5 @@
-/** What the widget remembers in this browser: guest details, a random liker id, liked pages. */
-import type { WireComment } from '../shared/wire.ts';
+/** What the widget remembers in this browser: guest details, a random liker id, liked pages, the order of threads. */
+import { THREAD_SORTS, type ThreadSort, type WireComment } from '../shared/wire.ts';
 import { base64url } from './base64url.ts';
 
 // Storage may be missing (private modes, blocked third-party storage, sandboxed frames):
@@ -11,7 +11,13 @@ export interface GuestDetails {
   website: string;
 }
 
-const KEYS = { guest: 'riposte:guest', liker: 'riposte:liker', liked: 'riposte:liked:', held: 'riposte:held:' } as const;
+const KEYS = {
+  guest: 'riposte:guest',
+  liker: 'riposte:liker',
+  liked: 'riposte:liked:',
+  held: 'riposte:held:',
+  sort: 'riposte:sort',
+} as const;
 
 /** How long this browser keeps showing its own comment as awaiting moderation. */
 const HELD_DAYS = 7;
@@ -73,6 +79,15 @@ export function likerId(): string {
     write(KEYS.liker, id);
   }
   return id;
+}
+
+/** The order the reader last chose for threads, on every page of this blog. */
+export function loadSort(): ThreadSort {
+  return THREAD_SORTS.find((sort) => sort === read(KEYS.sort)) ?? 'oldest';
+}
+
+export function saveSort(sort: ThreadSort): void {
+  write(KEYS.sort, sort === 'oldest' ? null : sort);
 }
 
 /** Whether this browser liked the page, remembered so the button is right before any request. */
