@@ -9,8 +9,6 @@ export const LIMITS = {
   siteIdMaxChars: 64,
   /** Whole request bodies above this are refused with 413 before parsing. */
   requestMaxBytes: 64 * 1024,
-  /** Replies deeper than this are drawn at this indentation and marked "in reply to NAME". */
-  maxIndentDepth: 4,
 } as const;
 
-export const DEFAULT_SITE = 'default';
+export { DEFAULT_SITE } from './default-site.ts';

@@ -2,16 +2,7 @@
  * Typed client for the Riposte JSON API: one instance per comment server, made by the element
  * that owns it (`<riposte-thread>`), one line per endpoint, every failure an ApiError.
  */
-import {
-  ERROR_CODES,
-  type ErrorCode,
-  type LikeRequest,
-  type LikeState,
-  type NewCommentRequest,
-  type PostedComment,
-  type ThreadSort,
-  type WireThread,
-} from '../shared/wire.ts';
+import { ERROR_CODES, type ErrorCode, type ThreadSort, type WireThread } from '../shared/wire.ts';
 
 /** The server's error codes, plus `network` for a request that never got an answer. */
 export type ApiErrorCode = ErrorCode | 'network';
@@ -46,7 +37,7 @@ export interface Send {
 
 export const createApi = ({ server, token }: ApiOptions) => {
   const href = (path: string, query?: Record<string, string>) => server + path + (query ? `?${new URLSearchParams(query)}` : '');
-  /** Any endpoint; the account's (account/account-api.ts) come in their own chunk and use this. */
+  /** Any endpoint; those for writing (writing/writing-api.ts, account/account-api.ts) come with the form and use this. */
   const send = <T>(method: string, path: string, { query, body, signal, headers = {}, asReader }: Send = {}) => {
     const session = asReader && token();
     return call<T>(method, href(path, query), {
@@ -58,12 +49,9 @@ export const createApi = ({ server, token }: ApiOptions) => {
   return {
     server,
     send,
-    /** A page of the thread: the first, the one after `cursor`, or the one that holds `comment`. */
+    /** A page of the thread in `sort` order: the first, the one after `cursor`, or the one that holds `comment`. */
     getThread: (site: string, page: string, sort: ThreadSort, signal?: AbortSignal, at: { cursor?: string; comment?: string } = {}) =>
       send<WireThread>('GET', 'api/v1/threads', { query: { site, page, sort, ...at }, signal }),
-    postComment: (input: NewCommentRequest) => send<PostedComment>('POST', 'api/v1/comments', { body: input, asReader: true }),
-    getLikes: (site: string, page: string, liker: string) => send<LikeState>('GET', 'api/v1/likes', { query: { site, page, liker } }),
-    putLike: (input: LikeRequest) => send<LikeState>('PUT', 'api/v1/likes', { body: input }),
     /** An address on the server, for a link rather than a request (a provider's start page). */
     href,
     feedUrl: (site: string, page: string) => href('feeds/thread.atom', { site, page }),

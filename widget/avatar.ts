@@ -1,5 +1,6 @@
 /** A commenter's picture drawn here (initials on a colour from a hash): no Gravatar, no request. */
-import { css, html } from 'lit';
+import { html } from 'lit/html.js';
+import { css } from './lean-element.ts';
 
 /**
  * Initials on a disc whose colour comes from the server's avatar seed (a keyed hash of the
@@ -14,12 +15,12 @@ export function avatar(name: string, seed: string) {
   </svg>`;
 }
 
-/** Styles for `avatar()`, for the component that draws it. */
+/** Styles for `avatar()`, for the component that draws it (which sets `--_avatar`, the diameter). */
 export const avatarStyles = css`
   .avatar {
     flex: none;
-    width: var(--riposte-avatar-size, 2.5em);
-    height: var(--riposte-avatar-size, 2.5em);
+    width: var(--_avatar);
+    height: var(--_avatar);
   }
   .avatar text {
     font: 600 15px system-ui, sans-serif;

@@ -1,27 +1,19 @@
-/** Look of `<riposte-comment>`: avatar beside the text, the meta line, and the server's HTML (quotes, code, lists). */
-import { css } from 'lit';
+/** Look of a comment (comment-view.ts): avatar beside the text, the meta line, and the server's HTML (quotes, code, lists). */
+import { css } from './lean-element.ts';
 import { avatarStyles } from './avatar.ts';
-import { tokens } from './styles.ts';
 
 export const commentStyles = [
-  tokens,
   avatarStyles,
   css`
-    :host {
-      display: block;
-    }
     article {
       display: flex;
-      gap: var(--_pad, 0.75em);
-      padding: var(--_pad, 0.75em);
+      gap: var(--_pad);
+      padding: var(--_pad);
       border-radius: var(--_radius);
       transition: background-color 0.3s;
     }
-    article:focus {
-      outline: none;
-    }
     article:focus-visible {
-      outline: 2px solid var(--_accent);
+      outline-offset: 0;
     }
     /* The highlight already marks a comment opened by its permalink. */
     .highlighted:focus-visible {
@@ -56,12 +48,13 @@ export const commentStyles = [
       font-weight: 650;
       letter-spacing: 0.04em;
       text-transform: uppercase;
-      color: var(--_accent);
+      /* The accent, nudged towards the text colour: readable on its tint on light and dark pages. */
+      color: color-mix(in srgb, var(--_accent) 80%, currentColor);
       background: var(--_highlight);
       border-radius: 999px;
       padding: 0.1em 0.6em;
     }
-    .meta .quiet-text,
+    .quiet-text,
     .date {
       color: var(--_muted);
       font-size: 0.875em;
@@ -111,9 +104,6 @@ export const commentStyles = [
       margin: 0;
       color: var(--_muted);
       font-style: italic;
-    }
-    .reply + .reply {
-      margin-left: 0.6em;
     }
     .reply {
       margin-top: 0.4em;

@@ -36,8 +36,6 @@ interface Replies<Failure> {
 }
 
 export interface RiposteEventDetails {
-  /** A comment's Reply button was pressed (from `<riposte-comment>`). */
-  'riposte-reply': { id: number };
   /** A form was sent: post it, or save the edit (from `<riposte-comment-form>`). */
   'riposte-submit': CommentDraft & Replies<ApiError>;
   /** A reply form was cancelled with its button or Escape (from `<riposte-comment-form>`). */
@@ -46,15 +44,8 @@ export interface RiposteEventDetails {
   'riposte-sign-in': { provider: string; redirect: boolean; parentId: number | null } & Replies<SignInFailure>;
   /** "Log Out" or "Change" was pressed (from `<riposte-sign-in>`). */
   'riposte-sign-out': Record<string, never>;
-  /** A reader's own comment's Edit or Delete button was pressed (from `<riposte-comment>`). */
-  'riposte-edit': { id: number };
-  'riposte-delete': { id: number };
-  /** A comment's vote button was pressed: the reader's new vote, 0 to take it back (from `<riposte-comment>`). */
-  'riposte-vote': { id: number; value: -1 | 0 | 1 };
   /** The form asks for its Markdown rendered as the server would store it (from `<riposte-comment-form>`). */
   'riposte-preview': { body: string; reply: (answer: { html: string } | ApiError) => void };
-  /** The like button was toggled (from `<riposte-like>`). */
-  'riposte-like': { liked: boolean };
   /** The thread loaded or reloaded (from `<riposte-thread>`, for the host page). */
   'riposte-loaded': { thread: WireThread };
   /** A comment was stored (from `<riposte-thread>`, for the host page). */
@@ -65,15 +56,10 @@ export type RiposteEvent<K extends keyof RiposteEventDetails> = CustomEvent<Ripo
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'riposte-reply': RiposteEvent<'riposte-reply'>;
     'riposte-submit': RiposteEvent<'riposte-submit'>;
     'riposte-cancel': RiposteEvent<'riposte-cancel'>;
-    'riposte-like': RiposteEvent<'riposte-like'>;
     'riposte-sign-in': RiposteEvent<'riposte-sign-in'>;
     'riposte-sign-out': RiposteEvent<'riposte-sign-out'>;
-    'riposte-edit': RiposteEvent<'riposte-edit'>;
-    'riposte-delete': RiposteEvent<'riposte-delete'>;
-    'riposte-vote': RiposteEvent<'riposte-vote'>;
     'riposte-preview': RiposteEvent<'riposte-preview'>;
     'riposte-loaded': RiposteEvent<'riposte-loaded'>;
     'riposte-posted': RiposteEvent<'riposte-posted'>;
@@ -83,15 +69,4 @@ declare global {
 /** Dispatches a typed, bubbling, composed event from `target`. */
 export function emit<K extends keyof RiposteEventDetails>(target: EventTarget, type: K, detail: RiposteEventDetails[K]): void {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-}
-
-type Request = 'riposte-submit' | 'riposte-sign-in' | 'riposte-preview';
-
-/** Sends a request up from `from` and resolves with the thread's answer (null, or why it failed; a preview: its HTML or why not). */
-export function request<K extends Request>(
-  from: EventTarget,
-  type: K,
-  detail: Omit<RiposteEventDetails[K], 'reply'>,
-): Promise<Parameters<RiposteEventDetails[K]['reply']>[0]> {
-  return new Promise((reply) => from.dispatchEvent(new CustomEvent(type, { detail: { ...detail, reply }, bubbles: true, composed: true })));
 }

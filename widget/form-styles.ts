@@ -1,9 +1,9 @@
 /** Look of `<riposte-comment-form>`: stacked labelled fields, details in a row when there is room. */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { tokens } from './styles.ts';
 
 export const formStyles = [
-  tokens,
+  unsafeCSS(tokens),
   css`
     :host {
       display: block;

@@ -1,44 +1,75 @@
-/** Turns numbers and ISO dates into the words readers see ("9 Responses", "3 hours ago"). */
-import { t, type CountForms } from './i18n.ts';
+/** Numbers, counted phrases and dates in one language ("9 Responses", "5 minutes ago", "March 24, 2017 at 12:35 PM"). */
+import type { Plural } from './i18n/strings.ts';
 
-// Intl formatters are slow to build and fast to use: a thread of 1,000 comments shares these.
-const numbers = new Intl.NumberFormat(t.locale);
-const relative = new Intl.RelativeTimeFormat(t.locale, { numeric: 'auto' });
-const day = new Intl.DateTimeFormat(t.locale, { dateStyle: 'long' });
-const exact = new Intl.DateTimeFormat(t.locale, { dateStyle: 'full', timeStyle: 'long' });
-
-/** Picks the zero, singular or plural phrase and puts the formatted number in it. */
-export function formatCount(n: number, forms: CountForms): string {
-  const phrase = n === 0 ? forms.zero : n === 1 ? forms.one : forms.other;
-  return phrase.replace('{n}', numbers.format(n));
-}
-
-const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 7],
-];
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /**
- * A readable date: relative within the last week ("5 minutes ago", "yesterday"),
- * the calendar date after that ("March 24, 2017"), since old comments read better dated.
- * `now` is a parameter so the result is testable.
+ * One language's formatters. Intl formatters are slow to build and fast to use, so a thread
+ * of 1,000 comments shares one of these.
  */
-export function formatDate(iso: string, now: number = Date.now()): string {
-  const when = Date.parse(iso);
-  if (Number.isNaN(when)) return iso;
-  let amount = Math.round((when - now) / 1000);
-  if (amount > 0) amount = 0; // a clock a little ahead of the server's should not say "in 3 seconds"
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(amount) < size) return unit === 'second' ? relative.format(0, 'second') : relative.format(amount, unit);
-    amount = Math.round(amount / size);
+export class Formats {
+  private readonly _numbers: Intl.NumberFormat;
+  private readonly _plurals: Intl.PluralRules;
+  private readonly _relative: Intl.RelativeTimeFormat;
+  private readonly _dateTime: Intl.DateTimeFormat;
+  private readonly _exact: Intl.DateTimeFormat;
+
+  constructor(readonly lang: string) {
+    this._numbers = new Intl.NumberFormat(lang);
+    this._plurals = new Intl.PluralRules(lang);
+    this._relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    this._dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
+    this._exact = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'long' });
   }
-  return day.format(when);
+
+  number(n: number): string {
+    return this._numbers.format(n);
+  }
+
+  /** The phrase for `n` (`=0` for none if given, else its plural category, else `other`) with the number in it. */
+  count(n: number, forms: Plural): string {
+    const phrase = (n === 0 && forms['=0']) || forms[this._plurals.select(n)] || forms.other;
+    return phrase.replace('{n}', this.number(n));
+  }
+
+  /**
+   * A comment's date: relative within its first day ("now", "5 minutes ago", "3 hours ago"),
+   * then the date with its time of day, as WordPress dates comments ("March 24, 2017 at 12:35 PM").
+   * What it cannot read comes back unchanged. `now` is a parameter so the thread's clock sets it.
+   */
+  date(iso: string, now: number): string {
+    const when = Date.parse(iso);
+    if (Number.isNaN(when)) return iso;
+    // A clock a little behind the server's should not say "in 3 seconds".
+    const age = Math.max(0, now - when);
+    if (age < MINUTE) return this._relative.format(0, 'second');
+    if (age < HOUR) return this._relative.format(-Math.floor(age / MINUTE), 'minute');
+    if (age < DAY) return this._relative.format(-Math.floor(age / HOUR), 'hour');
+    return this._dateTime.format(when);
+  }
+
+  /** The exact date and time with weekday and zone, for a tooltip. */
+  exact(iso: string): string {
+    const when = Date.parse(iso);
+    return Number.isNaN(when) ? iso : this._exact.format(when);
+  }
 }
 
-/** The exact date and time with weekday and zone, for a tooltip. */
-export function formatExactDate(iso: string): string {
+/** Whether `date()` says how long ago (rather than a date) for this time. */
+export function isRecent(iso: string, now: number): boolean {
+  return now - Date.parse(iso) < DAY;
+}
+
+/**
+ * When `date()`'s words for this time next change ("4 minutes ago" becomes "5 minutes ago"),
+ * or Infinity once it gives the fixed date: what the thread's one timer waits for.
+ */
+export function changesAt(iso: string, now: number): number {
   const when = Date.parse(iso);
-  return Number.isNaN(when) ? iso : exact.format(when);
+  const age = Math.max(0, now - when);
+  if (Number.isNaN(when) || age >= DAY) return Infinity;
+  const step = age < HOUR ? MINUTE : HOUR;
+  return when + (Math.floor(age / step) + 1) * step;
 }

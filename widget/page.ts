@@ -1,35 +1,16 @@
-/** Works out which page a thread belongs to, from the element's attributes and the document. */
-import { normalisePageKey } from '../shared/page-key.ts';
-
-export interface PageIdentity {
-  /** The key the thread is stored under (normalised as the server will). */
-  key: string;
-  /** The page's address, sent with a new comment so feeds and the admin view can link to it. */
-  url: string | undefined;
-  title: string | undefined;
-}
+/** Which page a thread belongs to, from the element's attributes and the document. */
 
 /**
- * `page-id` wins (stable when addresses change); else the canonical link, since blogs
- * reach one post by several addresses; else this address without its hash.
+ * The page's key as the element names it: `page-id` wins (stable when addresses change); else
+ * the canonical link, since blogs reach one post by several addresses; else this address
+ * without its hash. The server normalises it (shared/page-key.ts: no tracking parameters, no
+ * trailing slash, ...) and answers the thread with the normalised key.
  */
-export function pageIdentity(pageId: string | null, pageUrl: string | null, pageTitle: string | null): PageIdentity {
-  // The `href` property is absolute even when the attribute is relative.
-  const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]')?.href;
-  const here = canonical || location.href.replace(/#.*$/, '');
-  const url = (pageUrl?.trim() && absolute(pageUrl)) || here;
-  return {
-    key: normalisePageKey(pageId?.trim() || here),
-    // The server accepts only http(s) addresses; a file:// preview simply sends none.
-    url: /^https?:/i.test(url) ? url : undefined,
-    title: pageTitle?.trim() || document.title.trim() || undefined,
-  };
+export function pageKey(pageId: string | null): string {
+  return pageId?.trim() || canonical();
 }
 
-function absolute(href: string): string | undefined {
-  try {
-    return new URL(href, location.href).href;
-  } catch {
-    return undefined; // not an address at all: fall back to the page's own
-  }
+/** The canonical link (its `href` property is absolute even when the attribute is relative), else this address. */
+export function canonical(): string {
+  return document.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]')?.href || location.href.replace(/#.*$/, '');
 }

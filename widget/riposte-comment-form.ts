@@ -10,14 +10,22 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { LIMITS } from '../shared/limits.ts';
 import type { SignInOptions, WireUser } from '../shared/wire.ts';
 import { ApiError } from './api.ts';
-import { emit, request, type CommentDraft } from './events.ts';
-import { ta } from './i18n-account.ts';
-import { t } from './i18n.ts';
-import { loadGuest } from './storage.ts';
+import { emit, type CommentDraft } from './events.ts';
+import { request } from './request.ts';
+import type { Formats } from './format.ts';
+import type { FormStrings } from './i18n/strings.ts';
 import { formStyles } from './form-styles.ts';
+import { loadGuest } from './writing/guest-details.ts';
 
 /** Field keys as the server names them in `error.fields`, mapped to this form's element ids. */
 const FIELDS = { body: 'body', 'author.name': 'name', 'author.email': 'email', 'author.website': 'website' } as const;
+/** Their length limits, said in the message when the server refuses one. */
+const MAX = {
+  body: LIMITS.bodyMaxChars,
+  'author.name': LIMITS.nameMaxChars,
+  'author.email': LIMITS.emailMaxChars,
+  'author.website': LIMITS.websiteMaxChars,
+} as const;
 type FieldKey = keyof typeof FIELDS;
 const isField = (key: string): key is FieldKey => key in FIELDS;
 /** In the order the form shows them, so the first invalid one gets focus. */
@@ -42,7 +50,11 @@ export class RiposteCommentForm extends LitElement {
   @property({ attribute: false }) parentId: number | null = null;
 
   /** The heading ("Leave a Reply", "Reply to NAME"). */
-  @property() heading: string = t.leaveReply;
+  @property() heading = '';
+
+  /** The form's strings, in the thread's language, and its formats (for numbers). */
+  @property({ attribute: false }) strings?: FormStrings;
+  @property({ attribute: false }) formats?: Formats;
 
   /** The signed-in reader, or null for a guest. */
   @property({ attribute: false }) user: WireUser | null = null;
@@ -94,6 +106,8 @@ export class RiposteCommentForm extends LitElement {
   }
 
   override render() {
+    const t = this.strings;
+    if (!t) return nothing;
     const reply = this.parentId !== null;
     const editing = this.editBody !== null;
     const guest = this._guest;
@@ -109,7 +123,7 @@ export class RiposteCommentForm extends LitElement {
     >
       ${
         reply
-          ? html`<p id="title" class="title">${editing ? ta.editing : this.heading}</p>`
+          ? html`<p id="title" class="title">${editing ? t.editing : this.heading}</p>`
           : html`<h2 id="title" part="form-title" class="title">${this.heading}</h2>`
       }
       <div class="field">
@@ -124,23 +138,23 @@ export class RiposteCommentForm extends LitElement {
           aria-invalid=${!!this._errors.body}
           aria-describedby=${this._describedBy('body', 'body-hint')}
         ></textarea>
-        ${this._renderPreview()}
+        ${this._renderPreview(t)}
         ${this._error('body')}
         <p id="body-hint" class="hint">${t.bodyHint}</p>
       </div>
       ${
         editing || !(this.user || this.options?.providers.length)
           ? nothing
-          : html`<riposte-sign-in .user=${this.user} .options=${this.options} .parentId=${this.parentId}></riposte-sign-in>`
+          : html`<riposte-sign-in .strings=${t} .user=${this.user} .options=${this.options} .parentId=${this.parentId}></riposte-sign-in>`
       }
       ${
         editing || this.user || !guests
           ? nothing
           : this._showDetails
             ? html`<div class="details">
-            ${this._input('author.name', t.name, 'text', 'name', LIMITS.nameMaxChars, guest.name)}
-            ${this._input('author.email', t.email, 'email', 'email', LIMITS.emailMaxChars, guest.email, t.emailHint)}
-            ${this._input('author.website', t.website, 'url', 'url', LIMITS.websiteMaxChars, guest.website)}
+            ${this._input(t, 'author.name', t.name, 'text', 'name', guest.name)}
+            ${this._input(t, 'author.email', t.email, 'email', 'email', guest.email, t.emailHint)}
+            ${this._input(t, 'author.website', t.website, 'url', 'url', guest.website)}
           </div>`
             : html`<p class="as">
             ${t.postingAs} <strong>${guest.name}</strong>.
@@ -152,10 +166,10 @@ export class RiposteCommentForm extends LitElement {
       <div role="alert" class="alert">${this._alert}</div>
       <div class="actions">
         <button part="submit-button" class="primary" type="submit" aria-disabled=${this._busy}>
-          ${editing ? (this._busy ? ta.saving : ta.save) : this._busy ? t.posting : reply ? t.postReply : t.post}
+          ${editing ? (this._busy ? t.saving : t.save) : this._busy ? t.posting : reply ? t.postReply : t.post}
         </button>
         <button type="button" class="secondary" aria-expanded=${this._preview !== null} aria-controls="preview" @click=${this._onPreview}>
-          ${this._preview ? ta.keepWriting : ta.preview}
+          ${this._preview ? t.keepWriting : t.preview}
         </button>
         ${reply ? html`<button type="button" class="secondary" @click=${this._cancel}>${t.cancel}</button>` : nothing}
       </div>
@@ -163,15 +177,17 @@ export class RiposteCommentForm extends LitElement {
   }
 
   /** The preview in the text box's place; announced when it arrives. */
-  private _renderPreview() {
+  private _renderPreview(t: FormStrings) {
     const preview = this._preview;
-    return html`<div id="preview" class=${preview ? 'preview' : ''} role="region" aria-label=${ta.previewLabel} aria-live="polite" ?hidden=${!preview}>
+    return html`<div id="preview" class=${preview ? 'preview' : ''} role="region" aria-label=${t.previewLabel} aria-live="polite" ?hidden=${!preview}>
       ${preview && 'html' in preview ? unsafeHTML(preview.html) : preview ? html`<p class="hint">${preview.message}</p>` : nothing}
     </div>`;
   }
 
   /** Preview: the text as the server renders and sanitises it (what readers will see); pressed again, back to writing. */
   private async _onPreview() {
+    const t = this.strings;
+    if (!t) return;
     if (this._preview) {
       this._preview = null;
       this._focusNext = 'body';
@@ -180,21 +196,21 @@ export class RiposteCommentForm extends LitElement {
     const body = this._form?.elements.namedItem('body');
     const text = body instanceof HTMLTextAreaElement ? body.value.trim() : '';
     if (!text) {
-      this._preview = { message: ta.previewEmpty };
+      this._preview = { message: t.previewEmpty };
       return;
     }
-    this._preview = { message: ta.previewing };
+    this._preview = { message: t.previewing };
     const answer = await request(this, 'riposte-preview', { body: text });
     // The reader went back to writing meanwhile: leave the text box be.
     if (!this._preview) return;
     this._preview =
       answer instanceof ApiError
-        ? { message: answer.code === 'invalid_input' ? answer.message : (t.errors[answer.code] ?? answer.message) }
+        ? { message: answer.code === 'invalid_input' ? answer.message : t.errors[answer.code] }
         : { html: answer.html };
   }
 
   /** One labelled text field; name is the only required one. */
-  private _input(key: FieldKey, label: string, type: string, autocomplete: string, max: number, value: string, hint = '') {
+  private _input(t: FormStrings, key: FieldKey, label: string, type: string, autocomplete: string, value: string, hint = '') {
     const id = FIELDS[key];
     const optional = key !== 'author.name' && !(key === 'author.email' && this.options?.emailRequired);
     return html`<div class="field">
@@ -204,7 +220,7 @@ export class RiposteCommentForm extends LitElement {
         name=${id}
         type=${type}
         autocomplete=${autocomplete}
-        maxlength=${max}
+        maxlength=${MAX[key]}
         value=${value}
         ?required=${!optional}
         aria-invalid=${!!this._errors[key]}
@@ -241,12 +257,17 @@ export class RiposteCommentForm extends LitElement {
     this._alert = '';
   }
 
-  /** Puts the server's per-field messages on the fields; anything else goes to the alert. */
+  /**
+   * Puts the server's refusal of a field on that field, in the reader's language; anything else
+   * goes to the alert. Only messages about fields a reader does not fill in (the page's address
+   * or title, which the widget sends) stay in the server's English.
+   */
   private _showServerError(error: ApiError) {
+    const t = this.strings!;
     const errors: Partial<Record<FieldKey, string>> = {};
     const other: string[] = [];
     for (const [key, message] of Object.entries(error.fields)) {
-      if (isField(key)) errors[key] = message;
+      if (isField(key)) errors[key] = t.fields[key](this.formats?.number(MAX[key]) ?? String(MAX[key]));
       else other.push(message);
     }
     const keys = FIELD_KEYS.filter((key) => errors[key]);
@@ -255,13 +276,14 @@ export class RiposteCommentForm extends LitElement {
     if (errors.body) this._preview = null;
     this._errors = errors;
     this._focusNext = keys[0] ?? null;
-    if (error.code !== 'invalid_input') this._alert = t.errors[error.code] ?? error.message;
-    else this._alert = other.join(' ') || (keys.length ? t.fixFields : error.message);
+    if (error.code !== 'invalid_input') this._alert = t.errors[error.code];
+    else this._alert = other.join(' ') || (keys.length ? t.fixFields : t.errors.invalid_input);
   }
 
   private _onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this._busy || !this._form) return;
+    const t = this.strings;
+    if (this._busy || !this._form || !t) return;
     const data = new FormData(this._form);
     const value = (name: string, fallback: string) => {
       const entry = data.get(name);
@@ -281,7 +303,7 @@ export class RiposteCommentForm extends LitElement {
     if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) errors['author.email'] = t.emailInvalid;
     if (asGuest && !email && this.options?.emailRequired) errors['author.email'] = t.emailMissing;
     if (asGuest && this.options?.guests === false) {
-      this._alert = ta.signInOnly;
+      this._alert = t.signInOnly;
       return;
     }
     const invalid = FIELD_KEYS.find((key) => errors[key]);

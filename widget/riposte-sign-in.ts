@@ -5,9 +5,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SignInOptions, WireUser } from '../shared/wire.ts';
-import { emit, request, type SignInFailure } from './events.ts';
-import { ta } from './i18n-account.ts';
-import { t } from './i18n.ts';
+import { emit, type SignInFailure } from './events.ts';
+import { request } from './request.ts';
+import type { FormStrings } from './i18n/strings.ts';
 import { signInStyles } from './sign-in-styles.ts';
 
 /**
@@ -22,6 +22,9 @@ import { signInStyles } from './sign-in-styles.ts';
 export class RiposteSignIn extends LitElement {
   static override styles = signInStyles;
 
+  /** The strings of the form around it. */
+  @property({ attribute: false }) strings?: FormStrings;
+
   /** The signed-in reader, or null for a guest. */
   @property({ attribute: false }) user: WireUser | null = null;
 
@@ -35,28 +38,29 @@ export class RiposteSignIn extends LitElement {
   @state() private _failure: (SignInFailure & { provider: string }) | null = null;
 
   override render() {
-    const { user, _failure: failure } = this;
+    const { user, _failure: failure, strings: t } = this;
+    if (!t) return nothing;
     if (user) {
       return html`<p>
-        ${ta.commentingAs} <strong>${user.name}</strong> (${user.providerName}).
-        <button type="button" class="quiet" @click=${this._onSignOut}>${ta.logOut}</button> /
+        ${t.commentingAs} <strong>${user.name}</strong> (${user.providerName}).
+        <button type="button" class="quiet" @click=${this._onSignOut}>${t.logOut}</button> /
         <button type="button" class="quiet" @click=${this._onSignOut}>${t.change}</button>
       </p>`;
     }
     const providers = this.options?.providers ?? [];
     if (!providers.length) return nothing;
-    return html`<p>${this.options?.guests ? ta.signInIntro : ta.signInOnly}</p>
+    return html`<p>${this.options?.guests ? t.signInIntro : t.signInOnly}</p>
       <div class="providers">
         ${providers.map(
           (p) =>
-            html`<button type="button" class="secondary provider" @click=${() => this._signInWith(p.id, false)}>${keyIcon}${ta.logInWith(p.name)}</button>`,
+            html`<button type="button" class="secondary provider" @click=${() => this._signInWith(p.id, false)}>${keyIcon}${t.logInWith(p.name)}</button>`,
         )}
       </div>
       ${
         failure
           ? html`<p class="error" role="alert">
             ${failure.message}
-            ${failure.redirect ? html`<button type="button" class="quiet" @click=${() => this._signInWith(failure.provider, true)}>${ta.logInHere}</button>` : nothing}
+            ${failure.redirect ? html`<button type="button" class="quiet" @click=${() => this._signInWith(failure.provider, true)}>${t.logInHere}</button>` : nothing}
           </p>`
           : nothing
       }`;

@@ -1,9 +1,9 @@
 /** Look of `<riposte-sign-in>`: a line of small text, or the provider buttons in a wrapping row. */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { tokens } from './styles.ts';
 
 export const signInStyles = [
-  tokens,
+  unsafeCSS(tokens),
   css`
     :host {
       display: grid;

@@ -1,7 +1,7 @@
 /** Styles every component shares: the theme tokens, the button looks and text only screen readers read. */
 // Public `--riposte-*` custom properties resolve to private `--_*` ones with defaults. The
 // defaults derive from the inherited text colour, so light and dark host pages both suit.
-import { css } from 'lit';
+import { css } from './lean-element.ts';
 
 export const tokens = css`
   :host {
@@ -13,8 +13,6 @@ export const tokens = css`
     --_highlight: var(--riposte-bg-highlight, color-mix(in srgb, var(--_accent) 13%, transparent));
     --_radius: var(--riposte-radius, 0.5em);
     --_danger: var(--riposte-danger, #b3261e);
-    font: inherit;
-    color: inherit;
     box-sizing: border-box;
   }
   /* light-dark() follows the host page's color-scheme, so a dark page gets a readable accent. */

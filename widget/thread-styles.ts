@@ -1,9 +1,11 @@
 /** Layout of `<riposte-thread>`: header, nested reply lists, reply forms, loading and error states. */
-import { css } from 'lit';
+import { css } from './lean-element.ts';
+import { commentStyles } from './comment-styles.ts';
 import { tokens } from './styles.ts';
 
 export const threadStyles = [
   tokens,
+  ...commentStyles,
   css`
     :host {
       display: block;
@@ -44,9 +46,36 @@ export const threadStyles = [
     .feed:hover {
       color: var(--_accent);
     }
-    .notice {
-      font-size: 0.875em;
-      color: var(--_danger);
+    .like {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4em 0.75em;
+    }
+    .like button {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35em;
+      border: 1px solid var(--_border);
+      background: none;
+      border-radius: 999px;
+      padding: 0.3em 0.9em;
+    }
+    .like button:hover:not([aria-disabled='true']),
+    .like [aria-pressed='true'] {
+      border-color: var(--_accent);
+      color: var(--_accent);
+    }
+    .like [aria-pressed='true'] {
+      background: var(--_highlight);
+    }
+    .heart {
+      font-size: 1.15em;
+      line-height: 1;
+    }
+    .count {
+      color: var(--_muted);
+      font-size: 0.9em;
     }
     ol {
       list-style: none;
@@ -75,16 +104,31 @@ export const threadStyles = [
       padding-left: 0;
       border-left: 0;
     }
-    riposte-comment {
-      --riposte-avatar-size: var(--_avatar);
+    .sort select {
+      margin-left: 0.4em;
+      font: inherit;
+      padding: 0.2em 0.4em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_input-bg, transparent);
+      color: inherit;
+    }
+    .sort {
+      font-size: 0.9em;
+    }
+    .more {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75em;
+    }
+    .fold {
+      padding: 0.25em 0 0.5em var(--_pad);
     }
     /* The form loads just after the comments: keep its place so nothing below it moves. */
-    riposte-comment-form:not(:defined, .reply-form) {
-      display: block;
+    .form-pending {
       min-height: var(--riposte-form-height, 24em);
-    }
-    .reply-form {
-      margin: 0.25em 0 0.75em calc(var(--_pad) * 2 + var(--_avatar));
     }
     .loading p,
     .failed p {
@@ -134,9 +178,6 @@ export const threadStyles = [
       }
       .replies {
         margin-left: 0.5em;
-      }
-      .reply-form {
-        margin-left: 0;
       }
     }
   `,

@@ -1,6 +1,8 @@
 /** Builds the reply tree the thread draws from the server's flat, oldest-first list. */
-import { LIMITS } from '../shared/limits.ts';
 import type { WireComment } from '../shared/wire.ts';
+
+/** Replies deeper than this are drawn at this indentation and marked "in reply to NAME". */
+export const MAX_INDENT_DEPTH = 4;
 
 export interface CommentNode {
   comment: WireComment;
@@ -23,7 +25,7 @@ export interface CommentNode {
  * stays next to where it started instead of walking off the right edge of a phone.
  * A reply whose parent is missing from the list (hidden or unknown) is shown at the top level.
  */
-export function buildTree(comments: readonly WireComment[], maxDepth: number = LIMITS.maxIndentDepth): CommentNode[] {
+export function buildTree(comments: readonly WireComment[], maxDepth: number = MAX_INDENT_DEPTH): CommentNode[] {
   const roots: CommentNode[] = [];
   const nodes = new Map<number, CommentNode>();
   // For a capped node, the flat list its descendants join, so a chain of replies stays together.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
-import { comment, fillGuestForm, nesting, pageForm, replyForm } from '../helpers/thread-page.ts';
+import { comment, commentWith, fillGuestForm, isHighlighted, nesting, pageForm, replyForm } from '../helpers/thread-page.ts';
 
 const demo = useDemoBrowser();
 
@@ -57,7 +57,7 @@ describe('the demo blog', () => {
     await remember.check();
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await expect(heading(before + 1).waitFor()).resolves.toBeUndefined();
-    const mine = demo.page.locator('riposte-thread riposte-comment', { hasText: 'from the browser test' });
+    const mine = commentWith(demo.page, 'from the browser test');
     await expect(mine.locator('em', { hasText: 'new' }).isVisible()).resolves.toBe(true);
     expect(await mine.getByRole('link', { name: 'Tester' }).getAttribute('rel')).toBe('nofollow ugc noopener');
 
@@ -103,7 +103,7 @@ describe('the demo blog', () => {
     await demo.page.setViewportSize({ width: 1000, height: 700 });
     await openDemo('#comment-7');
     const seven = comment(demo.page, 7);
-    await expect.poll(() => seven.evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted'))).toBe(true);
+    await expect.poll(() => isHighlighted(demo.page, 7)).toBe(true);
     await expect
       .poll(() =>
         seven.evaluate((el) => {
@@ -112,9 +112,7 @@ describe('the demo blog', () => {
         }),
       )
       .toBe(true);
-    expect(await comment(demo.page, 6).evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted'))).toBe(
-      false,
-    );
+    expect(await comment(demo.page, 6).evaluate((el) => el.classList.contains('highlighted'))).toBe(false);
   });
 
   it('lets one browser like the page and take it back, counted on the server', async () => {
@@ -170,7 +168,7 @@ describe('the widget and its host page', () => {
     await demo.page.setViewportSize({ width: 390, height: 800 });
     // Opened at it: off-screen responses are not laid out (content-visibility), so go there.
     await openDemo(`#comment-${posted.id}`);
-    await demo.page.locator('riposte-thread riposte-comment', { hasText: 'A long line:' }).waitFor();
+    await commentWith(demo.page, 'A long line:').waitFor();
     await expect.poll(() => comment(demo.page, posted.id).evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
     expect(await demo.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
@@ -200,7 +198,7 @@ describe('hostile comments', () => {
     const form = pageForm(demo.page);
     await fillGuestForm(form, attack, '<img src=y onerror=alert(6)>', '', '');
     await form.getByRole('button', { name: 'Post Comment' }).click();
-    const hostile = demo.page.locator('riposte-thread riposte-comment', { hasText: 'window.__pwned=2' });
+    const hostile = commentWith(demo.page, 'window.__pwned=2');
     await hostile.waitFor();
     await demo.page.reload();
     await hostile.waitFor();
@@ -210,9 +208,7 @@ describe('hostile comments', () => {
     expect(dialogs).toBe(0);
     expect(await demo.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     const injected = await hostile.evaluate(
-      (el) =>
-        el.shadowRoot!.querySelectorAll('img, script, svg:not([aria-hidden]), [onerror], [onload], [onmouseover], a[href^="javascript"]')
-          .length,
+      (el) => el.querySelectorAll('img, script, svg:not([aria-hidden]), [onerror], [onload], [onmouseover], a[href^="javascript"]').length,
     );
     expect(injected).toBe(0);
     await expect(hostile.getByText('<img src=y onerror=alert(6)>').isVisible()).resolves.toBe(true);

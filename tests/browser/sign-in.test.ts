@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../helpers/github-stand-in.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../helpers/test-oidc-provider.ts';
-import { comment, fillGuestForm, pageForm, replyForm } from '../helpers/thread-page.ts';
+import { comment, commentWith, isHighlighted, fillGuestForm, pageForm, replyForm } from '../helpers/thread-page.ts';
 
 let oidc: TestOidcProvider;
 let github: GitHubStandIn;
@@ -58,7 +58,7 @@ describe('signing in with an OpenID Connect provider (oidc-provider on a loopbac
 
     await form.getByLabel('Comment', { exact: true }).fill('Signed in with *Keycloak*.');
     await form.getByRole('button', { name: 'Post Comment' }).click();
-    const posted = demo.page.locator('riposte-thread riposte-comment', { hasText: 'Signed in with' });
+    const posted = commentWith(demo.page, 'Signed in with');
     await posted.getByText('Ada Lovelace').waitFor();
     const mine = demo.page.locator(`riposte-thread #${await posted.getAttribute('id')}`);
 
@@ -126,9 +126,7 @@ describe('signing in with GitHub (a local stand-in, set up as GitHub Enterprise)
     await reply.getByRole('button', { name: 'Log in in this tab instead' }).click();
     await pageForm(demo.page).getByText('Commenting as The Octocat (GitHub).').waitFor();
     expect(new URL(demo.page.url()).hash).toBe('#comment-4');
-    await expect
-      .poll(() => comment(demo.page, 4).evaluate((el) => el.shadowRoot!.querySelector('article')!.classList.contains('highlighted')))
-      .toBe(true);
+    await expect.poll(() => isHighlighted(demo.page, 4)).toBe(true);
     await demo.page.screenshot({ path: '.tmp/sign-in-github-back.png' });
   });
 });
@@ -140,7 +138,7 @@ describe('guests', () => {
     const form = pageForm(demo.page);
     await fillGuestForm(form, 'A guest comment to change.', 'Guest');
     await form.getByRole('button', { name: 'Post Comment' }).click();
-    const mine = demo.page.locator('riposte-thread riposte-comment', { hasText: 'guest comment to change' });
+    const mine = commentWith(demo.page, 'guest comment to change');
     await mine.getByRole('button', { name: 'Edit' }).waitFor();
     await expect(comment(demo.page, 1).getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
     await demo.page.screenshot({ path: '.tmp/sign-in-guest.png', fullPage: true });
@@ -148,7 +146,7 @@ describe('guests', () => {
     await mine.getByRole('button', { name: 'Edit' }).click();
     await replyForm(demo.page).getByLabel('Comment', { exact: true }).fill('A guest comment, changed.');
     await replyForm(demo.page).getByRole('button', { name: 'Save' }).click();
-    const changed = demo.page.locator('riposte-thread riposte-comment', { hasText: 'A guest comment, changed.' });
+    const changed = commentWith(demo.page, 'A guest comment, changed.');
     await changed.getByRole('button', { name: 'Delete' }).click();
     await changed.waitFor({ state: 'detached' });
   });

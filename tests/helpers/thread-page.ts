@@ -5,16 +5,27 @@ import type { Locator, Page } from 'playwright-core';
 export function nesting(page: Page): Promise<[number, number | null][]> {
   return page.locator('riposte-thread').evaluate((thread) => {
     const idOf = (el: Element | null | undefined) => (el ? Number(el.id.replace('comment-', '')) : null);
-    return [...thread.shadowRoot!.querySelectorAll('riposte-comment')].map((comment) => {
-      // <li><riposte-comment/> <ol><li><riposte-comment/>...: the parent is the comment of the enclosing <li>.
+    return [...thread.shadowRoot!.querySelectorAll('article[id^="comment-"]')].map((comment) => {
+      // <li><article/> <ol><li><article/>...: the parent is the comment of the enclosing <li>.
       const enclosing = comment.parentElement?.parentElement?.closest('li');
-      return [idOf(comment), idOf(enclosing?.querySelector(':scope > riposte-comment'))] as [number, number | null];
+      return [idOf(comment), idOf(enclosing?.querySelector(':scope > article'))] as [number, number | null];
     });
   });
 }
 
+/** A comment (its <article>, without its replies) by id. */
 export function comment(page: Page, id: number): Locator {
   return page.locator(`riposte-thread #comment-${id}`);
+}
+
+/** The comment whose text contains `text`. */
+export function commentWith(page: Page, text: string): Locator {
+  return page.locator('riposte-thread article', { hasText: text });
+}
+
+/** Whether the comment is set apart as a permalink's target. */
+export function isHighlighted(page: Page, id: number): Promise<boolean> {
+  return comment(page, id).evaluate((article) => article.classList.contains('highlighted'));
 }
 
 /** The comment form at the end ("Leave a Reply"), or the reply form under a comment. */

@@ -44,7 +44,7 @@ describe('buildTree', () => {
     expect(flat.map((n) => n.depth)).toEqual([2, 2, 2]);
   });
 
-  it('uses LIMITS.maxIndentDepth (4) by default', () => {
+  it('caps indentation at MAX_INDENT_DEPTH (4) by default', () => {
     const chain = [comment(1, null), ...[2, 3, 4, 5, 6, 7].map((id) => comment(id, id - 1))];
     const depths: number[] = [];
     const walk = (nodes: CommentNode[]) => {

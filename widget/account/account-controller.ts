@@ -1,6 +1,6 @@
 /**
- * The reader's account with one comment server, for `<riposte-thread>`: loaded on demand, a
- * chunk of its own, so none of it is in what readers download first. Holds who is signed in,
+ * The reader's account with one comment server, for the thread's writing side (loaded with
+ * it, so none of it is in what readers download first). Holds who is signed in,
  * how readers may comment, which comments are the reader's own and which one they edit; signs
  * in (popup, else the full page) and out, and edits and deletes. It talks to the server
  * through the thread's one client, and every change asks the thread to draw again.
@@ -8,30 +8,40 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { SignInOptions, WireComment, WireUser } from '../../shared/wire.ts';
 import { type Api, ApiError } from '../api.ts';
+import { defineOnce } from '../define.ts';
 import type { RiposteEventDetails, SignInFailure } from '../events.ts';
-import { ta } from '../i18n-account.ts';
-import { t } from '../i18n.ts';
-import { lazyElement } from '../lazy-element.ts';
+import type { FormStrings } from '../i18n/strings.ts';
 import { deleteComment, editComment, exchangeCode, getCommentSource, getMe, getSignInOptions, logOut, startUrl } from './account-api.ts';
 import { commentSecret, guestComments, keepSessionToken, rememberSecret, sessionToken } from './credentials.ts';
 import { popupSignIn } from './popup-sign-in.ts';
 import { leaveToSignIn, returnedSignIn } from './redirect-sign-in.ts';
 
-/** What the controller needs from `<riposte-thread>`. */
+/** What the controller needs from the thread's writing side (writing/writing.ts). */
 export interface AccountHost extends Pick<ReactiveControllerHost, 'requestUpdate'> {
-  site: string;
+  readonly site: string;
   /** The thread's client of the comment server. */
   readonly api: Api;
+  readonly strings: FormStrings;
   /** Puts an edited comment in place, or takes a deleted one out (a placeholder if it has replies). */
   replaceComment(id: number, comment: WireComment | null): void;
-  /** Shows a short message (a failed edit or deletion). */
-  notify(message: string): void;
+  /** Shows why a change to a comment failed at that comment (null: clears it). */
+  commentError(id: number, error: unknown): void;
   /** Scrolls to `#comment-ID` once back from the full-page flow. */
   showHash(): Promise<void>;
 }
 
-/** The sign-in panel: fetched only where there is someone to show or a provider to offer. */
-const loadSignIn = lazyElement('riposte-sign-in', () => import('../riposte-sign-in.ts').then((m) => m.RiposteSignIn));
+/** The sign-in panel: a chunk of its own, fetched only where there is someone to show or a provider to offer. */
+let signInPanel: Promise<void> | null = null;
+function loadSignIn(): Promise<void> {
+  signInPanel ??= import('../riposte-sign-in.ts').then(
+    (m) => defineOnce('riposte-sign-in', m.RiposteSignIn),
+    (error: unknown) => {
+      signInPanel = null; // the next page load tries again
+      throw error;
+    },
+  );
+  return signInPanel;
+}
 
 export class AccountController {
   user: WireUser | null = null;
@@ -123,8 +133,8 @@ export class AccountController {
       await leaveToSignIn(anchor, (back) => startUrl(this._api, site, provider, back));
       return null;
     }
-    const signedIn = popupSignIn(startUrl(this._api, site, provider), new URL(this._api.server).origin);
-    if (!signedIn) return { message: ta.popupBlocked, redirect: true };
+    const signedIn = popupSignIn(startUrl(this._api, site, provider), new URL(this._api.server).origin, this.host.strings);
+    if (!signedIn) return { message: this.host.strings.popupBlocked, redirect: true };
     const outcome = await signedIn;
     if (!('token' in outcome)) return outcome;
     keepSessionToken(this._api.server, outcome.token);
@@ -141,13 +151,14 @@ export class AccountController {
     await revoked.catch((error: unknown) => console.warn('Riposte: the session could not be revoked on the server.', error));
   }
 
-  /** Opens the editor on the reader's own comment, with its Markdown from the server. */
+  /** Opens the editor on the reader's own comment, with its Markdown from the server (or says at the comment why not). */
   async edit(id: number) {
+    this.host.commentError(id, null);
     try {
       const { body } = await getCommentSource(this._api, id, commentSecret(this._api.server, id));
       this._set({ editing: { id, body } });
     } catch (error) {
-      this.host.notify(messageOf(error));
+      this.host.commentError(id, error);
     }
   }
 
@@ -162,18 +173,15 @@ export class AccountController {
     this._set({ editing: null });
   }
 
-  /** Deletes the reader's own comment once they confirm. */
+  /** Deletes the reader's own comment once they confirm (or says at the comment why it could not). */
   async remove(id: number) {
-    if (!confirm(ta.confirmDelete)) return;
+    if (!confirm(this.host.strings.confirmDelete)) return;
+    this.host.commentError(id, null);
     try {
       await deleteComment(this._api, id, commentSecret(this._api.server, id));
       this.host.replaceComment(id, null);
     } catch (error) {
-      this.host.notify(messageOf(error));
+      this.host.commentError(id, error);
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof ApiError ? (t.errors[error.code] ?? error.message) : String(error);
 }

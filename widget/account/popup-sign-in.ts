@@ -4,7 +4,7 @@
  */
 import type { WireSession } from '../../shared/wire.ts';
 import type { SignInFailure } from '../events.ts';
-import { ta } from '../i18n-account.ts';
+import type { FormStrings } from '../i18n/strings.ts';
 
 /** A closed window sends nothing: this long between looks, and as long again for a message already on its way. */
 const WATCH_MS = 500;
@@ -13,7 +13,11 @@ const WATCH_MS = 500;
  * Opens `startUrl` in a popup and resolves with the session it posts back, or why it did not.
  * Must run within the reader's click (popups need it); null when the browser blocked it.
  */
-export function popupSignIn(startUrl: string, serverOrigin: string): Promise<WireSession | SignInFailure> | null {
+export function popupSignIn(
+  startUrl: string,
+  serverOrigin: string,
+  strings: Pick<FormStrings, 'popupClosed'>,
+): Promise<WireSession | SignInFailure> | null {
   const popup = open(startUrl, 'riposte-sign-in', 'popup,width=520,height=680');
   if (!popup) return null;
   return new Promise((resolve) => {
@@ -34,7 +38,7 @@ export function popupSignIn(startUrl: string, serverOrigin: string): Promise<Wir
     const watch = setInterval(() => {
       if (!popup.closed) return;
       clearInterval(watch);
-      setTimeout(() => done({ message: ta.popupClosed, redirect: true }), WATCH_MS);
+      setTimeout(() => done({ message: strings.popupClosed, redirect: true }), WATCH_MS);
     }, WATCH_MS);
   });
 }

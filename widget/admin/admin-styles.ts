@@ -1,9 +1,9 @@
 /** Looks of the admin view: the widget's tokens and buttons, laid out for a desk or a phone. */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { tokens } from '../styles.ts';
 
 export const adminStyles = [
-  tokens,
+  unsafeCSS(tokens),
   css`
     :host {
       display: block;

@@ -2,13 +2,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { HELD_REASON_TEXT, type AdminComment, type BanKind, type ModerationAction } from '../../shared/moderation.ts';
+import type { AdminComment, BanKind, ModerationAction } from '../../shared/moderation.ts';
 import { defineOnce } from '../define.ts';
+import type { Formats } from '../format.ts';
 import { request } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
+import type { AdminStrings } from './admin-strings.ts';
 
-const ACTION_LABEL: Record<ModerationAction, string> = { approve: 'Approve', spam: 'Spam', delete: 'Delete', pending: 'Hold' };
-const STATUS_LABEL = { approved: 'Approved', pending: 'Pending', spam: 'Spam', deleted: 'Deleted' } as const;
 const ACTION_STATUS = { approve: 'approved', spam: 'spam', delete: 'deleted', pending: 'pending' } as const;
 
 /**
@@ -96,6 +96,9 @@ export class RiposteAdminComment extends LitElement {
     `,
   ];
 
+  /** The view's strings and formats, in the owner's language. */
+  @property({ attribute: false }) t!: AdminStrings;
+  @property({ attribute: false }) formats!: Formats;
   /** The comment, as the admin API sends it. */
   @property({ attribute: false }) comment!: AdminComment;
   /** Whether it is ticked for a bulk action. */
@@ -107,38 +110,47 @@ export class RiposteAdminComment extends LitElement {
   @state() private _error = '';
 
   override render() {
+    const { t, formats: f } = this;
     const c = this.comment;
     const a = c.author;
     const title = c.thread.title || c.thread.key;
+    const contact = [a.email, a.website, a.identity, a.ipHash ? t.sender(a.ipHash.slice(0, 8)) : null].filter(Boolean).join(' · ');
     return html`<article aria-labelledby="who">
       <div class="head">
-        <input type="checkbox" .checked=${this.selected} aria-label="Select the comment by ${a.name || 'an unnamed author'}" @change=${this._onSelect} />
+        <input type="checkbox" .checked=${this.selected} aria-label=${t.selectComment(a.name || t.unnamedAuthor)} @change=${this._onSelect} />
         <div>
-          <h3 id="who">${a.name || '(no name)'}${a.badge ? html` <span class="status">${a.badge === 'owner' ? 'Author' : 'Moderator'}</span>` : nothing}
-            <span class="status ${c.status}">${STATUS_LABEL[c.status]}</span></h3>
-          <p class="meta muted">${[a.email, a.website, a.identity, a.ipHash ? `sender ${a.ipHash.slice(0, 8)}` : null].filter(Boolean).join(' · ') || 'no contact details'}</p>
-          <p class="meta muted">${new Date(c.createdAt).toLocaleString()} on ${c.thread.url && /^https?:\/\//i.test(c.thread.url) ? html`<a href=${c.thread.url}>${title}</a>` : title}${c.thread.locked ? ' (locked)' : ''}</p>
+          <h3 id="who">${a.name || t.noName}${a.badge ? html` <span class="status">${a.badge === 'owner' ? t.ownerBadge : t.moderatorBadge}</span>` : nothing}
+            <span class="status ${c.status}">${t.statuses[c.status]}</span></h3>
+          <p class="meta muted">${contact || t.noContact}</p>
+          <p class="meta muted"><time datetime=${c.createdAt} title=${f.exact(c.createdAt)}>${f.date(c.createdAt, Date.now())}</time> ${t.onPage}
+            ${c.thread.url && /^https?:\/\//i.test(c.thread.url) ? html`<a href=${c.thread.url}>${title}</a>` : title}${c.thread.locked ? ` ${t.lockedSuffix}` : ''}</p>
         </div>
       </div>
-      ${c.heldReasons.length ? html`<p class="note">Held: ${c.heldReasons.map((r) => HELD_REASON_TEXT[r]).join(' ')}</p>` : nothing}
-      ${c.parent ? html`<blockquote class="parent"><p class="muted">In reply to ${c.parent.authorName || 'a deleted comment'}:</p>${unsafeHTML(c.parent.html)}</blockquote>` : nothing}
+      ${c.heldReasons.length ? html`<p class="note">${t.held} ${c.heldReasons.map((r) => t.heldReasons[r]).join(' ')}</p>` : nothing}
+      ${c.parent ? html`<blockquote class="parent"><p class="muted">${t.inReplyTo(c.parent.authorName || t.deletedAuthor)}</p>${unsafeHTML(c.parent.html)}</blockquote>` : nothing}
       <div class="body">${unsafeHTML(c.html)}</div>
       <div class="row">
         ${(['approve', 'spam', 'delete'] as const)
           .filter((action) => ACTION_STATUS[action] !== c.status)
           .map(
             (action) =>
-              html`<button class=${action === 'approve' ? 'primary' : 'secondary'} ?disabled=${this._busy} @click=${() => this._act(action)}>${ACTION_LABEL[action]}</button>`,
+              html`<button class=${action === 'approve' ? 'primary' : 'secondary'} ?disabled=${this._busy} @click=${() => this._act(action)}>${t.actions[action]}</button>`,
           )}
-        <button class="secondary" aria-expanded=${this._open === 'edit'} @click=${() => this._toggle('edit')}>Edit</button>
-        <button class="secondary" aria-expanded=${this._open === 'reply'} @click=${() => this._toggle('reply')}>Reply</button>
-        <button class="secondary" aria-expanded=${this._open === 'ban'} @click=${() => this._toggle('ban')}>Ban…</button>
-        <button class="secondary" @click=${this._lock}>${c.thread.locked ? 'Unlock thread' : 'Lock thread'}</button>
+        <button class="secondary" aria-expanded=${this._open === 'edit'} @click=${() => this._toggle('edit')}>${t.edit}</button>
+        <button class="secondary" aria-expanded=${this._open === 'reply'} @click=${() => this._toggle('reply')}>${t.reply}</button>
+        <button class="secondary" aria-expanded=${this._open === 'ban'} @click=${() => this._toggle('ban')}>${t.ban}</button>
+        <button class="secondary" @click=${this._lock}>${c.thread.locked ? t.unlockThread : t.lockThread}</button>
       </div>
-      ${this._open === 'edit' || this._open === 'reply' ? this._renderEditor(this._open) : nothing}
-      ${this._open === 'ban' ? this._renderBan() : nothing}
+      ${this._open === 'edit' || this._open === 'reply' ? this._renderEditor(t, this._open) : nothing}
+      ${this._open === 'ban' ? this._renderBan(t) : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
     </article>`;
+  }
+
+  override updated() {
+    // A code block with a long line scrolls sideways: keyboard users reach it with Tab and
+    // scroll it with the arrow keys (axe: scrollable-region-focusable).
+    for (const pre of this.renderRoot.querySelectorAll<HTMLElement>('pre:not([tabindex])')) pre.tabIndex = 0;
   }
 
   /** Focus goes to the comment's first action (Approve in the queue), ready for the next key press. */
@@ -146,38 +158,37 @@ export class RiposteAdminComment extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.row button')?.focus(options);
   }
 
-  private _renderEditor(kind: 'edit' | 'reply') {
-    const label = kind === 'edit' ? 'Edit the comment (Markdown)' : 'Reply as the site owner (Markdown)';
+  private _renderEditor(t: AdminStrings, kind: 'edit' | 'reply') {
     return html`<form @submit=${(e: SubmitEvent) => this._onSave(e, kind)}>
       <div class="field">
-        <label for="text">${label}</label>
+        <label for="text">${kind === 'edit' ? t.editLabel : t.replyLabel}</label>
         <textarea id="text" name="text" required .value=${kind === 'edit' ? this.comment.markdown : ''}></textarea>
       </div>
       <div class="row">
-        <button class="primary" ?disabled=${this._busy}>${kind === 'edit' ? 'Save' : 'Post reply'}</button>
-        <button type="button" class="secondary" @click=${() => this._toggle(kind)}>Cancel</button>
+        <button class="primary" ?disabled=${this._busy}>${kind === 'edit' ? t.save : t.postReply}</button>
+        <button type="button" class="secondary" @click=${() => this._toggle(kind)}>${t.cancel}</button>
       </div>
     </form>`;
   }
 
-  private _renderBan() {
+  private _renderBan(t: AdminStrings) {
     const a = this.comment.author;
     const choices: [BanKind, string | null, string][] = [
-      ['email', a.email, `Email ${a.email ?? ''}`],
-      ['identity', a.identity, `Signed-in identity ${a.identity ?? ''}`],
-      ['ip', a.ipHash, `Sender ${a.ipHash?.slice(0, 8) ?? ''} (hashed address)`],
+      ['email', a.email, t.banChoices.email(a.email ?? '')],
+      ['identity', a.identity, t.banChoices.identity(a.identity ?? '')],
+      ['ip', a.ipHash, t.banChoices.ip(a.ipHash?.slice(0, 8) ?? '')],
     ];
     const available = choices.filter(([, value]) => value);
-    if (!available.length) return html`<p class="note">Nothing identifies this author (no email, sign-in or address) to ban.</p>`;
+    if (!available.length) return html`<p class="note">${t.nothingToBan}</p>`;
     return html`<form @submit=${this._onBan}>
       <fieldset>
-        <legend>Ban the author by</legend>
+        <legend>${t.banBy}</legend>
         ${available.map(([kind, , label], i) => html`<label class="check"><input type="radio" name="kind" value=${kind} ?checked=${i === 0} />${label}</label>`)}
       </fieldset>
-      <label class="check"><input type="checkbox" name="hide" />Also hide their existing comments</label>
+      <label class="check"><input type="checkbox" name="hide" />${t.hideTheirs}</label>
       <div class="row">
-        <button class="primary" ?disabled=${this._busy}>Ban</button>
-        <button type="button" class="secondary" @click=${() => this._toggle('ban')}>Cancel</button>
+        <button class="primary" ?disabled=${this._busy}>${t.banButton}</button>
+        <button type="button" class="secondary" @click=${() => this._toggle('ban')}>${t.cancel}</button>
       </div>
     </form>`;
   }

@@ -6,14 +6,16 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AdminComment } from '../../shared/moderation.ts';
+import { COMMENT_STATUSES } from '../../shared/wire.ts';
 import { defineOnce } from '../define.ts';
+import type { Formats } from '../format.ts';
 import type { AdminSite, CommentQuery } from './admin-api.ts';
 import { request, type SelectEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
+import type { AdminStrings } from './admin-strings.ts';
 import './riposte-admin-comment.ts';
 
 export const PAGE_SIZE = 50;
-const STATUSES = ['', 'approved', 'pending', 'spam', 'deleted'] as const;
 
 /**
  * @fires riposte-admin-search - New search terms, filters or page (`detail` is the query).
@@ -54,6 +56,9 @@ export class RiposteAdminComments extends LitElement {
     `,
   ];
 
+  /** The view's strings and formats, in the owner's language. */
+  @property({ attribute: false }) t!: AdminStrings;
+  @property({ attribute: false }) formats!: Formats;
   /** This page of comments, newest first. */
   @property({ attribute: false }) comments: AdminComment[] = [];
   /** How many match in all. */
@@ -85,47 +90,48 @@ export class RiposteAdminComments extends LitElement {
   }
 
   override render() {
-    const { comments, total } = this;
+    const { comments, total, t, formats: f } = this;
     const offset = this.query.offset ?? 0;
     const selected = comments.filter((c) => this._selected.has(c.id)).map((c) => c.id);
     const allSelected = comments.length > 0 && selected.length === comments.length;
     return html`<form class="tools" role="search" @submit=${this._onSearch}>
-        <div class="field"><label for="q">Search text, author, email or page</label><input id="q" name="q" type="search" .value=${this.query.q ?? ''} /></div>
+        <div class="field"><label for="q">${t.searchLabel}</label><input id="q" name="q" type="search" .value=${this.query.q ?? ''} /></div>
         ${
           this.view === 'all'
-            ? html`<div class="field"><label for="status">Status</label><select id="status" name="status">
-              ${STATUSES.map((s) => html`<option value=${s} ?selected=${(this.query.status ?? '') === s}>${s || 'Any'}</option>`)}
+            ? html`<div class="field"><label for="status">${t.status}</label><select id="status" name="status">
+              <option value="" ?selected=${!this.query.status}>${t.anyStatus}</option>
+              ${COMMENT_STATUSES.map((s) => html`<option value=${s} ?selected=${this.query.status === s}>${t.statuses[s]}</option>`)}
             </select></div>`
             : nothing
         }
         ${
           this.sites.length > 1
-            ? html`<div class="field"><label for="site">Site</label><select id="site" name="site">
-              <option value="">All sites</option>${this.sites.map((s) => html`<option value=${s.id} ?selected=${this.query.site === s.id}>${s.name}</option>`)}
+            ? html`<div class="field"><label for="site">${t.site}</label><select id="site" name="site">
+              <option value="">${t.allSites}</option>${this.sites.map((s) => html`<option value=${s.id} ?selected=${this.query.site === s.id}>${s.name}</option>`)}
             </select></div>`
             : nothing
         }
-        <button class="secondary">Search</button>
+        <button class="secondary">${t.search}</button>
       </form>
       ${
         comments.length
-          ? html`<div class="bulk row" role="group" aria-label="Bulk actions">
-              <label class="check"><input type="checkbox" .checked=${allSelected} @change=${this._onSelectAll} />Select all ${comments.length}</label>
-              <span class="muted">${selected.length} selected</span>
-              <button class="primary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'approve')}>Approve selected</button>
-              <button class="secondary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'spam')}>Spam selected</button>
-              <button class="secondary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'delete')}>Delete selected</button>
+          ? html`<div class="bulk row" role="group" aria-label=${t.bulkActions}>
+              <label class="check"><input type="checkbox" .checked=${allSelected} @change=${this._onSelectAll} />${t.selectAll(f.number(comments.length))}</label>
+              <span class="muted">${f.count(selected.length, t.selected)}</span>
+              <button class="primary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'approve')}>${t.bulk.approve}</button>
+              <button class="secondary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'spam')}>${t.bulk.spam}</button>
+              <button class="secondary" ?disabled=${!selected.length || this._busy} @click=${() => this._bulk(selected, 'delete')}>${t.bulk.delete}</button>
             </div>
             ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-            <ol aria-label=${this.view === 'queue' ? 'Comments waiting for moderation' : 'Comments'} @riposte-admin-select=${this._onSelect} @riposte-admin-act=${this._onCardAct}>
-              ${comments.map((c) => html`<li><riposte-admin-comment .comment=${c} .selected=${this._selected.has(c.id)}></riposte-admin-comment></li>`)}
+            <ol aria-label=${this.view === 'queue' ? t.queueList : t.allList} @riposte-admin-select=${this._onSelect} @riposte-admin-act=${this._onCardAct}>
+              ${comments.map((c) => html`<li><riposte-admin-comment .t=${t} .formats=${f} .comment=${c} .selected=${this._selected.has(c.id)}></riposte-admin-comment></li>`)}
             </ol>
             <div class="row">
-              <span class="muted">${offset + 1}–${offset + comments.length} of ${total}</span>
-              ${offset > 0 ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: Math.max(0, offset - PAGE_SIZE) })}>Newer</button>` : nothing}
-              ${offset + comments.length < total ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: offset + PAGE_SIZE })}>Older</button>` : nothing}
+              <span class="muted">${t.range(f.number(offset + 1), f.number(offset + comments.length), f.number(total))}</span>
+              ${offset > 0 ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: Math.max(0, offset - PAGE_SIZE) })}>${t.newer}</button>` : nothing}
+              ${offset + comments.length < total ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: offset + PAGE_SIZE })}>${t.older}</button>` : nothing}
             </div>`
-          : html`<p class="note">${this.view === 'queue' && !this.query.q ? 'Nothing waiting for moderation.' : 'No comments match.'}</p>`
+          : html`<p class="note">${this.view === 'queue' && !this.query.q ? t.queueEmpty : t.noMatch}</p>`
       }`;
   }
 

@@ -3,7 +3,9 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { WireAuditEntry } from '../../shared/moderation.ts';
 import { defineOnce } from '../define.ts';
+import type { Formats } from '../format.ts';
 import { adminStyles } from './admin-styles.ts';
+import type { AdminStrings } from './admin-strings.ts';
 
 export class RiposteAdminLog extends LitElement {
   static override styles = [
@@ -38,19 +40,24 @@ export class RiposteAdminLog extends LitElement {
     `,
   ];
 
+  /** The view's strings and formats, in the owner's language. */
+  @property({ attribute: false }) t!: AdminStrings;
+  @property({ attribute: false }) formats!: Formats;
   /** The entries, newest first. */
   @property({ attribute: false }) entries: WireAuditEntry[] = [];
 
+  /** What happened, in the view's language; `detail` is the server's own note (in English). */
   override render() {
-    if (!this.entries.length) return html`<p class="muted">Nothing has happened yet.</p>`;
+    const { t, formats: f } = this;
+    if (!this.entries.length) return html`<p class="muted">${t.nothingYet}</p>`;
     return html`<table>
-      <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
+      <thead><tr><th scope="col">${t.when}</th><th scope="col">${t.who}</th><th scope="col">${t.what}</th></tr></thead>
       <tbody>
         ${this.entries.map(
           (e) => html`<tr>
-            <td>${new Date(e.createdAt).toLocaleString()}</td>
+            <td><time datetime=${e.createdAt} title=${f.exact(e.createdAt)}>${f.date(e.createdAt, Date.now())}</time></td>
             <td>${e.actor}</td>
-            <td>${e.action}${e.commentId !== null ? ` comment ${e.commentId}` : ''}${e.detail ? html`<br /><span class="muted">${e.detail}</span>` : ''}</td>
+            <td>${t.auditActions[e.action]}${e.commentId !== null ? ` ${t.commentNumber(String(e.commentId))}` : ''}${e.detail ? html`<br /><span class="muted">${e.detail}</span>` : ''}</td>
           </tr>`,
         )}
       </tbody>

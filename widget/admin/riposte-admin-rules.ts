@@ -1,26 +1,16 @@
 /** `<riposte-admin-rules>`: one site's rules (moderation, guests, closing, spam defence, origins), saved at once. */
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MODERATION_MODES, type ModerationMode } from '../../shared/moderation.ts';
+import { MODERATION_MODES } from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import { defineOnce } from '../define.ts';
 import type { AdminSite } from './admin-api.ts';
 import { request } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
+import type { AdminStrings, NumberSetting } from './admin-strings.ts';
 
-const MODE_LABEL: Record<ModerationMode, string> = {
-  all: 'Hold every comment for approval',
-  first: "Hold only an author's first comment",
-  none: 'Publish at once (spam defence still holds suspicious ones)',
-};
-
-/** Number fields: setting, label, hint. */
-const NUMBERS: [keyof SiteSettings, string, string][] = [
-  ['maxLinks', 'Hold comments with more links than', 'links'],
-  ['minSeconds', 'Hold comments sent sooner after opening the form than', 'seconds (0: off)'],
-  ['closeAfterDays', 'Close threads older than', 'days (0: never)'],
-  ['editWindowMinutes', 'Authors may edit their comments for', 'minutes'],
-];
+/** The settings edited as numbers, in the order shown (their label and unit: AdminStrings.numbers). */
+const NUMBERS: NumberSetting[] = ['maxLinks', 'minSeconds', 'closeAfterDays', 'editWindowMinutes'];
 
 /** @fires riposte-admin-save-site - Save the site's origins and settings. */
 export class RiposteAdminRules extends LitElement {
@@ -53,6 +43,8 @@ export class RiposteAdminRules extends LitElement {
     `,
   ];
 
+  /** The view's strings, in the owner's language. */
+  @property({ attribute: false }) t!: AdminStrings;
   /** The site whose rules are shown. */
   @property({ attribute: false }) site!: AdminSite;
 
@@ -60,41 +52,43 @@ export class RiposteAdminRules extends LitElement {
   @state() private _error = '';
 
   override render() {
+    const { t } = this;
     const s = this.site.settings;
     return html`<form @submit=${this._onSubmit}>
       <fieldset>
-        <legend>Moderation</legend>
+        <legend>${t.moderation}</legend>
         ${MODERATION_MODES.map(
           (mode) =>
-            html`<label class="check"><input type="radio" name="moderation" value=${mode} ?checked=${s.moderation === mode} />${MODE_LABEL[mode]}</label>`,
+            html`<label class="check"><input type="radio" name="moderation" value=${mode} ?checked=${s.moderation === mode} />${t.modes[mode]}</label>`,
         )}
       </fieldset>
       <fieldset>
-        <legend>Who may comment</legend>
-        <label class="check"><input type="checkbox" name="guests" ?checked=${s.guests} />Guests may comment without signing in</label>
-        <label class="check"><input type="checkbox" name="emailRequired" ?checked=${s.emailRequired} />Guests must give an email address</label>
-        <label class="check"><input type="checkbox" name="showPingbacks" ?checked=${s.showPingbacks} />Show imported pingbacks and trackbacks</label>
+        <legend>${t.whoMayComment}</legend>
+        <label class="check"><input type="checkbox" name="guests" ?checked=${s.guests} />${t.guests}</label>
+        <label class="check"><input type="checkbox" name="emailRequired" ?checked=${s.emailRequired} />${t.emailRequired}</label>
+        <label class="check"><input type="checkbox" name="showPingbacks" ?checked=${s.showPingbacks} />${t.showPingbacks}</label>
       </fieldset>
       <fieldset>
-        <legend>Limits</legend>
-        ${NUMBERS.map(
-          ([name, label, unit]) => html`<div class="inline">
+        <legend>${t.limits}</legend>
+        ${NUMBERS.map((name) => {
+          const [label, unit] = t.numbers[name];
+          return html`<div class="inline">
             <label for=${name}>${label}</label>
             <input id=${name} name=${name} type="number" min="0" inputmode="numeric" required .value=${String(s[name])} />
             <span class="muted">${unit}</span>
-          </div>`,
-        )}
+          </div>`;
+        })}
       </fieldset>
       <div class="field">
-        <label for="blockedWords">Blocked words (one per line; a comment containing one is held)</label>
+        <label for="blockedWords">${t.blockedWords}</label>
         <textarea id="blockedWords" name="blockedWords" .value=${s.blockedWords.join('\n')}></textarea>
       </div>
       <div class="field">
-        <label for="origins">Allowed origins (one per line, e.g. https://blog.example.com)</label>
+        <label for="origins">${t.origins}</label>
         <textarea id="origins" name="origins" .value=${this.site.origins.join('\n')}></textarea>
       </div>
       <div class="row">
-        <button class="primary" ?disabled=${this._busy}>Save rules</button>
+        <button class="primary" ?disabled=${this._busy}>${t.saveRules}</button>
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
     </form>`;
@@ -116,7 +110,7 @@ export class RiposteAdminRules extends LitElement {
       emailRequired: form.get('emailRequired') === 'on',
       showPingbacks: form.get('showPingbacks') === 'on',
       blockedWords: lines('blockedWords'),
-      ...Object.fromEntries(NUMBERS.map(([name]) => [name, Number(text(name))])),
+      ...Object.fromEntries(NUMBERS.map((name) => [name, Number(text(name))])),
     };
     this._busy = true;
     this._error = (await request(this, 'riposte-admin-save-site', { id: this.site.id, origins: lines('origins'), settings })) ?? '';

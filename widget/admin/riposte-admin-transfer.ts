@@ -8,17 +8,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ImportSummary } from '../../shared/transfer.ts';
+import { COMMENT_STATUSES, type CommentStatus } from '../../shared/wire.ts';
 import { defineOnce } from '../define.ts';
-import type { AdminSite, UploadFormat } from './admin-api.ts';
+import type { Formats } from '../format.ts';
+import type { AdminSite } from './admin-api.ts';
 import { adminStyles } from './admin-styles.ts';
+import type { AdminStrings } from './admin-strings.ts';
 
-const FORMATS: Record<UploadFormat, string> = {
-  wordpress: 'WordPress (WXR .xml)',
-  disqus: 'Disqus (.xml)',
-};
-
-const n = (value: number) => value.toLocaleString('en');
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const FORMATS = ['wordpress', 'disqus'] as const;
+const isStatus = (status: string): status is CommentStatus => COMMENT_STATUSES.some((s) => s === status);
 
 type Stage =
   | { kind: 'idle' }
@@ -66,6 +64,9 @@ export class RiposteAdminTransfer extends LitElement {
     `,
   ];
 
+  /** The view's strings and formats, in the owner's language. */
+  @property({ attribute: false }) t!: AdminStrings;
+  @property({ attribute: false }) formats!: Formats;
   /** The sites, offered as suggestions for where the comments go (a new name makes a new site). */
   @property({ attribute: false }) sites: AdminSite[] = [];
   /** Where the download link points (the admin API's export). */
@@ -74,94 +75,95 @@ export class RiposteAdminTransfer extends LitElement {
   @state() private _stage: Stage = { kind: 'idle' };
 
   override render() {
+    const { t } = this;
     const busy = this._stage.kind === 'uploading' || this._stage.kind === 'importing';
     return html`<section aria-labelledby="import-title">
-        <h3 id="import-title">Import comments</h3>
-        <p class="muted">
-          WordPress: Tools → Export → All content. Disqus: Moderation → Export, then unpack the .xml.gz it sends. Comments already imported are
-          left as they are, so importing the same file (or a newer export) again adds only what is new.
-        </p>
+        <h3 id="import-title">${t.importTitle}</h3>
+        <p class="muted">${t.importHelp}</p>
         <form @submit=${this._onSubmit}>
           <div class="field">
-            <label for="format">Format</label>
-            <select id="format" name="format">${Object.entries(FORMATS).map(([value, label]) => html`<option value=${value}>${label}</option>`)}</select>
+            <label for="format">${t.format}</label>
+            <select id="format" name="format">${FORMATS.map((format) => html`<option value=${format}>${t.formats[format]}</option>`)}</select>
           </div>
           <div class="field">
-            <label for="site">Into site (a new name makes a new site)</label>
+            <label for="site">${t.intoSite}</label>
             <input id="site" name="site" list="site-list" required autocomplete="off" spellcheck="false" value="default" />
             <datalist id="site-list">${this.sites.map((site) => html`<option value=${site.id}>${site.name}</option>`)}</datalist>
           </div>
           <div class="field">
-            <label for="file">Export file</label>
+            <label for="file">${t.exportFile}</label>
             <input id="file" name="file" type="file" accept=".xml,text/xml,application/xml" required />
           </div>
-          <div class="row"><button class="primary" aria-disabled=${busy ? 'true' : 'false'}>Import</button></div>
+          <div class="row"><button class="primary" aria-disabled=${busy ? 'true' : 'false'}>${t.importButton}</button></div>
         </form>
-        <div class="live" aria-live="polite">${this._renderStage()}</div>
-        <p class="note">
-          To move a whole Riposte server (a Riposte export), restore it on the command line into a new database, with the server stopped:
-          <code>riposte import riposte FILE --db new/riposte.db</code>.
-        </p>
+        <div class="live" aria-live="polite">${this._renderStage(t)}</div>
+        <p class="note">${t.restoreNote} <code>riposte import riposte FILE --db new/riposte.db</code></p>
       </section>
       <section aria-labelledby="export-title">
-        <h3 id="export-title">Export everything</h3>
-        <p class="muted">
-          Every site, thread, comment, like, ban and log entry as one JSON file, the same as <code>riposte export</code>. It holds readers' email
-          addresses and the server's hashing key: keep it private.
-        </p>
-        <a class="secondary download" href=${this.exportUrl} download>Download export</a>
+        <h3 id="export-title">${t.exportTitle}</h3>
+        <p class="muted">${t.exportHelp[0]} <code>riposte export</code>${t.exportHelp[1]}</p>
+        <a class="secondary download" href=${this.exportUrl} download>${t.download}</a>
       </section>`;
   }
 
-  private _renderStage() {
+  private _renderStage(t: AdminStrings) {
     const stage = this._stage;
+    const f = this.formats;
+    const megabytes = (bytes: number) =>
+      new Intl.NumberFormat(f.lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(
+        bytes / 1e6,
+      );
     switch (stage.kind) {
       case 'idle':
         return nothing;
       case 'uploading': {
         // Announced in tenths, so a screen reader is not flooded; the bar itself moves smoothly.
-        const tenth = Math.floor((stage.sent / (stage.total || 1)) * 10) * 10;
-        return html`<label for="progress">Uploading ${stage.name}: ${tenth}%</label>
+        const tenth = Math.floor((stage.sent / (stage.total || 1)) * 10) / 10;
+        const percent = new Intl.NumberFormat(f.lang, { style: 'percent' }).format(tenth);
+        return html`<label for="progress">${t.uploading(stage.name, percent)}</label>
           <progress id="progress" max=${stage.total} .value=${stage.sent}></progress>
-          <p class="muted" aria-hidden="true">${megabytes(stage.sent)} of ${megabytes(stage.total)}</p>`;
+          <p class="muted" aria-hidden="true">${t.megabytesOf(megabytes(stage.sent), megabytes(stage.total))}</p>`;
       }
       case 'importing':
-        return html`<label for="progress">Importing ${stage.name}…</label><progress id="progress"></progress>`;
+        return html`<label for="progress">${t.importing(stage.name)}</label><progress id="progress"></progress>`;
       case 'failed':
         return html`<p class="error" role="alert">${stage.message}</p>`;
       case 'done':
-        return this._renderSummary(stage.name, stage.summary);
+        return this._renderSummary(t, stage.name, stage.summary);
     }
   }
 
-  private _renderSummary(name: string, s: ImportSummary) {
+  private _renderSummary(t: AdminStrings, name: string, s: ImportSummary) {
+    const f = this.formats;
+    const n = (value: number) => f.number(value);
     const parts = [
-      ...Object.entries(s.comments.byStatus).map(([status, count]) => `${n(count)} ${status}`),
-      ...Object.entries(s.comments.byKind)
-        .filter(([kind]) => kind !== 'comment')
-        .map(([kind, count]) => `${n(count)} ${kind}${count === 1 ? '' : 's'}`),
-    ];
+      ...Object.entries(s.comments.byStatus).map(([status, count]) => (isStatus(status) ? f.count(count, t.statusCounts[status]) : '')),
+      ...Object.entries(s.comments.byKind).map(([kind, count]) =>
+        kind === 'pingback' || kind === 'trackback' ? f.count(count, t.kinds[kind]) : '',
+      ),
+    ].filter(Boolean);
+    // The reasons for skipping are the server's own words (in English).
     const skipped = Object.entries(s.skipped);
     const pending = s.comments.byStatus.pending ?? 0;
     return html`<div class="note">
-      <p><strong>Imported ${name} into site “${s.site}”${s.siteCreated ? ' (a new site)' : ''}.</strong></p>
+      <p><strong>${t.imported(name, s.site, !!s.siteCreated)}</strong></p>
       <ul>
-        <li>Threads: ${n(s.threads.created)} created, ${n(s.threads.matched)} already there</li>
-        <li>Comments: ${n(s.comments.imported)} imported${parts.length ? ` (${parts.join(', ')})` : ''}</li>
-        <li>Skipped: ${skipped.length ? skipped.map(([reason, count]) => `${n(count)} ${reason}`).join('; ') : 'none'}</li>
+        <li>${t.threads(n(s.threads.created), n(s.threads.matched))}</li>
+        <li>${t.comments(n(s.comments.imported))}${parts.length ? ` (${parts.join(', ')})` : ''}</li>
+        <li>${t.skipped} ${skipped.length ? skipped.map(([reason, count]) => `${n(count)} ${reason}`).join('; ') : t.none}</li>
       </ul>
       ${
         s.warningCount
           ? html`<details>
-            <summary>${n(s.warningCount)} warning${s.warningCount === 1 ? '' : 's'}</summary>
+            <summary>${f.count(s.warningCount, t.warnings)}</summary>
             <ul>
               ${s.warnings.map((warning) => html`<li>${warning}</li>`)}
-              ${s.warningCount > s.warnings.length ? html`<li>… and ${n(s.warningCount - s.warnings.length)} more</li>` : nothing}
+              ${s.warningCount > s.warnings.length ? html`<li>${t.more(n(s.warningCount - s.warnings.length))}</li>` : nothing}
             </ul>
           </details>`
           : nothing
       }
-      ${pending ? html`<p><a href="#queue">Review the ${n(pending)} held comment${pending === 1 ? '' : 's'} in the queue</a></p>` : nothing}
+      ${pending ? html`<p><a href="#queue">${f.count(pending, t.reviewHeld)}</a></p>` : nothing}
     </div>`;
   }
 

@@ -9,9 +9,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { AdminSession } from '../../shared/moderation.ts';
 import { defineOnce } from '../define.ts';
+import { Formats } from '../format.ts';
 import { ApiError, createAdminApi, type CommentQuery } from './admin-api.ts';
 import type { AdminEvent, AdminEventName, ImportEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
+import { type AdminStrings, loadAdminStrings } from './admin-strings.ts';
 import { newChallenge, returnedCode, startUrl } from './provider-login.ts';
 import './riposte-admin-bans.ts';
 import './riposte-admin-comments.ts';
@@ -19,13 +21,18 @@ import './riposte-admin-log.ts';
 import './riposte-admin-rules.ts';
 import './riposte-admin-transfer.ts';
 
-const VIEWS = { queue: 'Queue', all: 'All comments', rules: 'Rules', bans: 'Bans', log: 'Log', transfer: 'Import / export' } as const;
-type View = keyof typeof VIEWS;
+const VIEWS = ['queue', 'all', 'rules', 'bans', 'log', 'transfer'] as const;
+type View = (typeof VIEWS)[number];
+const isView = (name: string): name is View => VIEWS.some((view) => view === name);
 
-/** What an action did, for the announcement. */
-const DONE = { approve: 'approved', spam: 'marked as spam', delete: 'deleted', pending: 'held' } as const;
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : 'The server could not be reached; try again.');
+/**
+ * Why a request failed, in the view's language. `invalid_input` keeps the server's words: they
+ * name what was wrong (a rule's value, a file that is not an export), and come in English.
+ */
+export function messageOf(t: AdminStrings, error: unknown): string {
+  if (!(error instanceof ApiError)) return t.errors.internal;
+  return error.code === 'invalid_input' ? error.message : t.errors[error.code];
+}
 
 export class RiposteAdmin extends LitElement {
   static override styles = [
@@ -88,6 +95,9 @@ export class RiposteAdmin extends LitElement {
     `,
   ];
 
+  /** The view's strings and formats, in the owner's language (admin-strings.ts), once loaded. */
+  @state() private _t: AdminStrings | null = null;
+  private _formats = new Formats('en');
   @state() private _session: AdminSession | null = null;
   /** Whether the first session check is done (so the login form does not flash). */
   @state() private _ready = false;
@@ -129,14 +139,22 @@ export class RiposteAdmin extends LitElement {
     void this._start();
   }
 
-  /** Back from a provider with a one-time code, log in with it; else resume the session, if any. */
+  /**
+   * The owner's language first (nothing shows without it); then, back from a provider with a
+   * one-time code, log in with it; else resume the session, if any.
+   */
   private async _start() {
+    const { lang, t } = await loadAdminStrings();
+    document.documentElement.lang = lang;
+    document.title = t.title;
+    this._formats = new Formats(lang);
+    this._t = t;
     const returned = returnedCode();
     try {
       this._session = returned ? await this._api.providerLogin(returned.code, returned.verifier) : await this._api.session();
     } catch (error) {
       // Not logged in (401) is the usual case; anything else is said on the login form.
-      if (!(error instanceof ApiError && error.code === 'unauthorized')) this._loginError = messageOf(error);
+      if (!(error instanceof ApiError && error.code === 'unauthorized')) this._loginError = messageOf(t, error);
       await this._loadProviders();
     }
     this._ready = true;
@@ -148,65 +166,68 @@ export class RiposteAdmin extends LitElement {
   }
 
   override render() {
-    if (!this._ready) return html`<p role="status">Loading…</p>`;
-    if (!this._session) return this._renderLogin();
+    const t = this._t;
+    if (!t) return nothing;
+    if (!this._ready) return html`<p role="status">${t.loading}</p>`;
+    if (!this._session) return this._renderLogin(t);
     return html`<header>
-        <h1>Riposte admin</h1>
+        <h1>${t.title}</h1>
         <div class="row">
           <span class="muted">${this._session.admin.email}</span>
-          <button class="secondary" @click=${this._logout}>Log out</button>
+          <button class="secondary" @click=${this._logout}>${t.logOut}</button>
         </div>
       </header>
-      <nav aria-label="Admin">
+      <nav aria-label=${t.navigation}>
         <ul>
-          ${(Object.keys(VIEWS) as View[]).map(
+          ${VIEWS.map(
             (view) =>
-              html`<li><a href="#${view}" aria-current=${this._view === view ? 'page' : 'false'}>${VIEWS[view]}${view === 'queue' ? html` <span class="count" aria-label="(${this._pending} pending)">${this._pending}</span>` : nothing}</a></li>`,
+              html`<li><a href="#${view}" aria-current=${this._view === view ? 'page' : 'false'}>${t.views[view]}${view === 'queue' ? html` <span class="count" aria-label=${this._formats.count(this._pending, t.pendingCount)}>${this._formats.number(this._pending)}</span>` : nothing}</a></li>`,
           )}
         </ul>
       </nav>
       <main @riposte-admin-search=${this._onSearch} @riposte-admin-act=${this._onAct} @riposte-admin-edit=${this._onEdit}
         @riposte-admin-reply=${this._onReply} @riposte-admin-lock=${this._onLock} @riposte-admin-ban=${this._onBan}
         @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite} @riposte-admin-import=${this._onImport}>
-        <h2 id="view-title" tabindex="-1">${VIEWS[this._view]}</h2>
+        <h2 id="view-title" tabindex="-1">${t.views[this._view]}</h2>
         <p role="status" class="muted">${this._notice}</p>
         ${this._data.render({
           // While reloading after a change, the last answer stays on screen (and focus where it was).
-          pending: () => (this._data.value ? this._renderData(this._data.value) : html`<p class="muted">Loading…</p>`),
-          complete: (data) => this._renderData(data),
-          error: (error) => html`<p class="error" role="alert">${messageOf(error)}</p>`,
+          pending: () => (this._data.value ? this._renderData(t, this._data.value) : html`<p class="muted">${t.loading}</p>`),
+          complete: (data) => this._renderData(t, data),
+          error: (error) => html`<p class="error" role="alert">${messageOf(t, error)}</p>`,
         })}
       </main>`;
   }
 
-  private _renderData(data: RiposteAdmin['_data']['value']) {
+  private _renderData(t: AdminStrings, data: RiposteAdmin['_data']['value']) {
     if (!data) return nothing;
+    const f = this._formats;
     if (data.kind === 'comments') {
-      return html`<riposte-admin-comments .comments=${data.page.comments} .total=${data.page.total} .sites=${data.sites} .query=${this._query}
-        view=${this._view === 'queue' ? 'queue' : 'all'}></riposte-admin-comments>`;
+      return html`<riposte-admin-comments .t=${t} .formats=${f} .comments=${data.page.comments} .total=${data.page.total} .sites=${data.sites}
+        .query=${this._query} view=${this._view === 'queue' ? 'queue' : 'all'}></riposte-admin-comments>`;
     }
     if (data.kind === 'rules')
       return data.sites.map(
         (site) =>
-          html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .site=${site}></riposte-admin-rules>`,
+          html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .t=${t} .site=${site}></riposte-admin-rules>`,
       );
-    if (data.kind === 'bans') return html`<riposte-admin-bans .bans=${data.bans}></riposte-admin-bans>`;
+    if (data.kind === 'bans') return html`<riposte-admin-bans .t=${t} .formats=${f} .bans=${data.bans}></riposte-admin-bans>`;
     if (data.kind === 'transfer')
-      return html`<riposte-admin-transfer .sites=${data.sites} .exportUrl=${this._api.exportUrl}></riposte-admin-transfer>`;
-    return html`<riposte-admin-log .entries=${data.entries}></riposte-admin-log>`;
+      return html`<riposte-admin-transfer .t=${t} .formats=${f} .sites=${data.sites} .exportUrl=${this._api.exportUrl}></riposte-admin-transfer>`;
+    return html`<riposte-admin-log .t=${t} .formats=${f} .entries=${data.entries}></riposte-admin-log>`;
   }
 
-  private _renderLogin() {
+  private _renderLogin(t: AdminStrings) {
     return html`<main class="login">
-      <h1>Riposte admin</h1>
+      <h1>${t.title}</h1>
       <form class="login-form" @submit=${this._onLogin}>
-        <div class="field"><label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required autofocus /></div>
-        <div class="field"><label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>
-        <button class="primary">Log in</button>
+        <div class="field"><label for="email">${t.email}</label><input id="email" name="email" type="email" autocomplete="username" required autofocus /></div>
+        <div class="field"><label for="password">${t.password}</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>
+        <button class="primary">${t.logIn}</button>
         ${this._loginError ? html`<p class="error" role="alert">${this._loginError}</p>` : nothing}
       </form>
       ${this._providers.map(
-        ({ id, name }) => html`<a class="secondary provider" href=${startUrl(id, this._challenge)}>Log in with ${name}</a>`,
+        ({ id, name }) => html`<a class="secondary provider" href=${startUrl(id, this._challenge)}>${t.logInWith(name)}</a>`,
       )}
     </main>`;
   }
@@ -214,19 +235,20 @@ export class RiposteAdmin extends LitElement {
   /** A handler for a part's request: call the API, announce the outcome, reload the view, answer the part. */
   private _handle<K extends AdminEventName>(
     call: (detail: AdminEvent<K>['detail']) => Promise<unknown>,
-    done: (detail: AdminEvent<K>['detail']) => string,
+    done: (t: AdminStrings, detail: AdminEvent<K>['detail']) => string,
   ) {
     return (event: AdminEvent<K>) => {
       const { detail } = event;
+      const t = this._t!; // the parts that ask are drawn only once it is loaded
       call(detail).then(
         () => {
-          this._notice = done(detail);
+          this._notice = done(t, detail);
           this._version++;
           detail.reply(null);
         },
         (error: unknown) => {
           this._expired(error);
-          detail.reply(messageOf(error));
+          detail.reply(messageOf(t, error));
         },
       );
     };
@@ -234,31 +256,31 @@ export class RiposteAdmin extends LitElement {
 
   private _onAct = this._handle<'riposte-admin-act'>(
     ({ ids, action }) => this._api.act(ids, action),
-    (d) => `${d.ids.length === 1 ? 'Comment' : `${d.ids.length} comments`} ${DONE[d.action]}.`,
+    (t, d) => this._formats.count(d.ids.length, t.done[d.action]),
   );
   private _onEdit = this._handle<'riposte-admin-edit'>(
     ({ id, body }) => this._api.edit(id, body),
-    () => 'Comment saved.',
+    (t) => t.saved,
   );
   private _onReply = this._handle<'riposte-admin-reply'>(
     ({ id, body }) => this._api.reply(id, body),
-    () => 'Reply posted.',
+    (t) => t.replied,
   );
   private _onLock = this._handle<'riposte-admin-lock'>(
     ({ threadId, locked }) => this._api.lock(threadId, locked),
-    (d) => (d.locked ? 'Thread locked.' : 'Thread unlocked.'),
+    (t, d) => (d.locked ? t.locked : t.unlocked),
   );
   private _onBan = this._handle<'riposte-admin-ban'>(
     ({ kind, value, hideExisting }) => this._api.ban(kind, value, hideExisting),
-    (d) => `Banned ${d.value}.`,
+    (t, d) => t.banned(d.value),
   );
   private _onUnban = this._handle<'riposte-admin-unban'>(
     ({ id }) => this._api.unban(id),
-    () => 'Ban lifted.',
+    (t) => t.unbanned,
   );
   private _onSaveSite = this._handle<'riposte-admin-save-site'>(
     ({ id, origins, settings }) => this._api.saveSite(id, { origins, settings }),
-    () => 'Rules saved; they apply from the next comment.',
+    (t) => t.rulesSaved,
   );
 
   /** Uploads the file with progress; then the pending count (and the sites, one may be new) are read again. */
@@ -271,7 +293,7 @@ export class RiposteAdmin extends LitElement {
       },
       (error: unknown) => {
         this._expired(error);
-        detail.done(messageOf(error));
+        detail.done(messageOf(this._t!, error));
       },
     );
   };
@@ -280,15 +302,15 @@ export class RiposteAdmin extends LitElement {
   private _expired(error: unknown) {
     if (error instanceof ApiError && error.code === 'unauthorized') {
       this._session = null;
-      this._loginError = error.message;
+      this._loginError = this._t!.errors.unauthorized;
       void this._loadProviders();
     }
   }
 
   private _onHash = () => {
     const view = location.hash.slice(1);
-    if (view in VIEWS) {
-      this._view = view as View;
+    if (isView(view)) {
+      this._view = view;
       this._query = {};
       this._notice = '';
     }
@@ -308,7 +330,8 @@ export class RiposteAdmin extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#view-title')?.focus();
     } catch (error) {
-      this._loginError = messageOf(error);
+      // At the login form, 401 means the email or password was wrong.
+      this._loginError = error instanceof ApiError && error.code === 'unauthorized' ? this._t!.wrongLogin : messageOf(this._t!, error);
     }
   }
 

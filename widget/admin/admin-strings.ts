@@ -1,0 +1,175 @@
+/**
+ * What the admin view's catalogue holds: the shape widget/locales/LANG/admin.ts fills in (tsc
+ * refuses one with a string missing or extra), and how the view picks and loads its language.
+ */
+/// <reference types="vite/client" />
+import type { AuditAction, BanKind, HeldReason, ModerationAction, ModerationMode } from '../../shared/moderation.ts';
+import type { SiteSettings } from '../../shared/site-settings.ts';
+import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
+import type { ApiErrorCode } from '../api.ts';
+import { pickLanguage } from '../i18n/languages.ts';
+import type { Plural } from '../i18n/strings.ts';
+
+export interface AdminStrings {
+  /** The page's title and heading. */
+  title: string;
+  loading: string;
+  /** The login form. */
+  email: string;
+  password: string;
+  logIn: string;
+  logInWith: (provider: string) => string;
+  /** The login form's answer to a wrong email or password. */
+  wrongLogin: string;
+  logOut: string;
+  /** The navigation's name for screen readers, and its links. */
+  navigation: string;
+  views: { queue: string; all: string; rules: string; bans: string; log: string; transfer: string };
+  /** After "Queue", for screen readers: "(3 pending)". */
+  pendingCount: Plural;
+  /** What an action did, said and shown above the list: "Comment approved.", "3 comments approved.". */
+  done: Record<ModerationAction, Plural>;
+  saved: string;
+  replied: string;
+  locked: string;
+  unlocked: string;
+  banned: (value: string) => string;
+  unbanned: string;
+  rulesSaved: string;
+  /** Why a request failed, by the server's error code (`network`: no answer at all). */
+  errors: Record<ApiErrorCode, string>;
+
+  /** The list of comments: search form, bulk actions, paging. */
+  search: string;
+  searchLabel: string;
+  status: string;
+  anyStatus: string;
+  statuses: Record<CommentStatus, string>;
+  site: string;
+  allSites: string;
+  bulkActions: string;
+  selectAll: (count: string) => string;
+  selected: Plural;
+  bulk: { approve: string; spam: string; delete: string };
+  queueList: string;
+  allList: string;
+  /** "1–50 of 320". */
+  range: (from: string, to: string, total: string) => string;
+  newer: string;
+  older: string;
+  queueEmpty: string;
+  noMatch: string;
+
+  /** One comment's card. */
+  selectComment: (author: string) => string;
+  unnamedAuthor: string;
+  noName: string;
+  ownerBadge: string;
+  moderatorBadge: string;
+  sender: (hash: string) => string;
+  noContact: string;
+  /** Between a comment's date and its page: "March 24, 2017 at 3:34 PM on <page>". */
+  onPage: string;
+  lockedSuffix: string;
+  held: string;
+  heldReasons: Record<HeldReason, string>;
+  inReplyTo: (author: string) => string;
+  deletedAuthor: string;
+  actions: Record<ModerationAction, string>;
+  edit: string;
+  reply: string;
+  ban: string;
+  lockThread: string;
+  unlockThread: string;
+  editLabel: string;
+  replyLabel: string;
+  save: string;
+  postReply: string;
+  cancel: string;
+  banBy: string;
+  banChoices: { email: (email: string) => string; identity: (identity: string) => string; ip: (hash: string) => string };
+  nothingToBan: string;
+  hideTheirs: string;
+  banButton: string;
+
+  /** The bans. */
+  banKinds: Record<BanKind, string>;
+  bannedColumn: string;
+  byColumn: string;
+  actionsColumn: string;
+  existingHidden: string;
+  lift: string;
+  liftBan: (value: string) => string;
+  nobodyBanned: string;
+  banByHand: string;
+  value: string;
+  hideExisting: string;
+
+  /** The audit log. */
+  nothingYet: string;
+  when: string;
+  who: string;
+  what: string;
+  auditActions: Record<AuditAction, string>;
+  commentNumber: (id: string) => string;
+
+  /** A site's rules. */
+  moderation: string;
+  modes: Record<ModerationMode, string>;
+  whoMayComment: string;
+  guests: string;
+  emailRequired: string;
+  showPingbacks: string;
+  limits: string;
+  numbers: Record<'maxLinks' | 'minSeconds' | 'closeAfterDays' | 'editWindowMinutes', [label: string, unit: string]>;
+  blockedWords: string;
+  origins: string;
+  saveRules: string;
+
+  /** Import and export. */
+  importTitle: string;
+  importHelp: string;
+  format: string;
+  formats: { wordpress: string; disqus: string };
+  intoSite: string;
+  exportFile: string;
+  importButton: string;
+  /** Before the `riposte import riposte` command line. */
+  restoreNote: string;
+  exportTitle: string;
+  /** Around the `riposte export` command line. */
+  exportHelp: [before: string, after: string];
+  download: string;
+  uploading: (file: string, percent: string) => string;
+  /** "1.2 MB of 3.4 MB". */
+  megabytesOf: (sent: string, total: string) => string;
+  importing: (file: string) => string;
+  imported: (file: string, site: string, created: boolean) => string;
+  threads: (created: string, matched: string) => string;
+  comments: (imported: string) => string;
+  /** In brackets after it: "29 approved, 4 pending, 2 trackbacks". */
+  statusCounts: Record<CommentStatus, Plural>;
+  kinds: Record<Exclude<CommentKind, 'comment'>, Plural>;
+  skipped: string;
+  none: string;
+  warnings: Plural;
+  more: (count: string) => string;
+  reviewHeld: Plural;
+}
+
+/** Settings the rules page edits as numbers. */
+export type NumberSetting = keyof AdminStrings['numbers'] & keyof SiteSettings;
+
+const catalogues = import.meta.glob<AdminStrings>('../locales/*/admin.ts', { import: 'default' });
+
+/**
+ * The admin view speaks its owner's language, as the browser says it (navigator.languages,
+ * most wanted first), else English; only that language's file is fetched.
+ */
+export function loadAdminStrings(wanted: readonly string[] = navigator.languages): Promise<{ lang: string; t: AdminStrings }> {
+  const lang = pickLanguage(
+    wanted,
+    Object.keys(catalogues).map((path) => path.split('/')[2] ?? ''),
+  );
+  return catalogues[`../locales/${lang}/admin.ts`]!().then((t) => ({ lang, t }));
+}

@@ -1,0 +1,20 @@
+/** The page's address and title, sent with a new comment so feeds and the admin view can link to it. */
+import { canonical } from '../page.ts';
+
+/** `page-url` (made absolute), else the canonical link or this address; `page-title`, else the document's title. */
+export function pageAddress(pageUrl: string | null, pageTitle: string | null): { url: string | undefined; title: string | undefined } {
+  const url = (pageUrl?.trim() && absolute(pageUrl)) || canonical();
+  return {
+    // The server accepts only http(s) addresses; a file:// preview simply sends none.
+    url: /^https?:/i.test(url) ? url : undefined,
+    title: pageTitle?.trim() || document.title.trim() || undefined,
+  };
+}
+
+function absolute(href: string): string | undefined {
+  try {
+    return new URL(href, location.href).href;
+  } catch {
+    return undefined; // not an address at all: fall back to the page's own
+  }
+}
