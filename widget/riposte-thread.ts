@@ -456,6 +456,8 @@ export class RiposteThread extends LeanElement {
   async showHash() {
     const id = Number(/^#comment-(\d+)$/.exec(location.hash)?.[1]);
     if (!id) return;
+    // The reply trees are made when the thread draws: let a load just accepted draw first.
+    await this.updateComplete;
     if (!this.comments.some((c) => c.id === id)) {
       try {
         const { loadHolding } = await import('./thread-reading.ts');
