@@ -4,9 +4,11 @@
  * when a reader first asks for more or opens such a permalink, so none of it is in what
  * readers download first. It changes the thread's loaded pages, and the thread draws again.
  */
-import type { ThreadSort } from '../shared/wire.ts';
+import type { ThreadSort, WireThread } from '../shared/wire.ts';
 import type { Api } from './api.ts';
-import { addHoldingPage, appendPage, type Segment } from './thread-segments.ts';
+import type { Segment } from './thread-segments.ts';
+
+type Page = Pick<WireThread, 'comments' | 'next'>;
 
 /** What reading further needs of the thread element. */
 export interface ReadingHost {
@@ -39,4 +41,34 @@ export async function loadHolding(host: ReadingHost, id: number): Promise<boolea
   host.segments = addHoldingPage(host.segments, page);
   host.count = page.count;
   return true;
+}
+
+function loadedIds(segments: readonly Segment[]): Set<number> {
+  return new Set(segments.flatMap((segment) => segment.comments.map((c) => c.id)));
+}
+
+/**
+ * Adds the page loaded after segment `at` (asked with its `next`). Where the page reaches the
+ * first response of the segment after it, the two become one.
+ */
+export function appendPage(segments: readonly Segment[], at: number, page: Page): Segment[] {
+  const segment = segments[at];
+  if (!segment) return [...segments];
+  const loaded = loadedIds(segments);
+  const following = segments[at + 1];
+  const firstFollowing = following?.comments[0]?.id;
+  const meets = firstFollowing === undefined ? -1 : page.comments.findIndex((c) => c.id === firstFollowing);
+  const joined = following !== undefined && meets >= 0;
+  const fresh = (joined ? page.comments.slice(0, meets) : page.comments).filter((c) => !loaded.has(c.id));
+  const merged: Segment = joined
+    ? { comments: [...segment.comments, ...fresh, ...following.comments], next: following.next }
+    : { comments: [...segment.comments, ...fresh], next: page.next };
+  return [...segments.slice(0, at), merged, ...segments.slice(at + (joined ? 2 : 1))];
+}
+
+/** Adds the page that holds a comment (asked with `comment=`), after what is loaded: a gap lies between. */
+export function addHoldingPage(segments: readonly Segment[], page: Page): Segment[] {
+  const loaded = loadedIds(segments);
+  const fresh = page.comments.filter((c) => !loaded.has(c.id));
+  return fresh.length ? [...segments, { comments: fresh, next: page.next }] : [...segments];
 }

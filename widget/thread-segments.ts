@@ -4,50 +4,15 @@
  * the page after it. A permalink may load a page far down the thread before the ones between
  * it and the first, so there can be a gap between two segments; loading the pages after the
  * first one closes the gap when it reaches the next segment. A comment is never listed twice,
- * even when the thread changed between two loads.
+ * even when the thread changed between two loads. Loading pages into them is thread-reading.ts;
+ * here is what the writing side changes in them.
  */
-import type { ThreadSort, WireComment, WireThread } from '../shared/wire.ts';
+import type { ThreadSort, WireComment } from '../shared/wire.ts';
 
 export interface Segment {
   comments: WireComment[];
   /** The cursor of the page after this segment; undefined when nothing follows it. */
   next?: string | undefined;
-}
-
-type Page = Pick<WireThread, 'comments' | 'next'>;
-
-export function firstSegments(page: Page): Segment[] {
-  return [{ comments: page.comments, next: page.next }];
-}
-
-function loadedIds(segments: readonly Segment[]): Set<number> {
-  return new Set(segments.flatMap((segment) => segment.comments.map((c) => c.id)));
-}
-
-/**
- * Adds the page loaded after segment `at` (asked with its `next`). Where the page reaches the
- * first response of the segment after it, the two become one.
- */
-export function appendPage(segments: readonly Segment[], at: number, page: Page): Segment[] {
-  const segment = segments[at];
-  if (!segment) return [...segments];
-  const loaded = loadedIds(segments);
-  const following = segments[at + 1];
-  const firstFollowing = following?.comments[0]?.id;
-  const meets = firstFollowing === undefined ? -1 : page.comments.findIndex((c) => c.id === firstFollowing);
-  const joined = following !== undefined && meets >= 0;
-  const fresh = (joined ? page.comments.slice(0, meets) : page.comments).filter((c) => !loaded.has(c.id));
-  const merged: Segment = joined
-    ? { comments: [...segment.comments, ...fresh, ...following.comments], next: following.next }
-    : { comments: [...segment.comments, ...fresh], next: page.next };
-  return [...segments.slice(0, at), merged, ...segments.slice(at + (joined ? 2 : 1))];
-}
-
-/** Adds the page that holds a comment (asked with `comment=`), after what is loaded: a gap lies between. */
-export function addHoldingPage(segments: readonly Segment[], page: Page): Segment[] {
-  const loaded = loadedIds(segments);
-  const fresh = page.comments.filter((c) => !loaded.has(c.id));
-  return fresh.length ? [...segments, { comments: fresh, next: page.next }] : [...segments];
 }
 
 /**

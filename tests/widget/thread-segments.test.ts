@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WireComment } from '../../shared/wire.ts';
 import { FOLD, shownReplies, unfoldFor } from '../../widget/reply-folds.ts';
-import { addComment, addHoldingPage, appendPage, type Segment } from '../../widget/thread-segments.ts';
+import { addHoldingPage, appendPage } from '../../widget/thread-reading.ts';
+import { addComment, type Segment } from '../../widget/thread-segments.ts';
 import { buildTree } from '../../widget/tree.ts';
 
 function c(id: number, parentId: number | null = null): WireComment {
