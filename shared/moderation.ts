@@ -1,6 +1,10 @@
 /** Moderation's vocabulary and the admin API's wire types, shared by the server and the admin view. */
 import type { AuthorBadge, CommentKind, CommentStatus } from './wire.ts';
 
+/** Votes on comments, a site setting: none, upvotes only (the default), or upvotes and downvotes. */
+export const VOTE_MODES = ['off', 'up', 'updown'] as const;
+export type VoteMode = (typeof VOTE_MODES)[number];
+
 /** Why a comment was held (pending) or put in spam; each shown to the owner with HELD_REASON_TEXT. */
 export const HELD_REASONS = [
   'moderation_all',

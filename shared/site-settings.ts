@@ -3,11 +3,7 @@
  * so a setting added later needs no migration and an old row reads as the defaults.
  */
 import * as v from 'valibot';
-import { MODERATION_MODES } from './moderation.ts';
-
-/** Votes on comments: none, upvotes only (the default), or upvotes and downvotes. */
-export const VOTE_MODES = ['off', 'up', 'updown'] as const;
-export type VoteMode = (typeof VOTE_MODES)[number];
+import { MODERATION_MODES, VOTE_MODES } from './moderation.ts';
 
 const count = (max: number, what: string) =>
   v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max, `must be at most ${max} ${what}.`));

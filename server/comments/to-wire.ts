@@ -1,5 +1,5 @@
 /** Maps a stored comment to what readers may see of it (no email, no IP). */
-import type { VoteMode } from '../../shared/site-settings.ts';
+import type { VoteMode } from '../../shared/moderation.ts';
 import type { WireComment } from '../../shared/wire.ts';
 import { authorId } from '../auth/wire-user.ts';
 import { keyedHash } from '../tokens.ts';

@@ -6,7 +6,7 @@
  * score interval for the share of upvotes (95%), so a comment with one early vote does not
  * outrank one that many readers voted up; with downvotes off it ranks by upvotes.
  */
-import type { VoteMode } from '../../shared/site-settings.ts';
+import type { VoteMode } from '../../shared/moderation.ts';
 import type { ThreadSort } from '../../shared/wire.ts';
 import type { CommentRow } from '../store/schema.ts';
 

@@ -3,8 +3,8 @@
  * refuses one with a string missing or extra), and how the view picks and loads its language.
  */
 /// <reference types="vite/client" />
-import type { AuditAction, BanKind, HeldReason, ModerationAction, ModerationMode } from '../../shared/moderation.ts';
-import type { SiteSettings, VoteMode } from '../../shared/site-settings.ts';
+import type { AuditAction, BanKind, HeldReason, ModerationAction, ModerationMode, VoteMode } from '../../shared/moderation.ts';
+import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
 import type { ApiErrorCode } from '../api.ts';
 import { pickLanguage } from '../i18n/languages.ts';

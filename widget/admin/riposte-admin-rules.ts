@@ -1,8 +1,8 @@
 /** `<riposte-admin-rules>`: one site's rules (moderation, guests, closing, spam defence, origins), saved at once. */
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MODERATION_MODES } from '../../shared/moderation.ts';
-import { type SiteSettings, VOTE_MODES } from '../../shared/site-settings.ts';
+import { MODERATION_MODES, VOTE_MODES } from '../../shared/moderation.ts';
+import type { SiteSettings } from '../../shared/site-settings.ts';
 import { defineOnce } from '../define.ts';
 import type { AdminSite } from './admin-api.ts';
 import { request } from './admin-events.ts';
