@@ -23,6 +23,8 @@ export interface CommentState {
   closed: boolean;
   /** The reader's own vote on it: 1 up, -1 down, 0 none. */
   myVote: -1 | 0 | 1;
+  /** Not the signed-in reader's own comment (the server takes no vote on one's own). */
+  votable: boolean;
 }
 
 /** The thread's strings, formats and clock, and what its buttons do. */
@@ -91,7 +93,7 @@ export function commentView(c: WireComment, s: CommentState, x: CommentContext) 
           ? html`<p class="note">${t.pending}</p>`
           : s.closed
             ? nothing
-            : html`${x.votes ? voteButton(c, 1, s, x) : nothing}${x.votes === 'updown' ? voteButton(c, -1, s, x) : nothing}<button
+            : html`${x.votes && s.votable ? voteButton(c, 1, s, x) : nothing}${x.votes === 'updown' && s.votable ? voteButton(c, -1, s, x) : nothing}<button
                 part="reply-button" class="quiet reply" aria-expanded=${s.replying}
                 aria-label=${t.replyTo(author.name)} @click=${() => x.reply(c.id)}>${t.reply}</button>`
       }

@@ -281,6 +281,7 @@ export class RiposteThread extends LeanElement {
       replying: this._replyTo === id,
       closed: this._closed,
       myVote: w?.votes.mine(id) ?? 0,
+      votable: !comment.author.id || comment.author.id !== w?.account.user?.id,
     };
     return html`<li>
       ${commentView(comment, state, x)}
