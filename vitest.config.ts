@@ -1,15 +1,30 @@
 /**
  * Test settings: every *.test.ts under tests/, in Node (browser tests drive Chromium themselves),
- * with one PostgreSQL server for the run (tests/helpers/postgres-global-setup.ts).
+ * with one PostgreSQL server for the run (tests/helpers/postgres-global-setup.ts). Two projects:
+ * `sqlite` runs everything on SQLite files; `postgres` runs the suites that go through the store
+ * (the API, the admin API, imports and restores, moderation) again on PostgreSQL, unchanged:
+ * their test app (tests/helpers/test-app.ts) asks which database it is on. The store's own tests
+ * (tests/server/store) compare both databases side by side within one run.
  */
 import { defineConfig } from 'vitest/config';
 
+/** Suites that run on both databases. */
+const ON_BOTH = [
+  'tests/server/api/**/*.test.ts',
+  'tests/server/admin/**/*.test.ts',
+  'tests/server/import/**/*.test.ts',
+  'tests/server/moderation/**/*.test.ts',
+];
+
+const shared = { environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } as const;
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    environment: 'node',
+    // At the root: one server for both projects.
     globalSetup: ['tests/helpers/postgres-global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    projects: [
+      { test: { ...shared, name: 'sqlite', include: ['tests/**/*.test.ts'], provide: { testDatabase: 'sqlite' } } },
+      { test: { ...shared, name: 'postgres', include: ON_BOTH, provide: { testDatabase: 'postgres' } } },
+    ],
   },
 });

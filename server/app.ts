@@ -4,12 +4,14 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv, AppState } from './http/app-env.ts';
 import { apiCors } from './http/api-cors.ts';
+import { methodNotAllowed } from './http/allowed-methods.ts';
 import { limitBody } from './http/body-limit.ts';
 import { notFound, onError } from './http/errors.ts';
 import { addressRateLimit } from './http/address-rate-limit.ts';
+import { rateLimitCounts } from './http/rate-limit-counts.ts';
 import { identityRateLimit } from './moderation/identity-rate-limit.ts';
 import { adminPageRoutes } from './routes/admin-page.ts';
-import { adminRoutes } from './routes/admin.ts';
+import { adminRoutes, LOGIN_WINDOW_MS } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { feedRoutes } from './routes/feeds.ts';
@@ -21,10 +23,10 @@ import { widgetAssetRoutes } from './routes/widget-assets.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.onError(onError);
-  app.notFound(notFound);
+  app.onError(onError(deps.now));
+  app.notFound(methodNotAllowed(app, notFound));
 
-  const state: AppState = { commentRateLimit: identityRateLimit(deps.config.writesPerMinute) };
+  const state: AppState = { commentRateLimit: identityRateLimit(deps.config.writesPerMinute, rateLimitCounts(deps, 'authors', 60_000)) };
   app.use(async function provideDeps(c, next) {
     for (const [name, value] of Object.entries(deps)) c.set(name as keyof AppDeps, value);
     c.set('commentRateLimit', state.commentRateLimit);
@@ -42,26 +44,25 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // One body limit, before any route reads a body.
+  app.use(limitBody());
+
   const api = new Hono<AppEnv>();
   api.use(apiCors());
-  // Only where a body is expected: reading it on a GET would build a full Request for nothing.
-  api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', limitBody());
   const { writesPerMinute: perMinute, trustProxy } = deps.config;
-  const limitByAddress = (counts: 'writes' | 'all', message: string) => addressRateLimit({ perMinute, trustProxy, counts, message });
+  const limitByAddress = (counts: 'writes' | 'all', message: string, name: string, skip?: (path: string) => boolean) =>
+    addressRateLimit({ perMinute, trustProxy, counts, message, store: rateLimitCounts(deps, name, 60_000), skip });
   // Votes and previews come in bursts while reading and writing: each has its own, larger
   // allowance, so neither uses up the reader's comments.
-  const ownLimit = (message: string) => addressRateLimit({ perMinute: perMinute * 3, trustProxy, counts: 'writes', message });
+  const ownLimit = (message: string, name: string) =>
+    addressRateLimit({ perMinute: perMinute * 3, trustProxy, counts: 'writes', message, store: rateLimitCounts(deps, name, 60_000) });
   api.use(
-    addressRateLimit({
-      perMinute,
-      trustProxy,
-      counts: 'writes',
-      message: 'Too many posts from your address; wait a minute and try again.',
-      skip: (path) => /^\/api\/v1\/(preview$|comments\/\d+\/vote$)/.test(path),
-    }),
+    limitByAddress('writes', 'Too many posts from your address; wait a minute and try again.', 'writes', (path) =>
+      /^\/api\/v1\/(preview$|comments\/\d+\/vote$)/.test(path),
+    ),
   );
-  api.use('/comments/:id/vote', ownLimit('Too many votes from your address; wait a minute and try again.'));
-  api.use('/preview', ownLimit('Too many previews from your address; wait a minute and try again.'));
+  api.use('/comments/:id/vote', ownLimit('Too many votes from your address; wait a minute and try again.', 'votes'));
+  api.use('/preview', ownLimit('Too many previews from your address; wait a minute and try again.', 'previews'));
   api.route('/threads', threadRoutes);
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
@@ -69,10 +70,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', voteRoutes);
 
   // Before the public API: the admin API is same-origin only, with its own guards (no CORS, no bearer tokens).
-  app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy));
+  app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy, rateLimitCounts(deps, 'failed-logins', LOGIN_WINDOW_MS)));
   app.route('/api/v1', api);
   // Each sign-in start stores a row until it expires: one address may not start thousands.
-  const signInLimit = limitByAddress('all', 'Too many sign-ins from your address; wait a minute and try again.');
+  const signInLimit = limitByAddress('all', 'Too many sign-ins from your address; wait a minute and try again.', 'sign-ins');
   app.use('/auth/:provider/start', signInLimit);
   app.use('/auth/session', signInLimit);
   app.route('/auth', authRoutes);

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { emailSchema } from '../shared/schemas.ts';
 import { hashPassword } from './admin/admin-auth.ts';
 import { ConfigError, type Config } from './config.ts';
-import { openStore } from './store/index.ts';
+import { openToolStore } from './cli-store.ts';
 
 export const ADMIN_USAGE = `  admin add EMAIL [NAME]
            Let EMAIL log in at /admin (or set a new password); asks for the password, or reads
@@ -48,22 +48,28 @@ async function readPassword(): Promise<string> {
 export async function adminCommand(config: Config, positionals: string[]): Promise<void> {
   const [action, email, ...name] = positionals;
   if (action === 'list') {
-    const store = await openStore(config.dbFile);
+    const store = await openToolStore(config);
     try {
       const admins = await store.admins.list();
       console.log(admins.length ? admins.map((a) => `${a.email} (${a.name})`).join('\n') : 'No admins yet: riposte admin add EMAIL');
     } finally {
-      store.close();
+      await store.close();
     }
     return;
   }
   if (action === 'remove' && email) {
-    const store = await openStore(config.dbFile);
+    const store = await openToolStore(config);
     try {
-      if (!(await store.admins.remove(email.toLowerCase()))) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
-      console.log(`Removed admin ${email.toLowerCase()}.`);
+      // As written first: a provider identity (github:Ab12) keeps its case; emails are stored lower-cased.
+      const removed = (await store.admins.remove(email))
+        ? email
+        : (await store.admins.remove(email.toLowerCase()))
+          ? email.toLowerCase()
+          : null;
+      if (!removed) throw new ConfigError(`there is no admin ${email}; see riposte admin list.`);
+      console.log(`Removed admin ${removed}.`);
     } finally {
-      store.close();
+      await store.close();
     }
     return;
   }
@@ -72,7 +78,7 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
   const password = await readPassword();
   if ([...password].length < MIN_PASSWORD_CHARS) throw new ConfigError(`the password must be at least ${MIN_PASSWORD_CHARS} characters.`);
   const passwordHash = await hashPassword(password);
-  const store = await openStore(config.dbFile);
+  const store = await openToolStore(config);
   try {
     const { admin, created } = await store.admins.upsert(
       email.toLowerCase(),
@@ -84,6 +90,6 @@ export async function adminCommand(config: Config, positionals: string[]): Promi
       `${created ? 'Added' : 'Changed the password of'} admin ${admin.email} (${admin.name}); log in at ${config.publicUrl}/admin`,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }

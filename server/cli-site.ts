@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { DEFAULT_SITE } from '../shared/limits.ts';
 import { siteSettings, siteSettingsSchema, type SiteSettings } from '../shared/site-settings.ts';
 import { ConfigError, type Config } from './config.ts';
-import { openStore } from './store/index.ts';
+import { openToolStore } from './cli-store.ts';
 
 export const SITE_USAGE = `  site [SITE] [name=value ...]
            Show a site's settings (SITE defaults to "default"), or change some, e.g.
@@ -40,7 +40,7 @@ export async function siteCommand(config: Config, positionals: string[]): Promis
     if (!isName(name)) throw new ConfigError(`unknown setting "${name}"; the settings are ${Object.keys(DEFAULTS).join(', ')}.`);
     changes[name] = parseValue(name, value);
   }
-  const store = await openStore(config.dbFile);
+  const store = await openToolStore(config);
   try {
     if (siteId === DEFAULT_SITE) await store.sites.ensure(DEFAULT_SITE, 'Default site', new Date().toISOString());
     if (!(await store.sites.get(siteId))) throw new ConfigError(`There is no site "${siteId}".`);
@@ -53,6 +53,6 @@ export async function siteCommand(config: Config, positionals: string[]): Promis
         .join('\n')}`,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }

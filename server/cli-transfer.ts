@@ -13,16 +13,18 @@ import { ConfigError, loadConfig } from './config.ts';
 import { riposteExport } from './export/riposte-export.ts';
 import { importComments } from './import/import-comments.ts';
 import { describeSummary, IMPORT_FORMATS, type ImportFormat } from './import/import-summary.ts';
-import { openStore } from './store/index.ts';
+import { openToolStore } from './cli-store.ts';
+import { isPostgresUrl } from './store/index.ts';
 
 export const TRANSFER_USAGE = `  import wordpress|disqus|riposte FILE [--site SITE]
            Import a WordPress export (WXR), a Disqus export, or restore a Riposte export
            (into an empty database). Comments go to SITE (default "default"; made if
            missing). Running it again with the same file adds nothing.
-  export [FILE]
-           Write every site, user, thread, comment, like, ban, audit entry and setting as JSON to FILE
+  export [FILE] [--with-hash-key]
+           Write every site, user, thread, comment, like, ban and audit entry as JSON to FILE
            (made readable by its owner only) or to standard output; safe while the
-           server runs.`;
+           server runs. --with-hash-key adds the server's hashing key (to move a server
+           keeping avatars, likes and sender hashes; with it, IP hashes can be reversed).`;
 
 const isFormat = (value: string | undefined): value is ImportFormat => IMPORT_FORMATS.some((format) => format === value);
 
@@ -51,7 +53,7 @@ export async function importCommand(args: string[]): Promise<void> {
   if (extra) throw new ConfigError(`unexpected argument "${extra}".`);
   if (!existsSync(file)) throw new ConfigError(`there is no file ${file}.`);
 
-  const store = await openStore(config.dbFile);
+  const store = await openToolStore(config);
   try {
     const now = new Date();
     await store.sites.ensure(DEFAULT_SITE, 'Default site', now.toISOString());
@@ -67,29 +69,36 @@ export async function importCommand(args: string[]): Promise<void> {
     progress.done();
     console.log(describeSummary(summary, file));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 export async function exportCommand(args: string[]): Promise<void> {
-  const { config, positionals } = loadConfig(args, process.env);
+  const hashKey = args.includes('--with-hash-key');
+  const { config, positionals } = loadConfig(
+    args.filter((arg) => arg !== '--with-hash-key'),
+    process.env,
+  );
   const [file, extra] = positionals;
   if (extra) throw new ConfigError(`unexpected argument "${extra}".`);
   if (file && existsSync(file)) throw new ConfigError(`${file} exists already; choose a new file so nothing is overwritten.`);
-  if (!existsSync(config.dbFile)) throw new ConfigError(`there is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
+  if (!isPostgresUrl(config.dbFile) && !existsSync(config.dbFile)) {
+    throw new ConfigError(`there is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
+  }
 
-  const store = await openStore(config.dbFile);
-  // Owner-only: the file holds readers' emails and the hashing key (with which IP hashes can be reversed by trying every IPv4 address).
+  const store = await openToolStore(config);
+  const { description } = store;
+  // Owner-only: the file holds readers' emails (and, if asked for, the hashing key, with which IP hashes can be reversed by trying every IPv4 address).
   const target: Writable = file ? createWriteStream(file, { flags: 'wx', mode: 0o600 }) : process.stdout;
   try {
-    await pipeline(Readable.from(riposteExport(store, new Date())), target, { end: Boolean(file) });
+    await pipeline(Readable.from(riposteExport(store, new Date(), { hashKey })), target, { end: Boolean(file) });
   } catch (err) {
     if (file) rmSync(file, { force: true });
     throw err;
   } finally {
-    store.close();
+    await store.close();
   }
-  if (file) console.error(`Exported ${config.dbFile} to ${resolve(file)}.`);
+  if (file) console.error(`Exported ${description} to ${resolve(file)}.`);
 }
 
 /** "12.3 MB read, 4,500 comments" on one rewritten line, when a person watches (stderr is a terminal). */

@@ -1,18 +1,20 @@
 /**
  * The `riposte` command: `serve` runs the comment server, `demo` adds the demo blog beside it;
- * `backup`, `import` and `export` look after the data; `mail test` checks the mail settings.
+ * `backup`, `import`, `export` and `copy` look after the data; `mail test` checks the mail settings.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { adminCommand, ADMIN_USAGE } from './cli-admin.ts';
+import { copyCommand, COPY_USAGE } from './cli-copy.ts';
 import { siteCommand, SITE_USAGE } from './cli-site.ts';
+import { lockWaitNotice } from './cli-store.ts';
 import { mailCommand, MAIL_USAGE } from './cli-mail.ts';
 import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
 import { ImportError } from './import/import-error.ts';
-import { startServer, type RunningServer } from './main.ts';
+import { DEFAULT_WIDGET_DIR, startServer, type RunningServer } from './main.ts';
 import { backupDatabase } from './store/backup.ts';
-import type { Store } from './store/index.ts';
+import { isBusy, isFull, isPostgresUrl, type Store } from './store/index.ts';
 
 const USAGE = `Usage: riposte <command> [options]
 
@@ -20,8 +22,10 @@ Commands:
   serve    Run the comment server.
   demo     Run the comment server and a demo blog on another port (seeded at first start).
   backup FILE
-           Write a consistent copy of the database to FILE; safe while the server runs.
+           Write a consistent copy of the SQLite database to FILE; safe while the server
+           runs (PostgreSQL: use pg_dump, or export).
 ${TRANSFER_USAGE}
+${COPY_USAGE}
 ${SITE_USAGE}
 ${ADMIN_USAGE}
 ${MAIL_USAGE}
@@ -52,8 +56,9 @@ function closeOnSignal(close: () => Promise<void>): void {
 }
 
 async function serveCommand(config: Config): Promise<void> {
-  const server = await startServer(config);
-  console.log(`Riposte comment server: ${server.url} (database ${config.dbFile})`);
+  // Started during an import, it serves readers at once; only a migration that is due waits for the import.
+  const server = await startServer(config, DEFAULT_WIDGET_DIR, lockWaitNotice(config.dbFile));
+  console.log(`Riposte comment server: ${server.url} (database ${server.store.description})`);
   console.log(`Embed with: <script type="module" src="${config.publicUrl}/embed.js"></script> <riposte-thread></riposte-thread>`);
   console.log(await adminLine(config, server.store));
   closeOnSignal(server.close);
@@ -62,8 +67,8 @@ async function serveCommand(config: Config): Promise<void> {
 /** Where to moderate, and how to get in when nobody can yet. */
 async function adminLine(config: Config, store: Store): Promise<string> {
   const nobody = (await store.admins.list()).length === 0 && config.auth.admins.length === 0;
-  // Spelled as a newcomer types it (riposte is not on the PATH after npm install), on this database.
-  const db = config.dbFile === loadConfig([], {}).config.dbFile ? '' : ` --db ${config.dbFile}`;
+  // Spelled as a newcomer types it (riposte is not on the PATH after npm install), on this database (a URL's password hidden).
+  const db = config.dbFile === loadConfig([], {}).config.dbFile ? '' : ` --db ${store.description}`;
   return `Moderate at: ${config.publicUrl}/admin${nobody ? ` (no admin yet: node bin/riposte.js admin add EMAIL${db})` : ''}`;
 }
 
@@ -73,7 +78,7 @@ export type StartDemo = (config: Config) => Promise<{ server: RunningServer; blo
 async function demoCommand(config: Config, startDemo: StartDemo | undefined): Promise<void> {
   if (!startDemo) throw new ConfigError('the demo is not part of this installation (run it from a checkout: npm start).');
   const demo = await startDemo(config);
-  console.log(`Riposte comment server: ${demo.server.url} (database ${config.dbFile})`);
+  console.log(`Riposte comment server: ${demo.server.url} (database ${demo.server.store.description})`);
   console.log(`Demo blog:              ${demo.blogUrl}${demo.seeded ? ` (seeded with ${demo.seeded} comments)` : ''}`);
   console.log(await adminLine(config, demo.server.store));
   console.log('Open the demo blog in your browser. Press Ctrl-C to stop.');
@@ -82,6 +87,11 @@ async function demoCommand(config: Config, startDemo: StartDemo | undefined): Pr
 
 async function backupCommand(config: Config, destination: string | undefined): Promise<void> {
   if (!destination) throw new ConfigError('backup needs a file to write, e.g. riposte backup backups/riposte-2026-11-27.db');
+  if (isPostgresUrl(config.dbFile)) {
+    throw new ConfigError(
+      'backup copies a SQLite file; for PostgreSQL use pg_dump (e.g. pg_dump -Fc -f riposte.dump DATABASE_URL), or riposte export FILE for a portable copy.',
+    );
+  }
   if (existsSync(destination)) throw new ConfigError(`${destination} exists already; choose a new file so no backup is overwritten.`);
   if (!existsSync(config.dbFile)) throw new ConfigError(`There is no database at ${config.dbFile} (set --db or RIPOSTE_DB).`);
   await backupDatabase(config.dbFile, destination);
@@ -94,13 +104,14 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
     console.log(USAGE);
     return;
   }
-  if (!['serve', 'demo', 'backup', 'import', 'export', 'site', 'admin', 'mail'].includes(command)) {
+  if (!['serve', 'demo', 'backup', 'import', 'export', 'copy', 'site', 'admin', 'mail'].includes(command)) {
     console.error(`riposte: unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
   try {
     if (command === 'import' || command === 'export') return await (command === 'import' ? importCommand(rest) : exportCommand(rest));
+    if (command === 'copy') return await copyCommand(rest);
     const { config, positionals } = loadConfig(rest, process.env);
     if (command === 'backup') await backupCommand(config, positionals[0]);
     else if (command === 'site') await siteCommand(config, positionals);
@@ -119,6 +130,9 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
 /** Turns the failures a self-hoster can fix into one line; anything else is a bug and keeps its stack. */
 function readableStartError(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
+  if (isFull(err))
+    return 'storage full: the disk (or --db-max-mb / RIPOSTE_DB_MAX_MB) is full; nothing was changed. Make room and try again.';
+  if (isBusy(err)) return 'another process (an import?) is writing to the database; nothing was changed. Try again once it has finished.';
   const code = err instanceof Error && 'code' in err ? String(err.code) : '';
   if (code === 'EADDRINUSE') return `${(err as Error).message}: another program uses that port; choose one with --port (or --demo-port).`;
   if (code === 'EACCES') return `${(err as Error).message}: no permission to use that port or file.`;

@@ -6,12 +6,17 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { authSettingsHelp, loadAuthConfig, type AuthConfig } from './auth/auth-config.ts';
 import { loadMailConfig, mailSettingsHelp, type MailConfig } from './mail/mail-config.ts';
+import { isPostgresUrl } from './store/index.ts';
 
 export interface Config {
   host: string;
   port: number;
-  /** Path of the SQLite file; its folder is created if missing. */
+  /** Path of the SQLite file (its folder is created if missing), or a PostgreSQL database's postgres:// URL. */
   dbFile: string;
+  /** The database's size cap in bytes (0: none but the disk's). */
+  dbMaxBytes: number;
+  /** PostgreSQL: connections this process may open to the database. */
+  dbPool: number;
   /** The address readers reach the server at; links in feeds use it. */
   publicUrl: string;
   /** Origins allowed to embed the default site (CORS). */
@@ -32,7 +37,13 @@ export interface Config {
 export const SETTINGS = [
   { flag: 'host', env: 'RIPOSTE_HOST', help: 'Address to listen on.', fallback: '127.0.0.1' },
   { flag: 'port', env: 'RIPOSTE_PORT', help: 'Port to listen on.', fallback: '8787' },
-  { flag: 'db', env: 'RIPOSTE_DB', help: 'SQLite database file (WAL mode; folder created if missing).', fallback: './data/riposte.db' },
+  {
+    flag: 'db',
+    env: 'RIPOSTE_DB',
+    help: 'SQLite database file (WAL mode; folder created if missing), or a PostgreSQL database as postgres://USER:PASSWORD@HOST:PORT/NAME.',
+    fallback: './data/riposte.db',
+  },
+  { flag: 'db-pool', env: 'RIPOSTE_DB_POOL', help: 'PostgreSQL: connections this server may open to the database.', fallback: '10' },
   {
     flag: 'public-url',
     env: 'RIPOSTE_PUBLIC_URL',
@@ -57,6 +68,12 @@ export const SETTINGS = [
     help: 'Writes (comments, likes) one IP may make per minute; 0 turns it off.',
     fallback: '20',
   },
+  {
+    flag: 'db-max-mb',
+    env: 'RIPOSTE_DB_MAX_MB',
+    help: 'Largest the database may grow, in MB: writes past it are refused with 507 "storage full" (reads go on); 0: only the disk limits it.',
+    fallback: '0',
+  },
   { flag: 'demo-port', env: 'RIPOSTE_DEMO_PORT', help: 'Port of the demo blog (riposte demo only).', fallback: '8788' },
 ] as const;
 
@@ -73,6 +90,13 @@ function parsePort(value: string, name: string): number {
 function parseCount(value: string, name: string): number {
   if (!/^\d{1,6}$/.test(value)) throw new ConfigError(`${name} must be a whole number, not "${value}".`);
   return Number(value);
+}
+
+function parsePoolSize(value: string, name: string): number {
+  const size = Number(value);
+  if (!/^\d{1,4}$/.test(value) || size < 1)
+    throw new ConfigError(`${name} must be a whole number of connections, 1 or more, not "${value}".`);
+  return size;
 }
 
 function parseOrigin(value: string, name: string): string {
@@ -146,7 +170,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
   const config: Config = {
     host,
     port,
-    dbFile: resolve(raw('db')),
+    dbFile: isPostgresUrl(raw('db')) ? raw('db') : resolve(raw('db')),
+    dbPool: parsePoolSize(raw('db-pool'), '--db-pool / RIPOSTE_DB_POOL'),
     publicUrl,
     origins: raw('origins')
       .split(',')
@@ -155,6 +180,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
       .map((o) => parseOrigin(o, '--origins / RIPOSTE_ORIGINS')),
     trustProxy: parseBoolean(raw('trust-proxy'), '--trust-proxy / RIPOSTE_TRUST_PROXY'),
     writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
+    dbMaxBytes: parseCount(raw('db-max-mb'), '--db-max-mb / RIPOSTE_DB_MAX_MB') * 1024 * 1024,
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
     auth: loadAuthConfig(env),
     mail: loadMailConfig(env),

@@ -20,8 +20,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR): Promise<RunningServer> {
-  const store = await openStore(config.dbFile);
+/** `onLockWait` is told when start-up waits for another process's write lock (a migration due during an import). */
+export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR, onLockWait?: () => void): Promise<RunningServer> {
+  const store = await openStore(config.dbFile, { maxBytes: config.dbMaxBytes, onWait: onLockWait, poolSize: config.dbPool });
   const now = () => new Date();
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
   const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey: await store.settings.hashKey(), widgetDir, now });
@@ -29,8 +30,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
     started.once('error', (err) => {
-      store.close();
-      reject(err);
+      store.close().then(() => reject(err), reject);
     });
   });
   const { port } = server.address() as AddressInfo;
@@ -45,9 +45,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
         const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close((err) => {
           clearTimeout(deadline);
-          store.close();
-          if (err) reject(err);
-          else resolve();
+          store.close().then(() => (err ? reject(err) : resolve()), reject);
         });
         // Keep-alive connections with no request in flight would hold close() open.
         if ('closeIdleConnections' in server) server.closeIdleConnections();

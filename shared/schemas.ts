@@ -3,8 +3,8 @@
  * server's 400 answers say the same thing.
  */
 import * as v from 'valibot';
-import { removeUnwantedChars } from './clean-text.ts';
-import { LIMITS } from './limits.ts';
+import { cleanName, isVisible, removeUnwantedChars } from './clean-text.ts';
+import { LIMITS, MAX_ID } from './limits.ts';
 import { normalisePageKey } from './page-key.ts';
 import { THREAD_SORTS } from './wire.ts';
 
@@ -16,11 +16,18 @@ const cleanText = (what: string) => v.pipe(v.string(`${what} must be text.`), wi
 
 const trimmed = (max: number, what: string) => v.pipe(cleanText(what), v.maxLength(max, `${what} is longer than ${max} characters.`));
 
-/** Empty strings count as "not given" for optional fields. */
-const optionalText = <T extends v.GenericSchema<string, string>>(what: string, schema: T) =>
+/** A name or a title: also without invisible characters (see clean-text.ts). */
+const nameText = (what: string) => v.pipe(v.string(`${what} must be text.`), v.transform(cleanName), v.trim());
+
+/** Empty strings count as "not given" for optional fields; `text` cleans them first. */
+const optionalText = <T extends v.GenericSchema<string, string>>(
+  what: string,
+  schema: T,
+  text: v.GenericSchema<unknown, string> = cleanText(what),
+) =>
   v.optional(
     v.pipe(
-      cleanText(what),
+      text,
       v.transform((s) => (s === '' ? undefined : s)),
       v.optional(schema),
     ),
@@ -46,7 +53,13 @@ const requiredPage = v.optional(pageKeySchema, '');
 export const pageQuerySchema = v.object({ site: v.optional(siteIdSchema), page: requiredPage });
 
 /** A comment id in a query string or path: a positive whole number. */
-const idText = (what: string) => v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, `${what} is a positive whole number.`), v.transform(Number));
+const idText = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^[1-9]\d{0,15}$/, `${what} is a positive whole number.`),
+    v.transform(Number),
+    v.maxValue(MAX_ID, `${what} is at most ${MAX_ID}.`),
+  );
 
 /** A route's `:id`, a comment's. */
 export const commentIdParamSchema = v.object({ id: idText('A comment id') });
@@ -80,7 +93,14 @@ export const emailSchema = v.pipe(
 
 export const authorSchema = v.object({
   // Missing and empty both get the same readable message.
-  name: v.optional(v.pipe(trimmed(LIMITS.nameMaxChars, 'Name'), v.minLength(1, 'Name is required.')), ''),
+  name: v.optional(
+    v.pipe(
+      nameText('Name'),
+      v.maxLength(LIMITS.nameMaxChars, `Name is longer than ${LIMITS.nameMaxChars} characters.`),
+      v.check(isVisible, 'Name is required.'),
+    ),
+    '',
+  ),
   email: optionalText('Email', emailSchema),
   website: optionalText('Website', websiteSchema),
 });
@@ -92,11 +112,16 @@ export const newCommentSchema = v.object({
   title: optionalText(
     'Title',
     v.pipe(v.string(), v.maxLength(LIMITS.titleMaxChars, `Title is longer than ${LIMITS.titleMaxChars} characters.`)),
+    nameText('Title'),
   ),
-  parentId: v.optional(v.nullable(v.pipe(v.number('Parent must be a comment id.'), v.integer(), v.minValue(1)))),
+  parentId: v.optional(
+    v.nullable(
+      v.pipe(v.number('Parent must be a comment id.'), v.integer(), v.minValue(1), v.maxValue(MAX_ID, 'Parent must be a comment id.')),
+    ),
+  ),
   body: v.pipe(
     cleanText('Comment'),
-    v.minLength(1, 'Write something before posting.'),
+    v.check(isVisible, 'Write something before posting.'),
     v.maxLength(LIMITS.bodyMaxChars, `Comment is longer than ${LIMITS.bodyMaxChars} characters.`),
   ),
   author: v.optional(authorSchema, {}),
@@ -104,6 +129,18 @@ export const newCommentSchema = v.object({
   trap: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   /** Milliseconds the form was on screen before it was sent (the widget measures it). */
   formMs: v.optional(v.pipe(v.number('formMs must be a number.'), v.integer(), v.minValue(0))),
+  /** A guest's earlier comments from this browser, each with the secret it was given: proof of a known author. */
+  earlierComments: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          id: v.pipe(v.number('Comment ids are numbers.'), v.integer(), v.minValue(1)),
+          secret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'A comment secret is the token the server gave.')),
+        }),
+      ),
+      v.maxLength(LIMITS.earlierCommentsMax, `At most ${LIMITS.earlierCommentsMax} earlier comments.`),
+    ),
+  ),
 });
 export type NewComment = v.InferOutput<typeof newCommentSchema>;
 

@@ -3,6 +3,7 @@
  * so a setting added later needs no migration and an old row reads as the defaults.
  */
 import * as v from 'valibot';
+import { removeUnwantedChars } from './clean-text.ts';
 import { MODERATION_MODES, VOTE_MODES } from './moderation.ts';
 
 const count = (max: number, what: string) =>
@@ -29,7 +30,7 @@ export const siteSettingsSchema = v.object({
   /** Comments sent sooner than this many seconds after the form was shown are held (0: off). */
   minSeconds: v.optional(count(600, 'seconds'), 0),
   /** Comments whose text, name, email or website contain one of these (any case) are held. */
-  blockedWords: v.optional(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), []),
+  blockedWords: v.optional(v.array(v.pipe(v.string(), v.transform(removeUnwantedChars), v.trim(), v.minLength(1), v.maxLength(100))), []),
   /** Whether readers vote on comments: `off`, `up` (upvotes only) or `updown` (downvotes too). */
   votes: v.optional(v.picklist(VOTE_MODES, 'must be off, up or updown.'), 'up'),
 });

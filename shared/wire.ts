@@ -158,7 +158,9 @@ export const ERROR_CODES = [
   'votes_off',
   'comment_refused',
   'csrf_failed',
+  'method_not_allowed',
   'busy',
+  'storage_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

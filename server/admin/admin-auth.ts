@@ -69,11 +69,20 @@ export async function endAdminSession(c: Context<AdminEnv>): Promise<void> {
   deleteCookie(c, cookieName(c.var), { path: '/', secure: secure(c.var) });
 }
 
-/** The logged-in admin and the session's CSRF token, or null. */
+/**
+ * The logged-in admin and the session's CSRF token, or null. An admin by provider identity
+ * (no password) is one only while RIPOSTE_ADMINS lists it: taken off the list, their sessions end.
+ */
 export async function adminSession(c: Context<AdminEnv>): Promise<{ admin: AdminRow; csrfToken: string } | null> {
   const token = getCookie(c, cookieName(c.var));
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  return (await c.var.store.adminSessions.find(hashToken(token), c.var.now().toISOString())) ?? null;
+  const session = await c.var.store.adminSessions.find(hashToken(token), c.var.now().toISOString());
+  if (!session) return null;
+  if (session.admin.passwordHash === '' && !c.var.config.auth.admins.includes(session.admin.email)) {
+    await c.var.store.adminSessions.delete(hashToken(token));
+    return null;
+  }
+  return session;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,11 +1,13 @@
 /** What the admin API accepts, checked before anything is done with it. */
 import * as v from 'valibot';
+import { removeUnwantedChars } from '../../shared/clean-text.ts';
+import { MAX_ID } from '../../shared/limits.ts';
 import { ADMIN_SORTS, BAN_KINDS, MODERATION_ACTIONS } from '../../shared/moderation.ts';
 import { editCommentSchema, siteIdSchema } from '../../shared/schemas.ts';
 import { siteSettingsSchema } from '../../shared/site-settings.ts';
 import { COMMENT_STATUSES } from '../../shared/wire.ts';
 
-const id = v.pipe(v.number('An id is a number.'), v.integer(), v.minValue(1));
+const id = v.pipe(v.number('An id is a number.'), v.integer(), v.minValue(1), v.maxValue(MAX_ID, `An id is at most ${MAX_ID}.`));
 const wholeQuery = (max: number) =>
   v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a whole number.'), v.transform(Number), v.maxValue(max)));
 
@@ -24,14 +26,21 @@ const originSchema = v.pipe(
 );
 
 export const loginSchema = v.object({
-  email: v.pipe(v.string('Email is required.'), v.trim(), v.toLowerCase(), v.minLength(1, 'Email is required.'), v.maxLength(254)),
+  email: v.pipe(
+    v.string('Email is required.'),
+    v.transform(removeUnwantedChars),
+    v.trim(),
+    v.toLowerCase(),
+    v.minLength(1, 'Email is required.'),
+    v.maxLength(254),
+  ),
   password: v.pipe(v.string('Password is required.'), v.minLength(1, 'Password is required.'), v.maxLength(1000)),
 });
 
 export const commentQuerySchema = v.object({
   status: v.optional(v.picklist(COMMENT_STATUSES, 'status must be approved, pending, spam or deleted.')),
   site: v.optional(siteIdSchema),
-  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  q: v.optional(v.pipe(v.string(), v.transform(removeUnwantedChars), v.trim(), v.maxLength(200))),
   sort: v.optional(v.picklist(ADMIN_SORTS, 'sort must be newest, oldest or score.')),
   minScore: v.optional(v.pipe(v.string(), v.regex(/^-?\d{1,6}$/, 'minScore must be a whole number.'), v.transform(Number))),
   pinned: v.optional(
@@ -62,12 +71,23 @@ export const pinSchema = v.object({ pinned: v.boolean('pinned must be true or fa
 
 export const banSchema = v.object({
   kind: v.picklist(BAN_KINDS, 'kind must be email, identity or ip.'),
-  value: v.pipe(v.string('value is required.'), v.trim(), v.minLength(1, 'value is required.'), v.maxLength(300)),
+  value: v.pipe(
+    v.string('value is required.'),
+    v.transform(removeUnwantedChars),
+    v.trim(),
+    v.minLength(1, 'value is required.'),
+    v.maxLength(300),
+  ),
   hideExisting: v.optional(v.boolean(), false),
 });
 
 export const pathIdSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'An id is a positive whole number.'), v.transform(Number)),
+  id: v.pipe(
+    v.string(),
+    v.regex(/^[1-9]\d{0,15}$/, 'An id is a positive whole number.'),
+    v.transform(Number),
+    v.maxValue(MAX_ID, `An id is at most ${MAX_ID}.`),
+  ),
 });
 
 /** `POST /import?format=&site=&name=`: the file itself is the body. A Riposte restore stays on the command line. */

@@ -48,10 +48,15 @@ export interface Spooled {
 
 /**
  * Writes the body to a new file, readable by this user only (it holds readers' emails), in a
- * temporary folder beside the database when there is one: /tmp is often memory (tmpfs).
+ * temporary folder beside the SQLite database when there is one (/tmp is often memory, tmpfs);
+ * with PostgreSQL (`databaseFile` null) or in memory, in the system's temporary folder.
  */
-export async function spoolUpload(body: ReadableStream<Uint8Array>, databaseFile: string, maxBytes = UPLOAD_MAX_BYTES): Promise<Spooled> {
-  const parent = databaseFile === ':memory:' ? tmpdir() : dirname(databaseFile);
+export async function spoolUpload(
+  body: ReadableStream<Uint8Array>,
+  databaseFile: string | null,
+  maxBytes = UPLOAD_MAX_BYTES,
+): Promise<Spooled> {
+  const parent = databaseFile === null || databaseFile === ':memory:' ? tmpdir() : dirname(databaseFile);
   const dir = mkdtempSync(join(parent, '.riposte-upload-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, 'upload');

@@ -4,6 +4,9 @@
  * and GitHub as plain OAuth 2 with PKCE and its REST API for the profile. State, nonce and
  * PKCE are made and checked by the library; this file only says which to use where.
  */
+import { cleanName, isVisible } from '../../shared/clean-text.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { removeUnwantedChars } from '../../shared/clean-text.ts';
 import * as client from 'openid-client';
 import { isLoopback, type SignInProvider } from './auth-config.ts';
 import type { Profile } from '../store/users.ts';
@@ -98,13 +101,13 @@ export async function completeSignIn(provider: SignInProvider, callbackUrl: URL,
     typeof claims.name === 'string' || typeof claims.preferred_username === 'string'
       ? claims
       : { ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)), ...claims };
-  return {
+  return storable({
     provider: provider.id,
     subject: claims.sub,
     name: pickName(info.name, info.preferred_username, info.nickname, info.given_name) ?? `${provider.name} user`,
     email: typeof info.email === 'string' && info.email_verified !== false ? info.email : null,
     website: webAddress(info.website) ?? webAddress(info.profile),
-  };
+  });
 }
 
 async function githubProfile(provider: SignInProvider, config: client.Configuration, accessToken: string): Promise<Profile> {
@@ -122,24 +125,30 @@ async function githubProfile(provider: SignInProvider, config: client.Configurat
     throw new Error(`${provider.name} sent a profile without a user id.`);
   }
   const fields = user as { id: number; login?: unknown; name?: unknown; email?: unknown; blog?: unknown };
-  return {
+  return storable({
     provider: provider.id,
     // The numeric id never changes; logins can be renamed and then taken by someone else.
     subject: String(fields.id),
     name: pickName(fields.name, fields.login) ?? 'GitHub user',
     email: typeof fields.email === 'string' && fields.email ? fields.email : null,
     website: webAddress(fields.blog),
+  });
+}
+
+/** A profile as the provider sent it, without what no field should hold (U+0000 and other control characters, which PostgreSQL refuses). */
+function storable(profile: Profile): Profile {
+  return {
+    ...profile,
+    subject: removeUnwantedChars(profile.subject),
+    email: profile.email === null ? null : removeUnwantedChars(profile.email),
   };
 }
 
 function pickName(...candidates: unknown[]): string | undefined {
   for (const candidate of candidates) {
-    // Names end up in the widget as text; control characters and excess length go here.
-    if (typeof candidate === 'string' && candidate.trim())
-      return candidate
-        .replace(/[\u0000-\u001F\u007F]/g, '')
-        .trim()
-        .slice(0, 80);
+    // Names end up in the widget as text: cleaned as a guest's name is, and no longer.
+    const name = typeof candidate === 'string' ? cleanName(candidate).trim().slice(0, LIMITS.nameMaxChars) : '';
+    if (isVisible(name)) return name;
   }
   return undefined;
 }

@@ -39,17 +39,21 @@ export interface PostRequest {
   /** The signed-in author, or null for a guest (whose details are in `input.author`). */
   user: UserRow | null;
   ip: string | undefined;
+  /** Sent by a browser on a page of the blog (an Origin the site allows): its url and title are the page's own. */
+  fromPage: boolean;
 }
 
 /** A reader's new comment or reply. The site's settings and the page's thread are read once. */
-export async function postComment(deps: PipelineDeps, { site, input, user, ip }: PostRequest): Promise<PostedComment> {
+export async function postComment(deps: PipelineDeps, { site, input, user, ip, fromPage }: PostRequest): Promise<PostedComment> {
   const settings = siteSettings(site.settings);
   const now = deps.now();
   const guest = 'author' in input ? input.author : undefined;
   checkGuestsAllowed(settings, user);
   checkPageUrl(site, deps.config, input.url);
-  // Per author too, not only per address: by account, else by the email or name given.
-  deps.commentRateLimit(user ? `user:${user.id}` : `guest:${guest?.email ?? guest?.name ?? ''}`);
+  // Per account too, not only per address (a signed-in author may change addresses). A guest's
+  // name or email is whatever the sender types: counting by it would let anyone use up
+  // someone else's share, so a guest is counted by address alone.
+  if (user) await deps.commentRateLimit(`user:${user.id}`);
   const bodyHtml = renderBody(input.body, 'posting');
   const author = user
     ? { name: user.name, email: user.email, website: user.website }
@@ -74,9 +78,10 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip }:
       bodyHtml,
       trap: input.trap,
       formMs: input.formMs,
+      earlierComments: user ? [] : (input.earlierComments ?? []),
     });
     const thread = found
-      ? await tx.threads.fillIn(found, input.url, input.title)
+      ? await tx.threads.takePageDetails(found, input.url, input.title, fromPage)
       : await tx.threads.create(site.id, input.page, now.toISOString(), input.url, input.title);
     const parent = await answerableParent(tx, thread.id, input.parentId ?? null);
     return tx.comments.insert({
@@ -127,6 +132,7 @@ export async function editComment(deps: PipelineDeps, target: Target, claimant: 
       bodyHtml,
       trap: undefined,
       formMs: undefined,
+      earlierComments: [],
       editing: true,
     });
     const updated = await tx.comments.updateBody(comment.id, body, bodyHtml, now.toISOString());

@@ -5,8 +5,16 @@ import { authorId } from '../auth/wire-user.ts';
 import { keyedHash } from '../tokens.ts';
 import type { CommentRow } from '../store/schema.ts';
 
-export function avatarSeed(hashKey: string, row: Pick<CommentRow, 'authorEmail' | 'authorName'>): string {
-  return keyedHash(hashKey, 'avatar', (row.authorEmail ?? row.authorName).trim().toLowerCase()).slice(0, 12);
+/**
+ * The seed the widget draws an avatar from, for who the author proved to be: an account, the
+ * owner replying from /admin, else (a guest) the email or name typed. Each kind has its own
+ * hash, so no guest, whatever they type, gets the owner's or an account's avatar.
+ */
+export function avatarSeed(hashKey: string, row: Pick<CommentRow, 'authorEmail' | 'authorName' | 'userId' | 'authorBadge'>): string {
+  const typed = (row.authorEmail ?? row.authorName).trim().toLowerCase();
+  if (row.userId !== null) return keyedHash(hashKey, 'avatar-account', String(row.userId)).slice(0, 12);
+  if (row.authorBadge !== null) return keyedHash(hashKey, 'avatar-owner', typed).slice(0, 12);
+  return keyedHash(hashKey, 'avatar', typed).slice(0, 12);
 }
 
 /** `votes`: the site's vote mode, which says which counts readers see. */

@@ -1,14 +1,31 @@
-/** The request body limit, answered as Riposte's own 413 error: one factory for every router that reads bodies. */
-import type { MiddlewareHandler } from 'hono';
+/**
+ * The one request body limit, for every route of the app (app.ts mounts it before any route
+ * reads a body), answered as Riposte's own 413 error. The one exception, the admin view's
+ * import upload, counts its own bytes against its own, larger limit (admin/upload-spool.ts).
+ */
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../shared/limits.ts';
 import { RiposteError } from './errors.ts';
 
+/** Where the admin view uploads an export (routes/admin-transfer.ts). */
+export const IMPORT_UPLOAD_PATH = '/api/v1/admin/import';
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 export function limitBody(maxBytes: number = LIMITS.requestMaxBytes): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
-    onError: () => {
+    onError: (c: Context) => {
+      // Refused before any route (and its CORS) ran: a refusal carries no data, so any page may read it.
+      const origin = c.req.header('origin');
+      if (origin) c.header('Access-Control-Allow-Origin', origin);
       throw new RiposteError(413, 'payload_too_large', `Requests may be at most ${maxBytes / 1024} KB.`);
     },
   });
+  return function limitBodyHandler(c, next) {
+    // Only where a body is expected: reading one on a GET would build a full Request for nothing.
+    if (!BODY_METHODS.has(c.req.method) || (c.req.method === 'POST' && c.req.path === IMPORT_UPLOAD_PATH)) return next();
+    return limit(c, next);
+  };
 }

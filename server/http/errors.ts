@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode, WireError } from '../../shared/wire.ts';
-import { isBusy } from '../store/database.ts';
+import { isBusy, isFull, isUnstorable } from '../store/index.ts';
 
 export class RiposteError extends HTTPException {
   constructor(
@@ -16,7 +16,7 @@ export class RiposteError extends HTTPException {
   }
 }
 
-function errorBody(code: ErrorCode, message: string, fields?: Record<string, string>): WireError {
+export function errorBody(code: ErrorCode, message: string, fields?: Record<string, string>): WireError {
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
@@ -28,15 +28,41 @@ function codeForStatus(status: number): ErrorCode {
   return status >= 500 ? 'internal' : 'invalid_input';
 }
 
-export function onError(err: Error, c: Context): Response {
+/** A full disk is told to the log once a minute at most: a line (with a stack) per refused write would flood the log, on that same disk. */
+const FULL_LOG_EVERY_MS = 60_000;
+
+/** The app's error handler; `now` is the app's clock. */
+export function onError(now: () => Date) {
+  let fullLoggedAt = Number.NEGATIVE_INFINITY;
+  return (err: Error, c: Context): Response => {
+    if (isFull(err)) {
+      if (now().getTime() - fullLoggedAt >= FULL_LOG_EVERY_MS) {
+        fullLoggedAt = now().getTime();
+        console.error(
+          'riposte: storage full: the disk or RIPOSTE_DB_MAX_MB is full; writes are refused (507) until there is room, reads go on.',
+        );
+      }
+      return c.json(
+        errorBody('storage_full', "The comment server's storage is full, so nothing was saved. Reading still works; try again later."),
+        507,
+      );
+    }
+    return answer(err, c);
+  };
+}
+
+function answer(err: Error, c: Context): Response {
   if (err instanceof RiposteError) return c.json(errorBody(err.code, err.message, err.fields), err.status);
   if (err instanceof HTTPException) {
     return c.json(errorBody(codeForStatus(err.status), err.message || 'The request was refused.'), err.status);
   }
   if (isBusy(err)) {
-    // An import holds the write lock; nothing was written, and a retry soon will go through.
+    // An import holds the write lock, or the database is out of reach; nothing was written, and a retry soon will go through.
     c.header('Retry-After', '5');
-    return c.json(errorBody('busy', 'The comment server is busy (an import is running); nothing was saved. Try again in a moment.'), 503);
+    return c.json(errorBody('busy', 'The comment server is busy (an import is running?); nothing was saved. Try again in a moment.'), 503);
+  }
+  if (isUnstorable(err)) {
+    return c.json(errorBody('invalid_input', 'The request holds a number or a character that cannot be stored; nothing was saved.'), 400);
   }
   console.error('riposte: unexpected error on', c.req.method, c.req.path, err);
   return c.json(errorBody('internal', 'Something went wrong on the server; nothing was changed.'), 500);

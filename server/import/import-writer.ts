@@ -3,7 +3,7 @@
  * adds each comment unless an earlier import added it (its import key), attaches replies
  * to their parents (even when a reply comes first in the file), and counts it all.
  */
-import { removeUnwantedChars } from '../../shared/clean-text.ts';
+import { cleanName, removeUnwantedChars } from '../../shared/clean-text.ts';
 import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
 import { hasText } from '../comments/comment-rules.ts';
 import { keyedHash } from '../tokens.ts';
@@ -83,7 +83,7 @@ export class ImportWriter {
       parentId,
       status: comment.status,
       kind: comment.kind,
-      authorName: removeUnwantedChars(comment.authorName),
+      authorName: cleanName(comment.authorName),
       authorEmail: comment.authorEmail,
       authorWebsite: comment.authorWebsite,
       ipHash: comment.ip ? keyedHash(this.to.hashKey, 'ip', comment.ip) : null,
@@ -136,7 +136,7 @@ export class ImportWriter {
   private async threadId(thread: ImportedThread): Promise<number> {
     const known = this.threadIds.get(thread.pageKey);
     if (known !== undefined) return known;
-    const title = thread.title === null ? null : removeUnwantedChars(thread.title);
+    const title = thread.title === null ? null : cleanName(thread.title);
     const row = { siteId: this.to.siteId, ...thread, title, createdAt: thread.createdAt ?? this.to.now };
     const found = await this.tx.imports.findThread(this.to.siteId, thread.pageKey, thread.externalId);
     let id: number;

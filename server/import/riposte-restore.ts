@@ -78,25 +78,14 @@ export async function restoreRiposte(
     return `${table} row ${index + 1}${id}`;
   };
 
-  const insert = async (table: ExportedTableName, rows: ExportRow[]) => {
-    try {
-      await tx.restore.insert(table, rows);
-      return undefined;
-    } catch (err) {
-      // A row that breaks a constraint (a comment of a missing thread, an id twice) is the file's fault.
-      const code = err instanceof Error && 'code' in err ? String(err.code) : '';
-      if (!code.startsWith('SQLITE_CONSTRAINT')) throw err;
-      return err instanceof Error ? err.message : String(err);
-    }
-  };
-
   const write = async ({ table, rows, lines }: Batch) => {
-    if ((await insert(table, rows)) !== undefined) {
+    // A row that breaks a constraint (a comment of a missing thread, an id twice) is the file's fault.
+    if ((await tx.restore.insert(table, rows)) !== undefined) {
       // The failed INSERT changed nothing; writing its rows one at a time finds the culprit.
       const first = restored[table]!;
       for (const [i, row] of rows.entries()) {
-        const problem = await insert(table, [row]);
-        if (problem !== undefined) throw fail(`${rowLabel(table, first + i, row)}: ${problem}`, lines[i]);
+        const failed = await tx.restore.insert(table, [row]);
+        if (failed) throw fail(`${rowLabel(table, first + i, row)}: ${failed.problem}`, lines[i]);
       }
     }
     restored[table] += rows.length;
@@ -182,6 +171,7 @@ export async function restoreRiposte(
   if (badVersion) throw fail(badVersion);
   closeBatch();
   await writeFull();
+  await tx.restore.finish();
   // Parents may come after their replies in the file (an import can attach a reply before its
   // parent), so they are checked once every comment is in.
   const stray = await tx.restore.commentTreeProblem();
@@ -189,4 +179,10 @@ export async function restoreRiposte(
     throw new ImportError(`${sourceName}: comments (id ${stray.id}): parentId ${stray.parentId}: ${TREE_PROBLEMS[stray.problem]}.`);
   summary.threads.created = restored.threads ?? 0;
   summary.comments.imported = restored.comments ?? 0;
+  if (restored.settings === 0 && ((restored.comments ?? 0) > 0 || (restored.likes ?? 0) > 0)) {
+    addWarning(
+      summary,
+      'the export holds no hashing key (export with --with-hash-key to keep it): this database has its own, so avatars look different, and likes and senders (IP hashes, bans by sender) from before no longer match new ones.',
+    );
+  }
 }

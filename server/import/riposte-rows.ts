@@ -5,6 +5,7 @@
  * type), and comment HTML goes through the sanitiser again.
  */
 import * as v from 'valibot';
+import { MAX_ID } from '../../shared/limits.ts';
 import { AUDIT_ACTIONS, BAN_KINDS, HELD_REASONS } from '../../shared/moderation.ts';
 import { siteSettingsSchema } from '../../shared/site-settings.ts';
 import { AUTHOR_BADGES, COMMENT_KINDS, COMMENT_STATUSES } from '../../shared/wire.ts';
@@ -19,9 +20,18 @@ function shown(value: unknown): string {
 
 const described = (what: string) => (issue: { input: unknown }) => `must be ${what}, not ${shown(issue.input)}.`;
 
-const text = v.string(described('text'));
+// U+0000 is a character no field of Riposte's holds (forms drop it), and PostgreSQL cannot store it.
+const text = v.pipe(
+  v.string(described('text')),
+  v.check((s) => !s.includes('\u0000'), 'must not hold the character U+0000.'),
+);
 const nonEmpty = v.pipe(text, v.minLength(1, 'must not be empty.'));
-const id = v.pipe(v.number(described('a whole number')), v.safeInteger(described('a whole number')), v.minValue(1, described('1 or more')));
+const id = v.pipe(
+  v.number(described('a whole number')),
+  v.safeInteger(described('a whole number')),
+  v.minValue(1, described('1 or more')),
+  v.maxValue(MAX_ID, described(`at most ${MAX_ID}`)),
+);
 const oneOf = <T extends readonly string[]>(values: T) => v.picklist(values, described(`one of ${values.join(', ')}`));
 
 /** As the store writes them: `2026-11-27T12:00:00.000Z` (SQLite's strftime and Date#toISOString agree). */

@@ -8,6 +8,7 @@ import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import type { StoreTransaction } from '../store/index.ts';
 import type { UserRow } from '../store/schema.ts';
+import { isKnownAuthor, type CommentProof } from './known-author.ts';
 
 export interface Submission {
   siteId: string;
@@ -23,6 +24,8 @@ export interface Submission {
   trap: string | undefined;
   /** How long the form was on screen before it was sent, as the widget measured it. */
   formMs: number | undefined;
+  /** A guest's proof of earlier comments from the same browser (see known-author.ts). */
+  earlierComments: readonly CommentProof[];
   /** An edit of a stored comment: it would be its own duplicate, and its author is known already. */
   editing?: boolean;
 }
@@ -46,7 +49,7 @@ export async function spamVerdict(tx: Pick<StoreTransaction, 'comments'>, s: Sub
   else if (
     !s.editing &&
     settings.moderation === 'first' &&
-    !(await tx.comments.hasApproved(s.siteId, { userId: s.user?.id ?? null, email: s.author.email }))
+    !(await isKnownAuthor(tx, s.siteId, { user: s.user, earlierComments: s.earlierComments }))
   ) {
     reasons.push('first_time');
   }

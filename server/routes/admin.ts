@@ -8,6 +8,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
+import type { CountStore } from '../http/rate-limit-counts.ts';
 import type { AdminComment, AdminCommentPage, WireAuditEntry, WireBan } from '../../shared/moderation.ts';
 import { adminSession, checkOrigin, endAdminSession, requireAdmin, startAdminSession, type AdminEnv } from '../admin/admin-auth.ts';
 import { toAdminComment } from '../admin/admin-comment.ts';
@@ -26,8 +27,7 @@ import {
 import { changeSite, siteView } from '../admin/site-rules.ts';
 import { codeExchangeSchema } from '../auth/auth-schemas.ts';
 import { ownerEditComment, ownerReply } from '../comments/comment-pipeline.ts';
-import { limitBody } from '../http/body-limit.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { clientIp, senderKey } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { banAuthor, liftBan } from '../moderation/bans.ts';
@@ -44,14 +44,17 @@ async function one(c: Context<AdminEnv>, id: number): Promise<AdminComment> {
   return toAdminComment(found);
 }
 
-const limitAdminBody = limitBody();
+/** Failed logins are counted over this long. */
+export const LOGIN_WINDOW_MS = 15 * 60_000;
 
-export function adminRoutes(trustProxy: boolean) {
+/** `loginCounts`: where failed logins are counted (http/rate-limit-counts.ts). */
+export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEnv>) {
   const loginLimit = rateLimiter<AdminEnv>({
-    windowMs: 15 * 60_000,
+    store: loginCounts,
+    windowMs: LOGIN_WINDOW_MS,
     limit: LOGIN_ATTEMPTS,
     skipSuccessfulRequests: true,
-    keyGenerator: (c) => clientIp(c, trustProxy) ?? 'unknown',
+    keyGenerator: (c) => senderKey(clientIp(c, trustProxy)),
     handler: () => {
       throw new RiposteError(429, 'rate_limited', 'Too many failed logins from your address; wait 15 minutes and try again.');
     },
@@ -63,10 +66,6 @@ export function adminRoutes(trustProxy: boolean) {
         await next();
         c.header('Cache-Control', 'no-store');
       })
-      // An uploaded export has its own, larger limit (routes/admin-transfer.ts).
-      .on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c, next) =>
-        c.req.method === 'POST' && c.req.path.endsWith('/admin/import') ? next() : limitAdminBody(c, next),
-      )
       .post('/login', loginLimit, async (c) => {
         checkOrigin(c);
         const { email, password } = await readJson(c, loginSchema);

@@ -31,7 +31,9 @@ export const commentRoutes = new Hono<AppEnv>()
     const user = await sessionUser(c);
     const input = await readJson(c, user ? signedInCommentSchema : newCommentSchema);
     const site = await requireSite(c, input.site);
-    const posted = await postComment(c.var, { site, input, user, ip: clientIp(c, c.var.config.trustProxy) });
+    // requireSite has checked that a page's origin, when a browser sends one, is the site's.
+    const fromPage = c.req.header('origin') !== undefined;
+    const posted = await postComment(c.var, { site, input, user, ip: clientIp(c, c.var.config.trustProxy), fromPage });
     return c.json(posted, 201);
   })
   // The Markdown of your own comment, to edit it.

@@ -3,8 +3,8 @@ import { and, asc, count, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { AdminSort } from '../../shared/moderation.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { first, type Executor } from './executor.ts';
-import { comments, threads, users, type CommentRow, type ThreadRow } from './schema.ts';
-import { alias, contains } from './sqlite-dialect.ts';
+import type { CommentRow, ThreadRow } from './schema.ts';
+import { alias } from './sql-words.ts';
 import { userIdentity } from './users.ts';
 
 export interface CommentFilter {
@@ -31,16 +31,16 @@ export interface ModeratedRow {
   parent: { id: number; authorName: string; bodyHtml: string } | null;
 }
 
-const score = sql`${comments.upvotes} - ${comments.downvotes}`;
-
-/** Each sort's ORDER BY; by score, pinned comments first, then the best scored, newest first among equals. */
-const ORDER_BY = {
-  newest: [desc(comments.createdAt), desc(comments.id)],
-  oldest: [asc(comments.createdAt), asc(comments.id)],
-  score: [desc(comments.pinned), desc(score), desc(comments.createdAt), desc(comments.id)],
-} as const;
-
 export function adminCommentQueries(x: Executor) {
+  const { comments, threads, users } = x.tables;
+  const score = sql`${comments.upvotes} - ${comments.downvotes}`;
+  /** Each sort's ORDER BY; by score, pinned comments first, then the best scored, newest first among equals. */
+  const ORDER_BY = {
+    newest: [desc(comments.createdAt), desc(comments.id)],
+    oldest: [asc(comments.createdAt), asc(comments.id)],
+    score: [desc(comments.pinned), desc(score), desc(comments.createdAt), desc(comments.id)],
+  } as const;
+  const { contains } = x.dialect;
   const parent = alias(comments, 'parent');
   const where = ({ ids, status, site, q, minScore, pinned }: CommentFilter) =>
     and(
@@ -66,7 +66,7 @@ export function adminCommentQueries(x: Executor) {
       .select({
         comment: comments,
         thread: threads,
-        identity: userIdentity,
+        identity: userIdentity(users),
         parentId: parent.id,
         parentName: parent.authorName,
         parentHtml: parent.bodyHtml,

@@ -1,9 +1,10 @@
 /** Queries about admin sessions: a logged-in admin browser's cookie token, stored only as its SHA-256, with its CSRF token. */
 import { and, eq, gt, lte } from 'drizzle-orm';
 import { first, type Executor } from './executor.ts';
-import { adminSessions, admins, type AdminRow } from './schema.ts';
+import type { AdminRow } from './schema.ts';
 
 export function adminSessionQueries(x: Executor) {
+  const { adminSessions, admins } = x.tables;
   return {
     create(tokenHash: string, adminId: number, csrfToken: string, createdAt: string, expiresAt: string): Promise<void> {
       return x.write(async (db) => {

@@ -2,9 +2,10 @@
 import { desc } from 'drizzle-orm';
 import type { AuditAction } from '../../shared/moderation.ts';
 import type { Executor } from './executor.ts';
-import { auditLog, type AuditRow } from './schema.ts';
+import type { AuditRow } from './schema.ts';
 
 export function auditQueries(x: Executor) {
+  const { auditLog } = x.tables;
   return {
     add(actor: string, action: AuditAction, commentId: number | null, detail: string | null, createdAt: string): Promise<void> {
       return x.write(async (db) => {

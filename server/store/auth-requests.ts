@@ -1,11 +1,12 @@
 /** Queries about sign-ins under way (OAuth state, PKCE verifier, nonce) and full-page one-time codes. */
 import { eq, lte } from 'drizzle-orm';
 import { first, type Executor } from './executor.ts';
-import { authRequests, type AuthRequestRow } from './schema.ts';
+import type { AuthRequestRow, authRequests } from './schema.ts';
 
 export type NewAuthRequest = Omit<typeof authRequests.$inferInsert, 'codeHash' | 'userId'>;
 
 export function authRequestQueries(x: Executor) {
+  const { authRequests } = x.tables;
   return {
     insert(row: NewAuthRequest): Promise<void> {
       return x.write(async (db) => {

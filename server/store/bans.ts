@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { BanKind } from '../../shared/moderation.ts';
 import { first, one, type Executor } from './executor.ts';
-import { bans, comments, users, type BanRow } from './schema.ts';
+import type { BanRow } from './schema.ts';
 import { userIdentity } from './users.ts';
 
 /** The marks a sender leaves, any of which a ban may match. */
@@ -13,6 +13,7 @@ export interface SenderMarks {
 }
 
 export function banQueries(x: Executor) {
+  const { bans, comments, users } = x.tables;
   return {
     list(): Promise<BanRow[]> {
       return x.read.select().from(bans).orderBy(desc(bans.createdAt), desc(bans.id));
@@ -56,7 +57,13 @@ export function banQueries(x: Executor) {
             ? sql`lower(${comments.authorEmail}) = ${value}`
             : kind === 'ip'
               ? eq(comments.ipHash, value)
-              : inArray(comments.userId, db.select({ id: users.id }).from(users).where(eq(userIdentity, value)));
+              : inArray(
+                  comments.userId,
+                  db
+                    .select({ id: users.id })
+                    .from(users)
+                    .where(eq(userIdentity(users), value)),
+                );
         const hidden = await db
           .update(comments)
           .set({ status: 'spam' })

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { HeldReason } from '../../shared/moderation.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { first, one, type Executor } from './executor.ts';
-import { comments, threads, type CommentRow, type NewCommentRow, type ThreadRow } from './schema.ts';
+import type { CommentRow, NewCommentRow, ThreadRow } from './schema.ts';
 
 /** What ordering and counting a thread need of each comment: everything but its author and text. */
 export type CommentOutline = Pick<CommentRow, 'id' | 'parentId' | 'status' | 'kind' | 'createdAt' | 'upvotes' | 'downvotes' | 'pinned'>;
@@ -20,6 +20,7 @@ export interface AuthorMarks {
 }
 
 export function commentQueries(x: Executor) {
+  const { comments, threads } = x.tables;
   return {
     async get(id: number): Promise<CommentRow | undefined> {
       return first(await x.read.select().from(comments).where(eq(comments.id, id)));
@@ -103,22 +104,24 @@ export function commentQueries(x: Executor) {
       return changed.map((r) => r.id);
     },
 
-    /** Whether this author has an approved comment on the site already (for "first-time commenters only"). */
-    async hasApproved(siteId: string, author: { userId: number | null; email: string | null }): Promise<boolean> {
-      const who =
-        author.userId !== null
-          ? eq(comments.userId, author.userId)
-          : author.email
-            ? sql`lower(${comments.authorEmail}) = ${author.email.toLowerCase()}`
-            : undefined;
-      if (!who) return false;
+    /** Whether the account has an approved comment on the site already (for "first-time commenters only"). */
+    async hasApprovedByAccount(siteId: string, userId: number): Promise<boolean> {
       const found = await x.read
         .select({ id: comments.id })
         .from(comments)
         .innerJoin(threads, eq(threads.id, comments.threadId))
-        .where(and(who, eq(threads.siteId, siteId), eq(comments.status, 'approved')))
+        .where(and(eq(comments.userId, userId), eq(threads.siteId, siteId), eq(comments.status, 'approved')))
         .limit(1);
       return found.length > 0;
+    },
+    /** Which of these comments are approved guest comments on the site, with the hash of each one's guest secret. */
+    approvedGuestComments(siteId: string, ids: number[]): Promise<{ id: number; guestSecretHash: string | null }[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return x.read
+        .select({ id: comments.id, guestSecretHash: comments.guestSecretHash })
+        .from(comments)
+        .innerJoin(threads, eq(threads.id, comments.threadId))
+        .where(and(inArray(comments.id, ids), eq(threads.siteId, siteId), eq(comments.status, 'approved')));
     },
     /** Whether the same author (account, name, email or address) posted the same text on the page before (and it was not deleted). */
     async isDuplicate(siteId: string, pageKey: string, bodyMarkdown: string, author: AuthorMarks): Promise<boolean> {

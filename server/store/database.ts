@@ -6,7 +6,7 @@
  * (busy_timeout 0): a write that finds another process's lock (an import) tries again after
  * an asynchronous pause, until its deadline.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +16,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { StoreBusyError, type Executor } from './executor.ts';
 import * as schema from './schema.ts';
+import { sqliteDialect } from './sqlite-dialect.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -38,10 +39,16 @@ export const TOOL_WAIT_MS = 5_000;
 const FIRST_PAUSE_MS = 5;
 const LONGEST_PAUSE_MS = 100;
 
-/** A connection to the file; the caller has migrated it (openSqlite) or only reads. */
-export function connect(file: string, options: { readonly?: boolean } = {}): Connection {
+/** A connection to the file; the caller has migrated it (openSqlite) or only reads. `maxBytes` caps the database's size (0: none). */
+export function connect(file: string, options: { readonly?: boolean; maxBytes?: number } = {}): Connection {
   const sqlite = new Database(file, { readonly: options.readonly ?? false, timeout: 0 });
   if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+  // Past the cap SQLite refuses to grow the file with SQLITE_FULL, as on a full disk (see isFull).
+  if (options.maxBytes)
+    sqlite.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / Number(sqlite.pragma('page_size', { simple: true }))))}`);
+  // After each checkpoint that empties the log, cut it back to this size: a burst of writes (or a
+  // long read that held checkpoints back) would otherwise leave it at its largest for good.
+  if (!options.readonly) sqlite.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -53,15 +60,51 @@ export function isBusy(error: unknown): boolean {
   return error instanceof StoreBusyError || (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY'));
 }
 
-/** Runs fn until it does not fail for a lock, pausing asynchronously in between, or until `deadline` (performance.now()). */
-async function retryWhileBusy<T>(fn: () => T, deadline: number): Promise<T> {
-  for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
+/** The write-ahead log kept after a checkpoint: SQLite checkpoints by itself at about this size (1,000 pages). */
+const WAL_KEPT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Copies the write-ahead log into the database and empties the log file, after a large write
+ * (an import): one transaction's log holds every page it wrote, several times the data for a
+ * large import. A reader still in the log makes it a partial checkpoint; the log is then cut
+ * back at the next one (journal_size_limit).
+ */
+export function checkpoint({ sqlite }: Connection): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** Whether an error means the disk (or the database's size cap) is full: nothing was written. */
+export function isFull(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code === 'SQLITE_FULL';
+}
+
+/** How a store behaves: its size cap, and how its writes wait for another process's write lock (an import's, held for minutes). */
+export interface StoreOptions {
+  /** The database's size cap in bytes (RIPOSTE_DB_MAX_MB); 0 or none: only the disk limits it. */
+  maxBytes?: number;
+  /**
+   * Told when start-up (migrations), or a patient store's write, starts waiting for another
+   * process's lock. Given it, start-up waits as long as it takes, where it would give up after
+   * TOOL_WAIT_MS.
+   */
+  onWait?: () => void;
+  /** A command-line tool: every write waits as long as it takes, where a request's gives up after WRITE_WAIT_MS. */
+  patient?: boolean;
+}
+
+/**
+ * Runs fn until it does not fail for a lock, pausing asynchronously in between, or until
+ * `deadline` (performance.now(); Infinity waits as long as it takes), telling `onWait` once.
+ */
+async function retryWhileBusy<T>(fn: () => T, deadline: number, onWait?: () => void): Promise<T> {
+  for (let pause = FIRST_PAUSE_MS, told = false; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS), told = true) {
     try {
       return fn();
     } catch (err) {
       if (!isBusy(err)) throw err;
       const left = deadline - performance.now();
       if (left <= 0) throw new StoreBusyError();
+      if (!told) onWait?.();
       await sleep(Math.min(pause, left));
     }
   }
@@ -71,8 +114,8 @@ async function retryWhileBusy<T>(fn: () => T, deadline: number): Promise<T> {
  * Runs fn in one transaction on the connection: the write lock is taken at once (IMMEDIATE),
  * so a lock held elsewhere is met before any work; then COMMIT, or ROLLBACK on any error.
  */
-export async function inTransaction<T>({ sqlite }: Connection, deadline: number, fn: () => Promise<T>): Promise<T> {
-  await retryWhileBusy(() => sqlite.exec('BEGIN IMMEDIATE'), deadline);
+export async function inTransaction<T>({ sqlite }: Connection, deadline: number, fn: () => Promise<T>, onWait?: () => void): Promise<T> {
+  await retryWhileBusy(() => sqlite.exec('BEGIN IMMEDIATE'), deadline, onWait);
   try {
     const result = await fn();
     sqlite.exec('COMMIT');
@@ -95,7 +138,7 @@ function taskQueue() {
 
 /** An executor over a connection already held in a transaction: reads and writes go straight to it. */
 export function directExecutor({ db }: Connection): Executor {
-  return { read: db, write: (fn) => fn(db) };
+  return { read: db, tables: schema, dialect: sqliteDialect, write: (fn) => fn(db) };
 }
 
 export interface SqliteDatabase {
@@ -109,10 +152,16 @@ export interface SqliteDatabase {
 }
 
 /** Opens the server's connections to the file and applies any migrations not yet applied. */
-export async function openSqlite(file: string): Promise<SqliteDatabase> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const writer = connect(file);
-  await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), performance.now() + TOOL_WAIT_MS);
+export async function openSqlite(file: string, options: StoreOptions = {}): Promise<SqliteDatabase> {
+  if (file !== ':memory:' && !existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    // A new database is readable by its owner only (SQLite gives its -wal and -shm the same mode): it holds emails and the hashing key.
+    closeSync(openSync(file, 'a', 0o600));
+  }
+  const writer = connect(file, { maxBytes: options.maxBytes });
+  // Migrating takes the write lock only when a migration is due: a server restarted during an import starts at once.
+  const migrateBy = options.onWait || options.patient ? Number.POSITIVE_INFINITY : performance.now() + TOOL_WAIT_MS;
+  await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), migrateBy, options.onWait);
   // An in-memory database exists only on its one connection.
   const reader = file === ':memory:' ? writer : connect(file);
   if (reader !== writer) reader.sqlite.pragma('query_only = ON');
@@ -120,12 +169,12 @@ export async function openSqlite(file: string): Promise<SqliteDatabase> {
   const direct = directExecutor(writer);
   const exclusive = <T>(fn: (tx: Executor) => Promise<T>): Promise<T> => {
     // The wait counts from the request, queue included: behind a stuck lock, later writes give up in time too.
-    const deadline = performance.now() + WRITE_WAIT_MS;
-    return queue(() => inTransaction(writer, deadline, () => fn(direct)));
+    const deadline = options.patient ? Number.POSITIVE_INFINITY : performance.now() + WRITE_WAIT_MS;
+    return queue(() => inTransaction(writer, deadline, () => fn(direct), options.patient ? options.onWait : undefined));
   };
   return {
     writer,
-    queued: { read: reader.db, write: (fn) => exclusive((tx) => fn(tx.read)) },
+    queued: { read: reader.db, tables: schema, dialect: sqliteDialect, write: (fn) => exclusive((tx) => fn(tx.read)) },
     exclusive,
     close() {
       writer.sqlite.close();

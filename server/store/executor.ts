@@ -1,16 +1,53 @@
 /**
  * What query groups run on: `read` for reads outside a transaction, `write(fn)` for anything
- * that changes rows (fn gets the writer to itself, and all of fn lands or none of it). A
- * transaction's executor reads and writes on the writer it already holds. Query code awaits
- * the query builders and never calls a driver's own `.get()/.all()/.run()`, so the same
- * code can run on another driver.
+ * that changes rows (fn gets a connection in a transaction, and all of fn lands or none of it),
+ * `tables` to query (SQLite's or PostgreSQL's, typed as schema.ts's) and `dialect` for the few
+ * words the two databases spell differently. A transaction's executor reads and writes on the
+ * connection it already holds. Query code awaits the query builders and never calls a driver's
+ * own `.get()/.all()/.run()`, so the same code runs on either database.
  */
+import type { SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './database.ts';
+import type * as schema from './schema.ts';
+
+/**
+ * The tables of schema.ts; on PostgreSQL their twins from postgres-schema.ts under the same
+ * names, typed as these (postgres-store.ts holds that one cast), so query code is written once.
+ */
+export type Tables = typeof schema;
+
+/** What query code says differently on SQLite (sqlite-dialect.ts) and PostgreSQL (postgres-dialect.ts). */
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** The rows of a hand-written query. */
+  allRows<T>(db: Db, query: SQL): Promise<T[]>;
+  /** `column` contains `q` anywhere, ignoring ASCII case; LIKE's wildcards in `q` match themselves. */
+  contains(column: SQLiteColumn, q: string): SQL;
+  /** A text column in byte order (SQLite's own; PostgreSQL sorts by its collation unless told), for exports that must match. */
+  byteOrder(column: SQLiteColumn): SQL;
+  /**
+   * Runs fn so that a statement failing in it (a constraint) leaves the transaction usable:
+   * SQLite undoes only the failed statement; PostgreSQL needs a savepoint.
+   */
+  attempt<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T>;
+  /** The database's message when the error is a broken constraint (unique, foreign key, not null, check): the data's fault. */
+  constraintProblem(error: unknown): string | undefined;
+  /**
+   * Locks the rows `where` picks from `table` until the transaction ends, before a
+   * read-then-write on them (SQLite's one writer needs none; PostgreSQL's writers run side by side).
+   */
+  lockRows(db: Db, table: SQLiteTable, where: SQL): Promise<void>;
+  /** After inserting rows with their own ids: the ids the database makes next come after them. */
+  idsInserted(db: Db): Promise<void>;
+}
 
 export interface Executor {
-  /** Reads outside a transaction (on SQLite, a connection of their own that WAL lets read while a write is open). */
+  /** Reads outside a transaction (SQLite: a connection of its own that WAL lets read while a write is open; PostgreSQL: the pool). */
   readonly read: Db;
-  /** Runs fn with exclusive use of the writer, in one transaction. */
+  readonly tables: Tables;
+  readonly dialect: Dialect;
+  /** Runs fn in one transaction (SQLite: with the writer to itself). */
   write<T>(fn: (db: Db) => Promise<T>): Promise<T>;
 }
 
@@ -26,10 +63,13 @@ export function one<T>(rows: readonly T[]): T {
   return row;
 }
 
-/** Raised when the database stays locked by another process (an import) past the wait a request may make. */
+/**
+ * Raised when the database stays locked by another writer (an import, another instance's long
+ * transaction) past the wait a request may make, or has no connection free: nothing was written.
+ */
 export class StoreBusyError extends Error {
-  constructor() {
-    super('The database is locked by another writer (an import?); nothing was written.');
+  constructor(cause?: unknown) {
+    super('The database is locked by another writer (an import?) or has no connection free; nothing was written.', { cause });
     this.name = 'StoreBusyError';
   }
 }

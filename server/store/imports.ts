@@ -4,7 +4,8 @@
  */
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { first, one, type Executor } from './executor.ts';
-import { comments, threads, type NewCommentRow, type ThreadRow } from './schema.ts';
+import type { NewCommentRow, ThreadRow } from './schema.ts';
+import { excluded } from './sql-words.ts';
 
 export interface ImportedThreadRow {
   siteId: string;
@@ -41,6 +42,7 @@ const bound = (name: keyof ImportedCommentRow): SQL => sql`${sql.placeholder(nam
  * statements are prepared there once, since an import runs them up to millions of times.
  */
 export function importQueries(x: Executor) {
+  const { comments, threads } = x.tables;
   const db = x.read;
   const byExternalId = db
     .select()
@@ -96,8 +98,27 @@ export function importQueries(x: Executor) {
         first(await byPageKey.execute({ siteId, pageKey }))
       );
     },
+    /**
+     * Makes the page's thread; if a reader's post made it since findThread (on PostgreSQL,
+     * requests write while an import runs), that one, with what it lacks filled in.
+     */
     createThread(row: ImportedThreadRow): Promise<ThreadRow> {
-      return x.write(async (db) => one(await db.insert(threads).values(row).returning()));
+      return x.write(async (db) =>
+        one(
+          await db
+            .insert(threads)
+            .values(row)
+            .onConflictDoUpdate({
+              target: [threads.siteId, threads.pageKey],
+              set: {
+                url: sql`coalesce(${threads.url}, ${excluded(threads.url)})`,
+                title: sql`coalesce(${threads.title}, ${excluded(threads.title)})`,
+                externalId: sql`coalesce(${threads.externalId}, ${excluded(threads.externalId)})`,
+              },
+            })
+            .returning(),
+        ),
+      );
     },
     /** Fills in what a matched thread lacks (url, title, external id); never overwrites. */
     completeThread(thread: ThreadRow, row: ImportedThreadRow): Promise<void> {

@@ -1,28 +1,37 @@
-/** The store: every query Riposte makes, over one database. The only module that knows SQL. */
+/**
+ * The store: every query Riposte makes, over one database, SQLite (a file) or PostgreSQL (a
+ * postgres:// URL), the same query code on both. The only module that knows SQL.
+ */
 import { adminCommentQueries } from './admin-comments.ts';
 import { adminSessionQueries } from './admin-sessions.ts';
 import { adminQueries } from './admins.ts';
 import { auditQueries } from './audit.ts';
 import { authRequestQueries } from './auth-requests.ts';
+import type { Backend } from './backend.ts';
 import { banQueries } from './bans.ts';
 import { commentQueries } from './comments.ts';
-import { connect, directExecutor, inTransaction, isBusy, openSqlite, TOOL_WAIT_MS, type Connection } from './database.ts';
 import type { Executor } from './executor.ts';
 import { importQueries } from './imports.ts';
 import { likeQueries } from './likes.ts';
+import { isPostgresUrl } from './postgres-database.ts';
+import { openPostgresBackend, type PostgresStoreOptions } from './postgres-store.ts';
+import type { StoreOptions } from './database.ts';
 import { sessionQueries } from './sessions.ts';
 import { settingQueries } from './settings.ts';
 import { siteQueries } from './sites.ts';
+import { openSqliteBackend } from './sqlite-store.ts';
 import { threadQueries } from './threads.ts';
-import { restoreQueries, snapshotRows, type ExportedTableName, type ExportRow } from './transfer.ts';
+import { rateLimitQueries } from './rate-limits.ts';
+import { restoreQueries } from './transfer.ts';
 import { userQueries } from './users.ts';
 import { voteQueries } from './votes.ts';
 
-export { isBusy };
+export { isPostgresUrl, type StoreOptions };
+export { isBusy, isFull, isUnstorable } from './store-errors.ts';
 
 /**
  * Every query group, one per table (the admin view's comment lists apart), over one executor:
- * the store's own (reads on the reader, queued writes) or a transaction's.
+ * the store's own (reads outside transactions, each write its own transaction) or a transaction's.
  */
 function queryGroups(x: Executor) {
   return {
@@ -40,6 +49,7 @@ function queryGroups(x: Executor) {
     adminSessions: adminSessionQueries(x),
     bans: banQueries(x),
     audit: auditQueries(x),
+    rateLimits: rateLimitQueries(x),
   };
 }
 
@@ -53,62 +63,56 @@ export interface ImportTransaction {
   restore: ReturnType<typeof restoreQueries>;
 }
 
-export type Store = Awaited<ReturnType<typeof openStore>>;
+export type Store = ReturnType<typeof storeOver>;
 
-/** Opens (and migrates) the database file; ':memory:' keeps everything on one connection. */
-export async function openStore(file: string) {
-  const database = await openSqlite(file);
-  // Each transaction's executor gets its query groups once: on SQLite every transaction runs on
-  // the one writer (so they are built once, statements prepared once); a pool would give others.
+/**
+ * Opens (and migrates) the database: a postgres:// URL, else a SQLite file (':memory:' keeps it
+ * on one connection). Each side takes its own options.
+ */
+export async function openStore(db: string, options: PostgresStoreOptions & StoreOptions = {}) {
+  return storeOver(isPostgresUrl(db) ? await openPostgresBackend(db, options) : await openSqliteBackend(db, options));
+}
+
+function storeOver(backend: Backend) {
+  let closed: Promise<void> | undefined;
+  // Each executor gets its query groups once: on SQLite every transaction runs on the one
+  // writer (so they are built once, statements prepared once); a pool gives each transaction its own.
   const groupsOf = new WeakMap<Executor, StoreTransaction>();
   const groups = (tx: Executor): StoreTransaction => {
     const made = groupsOf.get(tx) ?? queryGroups(tx);
     groupsOf.set(tx, made);
     return made;
   };
-  /** A further connection to the same file; an in-memory database has only the one. */
-  const another = (readonly: boolean): Connection | null => (file === ':memory:' ? null : connect(file, { readonly }));
   return {
-    file,
-    ...queryGroups(database.queued),
+    /** 'sqlite' or 'postgres'. */
+    dialect: backend.dialect,
+    /** The SQLite file; null on PostgreSQL. */
+    file: backend.file,
+    /** The database as messages name it (a URL without its password). */
+    description: backend.description,
+    ...queryGroups(backend.queued),
     /**
-     * Runs fn in one transaction: all of its writes land, or none. It waits its turn for the
-     * writer, then takes the write lock at once (IMMEDIATE). Inside, use `tx`, never the store
-     * itself: a write on the store would wait for the transaction that waits for it.
+     * Runs fn in one transaction: all of its writes land, or none. Inside, use `tx`, never the
+     * store itself: on SQLite a write on the store would wait for the transaction that waits
+     * for it. fn does database work only: on PostgreSQL it may run again (after a deadlock).
      */
     transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-      return database.exclusive((tx) => fn(groups(tx)));
+      return backend.transaction((tx) => fn(groups(tx)));
     },
     /**
      * Runs an import that reads its file as it goes: one transaction on a connection of its
      * own, so requests served meanwhile never write inside it, and a failure rolls it all back.
-     * It holds the write lock while it runs: readers go on, other writers wait (and give up in time).
+     * Imports take turns; readers go on; writers wait for what it holds (and give up in time).
      */
-    async importTransaction<T>(fn: (tx: ImportTransaction) => Promise<T>): Promise<T> {
-      const connection = another(false);
-      if (!connection) return database.exclusive((tx) => fn({ sites: groups(tx).sites, ...importGroups(tx) }));
-      try {
-        const tx = directExecutor(connection);
-        return await inTransaction(connection, performance.now() + TOOL_WAIT_MS, () => fn({ sites: siteQueries(tx), ...importGroups(tx) }));
-      } finally {
-        connection.sqlite.close();
-      }
+    importTransaction<T>(fn: (tx: ImportTransaction) => Promise<T>): Promise<T> {
+      return backend.importTransaction((tx) => fn({ sites: groups(tx).sites, imports: importQueries(tx), restore: restoreQueries(tx) }));
     },
-    /** Every row of every table, from one consistent snapshot (its own read-only connection). */
-    async *exportRows(): AsyncGenerator<{ table: ExportedTableName; row: ExportRow }> {
-      const connection = another(true);
-      try {
-        yield* snapshotRows(connection ?? database.writer);
-      } finally {
-        connection?.sqlite.close();
-      }
-    },
-    close(): void {
-      database.close();
+    /** Every row of every exported table, from one consistent snapshot, while the server keeps writing. */
+    exportRows: () => backend.exportRows(),
+    /** Waits for queries in flight, then closes the database (once, however often it is called). */
+    close(): Promise<void> {
+      closed ??= backend.close();
+      return closed;
     },
   };
-}
-
-function importGroups(x: Executor) {
-  return { imports: importQueries(x), restore: restoreQueries(x) };
 }

@@ -1,9 +1,9 @@
 /** Queries about page likes ("N readers like this"). */
 import { and, count, eq } from 'drizzle-orm';
 import { first, type Executor } from './executor.ts';
-import { pageLikes } from './schema.ts';
 
 export function likeQueries(x: Executor) {
+  const { pageLikes } = x.tables;
   return {
     async count(threadId: number): Promise<number> {
       return first(await x.read.select({ n: count() }).from(pageLikes).where(eq(pageLikes.threadId, threadId)))?.n ?? 0;

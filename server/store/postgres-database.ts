@@ -25,7 +25,9 @@ export interface PostgresConnection {
 
 export interface PostgresOptions {
   /** Connections the pool may open (node-postgres's default is 10). */
-  max?: number;
+  max?: number | undefined;
+  /** How long a statement may wait for a lock another transaction holds before it fails (55P03); none by default. */
+  lockTimeoutMs?: number | undefined;
 }
 
 /** Whether a `--db` value names a PostgreSQL database rather than a SQLite file. */
@@ -36,7 +38,12 @@ export function isPostgresUrl(value: string): boolean {
 /** Opens the pool and applies any migrations not yet applied; the pool is closed again if that fails. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresConnection> {
   if (!isPostgresUrl(url)) throw new Error('A PostgreSQL database is named by a postgres:// or postgresql:// URL.');
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    application_name: 'riposte',
+    ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
+  });
   // An idle connection that breaks (PostgreSQL restarted, network cut) is dropped by the pool and
   // replaced on next use; without a listener node-postgres would crash the process instead.
   pool.on('error', (err) => console.error('riposte: a PostgreSQL connection failed while idle:', err.message));
@@ -57,9 +64,13 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
+    // However long another instance takes to migrate (an index on a large table takes minutes), wait for it.
+    await client.query('SET lock_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1, $2)', [...MIGRATION_LOCK]);
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
     await client.query('SELECT pg_advisory_unlock($1, $2)', [...MIGRATION_LOCK]);
+    // Back to the pool's own setting before the connection serves anything else.
+    await client.query('RESET lock_timeout');
     client.release();
   } catch (err) {
     // Closing the connection, rather than returning it to the pool, frees the lock it may hold.

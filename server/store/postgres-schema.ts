@@ -28,3 +28,4 @@ export const adminSessions = twin(sqlite.adminSessions);
 export const bans = twin(sqlite.bans);
 export const auditLog = twin(sqlite.auditLog);
 export const settings = twin(sqlite.settings);
+export const rateLimits = twin(sqlite.rateLimits);

@@ -286,3 +286,20 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Rate limits' counts (requests per address, comments per author, failed logins), one row per
+ * key and window, kept in the database so every server instance of a PostgreSQL install counts
+ * the same hits (with SQLite, one process, the counts stay in memory and this table stays empty).
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    /** The limit's name and what it counts, e.g. `writes:203.0.113.7`. */
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    /** When the window ends (ISO 8601 UTC): the next hit after it starts a new one. */
+    resetsAt: text('resets_at').notNull(),
+  },
+  (t) => [index('rate_limits_resets').on(t.resetsAt)],
+);

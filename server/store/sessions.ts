@@ -1,9 +1,10 @@
 /** Queries about sign-in sessions, found by the SHA-256 of their bearer token. */
 import { and, eq, gt, lte } from 'drizzle-orm';
 import { first, type Executor } from './executor.ts';
-import { sessions, users, type UserRow } from './schema.ts';
+import type { UserRow } from './schema.ts';
 
 export function sessionQueries(x: Executor) {
+  const { sessions, users } = x.tables;
   return {
     create(tokenHash: string, userId: number, createdAt: string, expiresAt: string): Promise<void> {
       return x.write(async (db) => {

@@ -2,9 +2,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { siteSettings, type SiteSettings } from '../../shared/site-settings.ts';
 import { first, type Executor } from './executor.ts';
-import { sites, type SiteRow } from './schema.ts';
+import type { SiteRow } from './schema.ts';
 
 export function siteQueries(x: Executor) {
+  const { sites } = x.tables;
   // Read on every API request (the site, and every site's origins for CORS): prepared once, not per call.
   const byId = x.read
     .select()
@@ -20,6 +21,9 @@ export function siteQueries(x: Executor) {
     get,
     /** Creates the site (at `createdAt`) if missing; leaves an existing one as it is. */
     async ensure(id: string, name: string, createdAt: string): Promise<SiteRow> {
+      // Read first: a server started during an import (which holds the write lock) needs no write.
+      const found = await get(id);
+      if (found) return found;
       await x.write(async (db) => {
         await db.insert(sites).values({ id, name, createdAt }).onConflictDoNothing();
       });
@@ -35,9 +39,10 @@ export function siteQueries(x: Executor) {
         await db.update(sites).set({ origins }).where(eq(sites.id, id));
       });
     },
-    /** Changes some settings, keeping the others as they were. */
+    /** Changes some settings, keeping the others as they were (the row locked between reading and writing them). */
     updateSettings(id: string, changes: Partial<SiteSettings>): Promise<SiteSettings> {
       return x.write(async (db) => {
+        await x.dialect.lockRows(db, sites, eq(sites.id, id));
         const stored = first(await db.select().from(sites).where(eq(sites.id, id)))?.settings ?? {};
         const updated = first(
           await db

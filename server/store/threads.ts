@@ -1,10 +1,11 @@
 /** Queries about threads: one per page of a site. */
 import { and, eq, sql } from 'drizzle-orm';
 import { first, one, type Executor } from './executor.ts';
-import { threads, type ThreadRow } from './schema.ts';
-import { excluded } from './sqlite-dialect.ts';
+import type { ThreadRow } from './schema.ts';
+import { excluded } from './sql-words.ts';
 
 export function threadQueries(x: Executor) {
+  const { threads } = x.tables;
   // The thread lookup of every GET: prepared once, not built per call.
   const byPageKey = x.read
     .select()
@@ -49,11 +50,14 @@ export function threadQueries(x: Executor) {
       return first(await x.write((db) => db.update(threads).set({ locked }).where(eq(threads.id, id)).returning()));
     },
     /**
-     * Fills in a thread's url and title where they are still unknown (the first poster's
-     * guess stays: later posters cannot change them); writes nothing when there is nothing to fill.
+     * Takes the page's url and title from a new comment. What the blog's own page says
+     * (`fromPage`: a browser on an origin the site allows) corrects an earlier guess; anyone
+     * else (a script) only fills in what is still unknown. Writes nothing when nothing changes.
      */
-    async fillIn(thread: ThreadRow, url?: string, title?: string): Promise<ThreadRow> {
-      const changes = { ...(thread.url === null && url ? { url } : {}), ...(thread.title === null && title ? { title } : {}) };
+    async takePageDetails(thread: ThreadRow, url: string | undefined, title: string | undefined, fromPage: boolean): Promise<ThreadRow> {
+      const takes = (known: string | null, given: string | undefined): given is string =>
+        given !== undefined && given !== known && (fromPage || known === null);
+      const changes = { ...(takes(thread.url, url) ? { url } : {}), ...(takes(thread.title, title) ? { title } : {}) };
       if (Object.keys(changes).length === 0) return thread;
       return one(await x.write((db) => db.update(threads).set(changes).where(eq(threads.id, thread.id)).returning()));
     },

@@ -1,7 +1,7 @@
 /** Queries about people who signed in with a provider. */
 import { and, eq, sql } from 'drizzle-orm';
-import { first, one, type Executor } from './executor.ts';
-import { users, type UserRow } from './schema.ts';
+import { first, one, type Executor, type Tables } from './executor.ts';
+import type { UserRow } from './schema.ts';
 
 export interface Profile {
   provider: string;
@@ -12,9 +12,10 @@ export interface Profile {
 }
 
 /** A person's identity, `provider:subject`, as RIPOSTE_ADMINS, bans and the admin view name it (auth/identity.ts's identityOf, in SQL). */
-export const userIdentity = sql<string | null>`${users.provider} || ':' || ${users.subject}`;
+export const userIdentity = (users: Tables['users']) => sql<string | null>`${users.provider} || ':' || ${users.subject}`;
 
 export function userQueries(x: Executor) {
+  const { users } = x.tables;
   return {
     async get(id: number): Promise<UserRow | undefined> {
       return first(await x.read.select().from(users).where(eq(users.id, id)));

@@ -3,6 +3,15 @@ import { Feed } from 'feed';
 import type { Store } from '../store/index.ts';
 import { visibleComments } from './visible-comments.ts';
 
+/** Text as HTML that shows it as it is (for the fields the feed declares as HTML). */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The feed library writes HTML fields as CDATA and ends the section at the first "]]>" inside
+ * only: in HTML, `>` may as well be `&gt;`, so no "]]>" is left to end it early.
+ */
+const cdataSafe = (html: string) => html.replaceAll(']]>', ']]&gt;');
+
 /** Feeds carry the newest comments; older ones stay on the page. */
 const FEED_ENTRIES = 50;
 
@@ -38,13 +47,14 @@ export async function threadFeed(store: Store, { now, siteId, pageKey, selfUrl, 
   for (const row of newest) {
     const link = `${pageUrl}#comment-${row.id}`;
     feed.addItem({
-      title: `Comment by ${row.authorName}`,
+      // Declared as HTML by the feed library (and read so by feed readers): the name is text.
+      title: escapeHtml(`Comment by ${row.authorName}`),
       // Not the link: a page's address can change (that is what page-id is for), an entry's id must not.
       id: `tag:${new URL(publicUrl).host},2026:${siteId}/comment/${row.id}`,
       link,
       date: new Date(row.editedAt ?? row.createdAt),
       published: new Date(row.createdAt),
-      content: row.bodyHtml,
+      content: cdataSafe(row.bodyHtml),
       author: [{ name: row.authorName, ...(row.authorWebsite ? { link: row.authorWebsite } : {}) }],
     });
   }

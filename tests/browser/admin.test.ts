@@ -93,6 +93,31 @@ describe('the admin view at /admin (Chromium)', () => {
     await spammer.context().close();
   }, 90_000);
 
+  it("holding only first comments: a reader's browser proves its approved comment; another typing the same email does not", async () => {
+    const { store } = demo.stack.server;
+    await store.sites.updateSettings('default', { moderation: 'first' });
+    const bea = await readerPosts('My first words here.', 'Bea Known', 'bea@example.org');
+    const first = commentWith(bea, 'My first words here.');
+    await first.getByText('Your comment is awaiting moderation.').waitFor();
+    const held = (await store.adminComments.list({ status: 'pending', q: 'My first words here.', offset: 0, limit: 5 })).rows;
+    await store.comments.setStatus(
+      held.map((row) => row.comment.id),
+      'approved',
+    );
+    // The same browser, on another visit: published at once.
+    await bea.reload();
+    const form = pageForm(bea);
+    await fillGuestForm(form, 'Back again, known now.', 'Bea Known');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    const second = commentWith(bea, 'Back again, known now.');
+    await second.waitFor();
+    expect(await second.getByText('Your comment is awaiting moderation.').count()).toBe(0);
+    // Someone else's browser typing Bea's name and email is held.
+    const impostor = await readerPosts('Pretending to be Bea.', 'Bea Known', 'bea@example.org');
+    await commentWith(impostor, 'Pretending to be Bea.').getByText('Your comment is awaiting moderation.').waitFor();
+    await store.sites.updateSettings('default', { moderation: 'none' });
+  });
+
   it('locking a thread from a comment closes it for readers at once: no form, no Reply buttons', async () => {
     await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await demo.page.getByRole('link', { name: 'All comments' }).click();

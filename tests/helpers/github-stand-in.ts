@@ -13,6 +13,7 @@ export interface GitHubUser {
   login: string;
   name: string | null;
   blog?: string;
+  email?: string | null;
 }
 
 export interface GitHubStandIn {

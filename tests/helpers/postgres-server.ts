@@ -172,10 +172,11 @@ export async function startPostgres(): Promise<PostgresServer> {
   }
 }
 
-/** A new, empty database on the server; returns its URL. */
-export async function createDatabase(adminUrl: string): Promise<string> {
+/** A new database on the server, empty or a copy of `template` (a database no one is connected to); returns its URL. */
+export async function createDatabase(adminUrl: string, template?: string): Promise<string> {
   const name = `riposte_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+  if (template !== undefined && !/^riposte_[0-9a-f]{12}$/.test(template)) throw new Error(`not a test database: ${template}`);
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"${template === undefined ? '' : ` TEMPLATE "${template}"`}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.href;

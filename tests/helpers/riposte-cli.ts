@@ -1,5 +1,5 @@
 /** Running the `riposte` command in tests as a user would: a real process, with temporary folders removed after each test. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import { tempDir } from './test-app.ts';
@@ -21,4 +21,38 @@ export function testDir(): ReturnType<typeof tempDir> {
   const dir = tempDir();
   onTestFinished(() => dir.remove());
   return dir;
+}
+
+/** `riposte ARGS` started in the background: its output so far, a wait for a line of it, and its exit code. */
+export function startRiposte(args: string[]) {
+  const child = spawn(process.execPath, [RIPOSTE, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
+  onTestFinished(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  let output = '';
+  const seen: (() => void)[] = [];
+  const take = (chunk: Buffer) => {
+    output += chunk;
+    for (const check of seen) check();
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return {
+    child,
+    exited,
+    output: () => output,
+    /** The first match of `pattern` in the output; fails if the process ends first. */
+    waitFor(pattern: RegExp): Promise<RegExpExecArray> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output);
+          if (match) resolve(match);
+        };
+        seen.push(check);
+        check();
+        void exited.then(() => reject(new Error(`riposte ${args[0]} ended before printing ${pattern}:\n${output}`)));
+      });
+    },
+  };
 }

@@ -1,21 +1,19 @@
-/** Builds the real app over a real SQLite file in a fresh temporary folder. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/**
+ * Builds the real app over a real database: a SQLite file in a fresh temporary folder, or in
+ * the `postgres` test project a PostgreSQL database of the run's server (see test-database.ts).
+ */
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { DEFAULT_WIDGET_DIR } from '../../server/main.ts';
 import { openStore } from '../../server/store/index.ts';
 import { ThreadCache } from '../../server/threads/thread-cache.ts';
 import { DEFAULT_SITE } from '../../shared/limits.ts';
-import { afterEach, beforeEach, onTestFinished } from 'vitest';
+import { beforeEach, onTestFinished } from 'vitest';
+import { makeTestDatabase, type TestDatabase, useTestDatabase } from './test-database.ts';
+
+export { tempDir } from './temp-dir.ts';
 
 export const BLOG_ORIGIN = 'https://blog.example';
-
-export function tempDir(): { path: string; remove(): void } {
-  const path = mkdtempSync(join(tmpdir(), 'riposte-test-'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
-}
 
 /**
  * The app's clock in tests: real time plus whatever the test moved it on by, so an edit
@@ -36,10 +34,10 @@ export function testConfig(dbFile: string, flags: string[] = [], env: NodeJS.Pro
   return loadConfig(['--db', dbFile, '--rate-limit', '0', '--origins', BLOG_ORIGIN, ...flags], env).config;
 }
 
-/** Opens the store on `dbFile` (migrating it) and builds the app, as `riposte serve` does. */
+/** Opens the store on `dbFile` (a SQLite file or a postgres:// URL; migrating it) and builds the app, as `riposte serve` does. */
 export async function openTestApp(dbFile: string, flags: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const config = testConfig(dbFile, flags, env);
-  const store = await openStore(dbFile);
+  const store = await openStore(dbFile, { maxBytes: config.dbMaxBytes });
   const clock = testClock();
   const { now } = clock;
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
@@ -71,46 +69,53 @@ export async function openTestApp(dbFile: string, flags: string[] = [], env: Nod
 export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 
 /**
- * A fresh app on a fresh database file for each test of the calling file (set up and torn
- * down by vitest hooks). The returned object always speaks to the current app; `reopen`
- * starts a new app on the same file, as a restart or other settings would. `setUp` runs on
- * each new app before the test (admin-session.ts's useAdminApp adds and logs in an admin).
+ * A fresh app on a fresh database for each test of the calling file (set up and torn down by
+ * vitest hooks). The returned object always speaks to the current app; `reopen` starts a new
+ * app on the same database, as a restart or other settings would. `setUp` runs on each new app
+ * before the test (admin-session.ts's useAdminApp adds and logs in an admin).
  */
 export function useTestApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}, setUp?: (t: TestApp) => Promise<void>) {
-  let dir: ReturnType<typeof tempDir>;
-  let current: TestApp;
+  let current: TestApp | undefined;
+  const database = useTestDatabase(async () => {
+    await current?.close();
+    current = undefined;
+  });
   beforeEach(async () => {
-    dir = tempDir();
-    current = await openTestApp(`${dir.path}/riposte.db`, flags, env);
+    current = await openTestApp(database.current.location, flags, env);
     await setUp?.(current);
   });
-  afterEach(() => {
-    current.close();
-    dir.remove();
-  });
+  const app = (): TestApp => {
+    if (!current) throw new Error('the app opens before each test: use it in a test');
+    return current;
+  };
   return {
     get app() {
-      return current.app;
+      return app().app;
     },
     get store() {
-      return current.store;
+      return app().store;
     },
     get config() {
-      return current.config;
+      return app().config;
     },
     get clock() {
-      return current.clock;
+      return app().clock;
     },
-    now: () => current.now(),
+    now: () => app().now(),
+    /** The database: a SQLite file, or a postgres:// URL in the `postgres` test project. */
     get dbFile() {
-      return `${dir.path}/riposte.db`;
+      return database.current.location;
     },
-    send: (...args: Parameters<TestApp['send']>) => current.send(...args),
-    post: (...args: Parameters<TestApp['post']>) => current.post(...args),
-    thread: (...args: Parameters<TestApp['thread']>) => current.thread(...args),
-    async reopen(reopenFlags: string[] = flags): Promise<void> {
-      current.close();
-      current = await openTestApp(`${dir.path}/riposte.db`, reopenFlags, env);
+    /** Where the admin view spools uploads on this database. */
+    get uploadDir() {
+      return database.current.uploadDir;
+    },
+    send: (...args: Parameters<TestApp['send']>) => app().send(...args),
+    post: (...args: Parameters<TestApp['post']>) => app().post(...args),
+    thread: (...args: Parameters<TestApp['thread']>) => app().thread(...args),
+    async reopen(reopenFlags: string[] = flags, reopenEnv: NodeJS.ProcessEnv = env): Promise<void> {
+      await app().close();
+      current = await openTestApp(database.current.location, reopenFlags, reopenEnv);
     },
   };
 }
@@ -121,15 +126,12 @@ export type LiveTestApp = ReturnType<typeof useTestApp>;
  * A new app on a new database, for a test that wants one of its own (or several): closed and
  * removed when the test finishes. Call it inside a test.
  */
-export async function openTempApp(
-  flags: string[] = [],
-  env: NodeJS.ProcessEnv = {},
-): Promise<TestApp & { dir: ReturnType<typeof tempDir> }> {
-  const dir = tempDir();
-  const app = await openTestApp(`${dir.path}/riposte.db`, flags, env);
-  onTestFinished(() => {
-    app.close();
-    dir.remove();
+export async function openTempApp(flags: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<TestApp & { database: TestDatabase }> {
+  const { database, remove } = await makeTestDatabase();
+  const app = await openTestApp(database.location, flags, env);
+  onTestFinished(async () => {
+    await app.close();
+    await remove();
   });
-  return { ...app, dir };
+  return { ...app, database };
 }

@@ -25,4 +25,16 @@ describe('riposte admin add, list and remove', () => {
     expect(riposte(['admin', 'remove', 'owner@blog.example', '--db', db], '').stderr).toContain('there is no admin owner@blog.example');
     expect(riposte(['admin', 'list', '--db', db], '').stdout).toContain('No admins yet');
   });
+
+  it('removes an admin by provider identity as written, capitals and all (an OpenID subject keeps its case)', async () => {
+    const dir = testDir();
+    const db = `${dir.path}/riposte.db`;
+    const store = await openStore(db);
+    await store.admins.forIdentity('keycloak:Ab12-CD', 'Keycloak Owner', new Date().toISOString());
+    store.close();
+    const removed = riposte(['admin', 'remove', 'keycloak:Ab12-CD', '--db', db], '');
+    expect(removed.stderr).toBe('');
+    expect(removed.stdout).toContain('Removed admin keycloak:Ab12-CD.');
+    expect(riposte(['admin', 'list', '--db', db], '').stdout).toContain('No admins yet');
+  });
 });

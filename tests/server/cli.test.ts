@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../server/config.ts';
 import { openStore } from '../../server/store/index.ts';
-import { RIPOSTE, riposte, testDir } from '../helpers/riposte-cli.ts';
+import { riposte, startRiposte, testDir } from '../helpers/riposte-cli.ts';
 
 describe('riposte command', () => {
   it('lists every setting with its environment variable in --help', () => {
@@ -46,22 +46,8 @@ describe('riposte command', () => {
   it('serves, backs up while running, and shuts down cleanly on Ctrl-C', async () => {
     const dir = testDir();
     const db = `${dir.path}/data/riposte.db`;
-    const child = spawn(process.execPath, [RIPOSTE, 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 15_000);
-      child.stdout.on('data', () => {
-        const match = /comment server: (http:\/\/\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
+    const server = startRiposte(['serve', '--port', '0', '--db', db]);
+    const [, url] = await server.waitFor(/comment server: (http:\/\/\S+)/);
     const posted = await fetch(`${url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -73,11 +59,14 @@ describe('riposte command', () => {
     const backup = riposte(['backup', `${dir.path}/backups/copy.db`, '--db', db]);
     expect(backup.stderr).toBe('');
     expect(backup.status).toBe(0);
+    // Both hold readers' emails and the hashing key: readable by their owner only, like an export.
+    expect(statSync(`${dir.path}/backups/copy.db`).mode & 0o777).toBe(0o600);
+    expect(statSync(db).mode & 0o777).toBe(0o600);
     expect(riposte(['backup', `${dir.path}/backups/copy.db`, '--db', db]).stderr).toContain('exists already');
 
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(output).toContain('closing the database');
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('closing the database');
 
     const copy = await openStore(`${dir.path}/backups/copy.db`);
     const thread = (await copy.threads.find('default', 'p'))!;

@@ -6,13 +6,14 @@
  * through the thread's one client, and every change asks the thread to draw again.
  */
 import type { ReactiveControllerHost } from 'lit';
+import { LIMITS } from '../../shared/limits.ts';
 import type { SignInOptions, WireComment, WireUser } from '../../shared/wire.ts';
 import { type Api, ApiError } from '../api.ts';
 import { defineOnce } from '../define.ts';
 import type { RiposteEventDetails, SignInFailure } from '../events.ts';
 import type { FormStrings } from '../i18n/strings.ts';
 import { deleteComment, editComment, exchangeCode, getCommentSource, getMe, getSignInOptions, logOut, startUrl } from './account-api.ts';
-import { commentSecret, guestComments, keepSessionToken, rememberSecret, sessionToken } from './credentials.ts';
+import { commentSecret, earlierComments, guestComments, keepSessionToken, rememberSecret, sessionToken } from './credentials.ts';
 import { popupSignIn } from './popup-sign-in.ts';
 import { leaveToSignIn, returnedSignIn } from './redirect-sign-in.ts';
 
@@ -107,6 +108,11 @@ export class AccountController {
     const byGuest = this._guestOwn.has(comment.id);
     const open = !!this.options && Date.now() - Date.parse(comment.createdAt) < this.options.editWindowMinutes * 60_000;
     return [(byUser || byGuest) && open, byUser || (byGuest && open)];
+  }
+
+  /** For a guest's post: the proof that this browser wrote earlier comments (a signed-in author's account is proof enough). */
+  earlierComments() {
+    return this.user ? undefined : earlierComments(this._api.server, LIMITS.earlierCommentsMax);
   }
 
   /** After a post as a guest: keep the secret that lets this browser edit it. */

@@ -7,8 +7,13 @@ import { read, write } from '../storage.ts';
 /** Kept per server: two comment servers on one blog have two sessions. */
 const tokenKey = (server: string) => `riposte:session:${server}`;
 const secretsKey = (server: string) => `riposte:secrets:${server}`;
-/** Guest secrets are useless after the longest edit window (7 days): forget them then. */
-const SECRET_DAYS = 8;
+/**
+ * Guest secrets prove authorship for editing (within the edit window, 7 days at most) and, on a
+ * later comment, that this browser's earlier one was approved (a known author where only
+ * first comments are held): kept a year, the newest ones only.
+ */
+const SECRET_DAYS = 366;
+const SECRETS_KEPT = 20;
 
 export function sessionToken(server: string): string | null {
   return read(tokenKey(server));
@@ -35,11 +40,16 @@ function secrets(server: string): Map<string, [string, number]> {
   return all;
 }
 
-/** Keeps the secret a guest got for a new comment, dropping ones too old to use. */
+/** Keeps the secret a guest got for a new comment, dropping old ones. */
 export function rememberSecret(server: string, id: number, secret: string): void {
   const cutoff = Date.now() - SECRET_DAYS * 86_400_000;
-  const kept = [...secrets(server)].filter(([, [, at]]) => at > cutoff);
+  const kept = [...secrets(server)].filter(([, [, at]]) => at > cutoff).slice(1 - SECRETS_KEPT);
   write(secretsKey(server), JSON.stringify(Object.fromEntries([...kept, [id, [secret, Date.now()]]])));
+}
+
+/** The newest comments this browser posted as a guest, with their secrets: its proof of being a known author. */
+export function earlierComments(server: string, max: number): { id: number; secret: string }[] {
+  return [...secrets(server)].slice(-max).map(([id, [secret]]) => ({ id: Number(id), secret }));
 }
 
 /** Comment ids this browser posted as a guest and still holds the secret for. */

@@ -190,6 +190,7 @@ export class Writing implements ReactiveController, AccountHost {
       author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
       trap: trap || undefined,
       formMs,
+      earlierComments: this.account.earlierComments(),
     });
     if (comment.status === 'pending') rememberHeld(site, key, comment);
     this.account.posted(comment.id, secret);

@@ -124,6 +124,19 @@ describe('admins named by provider identity (RIPOSTE_ADMINS)', () => {
     expect((await t.send('POST', '/api/v1/admin/login', { email: 'github:1', password: 'anything' })).status).toBe(401);
   });
 
+  it('ends the sessions of an identity taken off RIPOSTE_ADMINS', async () => {
+    const res = await providerLogin(await signedInCode('1'));
+    const headers = { cookie: res.headers.get('set-cookie')!.split(';')[0]!, origin: t.config.publicUrl };
+    expect((await t.app.request('/api/v1/admin/comments', { headers })).status).toBe(200);
+    // The owner restarts the server without github:1 in the list.
+    await t.reopen([], { ...env, RIPOSTE_ADMINS: 'github:9' });
+    expect(await errorOf(await t.app.request('/api/v1/admin/comments', { headers }))).toEqual({ status: 401, code: 'unauthorized' });
+    expect((await t.app.request('/api/v1/admin/session', { headers })).status).toBe(401);
+    // Listed again, the old session stays ended: they log in anew.
+    await t.reopen([], env);
+    expect((await t.app.request('/api/v1/admin/comments', { headers })).status).toBe(401);
+  });
+
   it('refuses a code without the verifier of the tab that started the login', async () => {
     expect(await errorOf(await providerLogin(await signedInCode('1'), randomToken()))).toEqual({ status: 400, code: 'invalid_input' });
   });

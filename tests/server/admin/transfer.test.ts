@@ -1,5 +1,4 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AdminCommentPage, WireAuditEntry } from '../../../shared/moderation.ts';
 import type { ImportSummary } from '../../../shared/transfer.ts';
@@ -65,7 +64,7 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
     expect(await comments()).toBe(0);
     expect((await t.store.sites.list()).map((s) => s.id)).toEqual(['default']);
     // The spooled upload is gone.
-    expect(readdirSync(dirname(t.dbFile)).filter((f) => f.includes('upload'))).toEqual([]);
+    expect(readdirSync(t.uploadDir).filter((f) => f.includes('upload'))).toEqual([]);
   });
 
   it('refuses other formats, a Riposte restore (command line only), an empty body, a form, and a body over 512 MB', async () => {
@@ -95,8 +94,8 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
         controller.close();
       },
     });
-    await expect(spoolUpload(body, `${dirname(t.dbFile)}/riposte.db`, 5000)).rejects.toMatchObject({ status: 413 });
-    expect(readdirSync(dirname(t.dbFile)).filter((f) => f.includes('upload'))).toEqual([]);
+    await expect(spoolUpload(body, t.store.file, 5000)).rejects.toMatchObject({ status: 413 });
+    expect(readdirSync(t.uploadDir).filter((f) => f.includes('upload'))).toEqual([]);
   });
 
   it('answers an upload cut off half-way as a 400, leaving no file behind', async () => {
@@ -106,11 +105,11 @@ describe('importing from the admin view: POST /api/v1/admin/import', () => {
         controller.error(new TypeError('terminated'));
       },
     });
-    await expect(spoolUpload(body, `${dirname(t.dbFile)}/riposte.db`)).rejects.toMatchObject({
+    await expect(spoolUpload(body, t.store.file)).rejects.toMatchObject({
       status: 400,
       message: 'The upload was cut off before the end; try again.',
     });
-    expect(readdirSync(dirname(t.dbFile)).filter((f) => f.includes('upload'))).toEqual([]);
+    expect(readdirSync(t.uploadDir).filter((f) => f.includes('upload'))).toEqual([]);
   });
 });
 

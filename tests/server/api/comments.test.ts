@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../shared/limits.ts';
 import type { WireComment } from '../../../shared/wire.ts';
-import { useTestApp } from '../../helpers/test-app.ts';
+import type { AdminCommentPage } from '../../../shared/moderation.ts';
+import { addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
+import { BLOG_ORIGIN, useTestApp } from '../../helpers/test-app.ts';
 
 const author = { name: 'Francis', email: 'francis@example.org', website: 'https://francis.example.org' };
 const page = 'https://blog.example/2017/03/le-pen/';
@@ -53,6 +55,25 @@ describe('POST /api/v1/comments', () => {
     expect((await t.thread(page)).body.page).toMatchObject({ url: 'https://blog.example/post-42', title: 'The real title' });
   });
 
+  it("lets the blog's own pages correct an earlier guess of the title and address, and shows it in the admin view", async () => {
+    // A script (no Origin) posts first and guesses; later scripts cannot change it.
+    await postOk({ body: 'first', url: 'https://blog.example/guess', title: 'A guess' });
+    await postOk({ body: 'second', title: 'HACKED' });
+    expect((await t.thread(page)).body.page).toMatchObject({ url: 'https://blog.example/guess', title: 'A guess' });
+    // A reader's browser on the blog sends the page's own title and address: they win.
+    const fromBlog = await t.post(
+      { page, author, body: 'third', url: 'https://blog.example/real', title: 'The real title' },
+      { origin: BLOG_ORIGIN },
+    );
+    expect(fromBlog.status).toBe(201);
+    expect((await t.thread(page)).body.page).toMatchObject({ url: 'https://blog.example/real', title: 'The real title' });
+    await postOk({ body: 'fourth', title: 'HACKED again' });
+    expect((await t.thread(page)).body.page).toMatchObject({ title: 'The real title' });
+    await addAdmin(t);
+    const list = (await (await t.app.request('/api/v1/admin/comments', { headers: await adminHeaders(t) })).json()) as AdminCommentPage;
+    expect(new Set(list.comments.map((c) => c.thread.title))).toEqual(new Set(['The real title']));
+  });
+
   it('nests replies to any depth and lists them oldest first', async () => {
     const first = await postOk({ body: 'one' });
     const reply = await postOk({ body: 'two', parentId: first.id });
@@ -72,6 +93,24 @@ describe('POST /api/v1/comments', () => {
     await postOk({ body: 'a', page: 'https://BLOG.example:443/2017/03/le-pen/#comment-1' });
     await postOk({ body: 'b', page: 'https://blog.example/2017/03/le-pen?utm_source=feed' });
     expect((await t.thread('https://blog.example/2017/03/le-pen')).body.count).toBe(2);
+  });
+
+  it('refuses names of invisible characters, and takes direction overrides and C1 controls out of names, titles and bodies', async () => {
+    for (const name of ['\u200B', '\u200B\u200C\u2060\uFEFF', '\u202E', ' \u0301 ', '\u3164']) {
+      const res = await t.post({ page, body: 'hi', author: { name } });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields['author.name']).toBe('Name is required.');
+    }
+    const invisibleBody = await t.post({ page, body: '\u200B\u2060', author });
+    expect(invisibleBody.status).toBe(400);
+    const comment = await postOk({
+      body: 'file photo\u202Egpj.exe \u0085here\u2066',
+      title: 'Ti\u200Btle\u202E',
+      author: { name: 'Ad\u200Bmin\u202E\u0080 👩\u200D💻' },
+    });
+    expect(comment.author.name).toBe('Admin 👩\u200D💻');
+    expect(comment.html).toBe('<p>file photogpj.exe here</p>');
+    expect((await t.thread(page)).body.page).toMatchObject({ title: 'Title' });
   });
 
   it('keeps the page URL and title for the thread', async () => {

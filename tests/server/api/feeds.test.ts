@@ -1,3 +1,4 @@
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import type { WireComment } from '../../../shared/wire.ts';
@@ -28,6 +29,32 @@ function parseXml(xml: string) {
   parser.write(xml).close();
   return elements;
 }
+
+const ATOM_ELEMENTS = new Set([
+  'feed',
+  'id',
+  'title',
+  'updated',
+  'generator',
+  'link',
+  'rights',
+  'entry',
+  'published',
+  'content',
+  'author',
+  'name',
+  'uri',
+]);
+
+type Node = DefaultTreeAdapterMap['node'];
+const walk = (node: Node): Node[] => [node, ...('childNodes' in node ? node.childNodes.flatMap(walk) : [])];
+/** The tags an HTML fragment holds, as a browser or feed reader would parse it. */
+const htmlElements = (html: string) => walk(parseFragment(html)).flatMap((n) => ('tagName' in n ? [n.tagName] : []));
+/** Its text, entities decoded. */
+const htmlText = (html: string) =>
+  walk(parseFragment(html))
+    .flatMap((n) => (n.nodeName === '#text' && 'value' in n ? [n.value] : []))
+    .join('');
 
 describe('GET /feeds/thread.atom', () => {
   it('is valid Atom whose entries link to the comment permalinks', async () => {
@@ -62,6 +89,33 @@ describe('GET /feeds/thread.atom', () => {
     const elements = parseXml(await (await t.app.request(`/feeds/thread.atom?page=${encodeURIComponent(url)}`)).text());
     expect(elements.find((e) => e.name === 'name')!.text).toBe('Name abcde');
     expect(elements.find((e) => e.name === 'title')!.text).toBe('Comments on Title abcde');
+  });
+
+  it('escapes every field: names, titles, links and bodies come out as text, never as markup', async () => {
+    const url = 'https://blog.example/hostile';
+    const name = 'Eve <script>alert(1)</script> ]]> & ]]><x>';
+    const title = 'T <b>bold</b> ]]> & ]]><y>';
+    const body = 'a ]]> b ]]> c <img src=x onerror=alert(1)> [link](https://e.example/?a="><script>)';
+    const website = 'https://eve.example/?q=<script>&x="y"';
+    expect((await t.post({ page: url, url, title, body, author: { name, website } })).status).toBe(201);
+    const xml = await (await t.app.request(`/feeds/thread.atom?page=${encodeURIComponent(url)}`)).text();
+    // Strict XML: a second "]]>" left unescaped in a CDATA section would end it and open elements of its own.
+    const elements = parseXml(xml);
+    expect(elements.map((e) => e.name).filter((n) => !ATOM_ELEMENTS.has(n))).toEqual([]);
+    expect(elements.find((e) => e.name === 'title')!.text).toBe(`Comments on ${title}`);
+    const entry = elements.findIndex((e) => e.name === 'entry');
+    const inEntry = elements.slice(entry);
+    // Fields declared as HTML are read as HTML by feed readers: as HTML, the title is text only.
+    const entryTitle = inEntry.find((e) => e.name === 'title')!;
+    expect(entryTitle.attributes.type).toBe('html');
+    expect(htmlElements(entryTitle.text)).toEqual([]);
+    expect(htmlText(entryTitle.text)).toBe(`Comment by ${name}`);
+    // The body's HTML is the sanitised one, and only that.
+    const content = inEntry.find((e) => e.name === 'content')!;
+    expect(htmlElements(content.text).filter((tag) => !['p', 'a'].includes(tag))).toEqual([]);
+    expect(htmlText(content.text)).toContain('a ]]> b ]]> c');
+    expect(inEntry.find((e) => e.name === 'name')!.text).toBe(name);
+    expect(new URL(inEntry.find((e) => e.name === 'uri')!.text).hostname).toBe('eve.example');
   });
 
   it('answers an empty feed for a page without comments, and 404 for an unknown site', async () => {

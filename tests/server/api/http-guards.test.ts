@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BLOG_ORIGIN, useTestApp } from '../../helpers/test-app.ts';
+import { holdWriteLock } from '../../helpers/test-database.ts';
 
 const t = useTestApp();
 
@@ -98,8 +98,7 @@ describe('a database busy with an import', () => {
   it('answers writes 503 "try again" quickly, keeps serving reads, and takes writes again after', async () => {
     expect((await t.post(comment)).status).toBe(201);
     // Another process (riposte import) holds the write lock.
-    const importer = new Database(t.dbFile);
-    importer.exec('BEGIN IMMEDIATE');
+    const importer = await holdWriteLock(t.dbFile);
     const started = Date.now();
     const res = await t.post({ ...comment, body: 'while importing' });
     expect(res.status).toBe(503);
@@ -108,15 +107,13 @@ describe('a database busy with an import', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     expect((await t.send('PUT', '/api/v1/likes', { page: 'p', liker: 'reader-0123456789abcdef', liked: true })).status).toBe(503);
     expect((await t.thread('p')).body.count).toBe(1);
-    importer.exec('ROLLBACK');
-    importer.close();
+    await importer.release();
     expect((await t.post({ ...comment, body: 'after the import' })).status).toBe(201);
   });
 
   it('answers reads while a write waits for the lock, and lets the write through once the lock is free', async () => {
     expect((await t.post(comment)).status).toBe(201);
-    const importer = new Database(t.dbFile);
-    importer.exec('BEGIN IMMEDIATE');
+    const importer = await holdWriteLock(t.dbFile);
     const done: string[] = [];
     const posting = Promise.resolve(t.post({ ...comment, body: 'waits its turn' })).then((res) => {
       done.push('post');
@@ -125,8 +122,7 @@ describe('a database busy with an import', () => {
     // A write waiting synchronously would hold the whole server: this read could not be answered.
     expect((await t.thread('p')).body.count).toBe(1);
     done.push('read');
-    importer.exec('ROLLBACK');
-    importer.close();
+    await importer.release();
     expect((await posting).status).toBe(201);
     expect(done).toEqual(['read', 'post']);
     expect((await t.thread('p')).body.count).toBe(2);

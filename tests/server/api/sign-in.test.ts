@@ -1,18 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignInOptions, WireSession, WireUser } from '../../../shared/wire.ts';
 import { hashToken, randomToken } from '../../../server/tokens.ts';
-import { startGitHubStandIn, type GitHubStandIn } from '../../helpers/github-stand-in.ts';
-import { BLOG_ORIGIN, openTestApp, tempDir, type TestApp } from '../../helpers/test-app.ts';
+import { type GitHubStandIn, type GitHubUser, startGitHubStandIn } from '../../helpers/github-stand-in.ts';
+import { BLOG_ORIGIN, openTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { makeTestDatabase } from '../../helpers/test-database.ts';
 
 let github: GitHubStandIn;
-let dir: ReturnType<typeof tempDir>;
+let database: Awaited<ReturnType<typeof makeTestDatabase>>;
 let t: TestApp;
 
+/** What the stand-in's /user answers: a test may change it for a while. */
+const octocat: GitHubUser = { id: 583231, login: 'octocat', name: 'The Octocat', blog: 'github.blog' };
+
 beforeAll(async () => {
-  github = await startGitHubStandIn({ id: 583231, login: 'octocat', name: 'The Octocat', blog: 'github.blog' });
-  dir = tempDir();
+  github = await startGitHubStandIn(octocat);
+  database = await makeTestDatabase();
   // Configured exactly as for GitHub Enterprise: the web and API base addresses.
-  t = await openTestApp(`${dir.path}/riposte.db`, ['--public-url', 'http://127.0.0.1:9999'], {
+  t = await openTestApp(database.database.location, ['--public-url', 'http://127.0.0.1:9999'], {
     RIPOSTE_GITHUB_CLIENT_ID: github.clientId,
     RIPOSTE_GITHUB_CLIENT_SECRET: github.clientSecret,
     RIPOSTE_GITHUB_URL: github.webUrl,
@@ -22,8 +26,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  t?.close();
-  dir?.remove();
+  await t?.close();
+  await database?.remove();
   await github?.close();
 });
 
@@ -125,6 +129,16 @@ describe('GitHub sign-in (against a local stand-in, through the GitHub Enterpris
     const away = await t.app.request(`/auth/github/start?${new URLSearchParams({ origin: BLOG_ORIGIN, return: 'https://evil.example/' })}`);
     expect(away.status).toBe(400);
     expect((await t.app.request('/auth/nope/start?origin=x')).status).toBe(404);
+  });
+
+  it('stores a profile without the U+0000 a provider may send in a name or email (PostgreSQL cannot store it)', async () => {
+    Object.assign(octocat, { name: 'The Octo\u0000cat', email: 'octo\u0000cat@github.example' });
+    try {
+      expect((await signInWithGitHub({ site: 'default', origin: BLOG_ORIGIN })).status).toBe(200);
+    } finally {
+      Object.assign(octocat, { name: 'The Octocat', email: null });
+    }
+    expect(await t.store.users.find('github', '583231')).toMatchObject({ name: 'The Octocat', email: 'octocat@github.example' });
   });
 
   it("refuses a callback without the browser's sign-in cookie (login CSRF), or twice", async () => {

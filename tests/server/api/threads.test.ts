@@ -83,12 +83,12 @@ describe('GET /api/v1/threads', () => {
     expect(body.count).toBe(1);
   });
 
-  it('sees a write made by another process on the same file', async () => {
+  it('sees a write made by another process on the same database', async () => {
     await postOk('from this server');
     await t.thread(page);
     const other = await openTestApp(t.dbFile);
     expect((await other.post({ page, body: 'from another process', author })).status).toBe(201);
-    other.close();
+    await other.close();
     expect((await t.thread(page)).body.count).toBe(2);
   });
 

@@ -1,60 +1,31 @@
-import { getTableName, is } from 'drizzle-orm';
+import { is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { riposteExport } from '../../../server/export/riposte-export.ts';
+import { riposteExport, type ExportOptions } from '../../../server/export/riposte-export.ts';
 import * as schema from '../../../server/store/schema.ts';
 import type { Store } from '../../../server/store/index.ts';
-import { EXPORTED_TABLES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
-import { importFixture, importText, tableRows } from '../../helpers/import-fixtures.ts';
+import { EXPORTED, EXPORTED_TABLE_NAMES, NOT_EXPORTED } from '../../../server/store/transfer.ts';
+import { importFixture, importText, populate, tableRows } from '../../helpers/import-fixtures.ts';
 import { BLOG_ORIGIN, openTempApp, openTestApp, type TestApp } from '../../helpers/test-app.ts';
 
 const setup = () => openTempApp();
 
-async function exportText(store: Store): Promise<string> {
+/** The export as `riposte export --with-hash-key` writes it (a move that keeps avatars, likes and sender hashes). */
+async function exportText(store: Store, options: ExportOptions = { hashKey: true }): Promise<string> {
   let text = '';
-  for await (const piece of riposteExport(store, new Date('2026-01-01T00:00:00Z'))) text += piece;
+  for await (const piece of riposteExport(store, new Date('2026-01-01T00:00:00Z'), options)) text += piece;
   return text;
 }
 
-/** A database with a bit of everything: imports, a guest's post, a like, a user, a second site, a setting. */
-async function populated() {
-  const app = await setup();
-  await importFixture(app.store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
-  await importFixture(app.store, 'disqus', 'isso__disqus.xml', 'other-blog');
-  const posted = await app.post(
-    { page: `${BLOG_ORIGIN}/post`, body: 'Posted *here*', author: { name: 'Ann', email: 'ann@example.org' } },
-    { origin: BLOG_ORIGIN },
-  );
-  expect(posted.status).toBe(201);
-  const liked = await app.send(
-    'PUT',
-    '/api/v1/likes',
-    { page: `${BLOG_ORIGIN}/post`, liker: 'browser-1234567890', liked: true },
-    { origin: BLOG_ORIGIN },
-  );
-  expect(liked.status).toBe(200);
-  const comment = ((await posted.json()) as { comment: { id: number } }).comment.id;
-  const voted = await app.send(
-    'PUT',
-    `/api/v1/comments/${comment}/vote`,
-    { liker: 'browser-1234567890', value: 1 },
-    { origin: BLOG_ORIGIN },
-  );
-  expect(voted.status).toBe(200);
-  const at = app.now().toISOString();
-  await app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null }, at);
-  await app.store.sites.updateSettings('default', { showPingbacks: true });
-  await app.store.bans.add('email', 'troll@example.org', false, 'owner@blog.example', at);
-  await app.store.audit.add('owner@blog.example', 'ban', null, 'email troll@example.org', at);
-  return app;
-}
+/** A new database with a bit of everything. */
+const populated = async () => populate(await setup());
 
 describe('riposte export and restore', () => {
   it('lists every table of the schema, exported or left out on purpose', () => {
-    const tables = Object.values(schema)
-      .filter((value) => is(value, SQLiteTable))
-      .map((table) => getTableName(table));
-    const listed = [...Object.values(EXPORTED_TABLES), ...Object.values(NOT_EXPORTED)].map((table) => getTableName(table));
+    const tables = Object.entries(schema)
+      .filter(([, value]) => is(value, SQLiteTable))
+      .map(([key]) => key);
+    const listed = [...EXPORTED_TABLE_NAMES.map((name) => EXPORTED[name].table), ...NOT_EXPORTED];
     expect(listed.sort()).toEqual(tables.sort());
   });
 
@@ -99,8 +70,8 @@ describe('riposte export and restore', () => {
     expect(await exportText(target.store)).toBe(exported);
 
     // Started on the restored file (as `riposte serve` would be), with the same hashing key: avatars, like state and the thread answers are unchanged.
-    target.close();
-    const restored = await openTestApp(`${target.dir.path}/riposte.db`);
+    await target.close();
+    const restored = await openTestApp(target.database.location);
     onTestFinished(() => restored.close());
     for (const page of ['https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/', `${BLOG_ORIGIN}/post`, '1149']) {
       expect((await restored.thread(page)).body).toEqual((await source.thread(page)).body);
@@ -109,6 +80,19 @@ describe('riposte export and restore', () => {
     const likeState = async (app: TestApp) =>
       (await app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`)).json();
     expect(await likeState(restored)).toEqual({ count: 1, liked: true });
+  });
+
+  it('leaves the hashing key out unless asked for; a restore without it says what changes', async () => {
+    const source = await populated();
+    const key = await source.store.settings.hashKey();
+    const exported = await exportText(source.store, {});
+    expect(exported).not.toContain(key);
+    expect((JSON.parse(exported) as { settings: unknown[] }).settings).toEqual([]);
+    const target = await setup();
+    const summary = await importText(target.store, 'riposte', exported);
+    expect(summary.restored).toMatchObject({ comments: 39, settings: 0 });
+    expect(summary.warnings.join('\n')).toContain('the export holds no hashing key');
+    expect(await target.store.settings.hashKey()).not.toBe(key);
   });
 
   it('restores only into an empty database, changing nothing otherwise', async () => {

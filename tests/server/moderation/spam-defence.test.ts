@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PostedComment } from '../../../shared/wire.ts';
+import type { PostedComment, WireComment } from '../../../shared/wire.ts';
 import { createSession } from '../../../server/auth/sessions.ts';
+import { ADMIN_EMAIL, addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
 import { openTempApp, type TestApp } from '../../helpers/test-app.ts';
 
 const page = 'https://blog.example/post';
@@ -84,18 +85,60 @@ describe('spam defence on every new comment', () => {
     const t = await open();
     await set(t, { moderation: 'first' });
     const first = await send(t, 'Hi, first time', { name: 'Ann', email: 'ann@example.org' });
-    const id = ((await first.json()) as PostedComment).comment.id;
-    expect(await t.store.comments.get(id)).toMatchObject({ status: 'pending', heldReasons: ['first_time'] });
-    await t.store.comments.setStatus([id], 'approved');
-    expect(await verdict(t, 'Back again', { name: 'Ann', email: 'ANN@example.org' })).toEqual(approved);
+    const { comment, secret } = (await first.json()) as PostedComment;
+    expect(await t.store.comments.get(comment.id)).toMatchObject({ status: 'pending', heldReasons: ['first_time'] });
+    // Held until the owner approves it, even with the proof of it.
+    const proof = { earlierComments: [{ id: comment.id, secret: secret! }] };
+    expect((await verdict(t, 'Still waiting', { name: 'Ann' }, proof)).reasons).toEqual(['first_time']);
+    await t.store.comments.setStatus([comment.id], 'approved');
+    // Known from the same browser, which holds the secret of the approved comment (not by the email it types).
+    expect(await verdict(t, 'Back again', { name: 'Ann', email: 'ann@example.org' }, proof)).toEqual(approved);
     await set(t, { moderation: 'all' });
-    expect(await verdict(t, 'Once more', { name: 'Ann', email: 'ann@example.org' })).toMatchObject({
+    expect(await verdict(t, 'Once more', { name: 'Ann', email: 'ann@example.org' }, proof)).toMatchObject({
       status: 'pending',
       reasons: ['moderation_all'],
     });
   });
 
-  it('per-identity rate limit: one author changing addresses is still counted', async () => {
+  it("moderation first: an email typed in proves nothing, not even the owner's; a wrong secret neither", async () => {
+    const t = await open();
+    await set(t, { moderation: 'first' });
+    await addAdmin(t);
+    const admin = await adminHeaders(t);
+    // A reader's comment, approved, answered by the owner from /admin (stored approved under the owner's email).
+    const reader = (await (await send(t, 'A question', { name: 'Ann', email: 'ann@example.org' })).json()) as PostedComment;
+    await t.store.comments.setStatus([reader.comment.id], 'approved');
+    const reply = await t.send('POST', `/api/v1/admin/comments/${reader.comment.id}/reply`, { body: 'An answer' }, admin);
+    expect(reply.status).toBe(201);
+    for (const email of [ADMIN_EMAIL, 'ann@example.org']) {
+      expect((await verdict(t, `Pretending to be ${email}`, { name: 'Blog Owner', email })).reasons).toEqual(['first_time']);
+    }
+    const forged = { earlierComments: [{ id: reader.comment.id, secret: 'x'.repeat(43) }] };
+    expect((await verdict(t, 'With a made-up secret', { name: 'Ann' }, forged)).reasons).toEqual(['first_time']);
+    // Nor does the impostor get the owner's avatar.
+    const { comments } = (await t.thread(page)).body as unknown as { comments: WireComment[] };
+    const owner = comments.find((c) => c.author.badge === 'owner')!;
+    const impostor = (await (await send(t, 'Me again', { name: 'Blog Owner', email: ADMIN_EMAIL })).json()) as PostedComment;
+    expect(impostor.comment.author.avatar).not.toBe(owner.author.avatar);
+  });
+
+  it('moderation first: a signed-in account with an approved comment is known', async () => {
+    const t = await open();
+    await set(t, { moderation: 'first' });
+    const user = await t.store.users.upsert(
+      { provider: 'github', subject: '8', name: 'Sam', email: 'sam@example.org', website: null },
+      t.now().toISOString(),
+    );
+    const bearer = { authorization: `Bearer ${await createSession(t, user.id)}` };
+    const first = (await (await send(t, 'First', undefined, {}, bearer)).json()) as PostedComment;
+    expect(first.comment.status).toBe('pending');
+    await t.store.comments.setStatus([first.comment.id], 'approved');
+    expect(await verdict(t, 'Second', undefined, {}, bearer)).toEqual(approved);
+    // A guest typing the account's email is not that account.
+    expect((await verdict(t, 'Guest', { name: 'Sam', email: 'sam@example.org' })).reasons).toEqual(['first_time']);
+  });
+
+  it('per-account rate limit: one author changing addresses is still counted, and a guest by address only', async () => {
     const t = await open(['--rate-limit', '2', '--trust-proxy', 'true']);
     let address = 1;
     const from = (headers: Record<string, string> = {}) => ({ ...headers, 'x-forwarded-for': `203.0.113.${address++}` });
@@ -108,10 +151,21 @@ describe('spam defence on every new comment', () => {
     expect((await send(t, 'two', undefined, {}, from(bearer))).status).toBe(201);
     const third = await send(t, 'three', undefined, {}, from(bearer));
     expect(third.status).toBe(429);
-    // A guest by email is counted the same way.
-    for (const body of ['a', 'b']) expect((await send(t, body, { name: 'G', email: 'g@example.org' }, {}, from())).status).toBe(201);
-    expect((await send(t, 'c', { name: 'Other name', email: 'G@example.org' }, {}, from())).status).toBe(429);
-    expect((await send(t, 'd', { name: 'Someone else' }, {}, from())).status).toBe(201);
+    // A guest's name and email are whatever the sender types: nobody can use up someone else's share with them.
+    for (const body of ['a', 'b', 'c']) expect((await send(t, body, { name: 'G', email: 'g@example.org' }, {}, from())).status).toBe(201);
+  });
+
+  it('per-address rate limit: an IPv6 sender is counted by its /64, where it may pick any address', async () => {
+    const t = await open(['--rate-limit', '2', '--trust-proxy', 'true']);
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    expect((await send(t, 'one', undefined, {}, from('2001:db8:1:2::1'))).status).toBe(201);
+    expect((await send(t, 'two', undefined, {}, from('2001:db8:1:2:aaaa:bbbb:cccc:dddd'))).status).toBe(201);
+    expect((await send(t, 'three', undefined, {}, from('2001:0db8:0001:0002::ffff'))).status).toBe(429);
+    // Another /64 is another sender; an IPv4 address written as IPv6 is that IPv4 address.
+    expect((await send(t, 'four', undefined, {}, from('2001:db8:1:3::1'))).status).toBe(201);
+    expect((await send(t, 'five', undefined, {}, from('198.51.100.7'))).status).toBe(201);
+    expect((await send(t, 'six', undefined, {}, from('::ffff:198.51.100.7'))).status).toBe(201);
+    expect((await send(t, 'seven', undefined, {}, from('::ffff:c633:6407'))).status).toBe(429);
   });
 
   it('email required, and threads closed after N days', async () => {

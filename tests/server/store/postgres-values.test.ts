@@ -137,6 +137,7 @@ const ROWS: [string, Record<string, unknown>[]][] = [
   ['bans', [{ id: 4, kind: 'email', value: 'troll@example.org', hidExisting: true, createdBy: 'owner@example.com', createdAt: AT }]],
   ['auditLog', [{ id: 9, actor: 'owner@example.com', action: 'ban', commentId: 11, detail: 'email troll@example.org', createdAt: AT }]],
   ['settings', [{ key: 'hash_key', value: 'abc' }]],
+  ['rateLimits', [{ key: 'writes:2001:db8::1', hits: 3, resetsAt: LATER }]],
 ];
 
 describe('values on PostgreSQL', () => {

@@ -54,6 +54,8 @@ export default {
     busy: 'Der Server ist beschäftigt (ein Import läuft); nichts wurde gespeichert. Versuche es gleich noch einmal.',
     votes_off: 'Bewertungen sind auf dieser Website ausgeschaltet.',
     internal: 'Auf dem Server ist ein Fehler aufgetreten; nichts wurde geändert.',
+    method_not_allowed: 'Der Server nimmt diese Anfrage nicht an; lade die Seite neu.',
+    storage_full: 'Die Festplatte des Servers ist voll: Nichts wurde gespeichert. Schaffe Platz und versuche es noch einmal.',
   },
   search: 'Suchen',
   searchLabel: 'Text, Autor, E-Mail oder Seite suchen',

@@ -62,6 +62,8 @@ export default {
     busy: 'Der Kommentar-Server ist gerade ausgelastet. Versuche es gleich noch einmal; dein Text bleibt erhalten.',
     votes_off: 'Bewertungen sind auf dieser Website ausgeschaltet.',
     internal: 'Auf dem Kommentar-Server ist ein Fehler aufgetreten. Versuche es gleich noch einmal.',
+    method_not_allowed: 'Der Kommentar-Server nimmt diese Anfrage nicht an. Lade die Seite neu und versuche es noch einmal.',
+    storage_full: 'Der Kommentar-Server hat keinen Platz mehr zum Speichern. Nichts wurde gespeichert; versuche es später noch einmal.',
   },
   signInIntro: 'Gib deine Daten unten ein oder klicke auf ein Symbol, um dich anzumelden:',
   signInOnly: 'Melde dich an, um zu kommentieren:',

@@ -47,6 +47,8 @@ export default {
     busy: 'The server is busy (an import is running); nothing was saved. Try again in a moment.',
     votes_off: 'Votes are turned off on this site.',
     internal: 'Something went wrong on the server; nothing was changed.',
+    method_not_allowed: 'The server does not take this request; reload the page.',
+    storage_full: 'The server’s disk is full: nothing was saved. Free some space and try again.',
   },
   search: 'Search',
   searchLabel: 'Search text, author, email or page',

@@ -61,6 +61,8 @@ export default {
     busy: 'The comment server is busy for a moment. Try again shortly; your text is kept.',
     votes_off: 'Votes are turned off on this site.',
     internal: 'Something went wrong on the comment server. Try again in a moment.',
+    method_not_allowed: 'The comment server cannot take this request. Reload the page and try again.',
+    storage_full: 'The comment server has no room left to store comments. Nothing was saved; try again later.',
   },
   signInIntro: 'Fill in your details below or click an icon to log in:',
   signInOnly: 'Log in to comment:',

@@ -55,6 +55,8 @@ export default {
     busy: 'Le serveur est occupé (une importation est en cours) ; rien n’a été enregistré. Réessayez dans un instant.',
     votes_off: 'Les votes sont désactivés sur ce site.',
     internal: 'Une erreur s’est produite sur le serveur ; rien n’a été modifié.',
+    method_not_allowed: 'Le serveur n’accepte pas cette requête ; rechargez la page.',
+    storage_full: 'Le disque du serveur est plein : rien n’a été enregistré. Libérez de la place et réessayez.',
   },
   search: 'Rechercher',
   searchLabel: 'Rechercher dans le texte, l’auteur, l’e-mail ou la page',

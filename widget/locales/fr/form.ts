@@ -63,6 +63,8 @@ export default {
     busy: 'Le serveur de commentaires est occupé pour un moment. Réessayez bientôt ; votre texte est conservé.',
     votes_off: 'Les votes sont désactivés sur ce site.',
     internal: 'Une erreur s’est produite sur le serveur de commentaires. Réessayez dans un instant.',
+    method_not_allowed: 'Le serveur de commentaires n’accepte pas cette requête. Rechargez la page et réessayez.',
+    storage_full: 'Le serveur de commentaires n’a plus de place pour enregistrer. Rien n’a été enregistré ; réessayez plus tard.',
   },
   signInIntro: 'Renseignez vos coordonnées ci-dessous ou cliquez sur une icône pour vous connecter :',
   signInOnly: 'Connectez-vous pour commenter :',
