@@ -22,7 +22,9 @@ import { mailLinkRoutes } from './routes/mail-links.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { recentRoutes } from './routes/recent.ts';
 import { threadHtmlRoutes } from './routes/thread-html.ts';
+import { previewRoutes } from './routes/preview.ts';
 import { threadRoutes } from './routes/threads.ts';
+import { voteRoutes } from './routes/votes.ts';
 import { webmentionRoutes } from './routes/webmention.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 
@@ -59,9 +61,19 @@ export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>();
   api.use(apiCors());
   const { writesPerMinute: perMinute, trustProxy } = deps.config;
-  const limitByAddress = (counts: 'writes' | 'all', message: string, name: string) =>
-    addressRateLimit({ perMinute, trustProxy, counts, message, store: rateLimitCounts(deps, name, 60_000) });
-  api.use(limitByAddress('writes', 'Too many posts from your address; wait a minute and try again.', 'writes'));
+  const limitByAddress = (counts: 'writes' | 'all', message: string, name: string, skip?: (path: string) => boolean) =>
+    addressRateLimit({ perMinute, trustProxy, counts, message, store: rateLimitCounts(deps, name, 60_000), skip });
+  // Votes and previews come in bursts while reading and writing: each has its own, larger
+  // allowance, so neither uses up the reader's comments.
+  const ownLimit = (message: string, name: string) =>
+    addressRateLimit({ perMinute: perMinute * 3, trustProxy, counts: 'writes', message, store: rateLimitCounts(deps, name, 60_000) });
+  api.use(
+    limitByAddress('writes', 'Too many posts from your address; wait a minute and try again.', 'writes', (path) =>
+      /^\/api\/v1\/(preview$|comments\/\d+\/vote$)/.test(path),
+    ),
+  );
+  api.use('/comments/:id/vote', ownLimit('Too many votes from your address; wait a minute and try again.', 'votes'));
+  api.use('/preview', ownLimit('Too many previews from your address; wait a minute and try again.', 'previews'));
   api.route('/threads', threadRoutes);
   api.route('/threads/html', threadHtmlRoutes());
   api.route('/counts', countRoutes());
@@ -69,6 +81,8 @@ export function createApp(deps: AppDeps) {
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
   api.route('/subscriptions', subscriptionRoutes);
+  api.route('/preview', previewRoutes);
+  api.route('/', voteRoutes);
 
   // Before the public API: the admin API is same-origin only, with its own guards (no CORS, no bearer tokens).
   app.route('/api/v1/admin', adminRoutes(deps.config.trustProxy, rateLimitCounts(deps, 'failed-logins', LOGIN_WINDOW_MS)));

@@ -1,6 +1,10 @@
 /** Moderation's vocabulary and the admin API's wire types, shared by the server and the admin view. */
 import type { AuthorBadge, CommentKind, CommentStatus } from './wire.ts';
 
+/** Votes on comments, a site setting: none, upvotes only (the default), or upvotes and downvotes. */
+export const VOTE_MODES = ['off', 'up', 'updown'] as const;
+export type VoteMode = (typeof VOTE_MODES)[number];
+
 /** Why a comment was held (pending) or put in spam; each shown to the owner with HELD_REASON_TEXT. */
 export const HELD_REASONS = [
   'moderation_all',
@@ -44,6 +48,8 @@ export const AUDIT_ACTIONS = [
   'settings',
   'lock',
   'unlock',
+  'pin',
+  'unpin',
   'import',
   'export',
 ] as const;
@@ -83,7 +89,15 @@ export interface AdminComment {
   heldReasons: HeldReason[];
   /** The comment answered, for context. */
   parent: { id: number; authorName: string; html: string } | null;
+  /** Readers' votes, counted whatever the site shows. */
+  upvotes: number;
+  downvotes: number;
+  pinned: boolean;
 }
+
+/** Orders of the admin view's comment lists: newest first (the default), oldest first, or by score (upvotes minus downvotes). */
+export const ADMIN_SORTS = ['newest', 'oldest', 'score'] as const;
+export type AdminSort = (typeof ADMIN_SORTS)[number];
 
 export interface AdminCommentPage {
   comments: AdminComment[];

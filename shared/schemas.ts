@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { cleanName, isVisible, removeUnwantedChars } from './clean-text.ts';
 import { LIMITS, MAX_ID } from './limits.ts';
 import { normalisePageKey } from './page-key.ts';
+import { THREAD_SORTS } from './wire.ts';
 
 /** Unwanted characters (see clean-text.ts) go before any check. */
 const withoutUnwantedChars = v.transform(removeUnwantedChars);
@@ -48,8 +49,31 @@ export const pageKeySchema = v.pipe(
 /** A missing page reads as an empty one, so both get the same readable message. */
 const requiredPage = v.optional(pageKeySchema, '');
 
-/** Which page of which site: the query of GET /threads and of the feed. */
+/** Which page of which site: the query of the feed, and the start of others. */
 export const pageQuerySchema = v.object({ site: v.optional(siteIdSchema), page: requiredPage });
+
+/** A comment id in a query string or path: a positive whole number. */
+const idText = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^[1-9]\d{0,15}$/, `${what} is a positive whole number.`),
+    v.transform(Number),
+    v.maxValue(MAX_ID, `${what} is at most ${MAX_ID}.`),
+  );
+
+/** A route's `:id`, a comment's. */
+export const commentIdParamSchema = v.object({ id: idText('A comment id') });
+
+/**
+ * GET /threads: which page of the thread, in which order. `cursor` is the `next` of the page
+ * before (opaque to clients); `comment` asks for the page that holds that comment instead.
+ */
+export const threadQuerySchema = v.object({
+  ...pageQuerySchema.entries,
+  sort: v.optional(v.picklist(THREAD_SORTS, 'Sort must be oldest, newest or best.'), 'oldest'),
+  cursor: v.optional(idText('A cursor')),
+  comment: v.optional(idText('A comment id')),
+});
 
 const httpUrlSchema = (what: string) =>
   v.pipe(
@@ -155,6 +179,21 @@ export const likeSchema = v.object({
   ...likeQuerySchema.entries,
   liked: v.boolean('Liked must be true or false.'),
 });
+
+/** A signed-in reader votes as their account; a guest as their browser's liker id. */
+const optionalLiker = v.optional(likeQuerySchema.entries.liker);
+
+/** GET /votes: the reader's votes on a page. */
+export const voteQuerySchema = v.object({ ...pageQuerySchema.entries, liker: optionalLiker });
+
+/** PUT /comments/:id/vote. */
+export const voteSchema = v.object({
+  liker: optionalLiker,
+  value: v.picklist([1, 0, -1], 'Value must be 1 (up), -1 (down) or 0 (no vote).'),
+});
+
+/** POST /preview: Markdown checked as when posting. */
+export const previewSchema = v.object({ body: newCommentSchema.entries.body });
 
 /** Flattens valibot issues into { field: message }, the shape of `error.fields`. */
 export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): Record<string, string> {

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { removeUnwantedChars } from './clean-text.ts';
-import { MODERATION_MODES } from './moderation.ts';
+import { MODERATION_MODES, VOTE_MODES } from './moderation.ts';
 import { emailSchema, webhookUrlSchema } from './schemas.ts';
 
 const count = (max: number, what: string) =>
@@ -40,6 +40,8 @@ export const siteSettingsSchema = v.object({
   webhooks: v.optional(v.pipe(v.array(webhookUrlSchema), v.maxLength(10)), []),
   /** The key of the webhooks' HMAC-SHA256 signature; made by the server when the first webhook is added. */
   webhookSecret: v.optional(v.pipe(v.string(), v.regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 printable characters without spaces.'))),
+  /** Whether readers vote on comments: `off`, `up` (upvotes only) or `updown` (downvotes too). */
+  votes: v.optional(v.picklist(VOTE_MODES, 'must be off, up or updown.'), 'up'),
 });
 
 export type SiteSettings = v.InferOutput<typeof siteSettingsSchema>;

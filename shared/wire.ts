@@ -1,7 +1,7 @@
 /** Types of what travels between the widget and the server (JSON over HTTP). */
 import type * as v from 'valibot';
 import type { WireMention } from './notifications.ts';
-import type { editCommentSchema, likeSchema, newCommentSchema } from './schemas.ts';
+import type { editCommentSchema, likeSchema, newCommentSchema, voteSchema } from './schemas.ts';
 
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
@@ -34,16 +34,39 @@ export interface WireComment {
   deleted?: true;
   /** Set only for an imported pingback or trackback (shown when the site's settings allow). */
   kind?: Exclude<CommentKind, 'comment'>;
+  /** Upvotes, where the site has votes and the comment has some. */
+  up?: number;
+  /** Downvotes, where the site has downvotes and the comment has some. */
+  down?: number;
+  /** The owner pinned it: first among its siblings (a response to the page: first in the thread) in every order. */
+  pinned?: true;
 }
 
+/** Orders of a thread: oldest first (the default), newest first, best (see server/threads/thread-order.ts). */
+export const THREAD_SORTS = ['oldest', 'newest', 'best'] as const;
+export type ThreadSort = (typeof THREAD_SORTS)[number];
+
+/**
+ * One page of a thread: a run of responses to the page, each followed by all of its replies.
+ * Everything but `comments` and `next` is about the whole thread.
+ */
 export interface WireThread {
   site: string;
   page: { key: string; url: string | null; title: string | null };
-  /** Visible comments, not counting deleted placeholders. */
+  /** Visible comments of the whole thread, not counting deleted placeholders. */
   count: number;
   likes: number;
-  /** Flat, oldest first; each reply after its parent. */
+  /** The order of this answer. */
+  sort: ThreadSort;
+  /**
+   * Flat: responses to the page in `sort` order (pinned ones first), each followed by its
+   * replies, depth first, every reply after its parent and siblings in conversation order.
+   */
   comments: WireComment[];
+  /** Ask with `cursor=` this for the following page; absent on the last page. */
+  next?: string;
+  /** Votes the site takes: upvotes only, or up and down; absent when votes are off. */
+  votes?: 'up' | 'updown';
   /** The owner locked the thread: it takes no new comments. */
   locked?: true;
   /** From this time on the thread takes no new comments (the site closes threads after some days). */
@@ -110,6 +133,26 @@ export interface LikeState {
   liked: boolean;
 }
 
+/** PUT /comments/:id/vote: `value` 1 up, -1 down, 0 takes the vote back. */
+export type VoteRequest = v.InferInput<typeof voteSchema>;
+
+/** The comment's counts after a vote, and the reader's vote on it. */
+export interface VoteState {
+  up: number;
+  down: number;
+  value: -1 | 0 | 1;
+}
+
+/** GET /votes: the reader's votes on the page's comments, by comment id. */
+export interface ReaderVotes {
+  votes: Record<string, -1 | 1>;
+}
+
+/** POST /preview: the Markdown rendered and sanitised as posting it would store it. */
+export interface PreviewAnswer {
+  html: string;
+}
+
 export const ERROR_CODES = [
   'invalid_input',
   'payload_too_large',
@@ -123,6 +166,7 @@ export const ERROR_CODES = [
   'edit_window_closed',
   'guests_not_allowed',
   'thread_closed',
+  'votes_off',
   'comment_refused',
   'csrf_failed',
   'method_not_allowed',

@@ -2,7 +2,7 @@
  * Typed client for the Riposte JSON API: one instance per comment server, made by the element
  * that owns it (`<riposte-thread>`), one line per endpoint, every failure an ApiError.
  */
-import { ERROR_CODES, type ErrorCode, type WireThread } from '../shared/wire.ts';
+import { ERROR_CODES, type ErrorCode, type ThreadSort, type WireThread } from '../shared/wire.ts';
 
 /** The server's error codes, plus `network` for a request that never got an answer. */
 export type ApiErrorCode = ErrorCode | 'network';
@@ -49,8 +49,9 @@ export const createApi = ({ server, token }: ApiOptions) => {
   return {
     server,
     send,
-    getThread: (site: string, page: string, signal: AbortSignal) =>
-      send<WireThread>('GET', 'api/v1/threads', { query: { site, page }, signal }),
+    /** A page of the thread in `sort` order: the first, the one after `cursor`, or the one that holds `comment`. */
+    getThread: (site: string, page: string, sort: ThreadSort, signal?: AbortSignal, at: { cursor?: string; comment?: string } = {}) =>
+      send<WireThread>('GET', 'api/v1/threads', { query: { site, page, sort, ...at }, signal }),
     /** An address on the server, for a link rather than a request (a provider's start page). */
     href,
     feedUrl: (site: string, page: string) => href('feeds/thread.atom', { site, page }),

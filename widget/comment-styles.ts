@@ -110,5 +110,13 @@ export const commentStyles = [
       font-size: 0.875em;
       font-weight: 600;
     }
+    .vote {
+      font-weight: 400;
+      font-variant-numeric: tabular-nums;
+    }
+    .vote[aria-pressed='true'] {
+      color: var(--_accent);
+      font-weight: 650;
+    }
   `,
 ];

@@ -1,5 +1,5 @@
 /**
- * How one comment looks: avatar, author, date and permalink, the server's HTML, its buttons,
+ * How one comment looks: avatar, author, date and permalink, pinned mark, the server's HTML, its votes and buttons,
  * and an error about it. A template drawn in the thread's shadow root rather than an element
  * of its own, so a thread of 1,000 comments builds no extra shadow roots (and readers download
  * no element class); replies and reply forms are drawn by the thread around it.
@@ -19,8 +19,12 @@ export interface CommentState {
   highlighted: boolean;
   /** A reply form is open under it (its Reply button's aria-expanded). */
   replying: boolean;
-  /** The thread takes no new comments: no Reply button. */
+  /** The thread takes no new comments: no Reply button, no votes. */
   closed: boolean;
+  /** The reader's own vote on it: 1 up, -1 down, 0 none. */
+  myVote: -1 | 0 | 1;
+  /** Not the signed-in reader's own comment (the server takes no vote on one's own). */
+  votable: boolean;
 }
 
 /** The thread's strings, formats and clock, and what its buttons do. */
@@ -30,6 +34,9 @@ export interface CommentContext {
   /** The time relative dates are written for (the thread's clock moves it on). */
   now: number;
   reply(id: number): void;
+  /** The votes the site takes (undefined: none), and what a vote button does: the reader's new vote (0 takes it back). */
+  votes: 'up' | 'updown' | undefined;
+  vote(id: number, value: -1 | 0 | 1): void;
   /** The reader's Edit and Delete buttons on their own comments, and why a change to one failed (from the writing side). */
   own?: (comment: WireComment) => unknown;
 }
@@ -62,6 +69,7 @@ export function commentView(c: WireComment, s: CommentState, x: CommentContext) 
             : html`<span part="author" class="author">${author.name}</span>`
         }
         ${author.badge ? html`<span part="badge" class="badge">${owner ? t.ownerBadge : t.moderatorBadge}</span>` : nothing}
+        ${c.pinned ? html`<span part="pinned" class="badge">${t.pinned}</span>` : nothing}
         ${c.kind ? html`<span class="quiet-text">${t.kinds[c.kind]}</span>` : nothing}
         ${
           s.replyTo === null
@@ -85,10 +93,19 @@ export function commentView(c: WireComment, s: CommentState, x: CommentContext) 
           ? html`<p class="note">${t.pending}</p>`
           : s.closed
             ? nothing
-            : html`<button part="reply-button" class="quiet reply" aria-expanded=${s.replying}
+            : html`${x.votes && s.votable ? voteButton(c, 1, s, x) : nothing}${x.votes === 'updown' && s.votable ? voteButton(c, -1, s, x) : nothing}<button
+                part="reply-button" class="quiet reply" aria-expanded=${s.replying}
                 aria-label=${t.replyTo(author.name)} @click=${() => x.reply(c.id)}>${t.reply}</button>`
       }
       ${own}
     </div>
   </article>`;
+}
+
+/** A vote button with its count: pressed when it is the reader's vote; pressing it again takes the vote back. */
+function voteButton(c: WireComment, value: 1 | -1, s: CommentState, x: CommentContext) {
+  const pressed = s.myVote === value;
+  return html`<button part="vote-button" class="quiet reply vote" aria-pressed=${pressed}
+    @click=${() => x.vote(c.id, pressed ? 0 : value)}><span aria-hidden="true">${value === 1 ? '▲' : '▼'}</span><span
+    class="visually-hidden">${value === 1 ? x.t.upvote : x.t.downvote}</span> ${x.formats.number((value === 1 ? c.up : c.down) ?? 0)}</button>`;
 }

@@ -51,6 +51,8 @@ export interface RiposteEventDetails {
   'riposte-email-sign-in': { ask: EmailSignInStep } & Replies<SignInFailure>;
   /** "Log Out" or "Change" was pressed (from `<riposte-sign-in>`). */
   'riposte-sign-out': Record<string, never>;
+  /** The form asks for its Markdown rendered as the server would store it (from `<riposte-comment-form>`). */
+  'riposte-preview': { body: string; reply: (answer: { html: string } | ApiError) => void };
   /** The thread loaded or reloaded (from `<riposte-thread>`, for the host page). */
   'riposte-loaded': { thread: WireThread };
   /** A comment was stored (from `<riposte-thread>`, for the host page). */
@@ -66,6 +68,7 @@ declare global {
     'riposte-sign-in': RiposteEvent<'riposte-sign-in'>;
     'riposte-sign-out': RiposteEvent<'riposte-sign-out'>;
     'riposte-email-sign-in': RiposteEvent<'riposte-email-sign-in'>;
+    'riposte-preview': RiposteEvent<'riposte-preview'>;
     'riposte-loaded': RiposteEvent<'riposte-loaded'>;
     'riposte-posted': RiposteEvent<'riposte-posted'>;
   }

@@ -113,5 +113,29 @@ export const formStyles = [
       flex-wrap: wrap;
       gap: 0.6em;
     }
+    /* The server's rendering of the text, as the comment will show. */
+    .preview {
+      min-height: 6.5em;
+      padding: 0.55em 0.7em;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+      overflow-wrap: anywhere;
+      line-height: 1.6;
+    }
+    .preview > :first-child {
+      margin-top: 0;
+    }
+    .preview > :last-child {
+      margin-bottom: 0;
+    }
+    .preview blockquote {
+      margin-left: 0;
+      padding-left: 0.9em;
+      border-left: 3px solid var(--_border);
+      color: var(--_muted);
+    }
+    .preview pre {
+      overflow-x: auto;
+    }
   `,
 ];

@@ -1,10 +1,12 @@
 /**
  * The comment form: "Leave a Reply" at the end of the thread, a reply under one comment, or
- * the editor of one's own comment; the sign-in panel inside it is `<riposte-sign-in>`.
+ * the editor of one's own comment, each with a preview of its Markdown as the server renders
+ * it; the sign-in panel inside it is `<riposte-sign-in>`.
  */
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { LIMITS } from '../shared/limits.ts';
 import type { SignInOptions, WireUser } from '../shared/wire.ts';
 import { ApiError } from './api.ts';
@@ -36,6 +38,7 @@ const FIELD_KEYS = Object.keys(FIELDS).filter(isField);
  *
  * @fires riposte-submit - The reader sent the form; `detail` is the draft and `reply`.
  * @fires riposte-cancel - A reply form was closed with Cancel or Escape.
+ * @fires riposte-preview - Preview was pressed: the thread answers with the text rendered by the server.
  * @csspart form - The form.
  * @csspart form-title - The "Leave a Reply" heading.
  * @csspart submit-button - The Post button.
@@ -76,6 +79,8 @@ export class RiposteCommentForm extends LitElement {
   private _focusNext: FieldKey | null = null;
   /** When the form was first drawn, to tell the server how long the reader took. */
   private _shownAt = performance.now();
+  /** The preview shown instead of the text box: the server's HTML, or a message (loading, empty, failed); null while writing. */
+  @state() private _preview: { html: string } | { message: string } | null = null;
 
   /** The post (or saved edit) in flight: asked of the thread, which answers null or the error. */
   private _send = new Task(this, {
@@ -133,9 +138,11 @@ export class RiposteCommentForm extends LitElement {
           rows=${reply ? 3 : 5}
           required
           maxlength=${LIMITS.bodyMaxChars}
+          ?hidden=${this._preview !== null}
           aria-invalid=${!!this._errors.body}
           aria-describedby=${this._describedBy('body', 'body-hint')}
         ></textarea>
+        ${this._renderPreview(t)}
         ${this._error('body')}
         <p id="body-hint" class="hint">${t.bodyHint}</p>
       </div>
@@ -174,9 +181,45 @@ export class RiposteCommentForm extends LitElement {
         <button part="submit-button" class="primary" type="submit" aria-disabled=${this._busy}>
           ${editing ? (this._busy ? t.saving : t.save) : this._busy ? t.posting : reply ? t.postReply : t.post}
         </button>
+        <button type="button" class="secondary" aria-expanded=${this._preview !== null} aria-controls="preview" @click=${this._onPreview}>
+          ${this._preview ? t.keepWriting : t.preview}
+        </button>
         ${reply ? html`<button type="button" class="secondary" @click=${this._cancel}>${t.cancel}</button>` : nothing}
       </div>
     </form>`;
+  }
+
+  /** The preview in the text box's place; announced when it arrives. */
+  private _renderPreview(t: FormStrings) {
+    const preview = this._preview;
+    return html`<div id="preview" class=${preview ? 'preview' : ''} role="region" aria-label=${t.previewLabel} aria-live="polite" ?hidden=${!preview}>
+      ${preview && 'html' in preview ? unsafeHTML(preview.html) : preview ? html`<p class="hint">${preview.message}</p>` : nothing}
+    </div>`;
+  }
+
+  /** Preview: the text as the server renders and sanitises it (what readers will see); pressed again, back to writing. */
+  private async _onPreview() {
+    const t = this.strings;
+    if (!t) return;
+    if (this._preview) {
+      this._preview = null;
+      this._focusNext = 'body';
+      return;
+    }
+    const body = this._form?.elements.namedItem('body');
+    const text = body instanceof HTMLTextAreaElement ? body.value.trim() : '';
+    if (!text) {
+      this._preview = { message: t.previewEmpty };
+      return;
+    }
+    this._preview = { message: t.previewing };
+    const answer = await request(this, 'riposte-preview', { body: text });
+    // The reader went back to writing meanwhile: leave the text box be.
+    if (!this._preview) return;
+    this._preview =
+      answer instanceof ApiError
+        ? { message: answer.code === 'invalid_input' ? answer.message : t.errors[answer.code] }
+        : { html: answer.html };
   }
 
   /** One labelled text field; name is the only required one. */
@@ -222,6 +265,7 @@ export class RiposteCommentForm extends LitElement {
   private _onPosted() {
     const body = this._form?.elements.namedItem('body');
     if (body instanceof HTMLTextAreaElement) body.value = '';
+    this._preview = null;
     this._errors = {};
     this._alert = '';
     this._notice = this._notifyAsked ? (this.user ? this.strings!.notifyActive : this.strings!.notifyCheckMail) : '';
@@ -242,6 +286,8 @@ export class RiposteCommentForm extends LitElement {
     }
     const keys = FIELD_KEYS.filter((key) => errors[key]);
     if (keys.some((key) => key !== 'body')) this._showDetails = true;
+    // An error about the text is shown on the text box, not under a preview of it.
+    if (errors.body) this._preview = null;
     this._errors = errors;
     this._focusNext = keys[0] ?? null;
     if (error.code !== 'invalid_input') this._alert = t.errors[error.code];
@@ -278,6 +324,7 @@ export class RiposteCommentForm extends LitElement {
       return;
     }
     const invalid = FIELD_KEYS.find((key) => errors[key]);
+    if (errors.body) this._preview = null;
     this._errors = errors;
     this._alert = invalid ? t.fixFields : '';
     if (invalid) {

@@ -1,11 +1,13 @@
 /**
- * `<riposte-thread>`: loads one page's comments with the strings of the page's language and
- * draws them; everything for writing (form, sign-in, likes, one's own comments) follows in a
- * chunk of its own (writing/writing.ts), so readers get the comments first.
+ * `<riposte-thread>`: loads the first page of a page's comments, in the reader's order, with
+ * the strings of the page's language and draws it, long runs of replies folded; everything for
+ * writing (form, sign-in, likes, votes, one's own comments) follows in a chunk of its own
+ * (writing/writing.ts), and reading further (more pages, a permalink further down) in another
+ * (thread-reading.ts), so readers get the comments first.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { DEFAULT_SITE } from '../shared/default-site.ts';
-import type { WireComment, WireThread } from '../shared/wire.ts';
+import { THREAD_SORTS, type ThreadSort, type WireComment, type WireThread } from '../shared/wire.ts';
 import { type Api, ApiError, createApi } from './api.ts';
 import { commentView, type CommentContext } from './comment-view.ts';
 import { emit } from './events.ts';
@@ -17,12 +19,12 @@ import { LeanElement, type PropertyValues } from './lean-element.ts';
 import { pageKey } from './page.ts';
 import { RelativeClock } from './relative-clock.ts';
 import { isLiked } from './liked.ts';
+import { FOLD, shownReplies, unfoldFor } from './reply-folds.ts';
+import { loadSort, saveSort } from './sort-choice.ts';
 import { threadStyles } from './thread-styles.ts';
-import { buildTree, type CommentNode, MAX_INDENT_DEPTH, sliceEnd } from './tree.ts';
+import type { Segment } from './thread-segments.ts';
+import { buildTree, type CommentNode, MAX_INDENT_DEPTH } from './tree.ts';
 import type { Writing } from './writing/writing.ts';
-
-/** Comments drawn per frame: a thread of 1,000 comments draws in slices, never in one long task. */
-const SLICE = 60;
 
 /** The page's like as the header shows it. */
 export interface LikeState {
@@ -45,7 +47,12 @@ export interface LikeState {
  * @csspart like-button - The like toggle.
  * @csspart like-count - The "N readers like this." text.
  * @csspart feed-link - "Subscribe to comments with RSS".
- * @csspart comments - The list of comments.
+ * @csspart sort - The "Sort by" choice (oldest first, newest first, best).
+ * @csspart comments - The list of comments (one per run of loaded pages).
+ * @csspart more-button - "Show more comments" after the comments loaded so far.
+ * @csspart fold-button - "Show N more replies" where a long run of replies folds.
+ * @csspart pinned - The "Pinned" mark on a comment the owner pinned.
+ * @csspart vote-button - The upvote and downvote buttons (with their counts).
  * @csspart reply-form - A reply form under a comment (the form inside is `form`).
  * @csspart closed - "Comments are closed.", in place of the form on a locked or closed thread.
  * @slot - The thread as the server drew it into the page (GET /api/v1/threads/html), for readers
@@ -77,12 +84,15 @@ export class RiposteThread extends LeanElement {
     _t: { state: true },
     _failure: { state: true },
     _loaded: { state: true },
-    _comments: { state: true },
+    _segments: { state: true },
+    _sort: { state: true },
+    _unfolded: { state: true },
+    _more: { state: true },
+    _votes: { state: true },
     _count: { state: true },
     _like: { state: true },
     _replyTo: { state: true },
     _highlight: { state: true },
-    _shown: { state: true },
     _announcement: { state: true },
     _closed: { state: true },
   };
@@ -118,13 +128,21 @@ export class RiposteThread extends LeanElement {
   /** Why the last load failed, until a retry starts. */
   private _failure: unknown = null;
   private _loaded = false;
-  private _comments: WireComment[] = [];
+  /** The pages loaded so far, in runs (thread-segments.ts): the first page, then any the reader asked for. */
+  private _segments: Segment[] = [];
+  /** The order the reader chose (remembered in this browser). */
+  private _sort: ThreadSort = loadSort();
+  /** Comments whose long run of replies is unfolded (reply-folds.ts). */
+  private _unfolded: ReadonlySet<number> = new Set();
+  /** The run of pages whose next page is loading, and why the last try failed. */
+  private _more: { at: number | null; error: string } = { at: null, error: '' };
+  /** The votes the site takes; undefined: none. */
+  private _votes: WireThread['votes'];
+  /** The whole thread's count (not only the pages loaded). */
   private _count = 0;
   private _like: LikeState = { count: 0, liked: false, busy: false };
   private _replyTo: number | null = null;
   private _highlight: number | null = null;
-  /** How many responses (with their replies) are drawn so far; see SLICE. */
-  private _shown = 0;
   /** Said by screen readers (visually hidden): "Your comment was posted.", errors about one comment. */
   private _announcement = '';
   /** The thread takes no new comments: locked by the owner, or closed after the site's number of days. */
@@ -142,8 +160,9 @@ export class RiposteThread extends LeanElement {
   private _page = '';
   /** The page's key as the server normalised it (shared/page-key.ts), once the thread is loaded. */
   private _key = '';
-  private _tree: CommentNode[] = [];
-  /** What the current load is for (server, site, page, language): a change of any loads again. */
+  /** Each run of loaded pages as a reply tree. */
+  private _trees: CommentNode[][] = [];
+  /** What the current load is for (server, site, page, language, order): a change of any loads again. */
   private _loading = '';
   private _abort?: AbortController;
 
@@ -161,18 +180,17 @@ export class RiposteThread extends LeanElement {
     // Cheap, and the canonical link or title may have changed since the last look.
     this._page = pageKey(this.pageId);
     const lang = matchLanguage(elementLanguage(this), LANGUAGES) ?? FALLBACK;
-    const loading = [this.api.server, this.site, this._page, lang].join(' ');
+    const loading = [this.api.server, this.site, this._page, lang, this._sort].join(' ');
     if (loading !== this._loading) {
+      // Another order of the same thread: its comments stay on screen (and the choice keeps focus) until it is here.
+      const resort = this._loaded && loading.slice(0, loading.lastIndexOf(' ')) === this._loading.slice(0, this._loading.lastIndexOf(' '));
       this._loading = loading;
-      void this._load(lang);
+      void this._load(lang, resort);
     }
-    if (changed.has('_comments')) this._tree = buildTree(this._comments);
-    if (this._shown === 0) this._shown = sliceEnd(this._tree, 0, SLICE);
+    if (changed.has('_segments')) this._trees = this._segments.map((segment) => buildTree(segment.comments));
   }
 
   override updated() {
-    // Draw the next slice once this one is on screen.
-    if (this._shown < this._tree.length) requestAnimationFrame(() => (this._shown = sliceEnd(this._tree, this._shown, SLICE)));
     // A code block with a long line scrolls sideways: keyboard users reach it with Tab and
     // scroll it with the arrow keys (axe: scrollable-region-focusable).
     for (const pre of this.renderRoot.querySelectorAll<HTMLElement>('.body pre:not([tabindex])')) pre.tabIndex = 0;
@@ -226,8 +244,33 @@ export class RiposteThread extends LeanElement {
         ${w?.notice ? html`<span class="notice">${w.notice}</span>` : nothing}
         <a part="feed-link" class="feed" href=${this.api.feedUrl(this.site, this._key)}>${feedIcon}${t.subscribe}</a>
       </header>
-      ${this._tree.length ? html`<ol part="comments" class="comments">${this._tree.slice(0, this._shown).map((node) => this._renderNode(node, x))}</ol>` : nothing}
+      ${this._count > 1 ? this._renderSort(t) : nothing}
+      ${this._segments.map(
+        (segment, i) =>
+          html`${this._trees[i]?.length ? html`<ol part="comments" class="comments">${this._trees[i].map((node) => this._renderNode(node, x))}</ol>` : nothing}${
+            segment.next ? this._renderMore(t, i) : nothing
+          }`,
+      )}
       ${this._closed ? html`<p part="closed" class="closed">${t.closed}</p>` : (w?.form(null, t.leaveReply) ?? html`<div class="form-pending"></div>`)}`;
+  }
+
+  /** Oldest first, newest first, and best where the site takes votes. */
+  private _renderSort(t: ThreadStrings) {
+    const sorts = this._votes ? THREAD_SORTS : THREAD_SORTS.filter((sort) => sort !== 'best');
+    return html`<label part="sort" class="sort">${t.sortBy}
+      <select @change=${this._onSort}>${sorts.map((sort) => html`<option value=${sort} ?selected=${sort === this._sort}>${t.sorts[sort]}</option>`)}</select>
+    </label>`;
+  }
+
+  /** "Show more comments" after run `at` of the loaded pages, and why the last try failed. */
+  private _renderMore(t: ThreadStrings, at: number) {
+    const loading = this._more.at === at;
+    return html`<p class="more">
+      <button part="more-button" class="secondary" aria-disabled=${loading} @click=${() => this._loadMore(at)}>
+        ${loading ? t.loadingMore : t.showMore}
+      </button>
+      ${this._more.error && this._more.at === null ? html`<span class="notice" role="alert">${this._more.error}</span>` : nothing}
+    </p>`;
   }
 
   /** What every comment needs from the thread: made once per drawing, shared by all. */
@@ -238,6 +281,9 @@ export class RiposteThread extends LeanElement {
       now: this._clock.now,
       reply: (id) => this._reply(id),
       own: this._writing?.own,
+      votes: this._votes,
+      // The votes' code is the writing side's: here by the time a reader clicks, or soon after.
+      vote: (id, value) => void this._writingLoaded?.then((w) => w.votes.cast(id, value)),
     };
   }
 
@@ -252,6 +298,8 @@ export class RiposteThread extends LeanElement {
       highlighted: this._highlight === id,
       replying: this._replyTo === id,
       closed: this._closed,
+      myVote: w?.votes.mine(id) ?? 0,
+      votable: !comment.author.id || comment.author.id !== w?.account.user?.id,
     };
     return html`<li>
       ${commentView(comment, state, x)}
@@ -262,12 +310,21 @@ export class RiposteThread extends LeanElement {
             ? w?.form(id, x.t.replyTo(comment.author.name || x.t.someone))
             : nothing
       }
+      ${node.replies.length ? this._renderReplies(node, x) : nothing}
+    </li>`;
+  }
+
+  /** The replies under a comment: past the first few, a long run folds behind "Show N more replies". */
+  private _renderReplies(node: CommentNode, x: CommentContext): TemplateResult {
+    const { shown, hidden } = shownReplies(node, this._unfolded);
+    return html`<ol class=${node.depth >= MAX_INDENT_DEPTH ? 'replies flat' : 'replies'}>
+      ${shown.map((reply) => this._renderNode(reply, x))}
       ${
-        node.replies.length
-          ? html`<ol class=${node.depth >= MAX_INDENT_DEPTH ? 'replies flat' : 'replies'}>${node.replies.map((reply) => this._renderNode(reply, x))}</ol>`
+        hidden
+          ? html`<li class="fold"><button part="fold-button" class="quiet" @click=${() => this._unfold(node)}>${this._formats.count(hidden, x.t.moreReplies)}</button></li>`
           : nothing
       }
-    </li>`;
+    </ol>`;
   }
 
   /** The one client of the comment server, for this element and its controllers; a new one when `server` changes. */
@@ -278,20 +335,20 @@ export class RiposteThread extends LeanElement {
     return this._api;
   }
 
-  /** Loads the language's strings and the thread together; a newer load (or a retry) replaces this one. */
-  private async _load(lang: string) {
+  /** Loads the language's strings and the thread's first page together; a newer load (or a retry) replaces this one. */
+  private async _load(lang: string, resort = false) {
     this._abort?.abort();
     const abort = new AbortController();
     this._abort = abort;
     this._failure = null;
-    this._loaded = false;
+    this._loaded = resort;
     const strings = loadThreadStrings(lang).then((t) => {
       if (abort.signal.aborted) return;
       this._t = t;
       if (this._formats.lang !== lang) this._formats = new Formats(lang);
     });
     try {
-      const [thread] = await Promise.all([this.api.getThread(this.site, this._page, abort.signal), strings]);
+      const [thread] = await Promise.all([this.api.getThread(this.site, this._page, this._sort, abort.signal), strings]);
       if (!abort.signal.aborted) this._accept(thread, lang);
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -307,11 +364,12 @@ export class RiposteThread extends LeanElement {
   }
 
   private _accept(thread: WireThread, lang: string) {
-    this._comments = thread.comments;
+    this._segments = [{ comments: thread.comments, next: thread.next }];
+    this._unfolded = new Set();
+    this._more = { at: null, error: '' };
+    this._votes = thread.votes;
     this._key = thread.page.key;
     this._loaded = true;
-    // Taking over the server's drawing: all at once, or the responses not drawn yet would vanish for a few frames.
-    this._shown = this._serverDrawn ? Infinity : 0;
     this._count = thread.count;
     this._closed = !!thread.locked || (!!thread.closesAt && Date.now() >= Date.parse(thread.closesAt));
     this._like = { count: thread.likes, liked: isLiked(this.site, this._key), busy: false };
@@ -333,11 +391,41 @@ export class RiposteThread extends LeanElement {
     );
   }
 
-  /** For the writing side: change the comments (post, edit, delete, held ones) and the count. */
-  changeComments(change: (comments: WireComment[]) => WireComment[], countChange = 0) {
-    this._comments = change(this._comments);
+  /** For the writing side: change the loaded comments (post, edit, delete, held ones, votes) and the count. */
+  changeSegments(change: (segments: Segment[]) => Segment[], countChange = 0) {
+    this._segments = change(this._segments);
     this._count += countChange;
-    this._shown = Infinity;
+  }
+
+  /** For the writing side: unfolds the replies under `id` (the reader just answered it). */
+  unfold(id: number) {
+    this._unfolded = new Set([...this._unfolded, id]);
+  }
+
+  /** For reading further (thread-reading.ts): the loaded pages, the thread's count, its order. */
+  get segments(): Segment[] {
+    return this._segments;
+  }
+
+  set segments(segments: Segment[]) {
+    this._segments = segments;
+  }
+
+  get count(): number {
+    return this._count;
+  }
+
+  set count(count: number) {
+    this._count = count;
+  }
+
+  get sort(): ThreadSort {
+    return this._sort;
+  }
+
+  /** The votes the site takes; undefined: none. */
+  get votes(): WireThread['votes'] {
+    return this._votes;
   }
 
   /** For the writing side: the like as the header shows it. */
@@ -354,8 +442,9 @@ export class RiposteThread extends LeanElement {
     return this._key;
   }
 
+  /** Every loaded comment, in the order of the loaded pages. */
   get comments(): readonly WireComment[] {
-    return this._comments;
+    return this._segments.flatMap((segment) => segment.comments);
   }
 
   /** Has screen readers say `message` (the same message again is said again). */
@@ -367,7 +456,7 @@ export class RiposteThread extends LeanElement {
 
   /** The dates shown, for the clock: a comment's date and its "(edited …)". */
   *dates(): Iterable<string> {
-    for (const c of this._comments) {
+    for (const c of this.comments) {
       yield c.createdAt;
       if (c.editedAt) yield c.editedAt;
     }
@@ -378,12 +467,29 @@ export class RiposteThread extends LeanElement {
     return this.renderRoot.querySelector(`#comment-${id}`);
   }
 
-  /** Scrolls to and highlights `#comment-ID`: the browser cannot see ids inside shadow DOM. */
+  /**
+   * Scrolls to and highlights `#comment-ID` (the browser cannot see ids inside shadow DOM):
+   * loads the page that holds it when it is further down the thread, and unfolds the replies
+   * that hide it.
+   */
   async showHash() {
     const id = Number(/^#comment-(\d+)$/.exec(location.hash)?.[1]);
-    if (!this._comments.some((c) => c.id === id)) return;
+    if (!id) return;
+    // The reply trees are made when the thread draws: let a load just accepted draw first.
+    await this.updateComplete;
+    if (!this.comments.some((c) => c.id === id)) {
+      try {
+        const { loadHolding } = await import('./thread-reading.ts');
+        if (!(await loadHolding(this, id))) return;
+      } catch (error) {
+        console.warn(`Riposte: comment ${id} could not be loaded.`, error);
+        return;
+      }
+      await this.updateComplete;
+    }
+    const unfold = this._trees.flatMap((tree) => unfoldFor(tree, id));
+    if (unfold.length) this._unfolded = new Set([...this._unfolded, ...unfold]);
     this._highlight = id;
-    this._shown = Infinity; // the comment may be in a slice not drawn yet
     await this.updateComplete;
     // Comments draw themselves after the thread does, and off-screen responses are laid out
     // only when near the screen (content-visibility): scroll, let sizes settle, scroll again.
@@ -398,6 +504,41 @@ export class RiposteThread extends LeanElement {
   }
 
   private _onHashChange = () => void this.showHash();
+
+  /** A new order: saved in this browser; the thread loads again in it (willUpdate sees the change). */
+  private _onSort(event: Event) {
+    const chosen = event.target instanceof HTMLSelectElement ? event.target.value : '';
+    const sort = THREAD_SORTS.find((s) => s === chosen);
+    if (!sort || sort === this._sort) return;
+    saveSort(sort);
+    this._sort = sort;
+  }
+
+  /** Loads the page after run `at`; focus goes to the first new response, for keyboard and screen reader users. */
+  private async _loadMore(at: number) {
+    if (this._more.at !== null) return;
+    this._more = { at, error: '' };
+    try {
+      const { loadMore } = await import('./thread-reading.ts');
+      const added = await loadMore(this, at);
+      this._more = { at: null, error: '' };
+      await this.updateComplete;
+      if (added[0] !== undefined) this.commentElement(added[0])?.focus();
+    } catch (error) {
+      const message = error instanceof ApiError ? (this._writing?.strings.errors[error.code] ?? error.message) : String(error);
+      this._more = { at: null, error: message };
+      // The comment the page followed is gone (the thread changed): start again from the top.
+      if (error instanceof ApiError && error.code === 'not_found') this._retry();
+    }
+  }
+
+  /** Unfolds a long run of replies, and takes the reader to the first one that was hidden. */
+  private async _unfold(node: CommentNode) {
+    this.unfold(node.comment.id);
+    await this.updateComplete;
+    const first = node.replies[FOLD];
+    if (first) this.commentElement(first.comment.id)?.focus();
+  }
 
   /** The like button: the writing side saves the change (it is here by the time a reader clicks, or soon after). */
   private _onLike() {

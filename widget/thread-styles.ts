@@ -104,6 +104,28 @@ export const threadStyles = [
       padding-left: 0;
       border-left: 0;
     }
+    .sort select {
+      margin-left: 0.4em;
+      font: inherit;
+      padding: 0.2em 0.4em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_input-bg, transparent);
+      color: inherit;
+    }
+    .sort {
+      font-size: 0.9em;
+    }
+    .more {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75em;
+    }
+    .fold {
+      padding: 0.25em 0 0.5em var(--_pad);
+    }
     /* The form loads just after the comments: keep its place so nothing below it moves. */
     .form-pending {
       min-height: var(--riposte-form-height, 24em);

@@ -83,19 +83,13 @@ function descendsFrom(node: CommentNode, ancestorId: number, nodes: Map<number, 
   return false;
 }
 
-/**
- * Where the next slice of responses ends: after `from`, enough responses to hold about
- * `budget` comments with their replies (at least one), so long threads draw a frame at a time.
- */
-export function sliceEnd(nodes: readonly CommentNode[], from: number, budget: number): number {
-  let end = from;
-  let drawn = 0;
-  while (end < nodes.length && drawn < budget) drawn += size(nodes[end++]);
-  return end;
-}
-
-function size(node: CommentNode): number {
-  let n = 1;
-  for (const reply of node.replies) n += size(reply);
+/** The node's comment and all its replies, however deep (counted without recursion: a flattened chain may be long). */
+export function subtreeSize(node: CommentNode): number {
+  let n = 0;
+  const stack = [node];
+  while (stack.length) {
+    n++;
+    stack.push(...stack.pop()!.replies);
+  }
   return n;
 }

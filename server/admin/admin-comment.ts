@@ -16,5 +16,8 @@ export function toAdminComment({ comment: c, thread, identity, parent }: Moderat
     editedAt: c.editedAt,
     heldReasons: c.heldReasons ?? [],
     parent: parent && { id: parent.id, authorName: parent.authorName, html: parent.bodyHtml },
+    upvotes: c.upvotes,
+    downvotes: c.downvotes,
+    pinned: c.pinned,
   };
 }

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { removeUnwantedChars } from '../../shared/clean-text.ts';
 import { MAX_ID } from '../../shared/limits.ts';
-import { BAN_KINDS, MODERATION_ACTIONS } from '../../shared/moderation.ts';
+import { ADMIN_SORTS, BAN_KINDS, MODERATION_ACTIONS } from '../../shared/moderation.ts';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, MENTION_STATUSES } from '../../shared/notifications.ts';
 import { editCommentSchema, siteIdSchema } from '../../shared/schemas.ts';
 import { siteSettingsSchema } from '../../shared/site-settings.ts';
@@ -42,6 +42,14 @@ export const commentQuerySchema = v.object({
   status: v.optional(v.picklist(COMMENT_STATUSES, 'status must be approved, pending, spam or deleted.')),
   site: v.optional(siteIdSchema),
   q: v.optional(v.pipe(v.string(), v.transform(removeUnwantedChars), v.trim(), v.maxLength(200))),
+  sort: v.optional(v.picklist(ADMIN_SORTS, 'sort must be newest, oldest or score.')),
+  minScore: v.optional(v.pipe(v.string(), v.regex(/^-?\d{1,6}$/, 'minScore must be a whole number.'), v.transform(Number))),
+  pinned: v.optional(
+    v.pipe(
+      v.picklist(['true', 'false'], 'pinned must be true or false.'),
+      v.transform((value) => value === 'true'),
+    ),
+  ),
   offset: wholeQuery(1_000_000),
   limit: wholeQuery(200),
 });
@@ -59,6 +67,8 @@ export const siteChangeSchema = v.object({
 });
 
 export const lockSchema = v.object({ locked: v.boolean('locked must be true or false.') });
+
+export const pinSchema = v.object({ pinned: v.boolean('pinned must be true or false.') });
 
 export const banSchema = v.object({
   kind: v.picklist(BAN_KINDS, 'kind must be email, identity or ip.'),

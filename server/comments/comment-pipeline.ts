@@ -121,7 +121,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
   });
   if (wake) deps.outbox.wake();
   // A robot that filled the honeypot is told what a held comment's author is told, nothing more.
-  const comment = toWireComment(row.status === 'spam' ? { ...row, status: 'pending' } : row, deps.hashKey);
+  const comment = toWireComment(row.status === 'spam' ? { ...row, status: 'pending' } : row, deps.hashKey, settings.votes);
   const notifyAnswer = notify ? { notify: notified ?? 'check-mail' } : {};
   return { comment, ...(secret === null ? {} : { secret }), ...notifyAnswer };
 }
@@ -175,7 +175,7 @@ export async function editComment(deps: PipelineDeps, target: Target, claimant: 
     return { row: edited, wake: await recordCommentEvent(tx, deps, { type: 'comment.edited', site, thread, comment: edited }) };
   });
   if (wake) deps.outbox.wake();
-  return toWireComment(row, deps.hashKey);
+  return toWireComment(row, deps.hashKey, settings.votes);
 }
 
 /** The owner's edit from /admin: any comment, any time, rendered again; in the audit log. */

@@ -1,4 +1,5 @@
 /** Maps a stored comment to what readers may see of it (no email, no IP). */
+import type { VoteMode } from '../../shared/moderation.ts';
 import type { WireComment } from '../../shared/wire.ts';
 import { authorId } from '../auth/wire-user.ts';
 import { keyedHash } from '../tokens.ts';
@@ -16,7 +17,8 @@ export function avatarSeed(hashKey: string, row: Pick<CommentRow, 'authorEmail' 
   return keyedHash(hashKey, 'avatar', typed).slice(0, 12);
 }
 
-export function toWireComment(row: CommentRow, hashKey: string): WireComment {
+/** `votes`: the site's vote mode, which says which counts readers see. */
+export function toWireComment(row: CommentRow, hashKey: string, votes: VoteMode): WireComment {
   if (row.status === 'deleted') {
     return {
       id: row.id,
@@ -43,5 +45,8 @@ export function toWireComment(row: CommentRow, hashKey: string): WireComment {
     createdAt: row.createdAt,
     ...(row.editedAt ? { editedAt: row.editedAt } : {}),
     ...(row.kind !== 'comment' ? { kind: row.kind } : {}),
+    ...(votes !== 'off' && row.upvotes > 0 ? { up: row.upvotes } : {}),
+    ...(votes === 'updown' && row.downvotes > 0 ? { down: row.downvotes } : {}),
+    ...(row.pinned ? { pinned: true } : {}),
   };
 }

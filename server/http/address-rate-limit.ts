@@ -15,9 +15,11 @@ export interface AddressRateLimit {
   message: string;
   /** Where hits are counted (http/rate-limit-counts.ts). */
   store: CountStore<AppEnv>;
+  /** Requests counted by a limit of their own instead (votes, previews). */
+  skip?: (path: string) => boolean;
 }
 
-export function addressRateLimit({ perMinute, trustProxy, counts, message, store }: AddressRateLimit): MiddlewareHandler<AppEnv> {
+export function addressRateLimit({ perMinute, trustProxy, counts, message, store, skip }: AddressRateLimit): MiddlewareHandler<AppEnv> {
   const limiter = rateLimiter<AppEnv>({
     store,
     windowMs: 60_000,
@@ -31,6 +33,7 @@ export function addressRateLimit({ perMinute, trustProxy, counts, message, store
   return async function addressRateLimitHandler(c, next) {
     if (perMinute === 0 || c.req.method === 'OPTIONS') return next();
     if (counts === 'writes' && c.req.method === 'GET') return next();
+    if (skip?.(c.req.path)) return next();
     return limiter(c, next);
   };
 }

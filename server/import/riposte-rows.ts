@@ -165,10 +165,18 @@ export const RESTORE_ROW_SCHEMAS = {
     userId: maybe(id),
     guestSecretHash: maybe(sha256Token),
     heldReasons: maybe(v.array(oneOf(HELD_REASONS), described('a list of reasons'))),
+    pinned: v.optional(v.boolean(described('true or false'))),
   }),
   likes: v.object({
     threadId: id,
     likerHash: keyedHash,
+    createdAt: v.optional(date),
+  }),
+  // A voter as the server writes one: a signed-in reader's account, or a browser's liker id as a keyed hash.
+  votes: v.object({
+    commentId: id,
+    voter: v.pipe(text, v.regex(/^(user:[1-9]\d{0,15}|liker:[0-9a-f]{32})$/, described('"user:ID" or "liker:" and a keyed hash'))),
+    value: v.picklist([1, -1], described('1 or -1')),
     createdAt: v.optional(date),
   }),
   // The only server setting so far: the hashing key, as settings.ts makes it (32 random bytes, base64url).

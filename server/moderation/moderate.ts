@@ -1,7 +1,7 @@
 /**
  * What an admin does to comments and threads from /admin: approve, hold, mark as spam or
- * delete any number of comments at once, and lock or unlock a thread. Each change and its
- * audit log entry land together.
+ * delete any number of comments at once, pin or unpin a comment, and lock or unlock a thread.
+ * Each change and its audit log entry land together.
  */
 import type { ModerationAction } from '../../shared/moderation.ts';
 import type { CommentEvent } from '../../shared/notifications.ts';
@@ -52,5 +52,19 @@ export function lockThread(deps: ModerationDeps, admin: AdminRow, id: number, lo
     if (!thread) throw new RiposteError(404, 'not_found', `There is no thread ${id}.`);
     await tx.audit.add(admin.email, locked ? 'lock' : 'unlock', null, thread.pageKey, now);
     return thread;
+  });
+}
+
+/**
+ * A pinned comment comes first among its siblings in every order (a response to the page:
+ * first in the thread); 404 for a comment that does not exist.
+ */
+export function pinComment(deps: ModerationDeps, admin: AdminRow, id: number, pinned: boolean): Promise<CommentRow> {
+  const now = deps.now().toISOString();
+  return deps.store.transaction(async (tx) => {
+    const comment = await tx.comments.setPinned(id, pinned);
+    if (!comment) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
+    await tx.audit.add(admin.email, pinned ? 'pin' : 'unpin', id, null, now);
+    return comment;
   });
 }

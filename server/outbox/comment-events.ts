@@ -35,7 +35,7 @@ function webhookPayload({ type, site, thread, comment }: CommentChange, hashKey:
     site: { id: site.id, name: site.name },
     page: { key: thread.pageKey, url: thread.url, title: thread.title },
     comment: {
-      ...toWireComment(comment, hashKey),
+      ...toWireComment(comment, hashKey, siteSettings(site.settings).votes),
       markdown: comment.status === 'deleted' ? '' : comment.bodyMarkdown,
       url: pageCommentUrl(thread, comment.id),
     },

@@ -19,11 +19,12 @@ export interface PageThreadRequest {
 
 export async function pageThreadHtml(store: Store, hashKey: string, request: PageThreadRequest): Promise<string> {
   const { siteId, pageKey, thread } = request;
-  const rows = thread ? visibleComments(await store.comments.listForThread(thread.id), await store.sites.settings(siteId)) : [];
+  const settings = await store.sites.settings(siteId);
+  const rows = thread ? visibleComments(await store.comments.listForThread(thread.id), settings) : [];
   const { lang, t } = await threadWords(request.lang);
   const key = thread?.pageKey ?? pageKey;
   return threadHtml({
-    comments: rows.map((row) => toWireComment(row, hashKey)),
+    comments: rows.map((row) => toWireComment(row, hashKey, settings.votes)),
     count: rows.filter((row) => row.status === 'approved').length,
     // Links go to web pages only (an imported thread's address came from another system's file).
     pageUrl: thread?.url && /^https?:\/\//i.test(thread.url) ? thread.url : null,

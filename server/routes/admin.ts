@@ -1,7 +1,7 @@
 /**
  * The admin API under /api/v1/admin, for the admin view on this server's own origin: log in
  * and out, the comments (queue, search, filters), moderation one by one or in bulk, edits and
- * the owner's replies, sites' rules, thread locks, bans, the audit log, importing and
+ * the owner's replies, pins, sites' rules, thread locks, bans, the audit log, importing and
  * exporting (routes/admin-transfer.ts), deliveries and mentions (routes/admin-outbox.ts). Every route but login needs the admin cookie; every
  * write, the CSRF header too (admin/admin-auth.ts). Routes parse, call and answer: what they
  * do is in admin/, moderation/ and comments/comment-pipeline.ts.
@@ -21,6 +21,7 @@ import {
   lockSchema,
   loginSchema,
   pathIdSchema,
+  pinSchema,
   siteChangeSchema,
 } from '../admin/admin-schemas.ts';
 import { changeSite, siteView } from '../admin/site-rules.ts';
@@ -30,7 +31,7 @@ import { clientIp, senderKey } from '../http/client-ip.ts';
 import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { banAuthor, liftBan } from '../moderation/bans.ts';
-import { lockThread, moderateComments } from '../moderation/moderate.ts';
+import { lockThread, moderateComments, pinComment } from '../moderation/moderate.ts';
 import { adminOutboxRoutes } from './admin-outbox.ts';
 import { adminTransferRoutes } from './admin-transfer.ts';
 
@@ -95,8 +96,8 @@ export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEn
       })
       .use('*', requireAdmin())
       .get('/comments', async (c) => {
-        const { status, site, q, offset = 0, limit = 50 } = validate(commentQuerySchema, c.req.query());
-        const { rows, total } = await c.var.store.adminComments.list({ status, site, q, offset, limit });
+        const { offset = 0, limit = 50, ...filter } = validate(commentQuerySchema, c.req.query());
+        const { rows, total } = await c.var.store.adminComments.list({ ...filter, offset, limit });
         const page: AdminCommentPage = {
           comments: rows.map(toAdminComment),
           total,
@@ -119,6 +120,12 @@ export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEn
         const { id } = validate(pathIdSchema, c.req.param());
         const { body } = await readJson(c, bodySchema);
         return c.json(await one(c, await ownerReply(c.var, c.var.admin, id, body)), 201);
+      })
+      .put('/comments/:id/pin', async (c) => {
+        const { id } = validate(pathIdSchema, c.req.param());
+        const { pinned } = await readJson(c, pinSchema);
+        await pinComment(c.var, c.var.admin, id, pinned);
+        return c.json(await one(c, id));
       })
       .get('/sites', async (c) =>
         c.json({

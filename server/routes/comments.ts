@@ -3,9 +3,7 @@
  * GET, PATCH and DELETE one of your own (signed in, or with the guest's secret).
  */
 import { Hono, type Context } from 'hono';
-import * as v from 'valibot';
-import { MAX_ID } from '../../shared/limits.ts';
-import { editCommentSchema, newCommentSchema, signedInCommentSchema } from '../../shared/schemas.ts';
+import { commentIdParamSchema, editCommentSchema, newCommentSchema, signedInCommentSchema } from '../../shared/schemas.ts';
 import { sessionUser } from '../auth/sessions.ts';
 import { authorise, deleteComment, visibleComment, type Claimant, type Target } from '../comments/comment-ownership.ts';
 import { editComment, postComment } from '../comments/comment-pipeline.ts';
@@ -17,18 +15,9 @@ import { requireSite } from '../sites/require-site.ts';
 /** Header carrying the secret a guest got when posting. */
 export const SECRET_HEADER = 'Riposte-Comment-Secret';
 
-const idSchema = v.object({
-  id: v.pipe(
-    v.string(),
-    v.regex(/^[1-9]\d{0,15}$/, 'A comment id is a positive whole number.'),
-    v.transform(Number),
-    v.maxValue(MAX_ID, `A comment id is at most ${MAX_ID}.`),
-  ),
-});
-
 /** The comment named in the path, checked against the calling page's origin; 404 for one readers cannot see. */
 async function target(c: Context<AppEnv>): Promise<Target> {
-  const found = await visibleComment(c.var.store, validate(idSchema, c.req.param()).id);
+  const found = await visibleComment(c.var.store, validate(commentIdParamSchema, c.req.param()).id);
   return { ...found, site: await requireSite(c, found.thread.siteId) };
 }
 

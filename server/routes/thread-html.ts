@@ -6,27 +6,30 @@
 import { Hono } from 'hono';
 import { threadHtmlQuerySchema } from '../../shared/listings.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { encodedBody, sendEncoded } from '../http/encoded-body.ts';
+import { encodedBody, heldBytes, sendEncoded } from '../http/encoded-body.ts';
 import { validate } from '../http/read-json.ts';
 import { pageThreadHtml } from '../page-html/page-thread-html.ts';
 import { THREAD_LANGUAGES } from '../page-html/thread-words.ts';
 import { matchLanguage, FALLBACK } from '../../widget/i18n/languages.ts';
 import { requireSite } from '../sites/require-site.ts';
-import { ThreadCache } from '../threads/thread-cache.ts';
 
 export function threadHtmlRoutes() {
-  // One cache per language there is a catalogue for: a tag with no catalogue shares English's.
-  const caches = new Map(THREAD_LANGUAGES.map((lang) => [lang, new ThreadCache()]));
   return new Hono<AppEnv>().get('/', async (c) => {
     const query = validate(threadHtmlQuerySchema, c.req.query());
     const site = await requireSite(c, query.site);
-    const { store, hashKey, config } = c.var;
+    const { store, hashKey, config, threadCache } = c.var;
     const thread = await store.threads.find(site.id, query.page);
     const lang = matchLanguage(query.lang, THREAD_LANGUAGES) ?? FALLBACK;
-    const build = () => pageThreadHtml(store, hashKey, { siteId: site.id, pageKey: query.page, thread, lang, publicUrl: config.publicUrl });
+    const build = async () =>
+      encodedBody(
+        new TextEncoder().encode(
+          await pageThreadHtml(store, hashKey, { siteId: site.id, pageKey: query.page, thread, lang, publicUrl: config.publicUrl }),
+        ),
+        'fast',
+      );
     // As for JSON: pages without a thread are not cached, so made-up keys push no real thread out.
-    const cache = caches.get(lang);
-    const entry = thread && cache ? await cache.get(thread, build) : encodedBody(new TextEncoder().encode(await build()), 'fast');
+    // A tag with no catalogue shares English's part.
+    const entry = thread ? await threadCache.part(thread, `html:${lang}`, build, heldBytes) : await build();
     return sendEncoded(c, entry, 'text/html; charset=utf-8', 'no-cache');
   });
 }

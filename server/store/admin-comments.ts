@@ -1,5 +1,6 @@
-/** The admin view's comment lists: the queue, search, filters, newest first, each with its page, author and parent. */
-import { and, count, desc, eq, inArray, or } from 'drizzle-orm';
+/** The admin view's comment lists: the queue, search, filters (votes, pins), sorted, each with its page, author and parent. */
+import { and, asc, count, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import type { AdminSort } from '../../shared/moderation.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { first, type Executor } from './executor.ts';
 import type { CommentRow, ThreadRow } from './schema.ts';
@@ -13,6 +14,12 @@ export interface CommentFilter {
   site?: string | undefined;
   /** Matched anywhere in the text, author name, email, and the page's key, address and title. */
   q?: string | undefined;
+  /** Only comments whose score (upvotes minus downvotes) is at least this. */
+  minScore?: number | undefined;
+  /** Only pinned comments (true) or only others (false). */
+  pinned?: boolean | undefined;
+  /** Newest first unless said otherwise. */
+  sort?: AdminSort | undefined;
   offset: number;
   limit: number;
 }
@@ -26,13 +33,22 @@ export interface ModeratedRow {
 
 export function adminCommentQueries(x: Executor) {
   const { comments, threads, users } = x.tables;
+  const score = sql`${comments.upvotes} - ${comments.downvotes}`;
+  /** Each sort's ORDER BY; by score, pinned comments first, then the best scored, newest first among equals. */
+  const ORDER_BY = {
+    newest: [desc(comments.createdAt), desc(comments.id)],
+    oldest: [asc(comments.createdAt), asc(comments.id)],
+    score: [desc(comments.pinned), desc(score), desc(comments.createdAt), desc(comments.id)],
+  } as const;
   const { contains } = x.dialect;
   const parent = alias(comments, 'parent');
-  const where = ({ ids, status, site, q }: CommentFilter) =>
+  const where = ({ ids, status, site, q, minScore, pinned }: CommentFilter) =>
     and(
       ids ? inArray(comments.id, ids) : undefined,
       status ? eq(comments.status, status) : undefined,
       site ? eq(threads.siteId, site) : undefined,
+      minScore === undefined ? undefined : gte(score, minScore),
+      pinned === undefined ? undefined : eq(comments.pinned, pinned),
       q
         ? or(
             contains(comments.bodyMarkdown, q),
@@ -44,7 +60,7 @@ export function adminCommentQueries(x: Executor) {
           )
         : undefined,
     );
-  /** Newest first, with each comment's page, the author's identity and the parent for context. */
+  /** In the filter's order, with each comment's page, the author's identity and the parent for context. */
   const list = async (filter: CommentFilter): Promise<{ rows: ModeratedRow[]; total: number }> => {
     const rows = await x.read
       .select({
@@ -60,7 +76,7 @@ export function adminCommentQueries(x: Executor) {
       .leftJoin(users, eq(users.id, comments.userId))
       .leftJoin(parent, eq(parent.id, comments.parentId))
       .where(where(filter))
-      .orderBy(desc(comments.createdAt), desc(comments.id))
+      .orderBy(...ORDER_BY[filter.sort ?? 'newest'])
       .limit(filter.limit)
       .offset(filter.offset);
     const total =

@@ -5,6 +5,12 @@ import type { CommentStatus } from '../../shared/wire.ts';
 import { first, one, type Executor } from './executor.ts';
 import type { CommentRow, NewCommentRow, ThreadRow } from './schema.ts';
 
+/** What ordering and counting a thread need of each comment: everything but its author and text. */
+export type CommentOutline = Pick<CommentRow, 'id' | 'parentId' | 'status' | 'kind' | 'createdAt' | 'upvotes' | 'downvotes' | 'pinned'>;
+
+/** Ids asked for in one statement at most (well under both databases' limits on parameters). */
+const IDS_PER_QUERY = 500;
+
 /** Who wrote a comment, as the duplicate check compares authors. */
 export interface AuthorMarks {
   userId: number | null;
@@ -22,6 +28,40 @@ export function commentQueries(x: Executor) {
     /** Every comment of a thread, whatever its status, oldest first. */
     listForThread(threadId: number): Promise<CommentRow[]> {
       return x.read.select().from(comments).where(eq(comments.threadId, threadId)).orderBy(asc(comments.createdAt), asc(comments.id));
+    },
+    /** Every comment of a thread, whatever its status, oldest first, without author or text: cheap for 10,000. */
+    listOutlines(threadId: number): Promise<CommentOutline[]> {
+      return x.read
+        .select({
+          id: comments.id,
+          parentId: comments.parentId,
+          status: comments.status,
+          kind: comments.kind,
+          createdAt: comments.createdAt,
+          upvotes: comments.upvotes,
+          downvotes: comments.downvotes,
+          pinned: comments.pinned,
+        })
+        .from(comments)
+        .where(eq(comments.threadId, threadId))
+        .orderBy(asc(comments.createdAt), asc(comments.id));
+    },
+    /** The comments with these ids, in no particular order; ids with no comment are left out. */
+    async getMany(ids: readonly number[]): Promise<CommentRow[]> {
+      const found: CommentRow[] = [];
+      for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+        found.push(
+          ...(await x.read
+            .select()
+            .from(comments)
+            .where(inArray(comments.id, ids.slice(i, i + IDS_PER_QUERY)))),
+        );
+      }
+      return found;
+    },
+    /** Pins or unpins a comment; undefined if there is no such comment. */
+    async setPinned(id: number, pinned: boolean): Promise<CommentRow | undefined> {
+      return first(await x.write((db) => db.update(comments).set({ pinned }).where(eq(comments.id, id)).returning()));
     },
     /** The comment with its thread (for the site, the page and the cache key), for edits and deletions. */
     async getWithThread(id: number): Promise<{ comment: CommentRow; thread: ThreadRow } | undefined> {

@@ -30,6 +30,7 @@ import { threadQueries } from './threads.ts';
 import { rateLimitQueries } from './rate-limits.ts';
 import { restoreQueries } from './transfer.ts';
 import { userQueries } from './users.ts';
+import { voteQueries } from './votes.ts';
 
 export { isPostgresUrl, type StoreOptions };
 export { isBusy, isFull, isUnstorable } from './store-errors.ts';
@@ -46,6 +47,7 @@ function queryGroups(x: Executor) {
     adminComments: adminCommentQueries(x),
     likes: likeQueries(x),
     listings: listingQueries(x),
+    votes: voteQueries(x),
     settings: settingQueries(x),
     users: userQueries(x),
     sessions: sessionQueries(x),

@@ -22,6 +22,7 @@ export const sessions = twin(sqlite.sessions);
 export const authRequests = twin(sqlite.authRequests);
 export const comments = twin(sqlite.comments);
 export const pageLikes = twin(sqlite.pageLikes);
+export const commentVotes = twin(sqlite.commentVotes);
 export const admins = twin(sqlite.admins);
 export const adminSessions = twin(sqlite.adminSessions);
 export const bans = twin(sqlite.bans);

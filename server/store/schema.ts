@@ -47,9 +47,10 @@ export const threads = sqliteTable(
      */
     externalId: text('external_id'),
     /**
-     * Bumped by database triggers on every change to the thread's comments, likes, address or
-     * its site's settings (see the thread_version and site_settings migrations), so any writer,
-     * even another process, makes cached answers stale.
+     * Bumped by database triggers on every change to the thread's comments (their votes and
+     * pins included), likes, address or its site's settings (see the thread_version,
+     * site_settings and vote_counts migrations), so any writer, even another process, makes
+     * cached answers stale.
      */
     version: integer('version').notNull().default(0),
     /** Set by the owner: the thread takes no new comments (those already there stay). */
@@ -160,6 +161,14 @@ export const comments = sqliteTable(
     guestSecretHash: text('guest_secret_hash'),
     /** Why the spam defence or the site's rules held the comment (pending or spam), for the owner; null if none did. */
     heldReasons: text('held_reasons', { mode: 'json' }).$type<HeldReason[]>(),
+    /** Set by the owner: the comment comes first among its siblings (a response to the page: first in the thread) in every order. */
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Readers' votes, counted by database triggers on comment_votes (see the vote_counts
+     * migration), so every writer keeps them right and a vote bumps the thread's version.
+     */
+    upvotes: integer('upvotes').notNull().default(0),
+    downvotes: integer('downvotes').notNull().default(0),
   },
   (t) => [
     index('comments_thread_created').on(t.threadId, t.createdAt, t.id),
@@ -186,11 +195,31 @@ export const pageLikes = sqliteTable(
   (t) => [primaryKey({ columns: [t.threadId, t.likerHash] })],
 );
 
+/**
+ * One row per reader's vote on a comment: +1 up, -1 down. The voter is `user:ID` for a
+ * signed-in reader, else `liker:HASH`, the keyed hash of the browser's random id (the one
+ * page likes use), so one browser or one account counts once per comment.
+ */
+export const commentVotes = sqliteTable(
+  'comment_votes',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    voter: text('voter').notNull(),
+    value: integer('value').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  // A reader's own votes on a page are looked up by voter, then joined to the page's comments.
+  (t) => [primaryKey({ columns: [t.commentId, t.voter] }), index('comment_votes_voter').on(t.voter)],
+);
+
 export type SiteRow = typeof sites.$inferSelect;
 export type ThreadRow = typeof threads.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
 export type NewCommentRow = typeof comments.$inferInsert;
 export type UserRow = typeof users.$inferSelect;
+export type VoteRow = typeof commentVotes.$inferSelect;
 export type AuthRequestRow = typeof authRequests.$inferSelect;
 
 /**

@@ -19,6 +19,7 @@ export const EXPORTED = {
   threads: { table: 'threads', key: ['id'] },
   comments: { table: 'comments', key: ['id'] },
   likes: { table: 'pageLikes', key: ['threadId', 'likerHash'] },
+  votes: { table: 'commentVotes', key: ['commentId', 'voter'] },
   settings: { table: 'settings', key: ['key'] },
   bans: { table: 'bans', key: ['id'] },
   audit: { table: 'auditLog', key: ['id'] },
@@ -54,7 +55,10 @@ export function exportedTable(tables: Tables, name: ExportedTableName): Table {
 }
 
 /** Columns that are not data but kept up by triggers (a restore remakes them): not exported. */
-const DERIVED_COLUMNS: Partial<Record<ExportedTableName, readonly string[]>> = { threads: ['version'] };
+export const DERIVED_COLUMNS: Partial<Record<ExportedTableName, readonly string[]>> = {
+  threads: ['version'],
+  comments: ['upvotes', 'downvotes'],
+};
 
 /** Rows as they go into and out of an export: the schema's own (camelCase) field names. */
 export type ExportRow = Record<string, unknown>;
@@ -98,12 +102,13 @@ export function exportReads(x: Executor): ExportRead[] {
 
 /** Writing a restore; runs inside the import's transaction. */
 export function restoreQueries(x: Executor) {
-  const { auditLog, bans, comments, pageLikes, settings, sites, threads, users } = x.tables;
+  const { auditLog, bans, comments, commentVotes, pageLikes, settings, sites, threads, users } = x.tables;
   const rowCount = async (table: Table) => first(await x.read.select({ n: count() }).from(table))?.n ?? 0;
   return {
     /** True when nothing has been posted yet: a restore may only fill an empty database. */
     async isEmpty(): Promise<boolean> {
-      for (const table of [threads, comments, pageLikes, users, bans, auditLog]) if ((await rowCount(table)) > 0) return false;
+      for (const table of [threads, comments, pageLikes, commentVotes, users, bans, auditLog])
+        if ((await rowCount(table)) > 0) return false;
       return true;
     },
     /**

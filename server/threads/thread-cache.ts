@@ -1,37 +1,72 @@
 /**
- * A per-thread cache of the serialised GET answer, compressed on demand, so reads cost about
- * as much as serving bytes from memory. An entry is good while the thread's version (bumped
- * by database triggers on any change to its comments or likes) is the one it was built from.
+ * Cached parts of threads' answers, each good while its thread's version (bumped by database
+ * triggers on any change to its comments, votes, pins, likes or site settings) is the one it
+ * was built from: a thread's model (its visible comments, light), its order in each sort, and
+ * each page's serialised answer (JSON now; another form of the same page, such as HTML, is
+ * another part), compressed on demand. A write to a thread makes only the parts readers ask
+ * for again be rebuilt: a page, not the whole thread. Bounded by an estimate of the bytes held,
+ * least recently used first out.
  */
-import { encodedBody, type EncodedBody } from '../http/encoded-body.ts';
 import type { ThreadRow } from '../store/schema.ts';
 
-interface Entry {
+interface Part {
   version: number;
   /** A build under way is shared: readers arriving meanwhile wait for it rather than build again. */
-  body: Promise<EncodedBody>;
+  value: Promise<unknown>;
+  /** Estimated bytes held, once built (0 while building). */
+  bytes: number;
 }
 
+/** Default bound: 64 MiB of answers and models. */
+export const THREAD_CACHE_BYTES = 64 * 1024 * 1024;
+
 export class ThreadCache {
-  private readonly entries = new Map<number, Entry>();
+  private readonly parts = new Map<string, Part>();
+  private bytes = 0;
 
-  constructor(private readonly maxEntries = 2_000) {}
+  /** `maxBytes`: what the parts may hold together (each part's own estimate of its size). */
+  constructor(private readonly maxBytes = THREAD_CACHE_BYTES) {}
 
-  /** The answer for a thread at its current version, building it with `build` when stale or missing. */
-  get(thread: Pick<ThreadRow, 'id' | 'version'>, build: () => Promise<string>): Promise<EncodedBody> {
-    let entry = this.entries.get(thread.id);
-    // Least recently used goes first: every use moves the thread to the back of the queue.
-    this.entries.delete(thread.id);
-    if (entry?.version !== thread.version) {
-      const made: Entry = { version: thread.version, body: build().then((json) => encodedBody(new TextEncoder().encode(json), 'fast')) };
-      // A failed build is not kept, so the next reader tries again (its readers get the error themselves).
-      made.body.catch(() => {
-        if (this.entries.get(thread.id) === made) this.entries.delete(thread.id);
-      });
-      entry = made;
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  /**
+   * The thread's part named `name` at the thread's current version, built with `build` when
+   * stale or missing; `sizeOf` estimates the built value's bytes for the bound.
+   */
+  part<T>(thread: Pick<ThreadRow, 'id' | 'version'>, name: string, build: () => Promise<T>, sizeOf: (value: T) => number): Promise<T> {
+    const key = `${thread.id}:${name}`;
+    const found = this.parts.get(key);
+    // Least recently used goes first: every use moves the part to the back of the queue.
+    if (found) this.drop(key, found);
+    if (found?.version === thread.version) {
+      this.parts.set(key, found);
+      this.bytes += found.bytes;
+      return found.value as Promise<T>;
     }
-    this.entries.set(thread.id, entry);
-    return entry.body;
+    const made: Part = { version: thread.version, value: build(), bytes: 0 };
+    this.parts.set(key, made);
+    made.value.then(
+      (value) => {
+        if (this.parts.get(key) !== made) return;
+        made.bytes = sizeOf(value as T);
+        this.bytes += made.bytes;
+        this.evict();
+      },
+      // A failed build is not kept, so the next reader tries again (its readers get the error themselves).
+      () => {
+        if (this.parts.get(key) === made) this.drop(key, made);
+      },
+    );
+    return made.value as Promise<T>;
+  }
+
+  private drop(key: string, part: Part): void {
+    this.parts.delete(key);
+    this.bytes -= part.bytes;
+  }
+
+  private evict(): void {
+    for (const [key, part] of this.parts) {
+      if (this.bytes <= this.maxBytes) return;
+      this.drop(key, part);
+    }
   }
 }

@@ -7,7 +7,10 @@
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentRow } from '../store/schema.ts';
 
-export function visibleComments(all: CommentRow[], settings: Pick<SiteSettings, 'showPingbacks'>): CommentRow[] {
+export function visibleComments<T extends Pick<CommentRow, 'id' | 'parentId' | 'status' | 'kind'>>(
+  all: readonly T[],
+  settings: Pick<SiteSettings, 'showPingbacks'>,
+): T[] {
   const rows = settings.showPingbacks ? all : all.filter((row) => row.kind === 'comment');
   const byId = new Map(rows.map((row) => [row.id, row]));
   const keptPlaceholders = new Set<number>();

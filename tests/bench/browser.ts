@@ -4,7 +4,9 @@
  * replies nested deeper now and then, bodies with quotes, links and lists). Prints the time
  * from the thread's answer to the first comments drawn, until drawing settles, elements in
  * the DOM (shadow trees included), the page's height, and long tasks while scrolling to the
- * bottom. Needs the checkout's widget built (npm run build there).
+ * bottom, then (where the thread reads in pages) pressing "Show more comments": the time until
+ * the next page is drawn, and long tasks meanwhile. Needs the checkout's widget built (npm run
+ * build there).
  * Run: npm run bench:browser [-- --runs 3 --checkout DIR]
  */
 import { createServer } from 'node:http';
@@ -34,6 +36,7 @@ declare global {
       countElements(): { elements: number; comments: number };
       countDrawn(): { comments: number; at: number };
       scrollToBottom(): Promise<{ ms: number; frames: number; slowFrames: number; longestFrame: number; bottom: boolean }>;
+      showMore(): Promise<{ ms: number; added: number } | null>;
     };
   }
 }
@@ -92,6 +95,11 @@ try {
       console.log(
         `  scrolling to the bottom, 0.9 screen a frame: ${ms(l.scroll.ms)}${l.scroll.bottom ? '' : ' (stopped after a minute, not at the bottom)'}, ${l.scroll.frames} frames, ${l.scroll.slowFrames} over 50 ms (longest ${ms(l.scroll.longestFrame)}); long tasks: ${describeTasks(l.scrollTasks)}`,
       );
+      console.log(
+        l.more
+          ? `  "Show more comments": ${count(l.more.added)} more comments drawn ${ms(l.more.ms)} after the press (request included); long tasks: ${describeTasks(l.moreTasks)}`
+          : '  "Show more comments": none (the whole thread is drawn)',
+      );
     }
   } finally {
     await browser.close();
@@ -134,11 +142,16 @@ try {
       height: await tab.evaluate(() => document.documentElement.scrollHeight),
       scroll: { ms: Number.NaN, frames: 0, slowFrames: 0, longestFrame: Number.NaN, bottom: false },
       scrollTasks: [] as LongTasks,
+      more: null as { ms: number; added: number } | null,
+      moreTasks: [] as LongTasks,
     };
     if (full) {
       const before = figures.longTasks.length;
       result.scroll = await tab.evaluate(() => window.riposteBench.scrollToBottom());
-      result.scrollTasks = (await tab.evaluate(() => window.riposteBench.figures.longTasks)).slice(before);
+      const tasks = await tab.evaluate(() => window.riposteBench.figures.longTasks);
+      result.scrollTasks = tasks.slice(before);
+      result.more = await tab.evaluate(() => window.riposteBench.showMore());
+      result.moreTasks = (await tab.evaluate(() => window.riposteBench.figures.longTasks)).slice(tasks.length);
     }
     await context.close();
     return result;

@@ -2,7 +2,8 @@
 // plain JavaScript, run as it is). It records when the thread's answer arrived, when the first
 // comment was drawn, and long tasks, and offers the measurements browser.ts calls as
 // window.riposteBench.*. Only the README's contract is assumed: the <riposte-thread> element, its
-// riposte-loaded event, and comments as elements with id="comment-N" in its shadow tree.
+// riposte-loaded event, comments as elements with id="comment-N" in its shadow tree, and (where a
+// thread reads in pages) its "Show more comments" button, the part named more-button.
 (() => {
   const figures = { responseEnd: null, loaded: null, firstDrawn: null, longTasks: [] };
 
@@ -77,5 +78,26 @@
     });
   }
 
-  window.riposteBench = { figures, countElements, countDrawn, scrollToBottom };
+  /**
+   * Presses "Show more comments" and waits until more comments are drawn (the task after the frame
+   * that found them): how long it took and how many came; null where the thread has no such button.
+   */
+  function showMore() {
+    const root = document.querySelector('riposte-thread')?.shadowRoot;
+    const button = root?.querySelector('[part~="more-button"]');
+    if (!root || !button) return Promise.resolve(null);
+    const drawn = () => root.querySelectorAll('[id^="comment-"]').length;
+    const before = drawn();
+    const start = performance.now();
+    button.click();
+    return new Promise((done) => {
+      const poll = () => {
+        if (drawn() > before) setTimeout(() => done({ ms: performance.now() - start, added: drawn() - before }), 0);
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+  }
+
+  window.riposteBench = { figures, countElements, countDrawn, scrollToBottom, showMore };
 })();

@@ -1,28 +1,33 @@
 /**
- * Benchmark: how long a GET of a 1,000-comment thread takes on a real server over loopback,
- * next to a bare node:http server sending the same bytes from memory, and the uncached build.
- * Run: npm run bench  (prints figures; asserts nothing)
+ * Benchmark: how long a GET of one page of a thread takes on a real server over loopback, for
+ * threads of 1,000 and 10,000 comments (the first page, and one deep in the thread), next to a
+ * bare node:http server sending the same bytes from memory (the floor); and what a write costs
+ * the next reader (the thread's model, its order and the page rebuilt once).
+ * Run: npm run bench [-- --quick]  (prints figures; asserts nothing)
  */
-import { createServer, request, Agent } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../../server/config.ts';
 import { startServer } from '../../server/main.ts';
 import { renderMarkdown } from '../../server/render/markdown.ts';
-import { threadJson } from '../../server/threads/thread-json.ts';
+import type { WireThread } from '../../shared/wire.ts';
 import { tempDir } from '../helpers/test-app.ts';
+import { threadShape } from './lib/export-file.ts';
+import { count, median, ms } from './lib/stats.ts';
 
-const COMMENTS = 1_000;
-const ROUNDS = 2_000;
-const PAGE = 'bench-page';
+const quick = process.argv.includes('--quick');
+const SIZES = [1_000, 10_000];
+const ROUNDS = quick ? 400 : 2_000;
+const BLOCK = 100;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+interface Target {
+  url: string;
+  headers?: Record<string, string>;
 }
 
 /** Sequential keep-alive GETs, one connection per target, alternating in blocks so machine noise hits all alike. */
-async function time(targets: Record<string, { url: string; headers?: Record<string, string> }>) {
+async function time(targets: Record<string, Target>): Promise<Record<string, { ms: number[]; bytes: number }>> {
   const runs = Object.entries(targets).map(([name, target]) => ({
     name,
     ...target,
@@ -30,7 +35,6 @@ async function time(targets: Record<string, { url: string; headers?: Record<stri
     ms: [] as number[],
     bytes: 0,
   }));
-  const BLOCK = 100;
   for (let block = 0; block < ROUNDS / BLOCK; block++) {
     for (const run of runs) {
       for (let i = 0; i < BLOCK; i++) {
@@ -53,58 +57,95 @@ async function time(targets: Record<string, { url: string; headers?: Record<stri
   return Object.fromEntries(runs.map((run) => [run.name, { ms: run.ms, bytes: run.bytes }]));
 }
 
+/** One GET on a connection of its own (the server may have closed an idle pooled one during a long setup). */
+function get(url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve(Buffer.concat(chunks)));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+const getThread = async (url: string) => JSON.parse((await get(url)).toString()) as WireThread;
+
+/** A bare node:http server answering these bytes from memory: the floor a cached answer is measured against. */
+async function floorServer(bytes: Buffer): Promise<{ url: string; close(): void }> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(bytes));
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
 const dir = tempDir();
 const { config } = loadConfig(['--db', `${dir.path}/bench.db`, '--port', '0', '--rate-limit', '0'], {});
 const server = await startServer(config);
-const store = server.store;
-
-const thread = await store.threads.create('default', PAGE, new Date().toISOString(), 'https://blog.example/bench', 'Bench');
+const { store } = server;
 const body =
   'A reply that quotes:\n\n> something said *before*\n\nand adds a [link](https://example.com) and a few more words to be typical.';
 const html = renderMarkdown(body);
-await store.transaction(async (tx) => {
-  const ids: number[] = [];
-  for (let i = 0; i < COMMENTS; i++) {
-    // A third start threads, the rest reply to a random earlier comment.
-    const parentId = i % 3 === 0 || ids.length === 0 ? null : ids[Math.floor(Math.random() * ids.length)]!;
-    const row = await tx.comments.insert({
-      threadId: thread.id,
-      parentId,
-      status: 'approved',
-      authorName: `Reader ${i}`,
-      authorEmail: `r${i}@example.org`,
-      bodyMarkdown: body,
-      bodyHtml: html,
-      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-    });
-    ids.push(row.id);
+
+console.log(
+  `GET of one page of a thread over loopback (${ROUNDS} sequential keep-alive GETs each, interleaved; median, first 10% dropped):`,
+);
+for (const size of SIZES) {
+  const key = `bench-${size}`;
+  const thread = await store.threads.create('default', key, new Date().toISOString(), `https://blog.example/${key}`, 'Bench');
+  // The browser benchmark's shape: a third answer the page, a third an earlier response, a third an earlier reply.
+  await store.transaction(async (tx) => {
+    const ids: number[] = [];
+    for (const [i, parent] of threadShape(size, 1).entries()) {
+      const row = await tx.comments.insert({
+        threadId: thread.id,
+        parentId: parent === null ? null : ids[parent]!,
+        status: 'approved',
+        authorName: `Reader ${i}`,
+        authorEmail: `r${i}@example.org`,
+        bodyMarkdown: body,
+        bodyHtml: html,
+        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      });
+      ids.push(row.id);
+    }
+  });
+  const first = `${server.url}/api/v1/threads?page=${key}`;
+  // A page in the middle of the thread, reached by following the cursors.
+  let deep = first;
+  let pages = 1;
+  for (let answer = await getThread(first); answer.next && pages < 50; pages++) {
+    deep = `${first}&cursor=${answer.next}`;
+    answer = await getThread(deep);
   }
-});
+  const firstBytes = await get(first);
+  const floor = await floorServer(firstBytes);
+  const figures = await time({
+    first: { url: first },
+    firstBr: { url: first, headers: { 'accept-encoding': 'br' } },
+    deep: { url: deep },
+    floor: { url: floor.url },
+  });
+  floor.close();
 
-const url = `${server.url}/api/v1/threads?page=${PAGE}`;
-const builds: number[] = [];
-for (let i = 0; i < 50; i++) {
-  const start = performance.now();
-  await threadJson(store, 'key', 'default', PAGE, thread);
-  builds.push(performance.now() - start);
+  // After a write, the next reader's GET rebuilds the thread's model, its order and the page.
+  const rebuilds: number[] = [];
+  const firstComment = (JSON.parse(firstBytes.toString()) as WireThread).comments[0]!.id;
+  for (let i = 0; i < (quick ? 5 : 20); i++) {
+    await store.comments.setPinned(firstComment, i % 2 === 0);
+    const start = performance.now();
+    await get(first);
+    rebuilds.push(performance.now() - start);
+  }
+
+  const p = (name: string) => median(figures[name]!.ms);
+  console.log(`\nThread of ${count(size)} comments, first page ${count(firstBytes.length)} B of JSON:`);
+  console.log(`  GET first page (identity):             ${ms(p('first'))}`);
+  console.log(`  GET first page (brotli, ${count(figures.firstBr!.bytes)} B):     ${ms(p('firstBr'))}`);
+  console.log(`  GET page ${pages} (by cursor, ${count(figures.deep!.bytes)} B):     ${ms(p('deep'))}`);
+  console.log(`  bare node:http, first page's bytes from memory: ${ms(p('floor'))}`);
+  console.log(`  ratio first page / floor:              ${(p('first') / p('floor')).toFixed(2)}x`);
+  console.log(`  first GET after a write (model, order and page rebuilt): ${ms(median(rebuilds))}`);
 }
-const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
-const baseline = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(bytes));
-await new Promise<void>((resolve) => baseline.listen(0, '127.0.0.1', resolve));
-const { riposte, riposteBr, memory } = await time({
-  riposte: { url },
-  riposteBr: { url, headers: { 'accept-encoding': 'br' } },
-  memory: { url: `http://127.0.0.1:${(baseline.address() as AddressInfo).port}/` },
-});
 
-const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
-console.log(`Thread of ${COMMENTS} comments, ${ROUNDS} sequential keep-alive GETs each, interleaved (median, first 10% dropped):`);
-console.log(`  riposte GET /api/v1/threads (identity, ${riposte.bytes} B):  ${fmt(median(riposte.ms))}`);
-console.log(`  riposte GET /api/v1/threads (brotli, ${riposteBr.bytes} B):   ${fmt(median(riposteBr.ms))}`);
-console.log(`  bare node:http, same bytes from memory:           ${fmt(median(memory.ms))}`);
-console.log(`  ratio riposte / memory:                           ${(median(riposte.ms) / median(memory.ms)).toFixed(2)}x`);
-console.log(`  building the answer uncached (select, map, JSON): ${fmt(median(builds))} (after a write, once)`);
-
-baseline.close();
 await server.close();
 dir.remove();

@@ -43,7 +43,7 @@ export function depthOf(comments: ExportRow[], id: unknown): number {
   return depth;
 }
 
-/** Gives `app`'s database a bit of everything: imports, a guest's post, a like, a user, a second site, a setting, a ban, an audit entry. */
+/** Gives `app`'s database a bit of everything: imports, a guest's post, a like, a vote, a user, a second site, a setting, a ban, an audit entry. */
 export async function populate<T extends TestApp>(app: T): Promise<T> {
   await importFixture(app.store, 'wordpress', 'wp-theme-test-data__themeunittestdata.wordpress.xml');
   await importFixture(app.store, 'disqus', 'isso__disqus.xml', 'other-blog');
@@ -59,6 +59,14 @@ export async function populate<T extends TestApp>(app: T): Promise<T> {
     { origin: BLOG_ORIGIN },
   );
   expect(liked.status).toBe(200);
+  const comment = ((await posted.json()) as { comment: { id: number } }).comment.id;
+  const voted = await app.send(
+    'PUT',
+    `/api/v1/comments/${comment}/vote`,
+    { liker: 'browser-1234567890', value: 1 },
+    { origin: BLOG_ORIGIN },
+  );
+  expect(voted.status).toBe(200);
   const at = app.now().toISOString();
   await app.store.users.upsert({ provider: 'github', subject: '42', name: 'Octo', email: null, website: null }, at);
   await app.store.sites.updateSettings('default', { showPingbacks: true });

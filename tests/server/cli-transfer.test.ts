@@ -76,7 +76,7 @@ describe('riposte import and export', () => {
     const copy = database();
     const restore = riposte(['import', 'riposte', file, '--db', copy]);
     expect(restore.stderr).toBe('');
-    expect(restore.stdout).toContain('restored: 1 sites, 0 users, 2 threads, 8 comments, 0 likes, 1 settings');
+    expect(restore.stdout).toContain('restored: 1 sites, 0 users, 2 threads, 8 comments, 0 likes, 0 votes, 1 settings');
     const again = riposte(['export', '--with-hash-key', '--db', copy]);
     expect(again.stdout.split('\n').slice(1)).toEqual(readFileSync(file, 'utf8').split('\n').slice(1));
 

@@ -1,7 +1,7 @@
 /** buildTree: the flat, oldest-first list becomes nested replies, capped in depth. */
 import { describe, expect, it } from 'vitest';
 import type { WireComment } from '../../shared/wire.ts';
-import { buildTree, sliceEnd, type CommentNode } from '../../widget/tree.ts';
+import { buildTree, subtreeSize, type CommentNode } from '../../widget/tree.ts';
 
 function comment(id: number, parentId: number | null, name = `Reader ${id}`): WireComment {
   return { id, parentId, status: 'approved', author: { name, avatar: 'abc123' }, html: `<p>${id}</p>`, createdAt: '2017-03-24T15:34:00Z' };
@@ -64,17 +64,9 @@ describe('buildTree', () => {
   });
 });
 
-describe('sliceEnd', () => {
-  const tree = buildTree([comment(1, null), comment(2, 1), comment(3, 1), comment(4, null), comment(5, null)]);
-
-  it('takes responses until their comments reach the budget', () => {
-    expect(sliceEnd(tree, 0, 3)).toBe(1); // response 1 holds three comments
-    expect(sliceEnd(tree, 0, 4)).toBe(2);
-    expect(sliceEnd(tree, 1, 1)).toBe(2);
-  });
-
-  it('stops at the end of the list', () => {
-    expect(sliceEnd(tree, 0, 100)).toBe(3);
-    expect(sliceEnd(tree, 3, 100)).toBe(3);
+describe('subtreeSize', () => {
+  it('counts a comment with all its replies, however deep', () => {
+    const tree = buildTree([comment(1, null), comment(2, 1), comment(3, 2), comment(4, 1), comment(5, null)]);
+    expect(tree.map(subtreeSize)).toEqual([4, 1]);
   });
 });

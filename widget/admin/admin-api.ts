@@ -30,6 +30,10 @@ export interface CommentQuery {
   status?: string;
   site?: string;
   q?: string;
+  /** newest (default), oldest, or score (pinned first). */
+  sort?: string;
+  /** 'true': pinned comments only. */
+  pinned?: string;
   offset?: number;
 }
 
@@ -55,6 +59,7 @@ export const createAdminApi = (csrf: () => string) => {
       write<{ changed: number[]; pending: number }>('POST', '/comments/actions', { ids, action }),
     edit: (id: number, body: string) => write<AdminComment>('PATCH', `/comments/${id}`, { body }),
     reply: (id: number, body: string) => write<AdminComment>('POST', `/comments/${id}/reply`, { body }),
+    pin: (id: number, pinned: boolean) => write<AdminComment>('PUT', `/comments/${id}/pin`, { pinned }),
     lock: (threadId: number, locked: boolean) => write<{ id: number; locked: boolean }>('PUT', `/threads/${threadId}/lock`, { locked }),
     sites: () => get<{ sites: AdminSite[]; mail: boolean }>('/sites'),
     saveSite: (id: string, change: { origins?: string[]; settings?: Partial<SiteSettings> }) =>

@@ -15,6 +15,7 @@ export interface AdminEventDetails {
   'riposte-admin-edit': { id: number; body: string } & Reply;
   'riposte-admin-reply': { id: number; body: string } & Reply;
   'riposte-admin-lock': { threadId: number; locked: boolean } & Reply;
+  'riposte-admin-pin': { id: number; pinned: boolean } & Reply;
   'riposte-admin-ban': { kind: BanKind; value: string; hideExisting: boolean } & Reply;
   'riposte-admin-unban': { id: number } & Reply;
   'riposte-admin-save-site': { id: string; origins: string[]; settings: Partial<SiteSettings> } & Reply;
@@ -55,6 +56,7 @@ declare global {
     'riposte-admin-edit': AdminEvent<'riposte-admin-edit'>;
     'riposte-admin-reply': AdminEvent<'riposte-admin-reply'>;
     'riposte-admin-lock': AdminEvent<'riposte-admin-lock'>;
+    'riposte-admin-pin': AdminEvent<'riposte-admin-pin'>;
     'riposte-admin-ban': AdminEvent<'riposte-admin-ban'>;
     'riposte-admin-unban': AdminEvent<'riposte-admin-unban'>;
     'riposte-admin-save-site': AdminEvent<'riposte-admin-save-site'>;

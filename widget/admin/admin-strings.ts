@@ -3,7 +3,7 @@
  * refuses one with a string missing or extra), and how the view picks and loads its language.
  */
 /// <reference types="vite/client" />
-import type { AuditAction, BanKind, HeldReason, ModerationAction, ModerationMode } from '../../shared/moderation.ts';
+import type { AuditAction, BanKind, HeldReason, ModerationAction, ModerationMode, VoteMode } from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
 import type { ApiErrorCode } from '../api.ts';
@@ -33,6 +33,9 @@ export interface AdminStrings {
   replied: string;
   locked: string;
   unlocked: string;
+  /** After pinning and unpinning a comment. */
+  pinnedDone: string;
+  unpinnedDone: string;
   banned: (value: string) => string;
   unbanned: string;
   rulesSaved: string;
@@ -44,6 +47,10 @@ export interface AdminStrings {
   searchLabel: string;
   status: string;
   anyStatus: string;
+  /** The order of the comment list, its choices (score: upvotes minus downvotes, pinned first), and the filter for pinned ones. */
+  order: string;
+  orders: { newest: string; oldest: string; score: string };
+  pinnedOnly: string;
   statuses: Record<CommentStatus, string>;
   site: string;
   allSites: string;
@@ -81,6 +88,11 @@ export interface AdminStrings {
   ban: string;
   lockThread: string;
   unlockThread: string;
+  /** A comment's Pin and Unpin buttons, its mark once pinned, and its readers' votes. */
+  pin: string;
+  unpin: string;
+  pinnedBadge: string;
+  votes: (up: string, down: string) => string;
   editLabel: string;
   replyLabel: string;
   save: string;
@@ -120,6 +132,9 @@ export interface AdminStrings {
   guests: string;
   emailRequired: string;
   showPingbacks: string;
+  /** Whether readers vote on comments, and the choices. */
+  votesLegend: string;
+  voteModes: Record<VoteMode, string>;
   limits: string;
   numbers: Record<'maxLinks' | 'minSeconds' | 'closeAfterDays' | 'editWindowMinutes', [label: string, unit: string]>;
   blockedWords: string;

@@ -18,6 +18,7 @@ const ACTION_STATUS = { approve: 'approved', spam: 'spam', delete: 'deleted', pe
  * @fires riposte-admin-reply - Reply as the site owner.
  * @fires riposte-admin-ban - Ban the author by email, identity or sender.
  * @fires riposte-admin-lock - Lock or unlock the comment's thread.
+ * @fires riposte-admin-pin - Pin the comment first in its thread, or unpin it.
  */
 export class RiposteAdminComment extends LitElement {
   static override styles = [
@@ -120,10 +121,11 @@ export class RiposteAdminComment extends LitElement {
         <input type="checkbox" .checked=${this.selected} aria-label=${t.selectComment(a.name || t.unnamedAuthor)} @change=${this._onSelect} />
         <div>
           <h3 id="who">${a.name || t.noName}${a.badge ? html` <span class="status">${a.badge === 'owner' ? t.ownerBadge : t.moderatorBadge}</span>` : nothing}
-            <span class="status ${c.status}">${t.statuses[c.status]}</span></h3>
+            <span class="status ${c.status}">${t.statuses[c.status]}</span>${c.pinned ? html` <span class="status pinned">${t.pinnedBadge}</span>` : nothing}</h3>
           <p class="meta muted">${contact || t.noContact}</p>
           <p class="meta muted"><time datetime=${c.createdAt} title=${f.exact(c.createdAt)}>${f.date(c.createdAt, Date.now())}</time> ${t.onPage}
             ${c.thread.url && /^https?:\/\//i.test(c.thread.url) ? html`<a href=${c.thread.url}>${title}</a>` : title}${c.thread.locked ? ` ${t.lockedSuffix}` : ''}</p>
+          ${c.upvotes || c.downvotes ? html`<p class="meta muted">${t.votes(f.number(c.upvotes), f.number(c.downvotes))}</p>` : nothing}
         </div>
       </div>
       ${c.heldReasons.length ? html`<p class="note">${t.held} ${c.heldReasons.map((r) => t.heldReasons[r]).join(' ')}</p>` : nothing}
@@ -139,6 +141,7 @@ export class RiposteAdminComment extends LitElement {
         <button class="secondary" aria-expanded=${this._open === 'edit'} @click=${() => this._toggle('edit')}>${t.edit}</button>
         <button class="secondary" aria-expanded=${this._open === 'reply'} @click=${() => this._toggle('reply')}>${t.reply}</button>
         <button class="secondary" aria-expanded=${this._open === 'ban'} @click=${() => this._toggle('ban')}>${t.ban}</button>
+        <button class="secondary" aria-pressed=${c.pinned} @click=${this._pin}>${c.pinned ? t.unpin : t.pin}</button>
         <button class="secondary" @click=${this._lock}>${c.thread.locked ? t.unlockThread : t.lockThread}</button>
       </div>
       ${this._open === 'edit' || this._open === 'reply' ? this._renderEditor(t, this._open) : nothing}
@@ -217,6 +220,10 @@ export class RiposteAdminComment extends LitElement {
 
   private _act(action: ModerationAction) {
     void this._run(request(this, 'riposte-admin-act', { ids: [this.comment.id], action }), false);
+  }
+
+  private _pin() {
+    void this._run(request(this, 'riposte-admin-pin', { id: this.comment.id, pinned: !this.comment.pinned }), false);
   }
 
   private _lock() {

@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AdminComment } from '../../shared/moderation.ts';
+import { ADMIN_SORTS, type AdminComment } from '../../shared/moderation.ts';
 import { COMMENT_STATUSES } from '../../shared/wire.ts';
 import { defineOnce } from '../define.ts';
 import type { Formats } from '../format.ts';
@@ -111,6 +111,14 @@ export class RiposteAdminComments extends LitElement {
             </select></div>`
             : nothing
         }
+        ${
+          this.view === 'all'
+            ? html`<div class="field"><label for="sort">${t.order}</label><select id="sort" name="sort">
+              ${ADMIN_SORTS.map((s) => html`<option value=${s} ?selected=${(this.query.sort ?? 'newest') === s}>${t.orders[s]}</option>`)}
+            </select></div>
+            <label class="check"><input type="checkbox" name="pinned" value="true" ?checked=${this.query.pinned === 'true'} />${t.pinnedOnly}</label>`
+            : nothing
+        }
         <button class="secondary">${t.search}</button>
       </form>
       ${
@@ -164,7 +172,7 @@ export class RiposteAdminComments extends LitElement {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '') || undefined;
-    this._search({ q: text('q'), status: text('status'), site: text('site') });
+    this._search({ q: text('q'), status: text('status'), site: text('site'), sort: text('sort'), pinned: text('pinned') });
   }
 
   private _search(query: CommentQuery) {

@@ -1,7 +1,7 @@
 /** `<riposte-admin-rules>`: one site's rules (moderation, guests, closing, spam defence, origins, alerts, webhooks), saved at once. */
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MODERATION_MODES } from '../../shared/moderation.ts';
+import { MODERATION_MODES, VOTE_MODES } from '../../shared/moderation.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import { defineOnce } from '../define.ts';
 import type { AdminSite } from './admin-api.ts';
@@ -71,6 +71,13 @@ export class RiposteAdminRules extends LitElement {
         <label class="check"><input type="checkbox" name="showPingbacks" ?checked=${s.showPingbacks} />${t.showPingbacks}</label>
       </fieldset>
       <fieldset>
+        <legend>${t.votesLegend}</legend>
+        ${VOTE_MODES.map(
+          (mode) =>
+            html`<label class="check"><input type="radio" name="votes" value=${mode} ?checked=${s.votes === mode} />${t.voteModes[mode]}</label>`,
+        )}
+      </fieldset>
+      <fieldset>
         <legend>${t.limits}</legend>
         ${NUMBERS.map((name) => {
           const [label, unit] = t.numbers[name];
@@ -130,8 +137,10 @@ export class RiposteAdminRules extends LitElement {
         .map((line) => line.trim())
         .filter(Boolean);
     const moderation = MODERATION_MODES.find((mode) => mode === text('moderation')) ?? this.site.settings.moderation;
+    const votes = VOTE_MODES.find((mode) => mode === text('votes')) ?? this.site.settings.votes;
     const settings: Partial<SiteSettings> = {
       moderation,
+      votes,
       guests: form.get('guests') === 'on',
       emailRequired: form.get('emailRequired') === 'on',
       showPingbacks: form.get('showPingbacks') === 'on',

@@ -186,7 +186,7 @@ export class RiposteAdmin extends LitElement {
         </ul>
       </nav>
       <main @riposte-admin-search=${this._onSearch} @riposte-admin-act=${this._onAct} @riposte-admin-edit=${this._onEdit}
-        @riposte-admin-reply=${this._onReply} @riposte-admin-lock=${this._onLock} @riposte-admin-ban=${this._onBan}
+        @riposte-admin-reply=${this._onReply} @riposte-admin-lock=${this._onLock} @riposte-admin-pin=${this._onPin} @riposte-admin-ban=${this._onBan}
         @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite} @riposte-admin-import=${this._onImport}>
         <h2 id="view-title" tabindex="-1">${t.views[this._view]}</h2>
         <p role="status" class="muted">${this._notice}</p>
@@ -269,6 +269,10 @@ export class RiposteAdmin extends LitElement {
   private _onLock = this._handle<'riposte-admin-lock'>(
     ({ threadId, locked }) => this._api.lock(threadId, locked),
     (t, d) => (d.locked ? t.locked : t.unlocked),
+  );
+  private _onPin = this._handle<'riposte-admin-pin'>(
+    ({ id, pinned }) => this._api.pin(id, pinned),
+    (t, d) => (d.pinned ? t.pinnedDone : t.unpinnedDone),
   );
   private _onBan = this._handle<'riposte-admin-ban'>(
     ({ kind, value, hideExisting }) => this._api.ban(kind, value, hideExisting),

@@ -58,6 +58,19 @@ export interface ThreadStrings {
    * ("5 minutes ago", `relative` true) or a date and time ("March 24, 2017 at 12:35 PM").
    */
   edited: (when: string, relative: boolean) => string;
+  /** Beside the author of a comment the owner pinned to the top. */
+  pinned: string;
+  /** A comment's vote buttons, for screen readers (the count follows each). */
+  upvote: string;
+  downvote: string;
+  /** The label of the thread's order, and its choices. */
+  sortBy: string;
+  sorts: { oldest: string; newest: string; best: string };
+  /** The button after the comments loaded so far, and the same button while the next ones load. */
+  showMore: string;
+  loadingMore: string;
+  /** Where a long run of replies folds: "Show 12 more replies" (the count includes their replies). */
+  moreReplies: Plural;
 }
 
 /**
@@ -107,6 +120,15 @@ export interface FormStrings {
   postedPending: string;
   /** Beside the like button when the like could not be saved. */
   likeFailed: string;
+  /** Said when a vote could not be saved. */
+  voteFailed: string;
+  /** The form's Preview button, the same button while the preview shows, and what the preview says while it has nothing to show. */
+  preview: string;
+  keepWriting: string;
+  previewing: string;
+  previewEmpty: string;
+  /** The preview's name for screen readers. */
+  previewLabel: string;
   /** Checks made before sending. */
   bodyMissing: string;
   nameMissing: string;

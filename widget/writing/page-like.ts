@@ -1,28 +1,10 @@
 /** The page's like ("N readers like this"): checked with the server, and toggled, for the thread's header. */
-import { base64url } from '../base64url.ts';
 import type { LikeState } from '../riposte-thread.ts';
 import { likedKey } from '../liked.ts';
-import { read, write } from '../storage.ts';
+import { write } from '../storage.ts';
+import { likerId, storedLikerId } from './liker-id.ts';
 import { getLikes, putLike } from './writing-api.ts';
 import type { Writing } from './writing.ts';
-
-const LIKER_KEY = 'riposte:liker';
-
-/** The liker id if this browser has one (it liked a page once), without making one. */
-function storedLikerId(): string | null {
-  const id = read(LIKER_KEY);
-  return id && /^[A-Za-z0-9_-]{16,64}$/.test(id) ? id : null;
-}
-
-/** A random id (22 base64url characters, 128 bits) that lets the server count one like per browser. */
-function likerId(): string {
-  let id = storedLikerId();
-  if (!id) {
-    id = base64url(crypto.getRandomValues(new Uint8Array(16)));
-    write(LIKER_KEY, id);
-  }
-  return id;
-}
 
 export class PageLike {
   constructor(private readonly writing: Writing) {}

@@ -1,12 +1,12 @@
 /// <reference types="vite/client" />
 /**
  * The writing side of `<riposte-thread>`, a chunk of its own fetched once the comments show
- * (with its strings, one chunk per language): the comment form, posting, the page's like, the
- * reader's account (sign-in, their own comments, account/) and held comments, and errors about
- * one comment, shown at it and announced. It answers the requests the elements inside send.
+ * (with its strings, one chunk per language): the comment form with its preview, posting, the
+ * page's like, votes on comments, the reader's account (sign-in, their own comments, account/)
+ * and held comments, and errors about one comment, shown at it and announced. It answers the requests the elements inside send.
  */
 import { html, nothing, type ReactiveController } from 'lit';
-import type { WireComment } from '../../shared/wire.ts';
+import type { PreviewAnswer, WireComment } from '../../shared/wire.ts';
 import { AccountController, type AccountHost } from '../account/account-controller.ts';
 import { ApiError } from '../api.ts';
 import { defineOnce } from '../define.ts';
@@ -16,6 +16,8 @@ import { Formats } from '../format.ts';
 import type { FormStrings } from '../i18n/strings.ts';
 import { RiposteCommentForm } from '../riposte-comment-form.ts';
 import type { RiposteThread } from '../riposte-thread.ts';
+import { addComment, mapComments } from '../thread-segments.ts';
+import { CommentVotes } from './comment-votes.ts';
 import { saveGuest } from './guest-details.ts';
 import { ownHeld, rememberHeld } from './held-comments.ts';
 import { pageAddress } from './page-address.ts';
@@ -38,11 +40,13 @@ export async function loadWriting(host: RiposteThread, lang: string): Promise<Wr
 export class Writing implements ReactiveController, AccountHost {
   readonly account: AccountController;
   readonly like = new PageLike(this);
+  readonly votes = new CommentVotes(this);
   /** Why the last change to a comment (edit, delete) failed, by the comment's id: shown at it. */
   readonly errors = new Map<number, string>();
   /** Beside the like button: why the last like was not saved. */
   notice = '';
   private _accountLoaded = false;
+  private _account?: Promise<unknown>;
 
   constructor(
     readonly host: RiposteThread,
@@ -85,6 +89,7 @@ export class Writing implements ReactiveController, AccountHost {
     section?.addEventListener('riposte-sign-in', this._onSignIn);
     section?.addEventListener('riposte-email-sign-in', this._onEmailSignIn);
     section?.addEventListener('riposte-sign-out', this._onSignOut);
+    section?.addEventListener('riposte-preview', this._onPreview);
   }
 
   hostDisconnected() {
@@ -94,19 +99,22 @@ export class Writing implements ReactiveController, AccountHost {
     section?.removeEventListener('riposte-sign-in', this._onSignIn);
     section?.removeEventListener('riposte-email-sign-in', this._onEmailSignIn);
     section?.removeEventListener('riposte-sign-out', this._onSignOut);
+    section?.removeEventListener('riposte-preview', this._onPreview);
   }
 
-  /** After each load of the thread: the reader's held comments, the like as the server has it; the account once. */
+  /** After each load of the thread: the reader's held comments, the like as the server has it, their votes; the account once. */
   start() {
     const { host } = this;
     const held = ownHeld(host.site, host.key, host.comments);
-    if (held.length) host.changeComments((comments) => [...comments, ...held]);
+    if (held.length) host.changeSegments((segments) => held.reduce((all, c) => addComment(all, c, host.sort), segments));
     void this.like.check();
     if (!this._accountLoaded) {
       this._accountLoaded = true;
       // Without it the guest form still works; signing in waits for the next page view.
-      this.account.load().catch((error: unknown) => console.warn('Riposte: sign-in is unavailable.', error));
+      this._account = this.account.load().catch((error: unknown) => console.warn('Riposte: sign-in is unavailable.', error));
     }
+    // Asked once the account is known: a signed-in reader's votes are their account's.
+    void this._account?.then(() => this.votes.load());
     host.requestUpdate();
   }
 
@@ -132,19 +140,9 @@ export class Writing implements ReactiveController, AccountHost {
     const replied = comments.some((c) => c.parentId === id);
     // Only approved comments are in the count (a reader's own held comment is not).
     const uncounted = !comment && comments.some((c) => c.id === id && c.status === 'approved');
-    this.host.changeComments(
-      (all) =>
-        all.flatMap((c) =>
-          c.id !== id
-            ? [c]
-            : comment
-              ? [comment]
-              : replied
-                ? [{ ...c, status: 'deleted', deleted: true, html: '', author: { name: '', avatar: '' } }]
-                : [],
-        ),
-      uncounted ? -1 : 0,
-    );
+    const gone = (c: WireComment): WireComment | null =>
+      replied ? { ...c, status: 'deleted', deleted: true, html: '', author: { name: '', avatar: '' } } : null;
+    this.host.changeSegments((segments) => mapComments(segments, (c) => (c.id !== id ? c : (comment ?? gone(c)))), uncounted ? -1 : 0);
   }
 
   /** Shows why a change to comment `id` failed at the comment, and has screen readers say it; null clears it. */
@@ -200,8 +198,10 @@ export class Writing implements ReactiveController, AccountHost {
     if (comment.status === 'pending') rememberHeld(site, key, comment);
     this.account.posted(comment.id, secret);
     if (!this.account.user) saveGuest(remember ? author : null);
-    host.changeComments((comments) => [...comments, comment], comment.status === 'approved' ? 1 : 0);
+    host.changeSegments((segments) => addComment(segments, comment, host.sort), comment.status === 'approved' ? 1 : 0);
     host.closeReply(parentId);
+    // A reply under a folded run of replies shows at once: its parent's replies unfold.
+    if (parentId !== null) host.unfold(parentId);
     void host.announce(comment.status === 'approved' ? this.strings.posted : this.strings.postedPending);
     return comment;
   }
@@ -216,6 +216,15 @@ export class Writing implements ReactiveController, AccountHost {
     event.stopPropagation();
     const { reply, ask } = event.detail;
     void this.account.emailSignIn(ask).then(reply);
+  };
+
+  /** A form's preview: its Markdown rendered and sanitised by the server, as posting it would store it. */
+  private _onPreview = (event: RiposteEvent<'riposte-preview'>) => {
+    event.stopPropagation();
+    const { body, reply } = event.detail;
+    this.host.api
+      .send<PreviewAnswer>('POST', 'api/v1/preview', { body: { body } })
+      .then(reply, (error: unknown) => reply(error instanceof ApiError ? error : new ApiError('internal', String(error))));
   };
 
   private _onSignOut = (event: Event) => {

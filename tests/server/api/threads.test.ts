@@ -18,7 +18,15 @@ describe('GET /api/v1/threads', () => {
   it('answers an empty thread for a page nobody commented on', async () => {
     const { status, body } = await t.thread('never-seen');
     expect(status).toBe(200);
-    expect(body).toEqual({ site: 'default', page: { key: 'never-seen', url: null, title: null }, count: 0, likes: 0, comments: [] });
+    expect(body).toEqual({
+      site: 'default',
+      page: { key: 'never-seen', url: null, title: null },
+      count: 0,
+      likes: 0,
+      sort: 'oldest',
+      votes: 'up',
+      comments: [],
+    });
   });
 
   it('answers 404 for an unknown site and 400 without a page or with a malformed site', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RESTORE_ROW_SCHEMAS } from '../../../server/import/riposte-rows.ts';
 import type { Store } from '../../../server/store/index.ts';
 import * as schema from '../../../server/store/schema.ts';
-import { EXPORTED_TABLE_NAMES, exportedTable } from '../../../server/store/transfer.ts';
+import { DERIVED_COLUMNS, EXPORTED_TABLE_NAMES, exportedTable } from '../../../server/store/transfer.ts';
 import { importText, tableRows } from '../../helpers/import-fixtures.ts';
 import { openTempApp } from '../../helpers/test-app.ts';
 
@@ -34,6 +34,7 @@ const comment = (id: number, threadId: number, parentId: number | null): Row => 
   userId: null,
   guestSecretHash: null,
   heldReasons: null,
+  pinned: id === 1,
 });
 
 /** A small, valid export: two threads, a reply, a user, a like, the hashing key. */
@@ -69,6 +70,10 @@ function sample(): Doc {
     ],
     comments: [comment(1, 1, null), comment(2, 1, 1), comment(3, 2, null)],
     likes: [{ threadId: 1, likerHash: 'fedcba9876543210fedcba9876543210', createdAt: T }],
+    votes: [
+      { commentId: 1, voter: 'liker:fedcba9876543210fedcba9876543210', value: 1, createdAt: T },
+      { commentId: 1, voter: 'user:1', value: -1, createdAt: T },
+    ],
     settings: [{ key: 'hash_key', value: 'k'.repeat(43) }],
     bans: [{ id: 1, kind: 'email', value: 'troll@example.org', hidExisting: false, createdBy: 'owner@blog.example', createdAt: T }],
     audit: [{ id: 1, actor: 'owner@blog.example', action: 'ban', commentId: null, detail: 'email troll@example.org', createdAt: T }],
@@ -117,20 +122,21 @@ const everything = (store: Store) => Promise.all(EXPORTED_TABLE_NAMES.map((name)
 describe('restoring a Riposte export that was tampered with', () => {
   it('checks every exported column (a new column needs a check here)', () => {
     for (const name of EXPORTED_TABLE_NAMES) {
-      const columns = Object.keys(getTableColumns(exportedTable(schema, name))).filter((key) => !(name === 'threads' && key === 'version'));
+      const columns = Object.keys(getTableColumns(exportedTable(schema, name))).filter((key) => !DERIVED_COLUMNS[name]?.includes(key));
       expect(Object.keys(RESTORE_ROW_SCHEMAS[name].entries).sort(), name).toEqual(columns.sort());
     }
   });
 
-  it('restores the untouched sample', async () => {
-    const { store } = await setup();
-    const summary = await importText(store, 'riposte', toFile(sample()));
+  it('restores the untouched sample, votes counted and pins kept as readers see them', async () => {
+    const app = await setup();
+    const summary = await importText(app.store, 'riposte', toFile(sample()));
     expect(summary.restored).toEqual({
       sites: 1,
       users: 1,
       threads: 2,
       comments: 3,
       likes: 1,
+      votes: 2,
       settings: 1,
       bans: 1,
       audit: 1,
@@ -140,6 +146,22 @@ describe('restoring a Riposte export that was tampered with', () => {
       mentions: 1,
     });
     expect(summary.warnings).toEqual([]);
+    // The site counts upvotes only (its default): the downvote is kept but not shown.
+    expect((await app.thread(PAGE)).body.comments.map((c) => [c.id, c.up, c.down, c.pinned])).toEqual([
+      [1, 1, undefined, true],
+      [2, undefined, undefined, undefined],
+    ]);
+  });
+
+  it('restores a file from before votes and pins (no votes table, no pinned field)', async () => {
+    const { store } = await setup();
+    const old = sample();
+    for (const row of old.comments) delete row.pinned;
+    const text = toFile({ ...old, votes: [] }).replace(',\n"votes":[\n\n]', '');
+    expect(text).not.toContain('votes');
+    const summary = await importText(store, 'riposte', text);
+    expect(summary.restored).toMatchObject({ comments: 3, votes: 0 });
+    expect((await tableRows(store, 'comments')).map((row) => row.pinned)).toEqual([false, false, false]);
   });
 
   const refusals: [string, (doc: Doc) => void, RegExp][] = [
@@ -239,6 +261,15 @@ describe('restoring a Riposte export that was tampered with', () => {
       (d) => (d.comments[2]!.id = 1),
       /comments row 3 \(id 1\): (UNIQUE constraint failed: comments\.id|duplicate key value .*: Key \(id\)=\(1\) already exists)/,
     ],
+    ['a voter that is a raw liker id', (d) => (d.votes[0]!.voter = 'liker:browser-1234567890'), /votes row 1: voter: must be "user:ID"/],
+    ['a vote worth two', (d) => (d.votes[1]!.value = 2), /votes row 2: value: must be 1 or -1, not 2\./],
+    ['a pin that is not true or false', (d) => (d.comments[0]!.pinned = 'yes'), /comments row 1 \(id 1\): pinned: must be true or false/],
+    [
+      'a vote on a missing comment',
+      (d) => (d.votes[0]!.commentId = 9),
+      /votes row 1: (FOREIGN KEY constraint failed|.* violates foreign key constraint)/,
+    ],
+    ['the same vote twice', (d) => (d.votes[1]!.voter = d.votes[0]!.voter), /votes row 2: (UNIQUE constraint failed|duplicate key value)/],
     ['a parent that does not exist', (d) => (d.comments[1]!.parentId = 7), /: comments \(id 2\): parentId 7: there is no such comment\.$/],
     [
       'a parent in another thread',

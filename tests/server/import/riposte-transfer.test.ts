@@ -43,6 +43,7 @@ describe('riposte export and restore', () => {
       'threads',
       'comments',
       'likes',
+      'votes',
       'settings',
       'bans',
       'audit',
@@ -58,6 +59,7 @@ describe('riposte export and restore', () => {
     expect(parsed.comments).toHaveLength(33 + 5 + 1);
     expect(new Set(parsed.comments.map((c) => (c as { status: string }).status))).toEqual(new Set(['approved', 'pending', 'deleted']));
     expect(parsed.likes).toHaveLength(1);
+    expect(parsed.votes).toMatchObject([{ value: 1 }]);
     expect(parsed.settings).toContainEqual({ key: 'hash_key', value: await store.settings.hashKey() });
     // A row per line: the file streams both ways and diffs well.
     expect(text.split('\n').length).toBeGreaterThan(33 + 5 + 1 + 7);
@@ -74,6 +76,7 @@ describe('riposte export and restore', () => {
       threads: 10,
       comments: 39,
       likes: 1,
+      votes: 1,
       settings: 1,
       bans: 1,
       audit: 1,

@@ -46,7 +46,7 @@ describe('openPostgres', () => {
       connection.db.execute<{ name: string }>(sql`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal`).then((r) => r.rows),
     );
     expect(triggers).toEqual(await names(sqlite.rows(`SELECT name FROM sqlite_master WHERE type = 'trigger'`)));
-    expect(triggers).toHaveLength(11);
+    expect(triggers).toHaveLength(14);
   });
 
   it('lets two servers that start together both open it, applying each migration once', async () => {

@@ -101,6 +101,7 @@ const ROWS: [string, Record<string, unknown>[]][] = [
         userId: 7,
         guestSecretHash: 'secret-hash',
         heldReasons: ['first_time', 'too_many_links'],
+        pinned: true,
       },
       {
         id: 11,
@@ -125,6 +126,13 @@ const ROWS: [string, Record<string, unknown>[]][] = [
     ],
   ],
   ['pageLikes', [{ threadId: 3, likerHash: 'liker-hash', createdAt: AT }]],
+  [
+    'commentVotes',
+    [
+      { commentId: 10, voter: 'liker:liker-hash', value: 1, createdAt: AT },
+      { commentId: 10, voter: 'user:7', value: -1, createdAt: AT },
+    ],
+  ],
   ['admins', [{ id: 2, email: 'owner@example.com', name: 'Owner', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$x$y', createdAt: AT }]],
   ['adminSessions', [{ tokenHash: 'admin-token-hash', adminId: 2, csrfToken: 'csrf', createdAt: AT, expiresAt: LATER }]],
   ['bans', [{ id: 4, kind: 'email', value: 'troll@example.org', hidExisting: true, createdBy: 'owner@example.com', createdAt: AT }]],
@@ -238,10 +246,10 @@ describe('values on PostgreSQL', () => {
       expect(serialised(await postgres.db.select().from(tables(name).postgres)), name).toEqual(fromSqlite);
       read[name] = fromSqlite.map((row) => JSON.parse(row));
     }
-    // Defaults filled in the same way; the comments, the like and the mention bumped their thread's version on both.
+    // Defaults filled in the same way; the comments, the like, the votes and the mention bumped their thread's version on both.
     expect(read.sites![1]).toEqual({ id: 'default', name: 'Default site', origins: [], settings: {}, createdAt: AT });
-    expect(read.threads![0]).toMatchObject({ id: 3, version: 9, locked: true });
-    expect(read.comments![0]).toMatchObject({ heldReasons: ['first_time', 'too_many_links'] });
+    expect(read.threads![0]).toMatchObject({ id: 3, version: 11, locked: true });
+    expect(read.comments![0]).toMatchObject({ heldReasons: ['first_time', 'too_many_links'], pinned: true, upvotes: 1, downvotes: 1 });
   });
 
   it('are stamped with the time as ISO 8601 UTC text, to the millisecond, on both', async () => {

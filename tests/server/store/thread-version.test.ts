@@ -1,6 +1,7 @@
 /**
  * The thread version rule, on both dialects from one table: the database itself bumps a
- * thread's version on any change to its comments, likes, address, lock or its site's settings,
+ * thread's version on any change to its comments (votes and pins included), likes, address,
+ * lock or its site's settings,
  * row by row, and on nothing else, so a thread cache is right whoever wrote.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,8 @@ const BASELINE = `
     (10, 1, 'approved', 'Ann', 'Hi', '<p>Hi</p>'),
     (11, 2, 'approved', 'Bob', 'Yo', '<p>Yo</p>'),
     (12, 2, 'pending', 'Cy', 'Hey', '<p>Hey</p>');
-  INSERT INTO page_likes (thread_id, liker_hash) VALUES (1, 'liker-1');`;
+  INSERT INTO page_likes (thread_id, liker_hash) VALUES (1, 'liker-1');
+  INSERT INTO comment_votes (comment_id, voter, value) VALUES (10, 'liker:a', 1);`;
 
 /** What changes, and by how much it moves the versions of threads 1, 2 and 3. */
 const SCENARIOS: { change: string; sql: string; bumps: [number, number, number] }[] = [
@@ -45,6 +47,24 @@ const SCENARIOS: { change: string; sql: string; bumps: [number, number, number] 
     bumps: [0, 0, 0],
   },
   { change: 'a like is taken back', sql: `DELETE FROM page_likes WHERE thread_id = 1 AND liker_hash = 'liker-1'`, bumps: [1, 0, 0] },
+  {
+    change: 'a comment gets a vote',
+    sql: `INSERT INTO comment_votes (comment_id, voter, value) VALUES (11, 'liker:b', 1)`,
+    bumps: [0, 1, 0],
+  },
+  {
+    change: 'the same vote again',
+    sql: `INSERT INTO comment_votes (comment_id, voter, value) VALUES (10, 'liker:a', 1) ON CONFLICT DO NOTHING`,
+    bumps: [0, 0, 0],
+  },
+  { change: 'a vote turns from up to down', sql: 'UPDATE comment_votes SET value = -1 WHERE comment_id = 10', bumps: [1, 0, 0] },
+  {
+    change: 'a vote moves to a comment of another thread',
+    sql: 'UPDATE comment_votes SET comment_id = 11 WHERE comment_id = 10',
+    bumps: [1, 1, 0],
+  },
+  { change: 'a vote is taken back', sql: 'DELETE FROM comment_votes WHERE comment_id = 10', bumps: [1, 0, 0] },
+  { change: 'a comment is pinned', sql: 'UPDATE comments SET pinned = true WHERE id = 11', bumps: [0, 1, 0] },
   { change: 'the page gets a title', sql: `UPDATE threads SET title = 'Hello' WHERE id = 1`, bumps: [1, 0, 0] },
   { change: 'the page address is set to what it was', sql: 'UPDATE threads SET url = url WHERE id = 2', bumps: [0, 1, 0] },
   { change: 'the page key changes', sql: `UPDATE threads SET page_key = 'p1-moved' WHERE id = 1`, bumps: [1, 0, 0] },

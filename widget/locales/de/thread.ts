@@ -23,4 +23,12 @@ export default {
   commentOn: (name, page) => `${name} zu ${page}`,
   leaveReply: 'Schreibe einen Kommentar',
   edited: (when, relative) => (relative ? `(bearbeitet ${when})` : `(bearbeitet am ${when})`),
+  pinned: 'Angeheftet',
+  upvote: 'Positiv bewerten',
+  downvote: 'Negativ bewerten',
+  sortBy: 'Sortieren nach',
+  sorts: { oldest: 'Älteste zuerst', newest: 'Neueste zuerst', best: 'Beste' },
+  showMore: 'Weitere Kommentare anzeigen',
+  loadingMore: 'Kommentare werden geladen …',
+  moreReplies: { one: '1 weitere Antwort anzeigen', other: '{n} weitere Antworten anzeigen' },
 } satisfies ThreadStrings;

@@ -23,4 +23,12 @@ export default {
   commentOn: (name, page) => `${name} on ${page}`,
   leaveReply: 'Leave a Reply',
   edited: (when) => `(edited ${when})`,
+  pinned: 'Pinned',
+  upvote: 'Upvote',
+  downvote: 'Downvote',
+  sortBy: 'Sort by',
+  sorts: { oldest: 'Oldest first', newest: 'Newest first', best: 'Best' },
+  showMore: 'Show more comments',
+  loadingMore: 'Loading comments…',
+  moreReplies: { one: 'Show 1 more reply', other: 'Show {n} more replies' },
 } satisfies ThreadStrings;

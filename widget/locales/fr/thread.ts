@@ -28,4 +28,12 @@ export default {
   commentOn: (name, page) => `${name} sur ${page}`,
   leaveReply: 'Laisser un commentaire',
   edited: (when, relative) => (relative ? `(modifié ${when})` : `(modifié le ${when})`),
+  pinned: 'Épinglé',
+  upvote: 'Voter pour',
+  downvote: 'Voter contre',
+  sortBy: 'Trier par',
+  sorts: { oldest: 'Les plus anciens', newest: 'Les plus récents', best: 'Les meilleurs' },
+  showMore: 'Afficher plus de commentaires',
+  loadingMore: 'Chargement des commentaires…',
+  moreReplies: { one: 'Afficher 1 autre réponse', many: 'Afficher {n} d’autres réponses', other: 'Afficher {n} autres réponses' },
 } satisfies ThreadStrings;

@@ -1,0 +1,28 @@
+-- Custom SQL migration file, put your code below! --
+-- A comment's vote counts follow its votes, whoever writes them (this process, an import, another
+-- instance). Changing the counts updates the comment, so the comments_update_bumps_thread trigger
+-- bumps the thread's version: cached answers show the new counts. One UPDATE per comment touched.
+CREATE TRIGGER `comment_votes_insert_counts` AFTER INSERT ON `comment_votes` BEGIN
+	UPDATE `comments` SET
+		`upvotes` = `upvotes` + (CASE WHEN NEW.`value` > 0 THEN 1 ELSE 0 END),
+		`downvotes` = `downvotes` + (CASE WHEN NEW.`value` < 0 THEN 1 ELSE 0 END)
+	WHERE `id` = NEW.`comment_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `comment_votes_update_counts` AFTER UPDATE ON `comment_votes` BEGIN
+	UPDATE `comments` SET
+		`upvotes` = `upvotes`
+			- (CASE WHEN `id` = OLD.`comment_id` AND OLD.`value` > 0 THEN 1 ELSE 0 END)
+			+ (CASE WHEN `id` = NEW.`comment_id` AND NEW.`value` > 0 THEN 1 ELSE 0 END),
+		`downvotes` = `downvotes`
+			- (CASE WHEN `id` = OLD.`comment_id` AND OLD.`value` < 0 THEN 1 ELSE 0 END)
+			+ (CASE WHEN `id` = NEW.`comment_id` AND NEW.`value` < 0 THEN 1 ELSE 0 END)
+	WHERE `id` IN (OLD.`comment_id`, NEW.`comment_id`);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `comment_votes_delete_counts` AFTER DELETE ON `comment_votes` BEGIN
+	UPDATE `comments` SET
+		`upvotes` = `upvotes` - (CASE WHEN OLD.`value` > 0 THEN 1 ELSE 0 END),
+		`downvotes` = `downvotes` - (CASE WHEN OLD.`value` < 0 THEN 1 ELSE 0 END)
+	WHERE `id` = OLD.`comment_id`;
+END;

@@ -1,0 +1,67 @@
+/**
+ * Reading one page of a page's thread: the thread's model, its order in the sort asked for
+ * and the page's serialised answer, each from the thread cache at the thread's version (built
+ * once per version when a reader asks), so a read is about as cheap as sending bytes from
+ * memory and a write costs the pages read after it, not the whole thread.
+ */
+import { siteSettings } from '../../shared/site-settings.ts';
+import type { ThreadSort } from '../../shared/wire.ts';
+import type { AppDeps } from '../http/app-env.ts';
+import { type EncodedBody, encodedBody, heldBytes } from '../http/encoded-body.ts';
+import { RiposteError } from '../http/errors.ts';
+import type { SiteRow } from '../store/schema.ts';
+import { emptyThreadJson, threadPageJson } from './thread-json.ts';
+import { loadThreadModel, modelBytes } from './thread-model.ts';
+import { orderThread } from './thread-order.ts';
+import { cursorOfPageHolding, nextCursor, pageFrom, pageIds, startAfter } from './thread-pages.ts';
+
+export interface PageQuery {
+  pageKey: string;
+  sort: ThreadSort;
+  /** The `next` of the page before; none for the first page. */
+  cursor?: number | undefined;
+  /** Instead of a cursor: the page that holds this comment (the first page if the thread does not show it). */
+  comment?: number | undefined;
+}
+
+const json = (text: string): EncodedBody => encodedBody(new TextEncoder().encode(text), 'fast');
+/** The identity bytes, and room for the compressed forms made on demand. */
+
+export async function readThreadPage(
+  deps: Pick<AppDeps, 'store' | 'hashKey' | 'threadCache'>,
+  site: SiteRow,
+  query: PageQuery,
+): Promise<EncodedBody> {
+  const { store, hashKey, threadCache: cache } = deps;
+  const { sort } = query;
+  const thread = await store.threads.find(site.id, query.pageKey);
+  // Pages without a thread are not cached: made-up page keys must not push real threads out.
+  if (!thread) return json(emptyThreadJson(site.id, query.pageKey, sort, siteSettings(site.settings)));
+
+  const model = await cache.part(thread, 'model', () => loadThreadModel(store, thread), modelBytes);
+  const order = await cache.part(
+    thread,
+    `order:${sort}`,
+    async () => orderThread(model.rows, sort, model.settings.votes),
+    (o) => o.ids.length * 12,
+  );
+  const cursor = query.comment === undefined ? (query.cursor ?? null) : (cursorOfPageHolding(order, query.comment) ?? null);
+  return cache.part(
+    thread,
+    `json:${sort}:${cursor ?? ''}`,
+    async () => {
+      const first = startAfter(order, cursor ?? undefined);
+      if (first === undefined) {
+        throw new RiposteError(
+          404,
+          'not_found',
+          'The comment this page of comments follows is no longer in the thread; load the comments again.',
+        );
+      }
+      const span = pageFrom(order, first);
+      const ids = pageIds(order, span);
+      return json(threadPageJson(model, sort, ids, await store.comments.getMany(ids), nextCursor(order, span), hashKey));
+    },
+    heldBytes,
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * A thread that reads in pages, in Chromium: the first page drawn with the whole thread's count,
+ * "Show more comments", a long run of replies folded behind "Show N more replies", and a
+ * permalink that opens the page and the fold holding its comment.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { growDemoThread, type GrownThread } from '../helpers/big-demo-thread.ts';
+import { useDemoBrowser } from '../helpers/demo-browser.ts';
+import { comment, isHighlighted } from '../helpers/thread-page.ts';
+
+const demo = useDemoBrowser();
+let grown: GrownThread;
+
+// The seed's 9 comments (2 responses), 40 more responses and 7 replies to the first of them: 56
+// comments, 42 responses, read 20 responses to a page.
+beforeAll(async () => {
+  grown = await growDemoThread(demo.stack, 40, 7);
+});
+
+async function open(hash = '') {
+  await demo.page.goto(demo.stack.blogUrl + hash);
+  await demo.page.getByRole('heading', { name: '56 Responses' }).waitFor();
+}
+
+/** The ids of the responses to the page drawn, in order. */
+function responsesDrawn(): Promise<number[]> {
+  return demo.page
+    .locator('riposte-thread')
+    .evaluate((thread) =>
+      [...thread.shadowRoot!.querySelectorAll('.comments > li > article')].map((article) => Number(article.id.replace('comment-', ''))),
+    );
+}
+
+const more = () => demo.page.getByRole('button', { name: 'Show more comments' });
+
+describe('a thread read in pages', () => {
+  it('draws the first page with the whole count, and "Show more comments" until the last, focus on the first new one', async () => {
+    await open();
+    expect(await responsesDrawn()).toEqual([1, 4, ...grown.responses.slice(0, 18)]);
+    await more().click();
+    await expect.poll(responsesDrawn).toEqual([1, 4, ...grown.responses.slice(0, 38)]);
+    // Keyboard and screen reader users go on where the new comments start.
+    await expect.poll(() => comment(demo.page, grown.responses[18]!).evaluate((a) => a.matches(':focus'))).toBe(true);
+    await more().click();
+    await expect.poll(responsesDrawn).toEqual([1, 4, ...grown.responses]);
+    await expect(more().count()).resolves.toBe(0);
+    await expect(demo.page.getByRole('heading', { name: '56 Responses' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('folds a long run of replies after three, and "Show 4 more replies" shows the rest', async () => {
+    await open();
+    const { replies } = grown;
+    for (const id of replies.slice(0, 3)) await expect(comment(demo.page, id).isVisible()).resolves.toBe(true);
+    await expect(comment(demo.page, replies[3]!).count()).resolves.toBe(0);
+    const fold = demo.page.getByRole('button', { name: 'Show 4 more replies' });
+    await fold.focus();
+    await demo.page.keyboard.press('Enter');
+    for (const id of replies) await comment(demo.page, id).waitFor();
+    await expect(fold.count()).resolves.toBe(0);
+    await expect.poll(() => comment(demo.page, replies[3]!).evaluate((a) => a.matches(':focus'))).toBe(true);
+  });
+
+  it('opens a permalink to a comment on a later page: that page is loaded and the comment highlighted; the pages between follow', async () => {
+    const last = grown.responses.at(-1)!;
+    await open(`#comment-${last}`);
+    await expect.poll(() => isHighlighted(demo.page, last)).toBe(true);
+    await expect(comment(demo.page, last).isVisible()).resolves.toBe(true);
+    // The first page and the one that holds it (the last: its two responses), with the second page between them to load.
+    await expect.poll(responsesDrawn).toEqual([1, 4, ...grown.responses.slice(0, 18), ...grown.responses.slice(38)]);
+    await more().first().click();
+    await expect.poll(responsesDrawn).toEqual([1, 4, ...grown.responses]);
+    // The loaded runs meet once the page after the second is asked for: nothing is listed twice.
+    await more().click();
+    await expect(more().count()).resolves.toBe(0);
+    expect(await responsesDrawn()).toEqual([1, 4, ...grown.responses]);
+  });
+
+  it('opens a permalink to a folded reply: its run of replies unfolds', async () => {
+    const folded = grown.replies[5]!;
+    await open(`#comment-${folded}`);
+    await expect.poll(() => isHighlighted(demo.page, folded)).toBe(true);
+    await expect(comment(demo.page, folded).isVisible()).resolves.toBe(true);
+    await expect(demo.page.getByRole('button', { name: /more replies/ }).count()).resolves.toBe(0);
+  });
+});
