@@ -10,6 +10,7 @@ import type { DeliveryChannel } from '../../shared/notifications.ts';
 import type { AppDeps, OutboxSignal } from '../http/app-env.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { AddressPolicy } from '../net/address-policy.ts';
+import { isBusy } from '../store/index.ts';
 import type { OutboxRow } from '../store/schema.ts';
 import { deliverVerification } from '../webmention/deliver-verification.ts';
 import { deliverMail } from './deliver-mail.ts';
@@ -145,10 +146,13 @@ export function startOutbox(deps: WorkerDeps, options: WorkerOptions = {}): Outb
           try {
             await round();
           } catch (err) {
-            console.error('riposte: the outbox worker failed a round; it tries again soon:', err);
+            // Another process holding the database's write lock (an import) is not a failure: the next look goes on.
+            if (!isBusy(err)) console.error('riposte: the outbox worker failed a round; it tries again soon:', err);
           }
         }
-        await schedule().catch((err: unknown) => console.error('riposte: the outbox worker could not schedule its next look:', err));
+        await schedule().catch((err: unknown) => {
+          if (!isBusy(err)) console.error('riposte: the outbox worker could not schedule its next look:', err);
+        });
       } while (again && !stopped);
       running = null;
     })();
