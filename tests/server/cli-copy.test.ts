@@ -53,7 +53,9 @@ describe('riposte copy', () => {
     const there = riposte(['copy', '--from', original, '--to', postgres]);
     expect(there.stderr).toBe('');
     expect(there.status).toBe(0);
-    expect(there.stdout).toContain('2 sites, 1 users, 10 threads, 39 comments, 1 likes, 1 votes, 1 settings, 1 bans, 1 audit, 0 mailAddresses');
+    expect(there.stdout).toContain(
+      '2 sites, 1 users, 10 threads, 39 comments, 1 likes, 1 votes, 1 settings, 1 bans, 1 audit, 0 mailAddresses',
+    );
     expect(there.stdout).toContain('Admins are not copied');
     // Every row, and the hashing key (avatars, likes and sender hashes stay as they were).
     expect(await exported(postgres)).toEqual(before);
