@@ -97,8 +97,10 @@ describe('an instance killed during a write load', () => {
     } finally {
       await store.close();
     }
-    // The thread comes in pages: B counts every acknowledged comment (the only ones on the page).
+    // The thread comes in pages: B counts every acknowledged comment. It may count one more: a
+    // post A stored in the instant before the kill, whose 201 never left (stored, not acknowledged).
     const read = (await (await fetch(`${b.url}/api/v1/threads?page=${PAGE}`)).json()) as { count: number };
-    expect(read.count).toBe(acknowledged.length);
+    expect(read.count).toBeGreaterThanOrEqual(acknowledged.length);
+    expect(read.count).toBeLessThanOrEqual(acknowledged.length + LOOPS);
   });
 });
