@@ -56,23 +56,25 @@ describe('pins and votes in /admin', () => {
 
   it("lists comments by score with their readers' votes", async () => {
     const page = await reader();
+    // The button shows the vote at once; wait for the server's answer before closing the browser.
+    const stored = page.waitForResponse((r) => r.url().includes('/api/v1/comments/7/vote') && r.request().method() === 'PUT');
     await comment(page, 7)
       .getByRole('button', { name: /^Upvote/ })
       .click();
-    await expect
-      .poll(() =>
-        comment(page, 7)
-          .getByRole('button', { name: /^Upvote/ })
-          .getAttribute('aria-pressed'),
-      )
-      .toBe('true');
+    expect((await stored).status()).toBe(200);
+    await expect(
+      comment(page, 7)
+        .getByRole('button', { name: /^Upvote/ })
+        .getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
     await page.context().close();
 
     await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await allComments({ order: 'Highest score first (pinned first)', pinnedOnly: false });
     const first = demo.page.locator('riposte-admin-comment').first();
     await first.getByText('The Putin government is not the only').waitFor();
-    await expect(first.getByText('Votes: 1 up, 0 down').isVisible()).resolves.toBe(true);
+    // The list may still be the one before the search for a moment: wait for the sorted one.
+    await first.getByText('Votes: 1 up, 0 down').waitFor();
   });
 
   it('turns votes off, and on with downvotes, in Rules', async () => {
