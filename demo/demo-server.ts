@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../server/runtime/project-root.ts';
 
-const PAGE = fileURLToPath(new URL('./index.html', import.meta.url));
+const PAGE = projectPath('demo/index.html');
 /** The `page-id` of the demo post's `<riposte-thread>`. */
 const DEMO_PAGE_ID = 'marine-le-pen-moscow-2017';
 
