@@ -120,3 +120,11 @@ export interface ErasureSummary {
   identities: number;
   deliveries: number;
 }
+
+/** What /admin's look-up answers: who, and how much is stored (the data itself is a download). */
+export interface PrivacyLookup {
+  person: string;
+  identities: { identity: string; name: string }[];
+  counts: { comments: number; votes: number; likes: number; subscriptions: number; sessions: number };
+  personalFields: string[];
+}

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { adminEraseSchema, adminPersonSchema, personSchema } from '../../shared/privacy.ts';
+import { adminEraseSchema, adminPersonSchema, personSchema, type PrivacyLookup } from '../../shared/privacy.ts';
 import type { AdminEnv } from '../admin/admin-auth.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { erasePerson, logExport } from '../privacy/erase.ts';
@@ -24,7 +24,7 @@ export function adminPrivacyRoutes() {
       const { person: ref } = validate(adminPersonSchema, c.req.query());
       const person = await personByRef(c.var.store, ref);
       const { data } = await personalExport(c.var.store, person, c.var.now());
-      return c.json({
+      const lookup: PrivacyLookup = {
         person: person.label,
         identities: data.identities.map(({ identity, name }) => ({ identity, name })),
         counts: {
@@ -35,7 +35,8 @@ export function adminPrivacyRoutes() {
           sessions: data.identities.reduce((n, identity) => n + identity.sessions.length, 0),
         },
         personalFields: data.personalFields,
-      });
+      };
+      return c.json(lookup);
     })
     .get('/privacy/export', async (c) => {
       const { person: ref, format } = validate(exportQuerySchema, c.req.query());

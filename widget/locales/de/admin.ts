@@ -11,6 +11,27 @@ export default {
   wrongLogin: 'E-Mail-Adresse oder Passwort ist falsch.',
   logOut: 'Abmelden',
   navigation: 'Verwaltung',
+  privacy: {
+    intro:
+      'Beantworten Sie die Anfrage einer Person nach ihren Daten oder deren Löschung: Suchen Sie sie über die angegebene E-Mail-Adresse oder ihre Anmeldeidentität (Anbieter:Kennung, wie im Protokoll). Prüfen Sie zuerst, dass die Anfrage wirklich von ihr stammt (etwa eine E-Mail von dieser Adresse).',
+    person: 'E-Mail-Adresse oder Identität',
+    lookUp: 'Suchen',
+    comments: { one: '{n} Kommentar', other: '{n} Kommentare' },
+    votes: { one: '{n} Stimme', other: '{n} Stimmen' },
+    likes: { one: '{n} „Gefällt mir“ für eine Seite', other: '{n} „Gefällt mir“ für Seiten' },
+    subscriptions: { one: '{n} Abonnement', other: '{n} Abonnements' },
+    sessions: { one: '{n} Anmeldesitzung', other: '{n} Anmeldesitzungen' },
+    identity: 'Anmeldeidentität',
+    fields: 'Gespeicherte persönliche Felder',
+    none: 'Über diese Person ist nichts gespeichert.',
+    downloadJson: 'Alles herunterladen (JSON)',
+    downloadMarkdown: 'Die Kommentare herunterladen (Markdown)',
+    erase: 'Löschen…',
+    confirm: (person) =>
+      `Alles über ${person} Gespeicherte löschen? Kommentare, auf die andere geantwortet haben, bleiben als „Dieser Kommentar wurde gelöscht.“ stehen; der Rest verschwindet, mit Stimmen, Abonnements, Sitzungen und der Anmeldeidentität. Das lässt sich nicht rückgängig machen.`,
+    eraseNow: 'Endgültig löschen',
+    erased: (comments) => `Gelöscht (${comments}). Das Protokoll vermerkt die Anfrage.`,
+  },
   views: {
     queue: 'Warteschlange',
     all: 'Alle Kommentare',
@@ -18,6 +39,7 @@ export default {
     bans: 'Sperren',
     log: 'Protokoll',
     transfer: 'Import / Export',
+    privacy: 'Datenschutz',
   },
   pendingCount: { other: '({n} ausstehend)' },
   done: {

@@ -12,6 +12,27 @@ export default {
   wrongLogin: 'E-mail ou mot de passe incorrect.',
   logOut: 'Se déconnecter',
   navigation: 'Administration',
+  privacy: {
+    intro:
+      'Répondez à une personne qui demande ses données ou leur effacement : cherchez-la par l’adresse e-mail qu’elle a donnée ou par son identité de connexion (fournisseur:identifiant, comme dans le journal). Assurez-vous d’abord que la demande vient bien d’elle (un e-mail depuis cette adresse, par exemple).',
+    person: 'Adresse e-mail ou identité',
+    lookUp: 'Chercher',
+    comments: { one: '{n} commentaire', other: '{n} commentaires' },
+    votes: { one: '{n} vote', other: '{n} votes' },
+    likes: { one: '{n} « j’aime » de page', other: '{n} « j’aime » de page' },
+    subscriptions: { one: '{n} abonnement', other: '{n} abonnements' },
+    sessions: { one: '{n} session de connexion', other: '{n} sessions de connexion' },
+    identity: 'Identité de connexion',
+    fields: 'Champs personnels conservés',
+    none: 'Rien n’est conservé sur cette personne.',
+    downloadJson: 'Tout télécharger (JSON)',
+    downloadMarkdown: 'Télécharger les commentaires (Markdown)',
+    erase: 'Effacer…',
+    confirm: (person) =>
+      `Effacer tout ce qui est conservé sur ${person} ? Les commentaires auxquels d’autres ont répondu restent sous la forme « Ce commentaire a été supprimé. » ; le reste disparaît, avec les votes, abonnements, sessions et l’identité de connexion. C’est irréversible.`,
+    eraseNow: 'Effacer définitivement',
+    erased: (comments) => `Effacé (${comments}). Le journal garde trace de la demande.`,
+  },
   views: {
     queue: 'File d’attente',
     all: 'Tous les commentaires',
@@ -19,6 +40,7 @@ export default {
     bans: 'Bannissements',
     log: 'Journal',
     transfer: 'Importer / exporter',
+    privacy: 'Confidentialité',
   },
   pendingCount: { other: '({n} en attente)' },
   done: {
