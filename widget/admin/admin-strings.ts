@@ -157,7 +157,10 @@ export interface AdminStrings {
   votesLegend: string;
   voteModes: Record<VoteMode, string>;
   limits: string;
-  numbers: Record<'maxLinks' | 'minSeconds' | 'closeAfterDays' | 'editWindowMinutes', [label: string, unit: string]>;
+  numbers: Record<
+    'maxLinks' | 'minSeconds' | 'closeAfterDays' | 'editWindowMinutes' | 'keepIpHashDays' | 'keepEmailDays',
+    [label: string, unit: string]
+  >;
   blockedWords: string;
   origins: string;
   /** Before the origins the server's settings allow (RIPOSTE_ORIGINS, its own address), shown beside the site's own list. */

@@ -200,6 +200,8 @@ export default {
     minSeconds: ['Kommentare zurückhalten, die nach dem Öffnen des Formulars schneller gesendet werden als in', 'Sekunden (0: nie)'],
     closeAfterDays: ['Diskussionen schließen, die älter sind als', 'Tage (0: nie)'],
     editWindowMinutes: ['Autoren dürfen ihre Kommentare bearbeiten während', 'Minuten'],
+    keepIpHashDays: ['Den IP-Hash eines Kommentars vergessen nach', 'Tagen (0: behalten)'],
+    keepEmailDays: ['Die E-Mail-Adresse eines Kommentars vergessen nach', 'Tagen, außer ihr Autor hat ein Abonnement (0: behalten)'],
   },
   blockedWords: 'Gesperrte Wörter (eines pro Zeile; ein Kommentar, der eines enthält, wird zurückgehalten)',
   origins: 'Erlaubte Origins (einer pro Zeile, z. B. https://blog.example.com)',

@@ -192,6 +192,8 @@ export default {
     minSeconds: ['Hold comments sent sooner after opening the form than', 'seconds (0: off)'],
     closeAfterDays: ['Close threads older than', 'days (0: never)'],
     editWindowMinutes: ['Authors may edit their comments for', 'minutes'],
+    keepIpHashDays: ['Forget a comment’s IP hash after', 'days (0: keep)'],
+    keepEmailDays: ['Forget a comment’s email after', 'days, unless its author is subscribed (0: keep)'],
   },
   blockedWords: 'Blocked words (one per line; a comment containing one is held)',
   origins: 'Allowed origins (one per line, e.g. https://blog.example.com)',

@@ -201,6 +201,8 @@ export default {
     minSeconds: ['Retenir les commentaires envoyés, après l’ouverture du formulaire, en moins de', 'secondes (0 : jamais)'],
     closeAfterDays: ['Fermer les discussions de plus de', 'jours (0 : jamais)'],
     editWindowMinutes: ['Les auteurs peuvent modifier leurs commentaires pendant', 'minutes'],
+    keepIpHashDays: ['Oublier l’empreinte IP d’un commentaire après', 'jours (0 : conserver)'],
+    keepEmailDays: ['Oublier l’e-mail d’un commentaire après', 'jours, sauf si son auteur est abonné (0 : conserver)'],
   },
   blockedWords: 'Mots bloqués (un par ligne ; un commentaire qui en contient un est retenu)',
   origins: 'Origines autorisées (une par ligne, p. ex. https://blog.example.com)',
