@@ -113,5 +113,9 @@ describe('My data', () => {
     // The browser holds no more secrets: no "My data" for it once the panel is closed.
     await panel.getByRole('button', { name: 'Close' }).click();
     await expect(demo.page.locator('riposte-thread').getByRole('button', { name: 'My data' }).count()).resolves.toBe(0);
+    // All along, the widget asked only the blog and the comment server, and set no cookie anywhere.
+    const allowed = [new URL(demo.stack.blogUrl).origin, new URL(demo.stack.server.url).origin];
+    expect(demo.requested.filter((url) => !allowed.includes(new URL(url).origin) && !url.startsWith('blob:'))).toEqual([]);
+    expect(await demo.context.cookies()).toEqual([]);
   });
 });
