@@ -1,11 +1,14 @@
 /**
  * "My data" in Chromium: a reader signed in with a real OpenID Connect provider sees what the
  * server stores, downloads it (JSON, Markdown) and deletes it; a guest does the same for the
- * comments their browser holds secrets for. Afterwards the words are nowhere on the server.
+ * comments their browser holds secrets for; the owner answers a request in /admin's Privacy
+ * screen. Afterwards the words are nowhere on the server.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonalData } from '../../shared/privacy.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
+import { axeViolations, logIn } from '../helpers/admin-page.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../helpers/test-oidc-provider.ts';
 import { commentWith, fillGuestForm, pageForm } from '../helpers/thread-page.ts';
@@ -19,6 +22,7 @@ afterAll(async () => {
 });
 
 const demo = useDemoBrowser({
+  admin: true,
   context: { acceptDownloads: true },
   env: () => ({
     RIPOSTE_OIDC_PROVIDERS: 'keycloak',
@@ -74,6 +78,7 @@ describe('My data', () => {
     const panel = demo.page.locator('riposte-thread riposte-my-data');
     await panel.getByText('1 comment', { exact: true }).waitFor();
     await panel.getByText('your sign-in: Grace Hopper').waitFor();
+    await panel.screenshot({ path: '.tmp/my-data-signed-in.png' });
     const json = JSON.parse(await download('Download (JSON)')) as PersonalData;
     expect(json.comments.map((c) => c.markdown)).toEqual(['Grace writes about *nanoseconds*.']);
     expect(json.identities.map((i) => [i.identity, i.sessions.length])).toEqual([['keycloak:grace', 1]]);
@@ -117,5 +122,43 @@ describe('My data', () => {
     const allowed = [new URL(demo.stack.blogUrl).origin, new URL(demo.stack.server.url).origin];
     expect(demo.requested.filter((url) => !allowed.includes(new URL(url).origin) && !url.startsWith('blob:'))).toEqual([]);
     expect(await demo.context.cookies()).toEqual([]);
+  });
+});
+
+describe("the owner's Privacy screen", () => {
+  it('looks a person up by address, downloads their data and erases it after a confirmation', async () => {
+    // The demo's thread, found from its first seeded comment.
+    const { thread } = (await demo.stack.server.store.comments.getWithThread(1))!;
+    const posted = await fetch(`${demo.stack.server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        page: thread.pageKey,
+        body: 'Asker writes about *cormorants*.',
+        author: { name: 'Asker', email: 'asker@example.org' },
+      }),
+    });
+    expect(posted.status).toBe(201);
+
+    await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await demo.page.getByRole('link', { name: 'Privacy' }).click();
+    await demo.page.getByLabel('Email address or identity').fill('Asker@Example.org');
+    await demo.page.getByRole('button', { name: 'Look up' }).click();
+    await demo.page.getByText('1 comment', { exact: true }).waitFor();
+    await demo.page.screenshot({ path: '.tmp/admin-privacy.png', fullPage: true });
+    expect(await axeViolations(demo.page)).toEqual([]);
+    const [saved] = await Promise.all([
+      demo.page.waitForEvent('download'),
+      demo.page.getByRole('link', { name: 'Download everything (JSON)' }).click(),
+    ]);
+    const data = JSON.parse(readFileSync((await saved.path())!, 'utf8')) as PersonalData;
+    expect(data.comments.map((c) => [c.markdown, c.authorEmail])).toEqual([['Asker writes about *cormorants*.', 'asker@example.org']]);
+
+    await demo.page.getByRole('button', { name: 'Erase…' }).click();
+    await demo.page.getByRole('button', { name: 'Erase for good' }).click();
+    await demo.page.getByText('Erased (1 comment). The Log records the request.').waitFor();
+    expect(await storedWith('cormorants')).toBe(0);
+    await demo.page.getByRole('link', { name: 'Log' }).click();
+    await demo.page.getByText('for asker@example.org: 1 comment(s) removed', { exact: false }).waitFor();
   });
 });
