@@ -19,6 +19,7 @@ import { countRoutes } from './routes/counts.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { likeRoutes } from './routes/likes.ts';
 import { mailLinkRoutes } from './routes/mail-links.ts';
+import { myDataRoutes } from './routes/my-data.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { recentRoutes } from './routes/recent.ts';
 import { threadHtmlRoutes } from './routes/thread-html.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   api.route('/comments', commentRoutes);
   api.route('/likes', likeRoutes);
   api.route('/subscriptions', subscriptionRoutes);
+  api.route('/my-data', myDataRoutes);
   api.route('/preview', previewRoutes);
   api.route('/', voteRoutes);
 

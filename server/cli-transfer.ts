@@ -28,7 +28,7 @@ export const TRANSFER_USAGE = `  import wordpress|disqus|riposte FILE [--site SI
            keeping avatars, likes and sender hashes; with it, IP hashes can be reversed).`;
 
 /** Who the admin view's Log names for what was done at the command line: the system user (a uid with no name in a container). */
-function commandLine(): string {
+export function commandLine(): string {
   try {
     return `command line (${userInfo().username})`;
   } catch {

@@ -9,6 +9,7 @@ import { copyCommand, COPY_USAGE } from './cli-copy.ts';
 import { siteCommand, SITE_USAGE } from './cli-site.ts';
 import { lockWaitNotice } from './cli-store.ts';
 import { mailCommand, MAIL_USAGE } from './cli-mail.ts';
+import { privacyCommand, PRIVACY_USAGE } from './cli-privacy.ts';
 import { renderCommand, RENDER_USAGE } from './cli-render.ts';
 import { exportCommand, importCommand, TRANSFER_USAGE } from './cli-transfer.ts';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config.ts';
@@ -31,6 +32,7 @@ ${RENDER_USAGE}
 ${SITE_USAGE}
 ${ADMIN_USAGE}
 ${MAIL_USAGE}
+${PRIVACY_USAGE}
   help     Show this text.
 
 Options (each also an environment variable; flags win). Every command reads --db; the
@@ -106,7 +108,7 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
     console.log(USAGE);
     return;
   }
-  if (!['serve', 'demo', 'backup', 'import', 'export', 'copy', 'site', 'admin', 'mail', 'render'].includes(command)) {
+  if (!['serve', 'demo', 'backup', 'import', 'export', 'copy', 'site', 'admin', 'mail', 'render', 'privacy'].includes(command)) {
     console.error(`riposte: unknown command "${command}".\n\n${USAGE}`);
     process.exitCode = 2;
     return;
@@ -115,8 +117,14 @@ export async function main(args: string[], startDemo?: StartDemo): Promise<void>
     if (command === 'import' || command === 'export') return await (command === 'import' ? importCommand(rest) : exportCommand(rest));
     if (command === 'copy') return await copyCommand(rest);
     if (command === 'render') return await renderCommand(rest);
-    const { config, positionals } = loadConfig(rest, process.env);
-    if (command === 'backup') await backupCommand(config, positionals[0]);
+    const own = command === 'privacy' ? ['--yes', '--markdown'] : [];
+    const { config, positionals } = loadConfig(
+      rest.filter((arg) => !own.includes(arg)),
+      process.env,
+    );
+    if (command === 'privacy')
+      await privacyCommand(config, positionals, { yes: rest.includes('--yes'), markdown: rest.includes('--markdown') });
+    else if (command === 'backup') await backupCommand(config, positionals[0]);
     else if (command === 'site') await siteCommand(config, positionals);
     else if (command === 'admin') await adminCommand(config, positionals);
     else if (command === 'mail') await mailCommand(config, positionals);

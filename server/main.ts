@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { startOutbox } from './outbox/outbox-worker.ts';
+import { startRetention } from './privacy/retention.ts';
 import { projectPath } from './runtime/project-root.ts';
 import { isBusy, openStore, type Store } from './store/index.ts';
 import { ThreadCache } from './threads/thread-cache.ts';
@@ -64,6 +65,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   });
   // Whatever a previous run left to send (a crash, a restart) goes out now.
   outbox.wake();
+  const stopRetention = startRetention({ store, now });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
@@ -82,6 +84,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
         const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close((err) => {
           clearTimeout(deadline);
+          stopRetention();
           // Sends under way finish (or time out); what is left waits in the outbox for the next start.
           void outbox.stop().finally(() => {
             mailer?.close();

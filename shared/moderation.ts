@@ -52,6 +52,9 @@ export const AUDIT_ACTIONS = [
   'unpin',
   'import',
   'export',
+  'privacy-export',
+  'privacy-erase',
+  'retention',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -99,6 +99,12 @@ export const emailSchema = v.pipe(
   v.email('Email does not look like an address (name@example.com).'),
 );
 
+/** A guest comment and the secret its author was given when posting it: proof of authorship. */
+export const commentProofSchema = v.object({
+  id: v.pipe(v.number('Comment ids are numbers.'), v.integer(), v.minValue(1)),
+  secret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'A comment secret is the token the server gave.')),
+});
+
 export const authorSchema = v.object({
   // Missing and empty both get the same readable message.
   name: v.optional(
@@ -146,15 +152,7 @@ export const newCommentSchema = v.object({
   ),
   /** A guest's earlier comments from this browser, each with the secret it was given: proof of a known author. */
   earlierComments: v.optional(
-    v.pipe(
-      v.array(
-        v.object({
-          id: v.pipe(v.number('Comment ids are numbers.'), v.integer(), v.minValue(1)),
-          secret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'A comment secret is the token the server gave.')),
-        }),
-      ),
-      v.maxLength(LIMITS.earlierCommentsMax, `At most ${LIMITS.earlierCommentsMax} earlier comments.`),
-    ),
+    v.pipe(v.array(commentProofSchema), v.maxLength(LIMITS.earlierCommentsMax, `At most ${LIMITS.earlierCommentsMax} earlier comments.`)),
   ),
 });
 export type NewComment = v.InferOutput<typeof newCommentSchema>;

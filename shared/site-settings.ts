@@ -40,6 +40,13 @@ export const siteSettingsSchema = v.object({
   webhooks: v.optional(v.pipe(v.array(webhookUrlSchema), v.maxLength(10)), []),
   /** The key of the webhooks' HMAC-SHA256 signature; made by the server when the first webhook is added. */
   webhookSecret: v.optional(v.pipe(v.string(), v.regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 printable characters without spaces.'))),
+  /** Retention: a comment's IP hash is dropped this many days after it was posted; 0 keeps it. */
+  keepIpHashDays: v.optional(count(36_500, 'days'), 30),
+  /**
+   * Retention: a comment's email is dropped this many days after it was posted, unless its
+   * author is subscribed (replies to it, or the page, with that address); 0 keeps it.
+   */
+  keepEmailDays: v.optional(count(36_500, 'days'), 30),
   /** Whether readers vote on comments: `off`, `up` (upvotes only) or `updown` (downvotes too). */
   votes: v.optional(v.picklist(VOTE_MODES, 'must be off, up or updown.'), 'up'),
 });

@@ -51,6 +51,9 @@ export interface RiposteEventDetails {
   'riposte-email-sign-in': { ask: EmailSignInStep } & Replies<SignInFailure>;
   /** "Log Out" or "Change" was pressed (from `<riposte-sign-in>`). */
   'riposte-sign-out': Record<string, never>;
+  /** "My data" was pressed (from `<riposte-sign-in>`'s signed-in line), or its panel closed (from `<riposte-my-data>`). */
+  'riposte-my-data': Record<string, never>;
+  'riposte-my-data-close': Record<string, never>;
   /** The form asks for its Markdown rendered as the server would store it (from `<riposte-comment-form>`). */
   'riposte-preview': { body: string; reply: (answer: { html: string } | ApiError) => void };
   /** The thread loaded or reloaded (from `<riposte-thread>`, for the host page). */
@@ -69,6 +72,8 @@ declare global {
     'riposte-sign-out': RiposteEvent<'riposte-sign-out'>;
     'riposte-email-sign-in': RiposteEvent<'riposte-email-sign-in'>;
     'riposte-preview': RiposteEvent<'riposte-preview'>;
+    'riposte-my-data': RiposteEvent<'riposte-my-data'>;
+    'riposte-my-data-close': RiposteEvent<'riposte-my-data-close'>;
     'riposte-loaded': RiposteEvent<'riposte-loaded'>;
     'riposte-posted': RiposteEvent<'riposte-posted'>;
   }

@@ -18,6 +18,7 @@ import { signInStyles } from './sign-in-styles.ts';
  *
  * @fires riposte-sign-in - A provider's button, or "Log in in this tab instead", was pressed.
  * @fires riposte-sign-out - "Log Out" or "Change" was pressed.
+ * @fires riposte-my-data - "My data" was pressed.
  */
 export class RiposteSignIn extends LitElement {
   static override styles = signInStyles;
@@ -47,7 +48,8 @@ export class RiposteSignIn extends LitElement {
       return html`<p>
         ${t.commentingAs} <strong>${user.name}</strong> (${user.providerName}).
         <button type="button" class="quiet" @click=${this._onSignOut}>${t.logOut}</button> /
-        <button type="button" class="quiet" @click=${this._onSignOut}>${t.change}</button>
+        <button type="button" class="quiet" @click=${this._onSignOut}>${t.change}</button> ·
+        <button type="button" class="quiet" @click=${() => emit(this, 'riposte-my-data', {})}>${t.myData.open}</button>
       </p>`;
     }
     const providers = this.options?.providers ?? [];

@@ -20,6 +20,7 @@ import { mentionQueries } from './mentions.ts';
 import { outboxQueries } from './outbox.ts';
 import { isPostgresUrl } from './database-url.ts';
 import type { PostgresStoreOptions } from './postgres-store.ts';
+import { privacyQueries } from './privacy.ts';
 import type { StoreOptions } from './database.ts';
 import { sessionQueries } from './sessions.ts';
 import { settingQueries } from './settings.ts';
@@ -62,6 +63,7 @@ function queryGroups(x: Executor) {
     emailSignIns: emailSignInQueries(x),
     outbox: outboxQueries(x),
     mentions: mentionQueries(x),
+    privacy: privacyQueries(x),
   };
 }
 

@@ -13,7 +13,15 @@ import { defineOnce } from '../define.ts';
 import type { EmailSignInStep, RiposteEventDetails, SignInFailure } from '../events.ts';
 import type { FormStrings } from '../i18n/strings.ts';
 import { deleteComment, editComment, exchangeCode, getCommentSource, getMe, getSignInOptions, logOut, startUrl } from './account-api.ts';
-import { commentSecret, earlierComments, guestComments, keepSessionToken, rememberSecret, sessionToken } from './credentials.ts';
+import {
+  commentSecret,
+  earlierComments,
+  forgetSecrets,
+  guestComments,
+  keepSessionToken,
+  rememberSecret,
+  sessionToken,
+} from './credentials.ts';
 import { askSignInMail, returnedSignInMail, signInWithCode } from './email-sign-in.ts';
 import { popupSignIn } from './popup-sign-in.ts';
 import { leaveToSignIn, returnedSignIn } from './redirect-sign-in.ts';
@@ -128,6 +136,19 @@ export class AccountController {
     rememberSecret(this._api.server, id, secret);
     this._guestOwn.add(id);
     this.host.requestUpdate();
+  }
+
+  /** This browser's guest comments with their secrets (at most `max`, the newest): what proves them the reader's. */
+  guestProofs(max: number) {
+    return earlierComments(this._api.server, max);
+  }
+
+  /** The reader deleted their data: this browser forgets their session and guest secrets too. */
+  forget() {
+    keepSessionToken(this._api.server, null);
+    forgetSecrets(this._api.server);
+    this._guestOwn = new Set();
+    this._set({ user: null });
   }
 
   /** After a failed request: forget a sign-in the server no longer accepts. */

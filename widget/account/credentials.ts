@@ -61,3 +61,8 @@ export function guestComments(server: string): Set<number> {
 export function commentSecret(server: string, id: number): string | undefined {
   return secrets(server).get(String(id))?.[0];
 }
+
+/** Forgets every guest secret (the reader deleted their data: the comments are gone or emptied). */
+export function forgetSecrets(server: string): void {
+  write(secretsKey(server), null);
+}

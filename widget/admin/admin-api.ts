@@ -11,6 +11,7 @@ import type {
   WireAuditEntry,
   WireBan,
 } from '../../shared/moderation.ts';
+import type { ErasureSummary, PrivacyLookup } from '../../shared/privacy.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { ImportSummary } from '../../shared/transfer.ts';
 import { ApiError, call, toApiError } from '../api.ts';
@@ -71,6 +72,10 @@ export const createAdminApi = (csrf: () => string) => {
     audit: () => get<{ entries: WireAuditEntry[] }>('/audit'),
     importFile: (format: UploadFormat, site: string, file: File, onProgress: (sent: number, total: number) => void) =>
       upload(format, site, file, csrf(), onProgress),
+    lookUpPerson: (person: string) => get<PrivacyLookup>(`/privacy?${new URLSearchParams({ person })}`),
+    erasePerson: (person: string) => write<ErasureSummary>('POST', '/privacy/erase', { person, confirm: true }),
+    /** A person's export, downloaded by a plain link with `?person=&format=`. */
+    privacyExportUrl: `${BASE}/privacy/export`,
     /** The full export, downloaded by a plain link: the cookie is all a GET needs. */
     exportUrl: `${BASE}/export`,
   };

@@ -4,6 +4,7 @@
  * error message if it failed), so the part can close its editor or show what went wrong.
  */
 import type { BanKind, ModerationAction } from '../../shared/moderation.ts';
+import type { ErasureSummary, PrivacyLookup } from '../../shared/privacy.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { ImportSummary } from '../../shared/transfer.ts';
 import type { CommentQuery, UploadFormat } from './admin-api.ts';
@@ -44,6 +45,19 @@ export type ImportEvent = CustomEvent<{
   done: (result: ImportSummary | string) => void;
 }>;
 
+/** A privacy request: look a person up, or erase them; `done` gets the answer or the error's message. */
+export type PrivacyEvent = CustomEvent<{ person: string; erase: boolean; done: (result: PrivacyLookup | ErasureSummary | string) => void }>;
+
+/** Sends a privacy request up and resolves with the root's answer (a message when it failed). */
+export function privacyRequest(
+  from: HTMLElement,
+  detail: { person: string; erase: boolean },
+): Promise<PrivacyLookup | ErasureSummary | string> {
+  return new Promise((done) => {
+    from.dispatchEvent(new CustomEvent('riposte-admin-privacy', { detail: { ...detail, done }, bubbles: true, composed: true }));
+  });
+}
+
 /** A comment ticked or unticked for a bulk action (no request behind it). */
 export type SelectEvent = CustomEvent<{ id: number; selected: boolean }>;
 
@@ -61,5 +75,6 @@ declare global {
     'riposte-admin-unban': AdminEvent<'riposte-admin-unban'>;
     'riposte-admin-save-site': AdminEvent<'riposte-admin-save-site'>;
     'riposte-admin-import': ImportEvent;
+    'riposte-admin-privacy': PrivacyEvent;
   }
 }

@@ -11,6 +11,27 @@ import { pickLanguage } from '../i18n/languages.ts';
 import type { Plural } from '../i18n/strings.ts';
 
 export interface AdminStrings {
+  /** The Privacy screen: a person's data looked up, downloaded, erased. */
+  privacy: {
+    intro: string;
+    person: string;
+    lookUp: string;
+    comments: Plural;
+    votes: Plural;
+    likes: Plural;
+    subscriptions: Plural;
+    sessions: Plural;
+    identity: string;
+    fields: string;
+    none: string;
+    downloadJson: string;
+    downloadMarkdown: string;
+    erase: string;
+    confirm: (person: string) => string;
+    eraseNow: string;
+    /** After an erasure: "Erased: 3 comments." (the count already phrased). */
+    erased: (comments: string) => string;
+  };
   /** The page's title and heading. */
   title: string;
   loading: string;
@@ -24,7 +45,7 @@ export interface AdminStrings {
   logOut: string;
   /** The navigation's name for screen readers, and its links. */
   navigation: string;
-  views: { queue: string; all: string; rules: string; bans: string; log: string; transfer: string };
+  views: { queue: string; all: string; rules: string; bans: string; log: string; transfer: string; privacy: string };
   /** After "Queue", for screen readers: "(3 pending)". */
   pendingCount: Plural;
   /** What an action did, said and shown above the list: "Comment approved.", "3 comments approved.". */
@@ -136,7 +157,10 @@ export interface AdminStrings {
   votesLegend: string;
   voteModes: Record<VoteMode, string>;
   limits: string;
-  numbers: Record<'maxLinks' | 'minSeconds' | 'closeAfterDays' | 'editWindowMinutes', [label: string, unit: string]>;
+  numbers: Record<
+    'maxLinks' | 'minSeconds' | 'closeAfterDays' | 'editWindowMinutes' | 'keepIpHashDays' | 'keepEmailDays',
+    [label: string, unit: string]
+  >;
   blockedWords: string;
   origins: string;
   /** Before the origins the server's settings allow (RIPOSTE_ORIGINS, its own address), shown beside the site's own list. */

@@ -10,7 +10,7 @@ import { adminStyles } from './admin-styles.ts';
 import type { AdminStrings, NumberSetting } from './admin-strings.ts';
 
 /** The settings edited as numbers, in the order shown (their label and unit: AdminStrings.numbers). */
-const NUMBERS: NumberSetting[] = ['maxLinks', 'minSeconds', 'closeAfterDays', 'editWindowMinutes'];
+const NUMBERS: NumberSetting[] = ['maxLinks', 'minSeconds', 'closeAfterDays', 'editWindowMinutes', 'keepIpHashDays', 'keepEmailDays'];
 
 /** @fires riposte-admin-save-site - Save the site's origins and settings. */
 export class RiposteAdminRules extends LitElement {

@@ -11,17 +11,18 @@ import type { AdminSession } from '../../shared/moderation.ts';
 import { defineOnce } from '../define.ts';
 import { Formats } from '../format.ts';
 import { ApiError, createAdminApi, type CommentQuery } from './admin-api.ts';
-import type { AdminEvent, AdminEventName, ImportEvent } from './admin-events.ts';
+import type { AdminEvent, AdminEventName, ImportEvent, PrivacyEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
 import { type AdminStrings, loadAdminStrings } from './admin-strings.ts';
 import { newChallenge, returnedCode, startUrl } from './provider-login.ts';
 import './riposte-admin-bans.ts';
 import './riposte-admin-comments.ts';
 import './riposte-admin-log.ts';
+import './riposte-admin-privacy.ts';
 import './riposte-admin-rules.ts';
 import './riposte-admin-transfer.ts';
 
-const VIEWS = ['queue', 'all', 'rules', 'bans', 'log', 'transfer'] as const;
+const VIEWS = ['queue', 'all', 'rules', 'bans', 'log', 'transfer', 'privacy'] as const;
 type View = (typeof VIEWS)[number];
 const isView = (name: string): name is View => VIEWS.some((view) => view === name);
 
@@ -128,6 +129,7 @@ export class RiposteAdmin extends LitElement {
       if (view === 'rules') return { kind: 'rules' as const, ...(await this._api.sites()) };
       if (view === 'bans') return { kind: 'bans' as const, bans: (await this._api.bans()).bans };
       if (view === 'transfer') return { kind: 'transfer' as const, sites: (await this._api.sites()).sites };
+      if (view === 'privacy') return { kind: 'privacy' as const };
       return { kind: 'log' as const, entries: (await this._api.audit()).entries };
     },
   });
@@ -187,7 +189,8 @@ export class RiposteAdmin extends LitElement {
       </nav>
       <main @riposte-admin-search=${this._onSearch} @riposte-admin-act=${this._onAct} @riposte-admin-edit=${this._onEdit}
         @riposte-admin-reply=${this._onReply} @riposte-admin-lock=${this._onLock} @riposte-admin-pin=${this._onPin} @riposte-admin-ban=${this._onBan}
-        @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite} @riposte-admin-import=${this._onImport}>
+        @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite} @riposte-admin-import=${this._onImport}
+        @riposte-admin-privacy=${this._onPrivacy}>
         <h2 id="view-title" tabindex="-1">${t.views[this._view]}</h2>
         <p role="status" class="muted">${this._notice}</p>
         ${this._data.render({
@@ -214,6 +217,8 @@ export class RiposteAdmin extends LitElement {
     if (data.kind === 'bans') return html`<riposte-admin-bans .t=${t} .formats=${f} .bans=${data.bans}></riposte-admin-bans>`;
     if (data.kind === 'transfer')
       return html`<riposte-admin-transfer .t=${t} .formats=${f} .sites=${data.sites} .exportUrl=${this._api.exportUrl}></riposte-admin-transfer>`;
+    if (data.kind === 'privacy')
+      return html`<riposte-admin-privacy .t=${t} .formats=${f} .exportUrl=${this._api.privacyExportUrl}></riposte-admin-privacy>`;
     return html`<riposte-admin-log .t=${t} .formats=${f} .entries=${data.entries}></riposte-admin-log>`;
   }
 
@@ -295,6 +300,18 @@ export class RiposteAdmin extends LitElement {
         this._version++;
         detail.done(summary);
       },
+      (error: unknown) => {
+        this._expired(error);
+        detail.done(messageOf(this._t!, error));
+      },
+    );
+  };
+
+  /** A look-up or an erasure on the Privacy screen (which says what came of it). */
+  private _onPrivacy = ({ detail }: PrivacyEvent) => {
+    const asked = detail.erase ? this._api.erasePerson(detail.person) : this._api.lookUpPerson(detail.person);
+    asked.then(
+      (answer) => detail.done(answer),
       (error: unknown) => {
         this._expired(error);
         detail.done(messageOf(this._t!, error));

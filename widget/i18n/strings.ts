@@ -78,6 +78,30 @@ export interface ThreadStrings {
  * the form, after the comments show.
  */
 export interface FormStrings {
+  /** "My data": what the server stores about the reader, downloaded or deleted (widget/privacy/). */
+  myData: {
+    open: string;
+    title: string;
+    loading: string;
+    failed: string;
+    intro: string;
+    comments: Plural;
+    sites: Plural;
+    votes: Plural;
+    likes: Plural;
+    subscriptions: Plural;
+    sessions: Plural;
+    /** The sign-in stored: the profile's name and email (empty when none). */
+    signIn: (name: string, email: string) => string;
+    fields: string;
+    downloadJson: string;
+    downloadMarkdown: string;
+    delete: string;
+    confirm: string;
+    deleteNow: string;
+    erased: string;
+    close: string;
+  };
   /** Label of the comment field, and its hint. */
   body: string;
   bodyHint: string;

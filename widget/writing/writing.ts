@@ -21,6 +21,7 @@ import { CommentVotes } from './comment-votes.ts';
 import { saveGuest } from './guest-details.ts';
 import { ownHeld, rememberHeld } from './held-comments.ts';
 import { pageAddress } from './page-address.ts';
+import { MyData } from './my-data.ts';
 import { PageLike } from './page-like.ts';
 import { postComment } from './writing-api.ts';
 import { writingStyles } from './writing-styles.ts';
@@ -41,6 +42,7 @@ export class Writing implements ReactiveController, AccountHost {
   readonly account: AccountController;
   readonly like = new PageLike(this);
   readonly votes = new CommentVotes(this);
+  readonly myData = new MyData(this);
   /** Why the last change to a comment (edit, delete) failed, by the comment's id: shown at it. */
   readonly errors = new Map<number, string>();
   /** Beside the like button: why the last like was not saved. */
@@ -64,7 +66,7 @@ export class Writing implements ReactiveController, AccountHost {
     const { user, options } = this.account;
     return html`<riposte-comment-form part=${parentId ? 'reply-form' : ''} class=${parentId ? 'reply-form' : ''} exportparts=${FORM_PARTS}
       .parentId=${parentId} .heading=${heading} .editBody=${edit} .strings=${this.strings} .formats=${this.formats}
-      .user=${user} .options=${options}></riposte-comment-form>`;
+      .user=${user} .options=${options}></riposte-comment-form>${parentId === null && edit === null ? this.myData.render() : nothing}`;
   }
 
   /** The reader's Edit and Delete buttons on their own comment, and why the last change to it failed. */
@@ -90,6 +92,8 @@ export class Writing implements ReactiveController, AccountHost {
     section?.addEventListener('riposte-email-sign-in', this._onEmailSignIn);
     section?.addEventListener('riposte-sign-out', this._onSignOut);
     section?.addEventListener('riposte-preview', this._onPreview);
+    section?.addEventListener('riposte-my-data', this._onMyData);
+    section?.addEventListener('riposte-my-data-close', this._onMyDataClose);
   }
 
   hostDisconnected() {
@@ -100,6 +104,8 @@ export class Writing implements ReactiveController, AccountHost {
     section?.removeEventListener('riposte-email-sign-in', this._onEmailSignIn);
     section?.removeEventListener('riposte-sign-out', this._onSignOut);
     section?.removeEventListener('riposte-preview', this._onPreview);
+    section?.removeEventListener('riposte-my-data', this._onMyData);
+    section?.removeEventListener('riposte-my-data-close', this._onMyDataClose);
   }
 
   /** After each load of the thread: the reader's held comments, the like as the server has it, their votes; the account once. */
@@ -225,6 +231,16 @@ export class Writing implements ReactiveController, AccountHost {
     this.host.api
       .send<PreviewAnswer>('POST', 'api/v1/preview', { body: { body } })
       .then(reply, (error: unknown) => reply(error instanceof ApiError ? error : new ApiError('internal', String(error))));
+  };
+
+  private _onMyData = (event: Event) => {
+    event.stopPropagation();
+    void this.myData.open();
+  };
+
+  private _onMyDataClose = (event: Event) => {
+    event.stopPropagation();
+    this.myData.close();
   };
 
   private _onSignOut = (event: Event) => {

@@ -1,0 +1,59 @@
+/**
+ * Keeping less: once a day, across all instances only one runs it, each site's comments past
+ * its retention settings lose their IP hash and (unless their author is still subscribed)
+ * their email. Time is the injected clock's, so tests move it. What was dropped is counted in
+ * the Log, never which comments or whose.
+ */
+import { siteSettings } from '../../shared/site-settings.ts';
+import type { AppDeps } from '../http/app-env.ts';
+import { isBusy } from '../store/index.ts';
+
+type RetentionDeps = Pick<AppDeps, 'store' | 'now'>;
+
+const DAY_MS = 86_400_000;
+/** How often an instance looks whether the day's clean-up is due (it runs once a day whatever this is). */
+const CHECK_MS = 3_600_000;
+
+/** What one clean-up dropped, over all sites. */
+export interface RetentionResult {
+  ipHashes: number;
+  emails: number;
+}
+
+/** Drops what each site's settings say is past keeping. */
+export async function runRetention(deps: RetentionDeps): Promise<RetentionResult> {
+  const now = deps.now();
+  const before = (days: number) => (days > 0 ? new Date(now.getTime() - days * DAY_MS).toISOString() : null);
+  const total: RetentionResult = { ipHashes: 0, emails: 0 };
+  for (const site of await deps.store.sites.list()) {
+    const { keepIpHashDays, keepEmailDays } = siteSettings(site.settings);
+    const dropped = await deps.store.privacy.dropOldPersonalFields(site.id, before(keepIpHashDays), before(keepEmailDays));
+    if (dropped.ip + dropped.email === 0) continue;
+    total.ipHashes += dropped.ip;
+    total.emails += dropped.email;
+    const detail = `site ${site.id}: ${dropped.ip} IP hash(es) and ${dropped.email} email(s) past keeping dropped`;
+    await deps.store.audit.add('retention clean-up', 'retention', null, detail, now.toISOString());
+  }
+  return total;
+}
+
+/** Runs the clean-up if it is due and this caller wins the day's claim; null when it was not its turn. */
+export async function runDueRetention(deps: RetentionDeps): Promise<RetentionResult | null> {
+  const now = deps.now();
+  const claimed = await deps.store.privacy.claimCleanup(now.toISOString(), new Date(now.getTime() + DAY_MS).toISOString());
+  return claimed ? runRetention(deps) : null;
+}
+
+/** Looks at start and every hour; returns a stop function. */
+export function startRetention(deps: RetentionDeps, checkMs = CHECK_MS): () => void {
+  const check = () => {
+    runDueRetention(deps).catch((err: unknown) => {
+      // Another process holding the write lock (an import): the next look tries again.
+      if (!isBusy(err)) console.error('riposte: the retention clean-up failed; it runs again tomorrow:', err);
+    });
+  };
+  check();
+  const timer = setInterval(check, checkMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
