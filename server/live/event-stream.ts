@@ -21,7 +21,7 @@ export function eventStream<E extends AppEnv>(c: Context<E>, start: (stream: Liv
   const release = live.admit(senderKey(clientIp(c, c.var.config.trustProxy)));
   // nginx buffers answers by default, which would hold events back: this header turns it off for the stream.
   c.header('X-Accel-Buffering', 'no');
-  return streamSSE(c, async (sse) => {
+  const response = streamSSE(c, async (sse) => {
     let end = () => {};
     const ended = new Promise<void>((resolve) => {
       end = resolve;
@@ -37,4 +37,8 @@ export function eventStream<E extends AppEnv>(c: Context<E>, start: (stream: Liv
       release();
     }
   });
+  // The connection closes with the stream: a server shutting down ends the streams and need not
+  // wait for their connections to idle out (a reconnect opens a new one anyway).
+  response.headers.set('Connection', 'close');
+  return response;
 }
