@@ -1,21 +1,9 @@
 /**
- * Live updates (GET /api/v1/threads/events, Server-Sent Events): the stream's query and the
- * data of its events, shared by the server that sends them and the widget that reads them.
+ * Live updates (GET /api/v1/threads/events, Server-Sent Events): the names and data of its
+ * events (its query is in schemas.ts), shared by the server that sends them and the widget that reads them.
  * Every event's `id` is the thread's version, so a client that comes back names what it saw.
  */
-import * as v from 'valibot';
-import { pageQuerySchema } from './schemas.ts';
 import type { CommentStatus, WireComment } from './wire.ts';
-
-/** A thread version as a client names it: a whole number (the `since` query, or a Last-Event-ID header). */
-export const versionTextSchema = v.pipe(
-  v.string(),
-  v.regex(/^\d{1,15}$/, 'since is the id of the last event you received, a whole number.'),
-  v.transform(Number),
-);
-
-/** Which thread to follow, and the version its comments on screen are of (if known). */
-export const liveQuerySchema = v.object({ ...pageQuerySchema.entries, since: v.optional(versionTextSchema) });
 
 /** The names of the events a thread's stream sends. */
 export const LIVE_EVENTS = { ready: 'ready', change: 'change', refetch: 'refetch' } as const;

@@ -7,7 +7,8 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { LIVE_EVENTS, liveQuerySchema, type LiveReady, versionTextSchema } from '../../shared/live.ts';
+import { LIVE_EVENTS, type LiveReady } from '../../shared/live.ts';
+import { liveQuerySchema, versionTextSchema } from '../../shared/schemas.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { validate } from '../http/read-json.ts';
 import { eventStream } from '../live/event-stream.ts';
