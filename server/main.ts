@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { DEFAULT_SITE } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { createLiveHub } from './live/live-hub.ts';
+import { createLiveHub, type LiveHub } from './live/live-hub.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { startOutbox } from './outbox/outbox-worker.ts';
 import { isBusy, openStore, type Store } from './store/index.ts';
@@ -37,6 +37,8 @@ function timeouts({ requestTimeoutMs }: Config): ServerOptions {
 export interface RunningServer {
   url: string;
   store: Store;
+  /** Its live update streams (how many are open: `live.size`). */
+  live: LiveHub;
   /** Stops taking connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   return {
     url,
     store,
+    live,
     close: async () => {
       // Live update streams never end by themselves: end them first (the pages reconnect to another instance).
       await live.close();

@@ -20,6 +20,7 @@ export default {
     transfer: 'Import / Export',
   },
   pendingCount: { other: '({n} ausstehend)' },
+  newHeld: { one: '{n} neuer wartender Kommentar: anzeigen', other: '{n} neue wartende Kommentare: anzeigen' },
   done: {
     approve: { one: 'Kommentar freigegeben.', other: '{n} Kommentare freigegeben.' },
     spam: { one: 'Kommentar als Spam markiert.', other: '{n} Kommentare als Spam markiert.' },

@@ -13,6 +13,7 @@ export default {
   navigation: 'Admin',
   views: { queue: 'Queue', all: 'All comments', rules: 'Rules', bans: 'Bans', log: 'Log', transfer: 'Import / export' },
   pendingCount: { other: '({n} pending)' },
+  newHeld: { one: '{n} new held comment: show', other: '{n} new held comments: show' },
   done: {
     approve: { one: 'Comment approved.', other: '{n} comments approved.' },
     spam: { one: 'Comment marked as spam.', other: '{n} comments marked as spam.' },
