@@ -1,14 +1,14 @@
 /** Opens a PostgreSQL database through a node-postgres pool and applies committed migrations, one process at a time. */
-import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { projectPath } from '../runtime/project-root.ts';
 import * as schema from './postgres-schema.ts';
 
 export type PostgresDb = NodePgDatabase<typeof schema>;
 
-const MIGRATIONS = fileURLToPath(new URL('./migrations-pg', import.meta.url));
+const MIGRATIONS = projectPath('server/store/migrations-pg');
 
 /**
  * The advisory lock every Riposte process takes to migrate (a pair of 32-bit keys: "RIPO",
