@@ -11,7 +11,7 @@ import { adminChange, type ChangeDeps, readerChange, signalTarget } from './live
 import { type LiveSignal, parseSignal } from './live-signal.ts';
 
 /** A comment line every this often keeps proxies and browsers from closing a quiet stream. */
-export const HEARTBEAT_MS = 25_000;
+const HEARTBEAT_MS = 25_000;
 /** Events a slow client may have waiting before its stream is closed (it reconnects and catches up). */
 const MAX_QUEUED = 64;
 
@@ -26,7 +26,6 @@ export interface LiveStream {
 export interface LiveHubOptions extends ChangeDeps {
   /** Streams one address may hold open at once; 0 turns live updates off. */
   perAddress: number;
-  heartbeatMs?: number;
 }
 
 /** One server-sent event in the wire format: `id` (a thread version) lets a client resume. */
@@ -54,7 +53,7 @@ export function createLiveHub(options: LiveHubOptions) {
     queued.set(stream, waiting + 1);
     stream.write(text).then(
       () => queued.set(stream, (queued.get(stream) ?? 1) - 1),
-      // The client went away: its stream is being closed and forgotten (see `open`).
+      // The client went away: its stream ends, and event-stream.ts forgets it.
       () => stream.end(),
     );
   };
@@ -94,7 +93,7 @@ export function createLiveHub(options: LiveHubOptions) {
     });
     heartbeat ??= setInterval(() => {
       for (const stream of all()) send(stream, ': heartbeat\n\n');
-    }, options.heartbeatMs ?? HEARTBEAT_MS);
+    }, HEARTBEAT_MS);
     heartbeat.unref();
     return stopListening;
   };

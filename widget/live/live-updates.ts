@@ -95,9 +95,9 @@ export class LiveUpdates implements ReactiveController {
     source.addEventListener(LIVE_EVENTS.ready, (event) => {
       this._retryMs = FIRST_RETRY_MS;
       const ready: LiveReady = JSON.parse(event.data);
-      const seen = this._version;
       this._version = event.lastEventId;
-      if (ready.refetch || seen === undefined) void this._refetch();
+      // The first time, and after a time away when the thread changed meanwhile: compare with what is shown.
+      if (ready.refetch) void this._refetch();
     });
     source.addEventListener(LIVE_EVENTS.change, (event) => {
       this._version = event.lastEventId;
