@@ -18,6 +18,7 @@ import { commentRoutes } from './routes/comments.ts';
 import { countRoutes } from './routes/counts.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { likeRoutes } from './routes/likes.ts';
+import { liveRoutes } from './routes/live.ts';
 import { mailLinkRoutes } from './routes/mail-links.ts';
 import { myDataRoutes } from './routes/my-data.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   api.use('/preview', ownLimit('Too many previews from your address; wait a minute and try again.', 'previews'));
   api.route('/threads', threadRoutes);
   api.route('/threads/html', threadHtmlRoutes());
+  api.route('/threads/events', liveRoutes);
   api.route('/counts', countRoutes());
   api.route('/recent', recentRoutes);
   api.route('/comments', commentRoutes);

@@ -31,6 +31,8 @@ export interface Config {
   trustProxy: boolean;
   /** Writes (comments, likes) one IP may make per minute; 0 turns the limit off. */
   writesPerMinute: number;
+  /** Live update streams one IP may hold open at once; 0 turns live updates off. */
+  liveStreams: number;
   /** Port of the demo blog, for `riposte demo`. */
   demoPort: number;
   /** Sign-in providers, roles and session lifetime (environment variables only). */
@@ -74,6 +76,12 @@ export const SETTINGS = [
     flag: 'rate-limit',
     env: 'RIPOSTE_RATE_LIMIT',
     help: 'Writes (comments, likes) one IP may make per minute; 0 turns it off.',
+    fallback: '20',
+  },
+  {
+    flag: 'live-streams',
+    env: 'RIPOSTE_LIVE_STREAMS',
+    help: 'Live update streams (pages and tabs with a thread open) one IP may hold open at once; 0 turns live updates off.',
     fallback: '20',
   },
   {
@@ -211,6 +219,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
       .map((o) => parseOrigin(o, '--origins / RIPOSTE_ORIGINS')),
     trustProxy: parseBoolean(raw('trust-proxy'), '--trust-proxy / RIPOSTE_TRUST_PROXY'),
     writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
+    liveStreams: parseCount(raw('live-streams'), '--live-streams / RIPOSTE_LIVE_STREAMS'),
     requestTimeoutMs: parseCount(raw('request-timeout'), '--request-timeout / RIPOSTE_REQUEST_TIMEOUT') * 1000,
     dbMaxBytes: parseCount(raw('db-max-mb'), '--db-max-mb / RIPOSTE_DB_MAX_MB') * 1024 * 1024,
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { DEFAULT_SITE } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { createLiveHub, type LiveHub } from './live/live-hub.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { startOutbox } from './outbox/outbox-worker.ts';
 import { startRetention } from './privacy/retention.ts';
@@ -37,6 +38,8 @@ function timeouts({ requestTimeoutMs }: Config): ServerOptions {
 export interface RunningServer {
   url: string;
   store: Store;
+  /** Its live update streams (how many are open: `live.size`). */
+  live: LiveHub;
   /** Stops taking connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -50,7 +53,9 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   // One pooled mailer for the process; nodemailer is loaded only where mail is on.
   const mailer: Mailer | null = config.mail ? (await import('./mail/mailer.ts')).createMailer(config.mail, { pool: 4 }) : null;
   const outbox = startOutbox({ store, config, hashKey, now, mailer, addressPolicy: {} });
-  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey, widgetDir, now, outbox });
+  const threadCache = new ThreadCache();
+  const live = createLiveHub({ store, threadCache, hashKey, perAddress: config.liveStreams });
+  const app = createApp({ store, config, threadCache, hashKey, widgetDir, now, outbox, live });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions: timeouts(config) }, () =>
@@ -78,8 +83,11 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   return {
     url,
     store,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    live,
+    close: async () => {
+      // Live update streams never end by themselves: end them first (the pages reconnect to another instance).
+      await live.close();
+      return new Promise<void>((resolve, reject) => {
         // A client trickling a request could hold the server open for minutes: cut it off.
         const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close((err) => {
@@ -93,6 +101,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
         });
         // Keep-alive connections with no request in flight would hold close() open.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

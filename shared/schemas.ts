@@ -75,6 +75,16 @@ export const threadQuerySchema = v.object({
   comment: v.optional(idText('A comment id')),
 });
 
+/** A thread version as a live updates client names it (the `since` query, or a Last-Event-ID header; see live.ts). */
+export const versionTextSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,15}$/, 'since is the id of the last event you received, a whole number.'),
+  v.transform(Number),
+);
+
+/** GET /threads/events: which thread to follow, and the version of its comments on screen (if known). */
+export const liveQuerySchema = v.object({ ...pageQuerySchema.entries, since: v.optional(versionTextSchema) });
+
 const httpUrlSchema = (what: string) =>
   v.pipe(
     v.string(),

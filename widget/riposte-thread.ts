@@ -50,6 +50,7 @@ export interface LikeState {
  * @csspart sort - The "Sort by" choice (oldest first, newest first, best).
  * @csspart comments - The list of comments (one per run of loaded pages).
  * @csspart more-button - "Show more comments" after the comments loaded so far.
+ * @csspart new-comments - "N new comments" above the comments: posted since the reader opened the page.
  * @csspart fold-button - "Show N more replies" where a long run of replies folds.
  * @csspart pinned - The "Pinned" mark on a comment the owner pinned.
  * @csspart vote-button - The upvote and downvote buttons (with their counts).
@@ -152,6 +153,9 @@ export class RiposteThread extends LeanElement {
   private _writing?: Writing;
   private _writingLoaded?: Promise<Writing>;
 
+  /** Live updates, once the thread has scrolled into view (live/live-updates.ts): draws "N new comments". */
+  live?: { banner(): unknown };
+
   /** The client of the comment server; see `api`. */
   private _api?: Api;
   private _formats = new Formats('en');
@@ -247,7 +251,7 @@ export class RiposteThread extends LeanElement {
         ${w?.notice ? html`<span class="notice">${w.notice}</span>` : nothing}
         <a part="feed-link" class="feed" href=${this.api.feedUrl(this.site, this._key)}>${feedIcon}${t.subscribe}</a>
       </header>
-      ${this._count > 1 ? this._renderSort(t) : nothing}
+      ${this._count > 1 ? this._renderSort(t) : nothing}${this.live?.banner()}
       ${this._segments.map(
         (segment, i) =>
           html`${this._trees[i]?.length ? html`<ol part="comments" class="comments">${this._trees[i].map((node) => this._renderNode(node, x))}</ol>` : nothing}${

@@ -57,7 +57,7 @@ export function authorise({ comment, site }: Target, claimant: Claimant, action:
 
 /** Soft delete (status `deleted`) by the comment's author; webhooks hear of it. */
 export async function deleteComment(
-  deps: Pick<AppDeps, 'store' | 'now' | 'config' | 'hashKey' | 'outbox'>,
+  deps: Pick<AppDeps, 'store' | 'now' | 'config' | 'hashKey' | 'outbox' | 'live'>,
   target: Target,
   claimant: Claimant,
 ): Promise<void> {
@@ -68,4 +68,5 @@ export async function deleteComment(
     return recordCommentEvent(tx, deps, { type: 'comment.deleted', site, thread, comment: { ...comment, status: 'deleted' } });
   });
   if (wake) deps.outbox.wake();
+  deps.live.changed({ comment: comment.id });
 }

@@ -30,7 +30,8 @@ import {
 } from './comment-rules.ts';
 import { toWireComment } from './to-wire.ts';
 
-type PipelineDeps = Pick<AppDeps, 'store' | 'config' | 'hashKey' | 'now' | 'outbox'> & Pick<AppState, 'commentRateLimit' | 'mailLimits'>;
+type PipelineDeps = Pick<AppDeps, 'store' | 'config' | 'hashKey' | 'now' | 'outbox' | 'live'> &
+  Pick<AppState, 'commentRateLimit' | 'mailLimits'>;
 
 /** A guest's comment carries `author`; a signed-in reader's name and website come from their profile. */
 export type CommentInput = NewComment | v.InferOutput<typeof signedInCommentSchema>;
@@ -120,6 +121,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
     return { row: inserted, notified: subscribed, wake: told || subscribed !== undefined };
   });
   if (wake) deps.outbox.wake();
+  deps.live.changed({ comment: row.id });
   // A robot that filled the honeypot is told what a held comment's author is told, nothing more.
   const comment = toWireComment(row.status === 'spam' ? { ...row, status: 'pending' } : row, deps.hashKey, settings.votes);
   const notifyAnswer = notify ? { notify: notified ?? 'check-mail' } : {};
@@ -175,6 +177,7 @@ export async function editComment(deps: PipelineDeps, target: Target, claimant: 
     return { row: edited, wake: await recordCommentEvent(tx, deps, { type: 'comment.edited', site, thread, comment: edited }) };
   });
   if (wake) deps.outbox.wake();
+  deps.live.changed({ comment: row.id });
   return toWireComment(row, deps.hashKey, settings.votes);
 }
 
@@ -189,6 +192,7 @@ export async function ownerEditComment(deps: PipelineDeps, admin: AdminRow, id: 
     return recordCommentChange(tx, deps, 'comment.edited', updated);
   });
   if (wake) deps.outbox.wake();
+  deps.live.changed({ comment: id });
 }
 
 /**
@@ -223,5 +227,7 @@ export async function ownerReply(deps: PipelineDeps, admin: AdminRow, parentId: 
     return { id: reply.id, wake: approvedParent || toldReply };
   });
   if (wake) deps.outbox.wake();
+  if (parent.status === 'pending') deps.live.changed({ comment: parentId });
+  deps.live.changed({ comment: id });
   return id;
 }

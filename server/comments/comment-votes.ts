@@ -13,7 +13,7 @@ import { keyedHash } from '../tokens.ts';
 import { checkThreadOpen } from './comment-rules.ts';
 import type { Target } from './comment-ownership.ts';
 
-type VoteDeps = Pick<AppDeps, 'store' | 'hashKey' | 'now'>;
+type VoteDeps = Pick<AppDeps, 'store' | 'hashKey' | 'now' | 'live'>;
 
 /** Who votes: the signed-in reader, else the browser's liker id; null when neither is known. */
 export function voterOf(hashKey: string, user: UserRow | null, liker: string | undefined): string | null {
@@ -48,6 +48,7 @@ export async function castVote(deps: VoteDeps, { target, user, liker, value }: V
   const now = deps.now();
   checkThreadOpen(thread, settings, now);
   const counts = await deps.store.votes.set(comment.id, requireVoter(voterOf(deps.hashKey, user, liker)), value, now.toISOString());
+  deps.live.changed({ comment: comment.id });
   return { up: counts.up, down: settings.votes === 'updown' ? counts.down : 0, value };
 }
 

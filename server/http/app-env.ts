@@ -1,5 +1,6 @@
 /** What every route can reach through `c.var`: the app's dependencies, typed once. */
 import type { Config } from '../config.ts';
+import type { LiveHub } from '../live/live-hub.ts';
 import type { IdentityRateLimit } from '../moderation/identity-rate-limit.ts';
 import type { MailRateLimits } from '../notifications/mail-rate-limits.ts';
 import type { Store } from '../store/index.ts';
@@ -17,6 +18,8 @@ export interface AppDeps {
   now: () => Date;
   /** The outbox worker: woken after a transaction that wrote to the outbox has committed. */
   outbox: OutboxSignal;
+  /** Live updates: open event streams, and the signal a write sends after its commit (live/live-hub.ts). */
+  live: LiveHub;
 }
 
 export interface OutboxSignal {

@@ -9,12 +9,12 @@ import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { AdminRow, BanRow } from '../store/schema.ts';
 
-type BanDeps = Pick<AppDeps, 'store' | 'now'>;
+type BanDeps = Pick<AppDeps, 'store' | 'now' | 'live'>;
 
 export type BanRequest = v.InferOutput<typeof banSchema>;
 
 /** Bans the author; returns the ban and the ids of the comments hidden with it. */
-export function banAuthor(
+export async function banAuthor(
   deps: BanDeps,
   admin: AdminRow,
   { kind, value, hideExisting }: BanRequest,
@@ -22,13 +22,16 @@ export function banAuthor(
   // Emails are compared in lower case everywhere (comments keep them as typed).
   const normalised = kind === 'email' ? value.toLowerCase() : value;
   const now = deps.now().toISOString();
-  return deps.store.transaction(async (tx) => {
+  const banned = await deps.store.transaction(async (tx) => {
     const ban = await tx.bans.add(kind, normalised, hideExisting, admin.email, now);
     const hidden = hideExisting ? await tx.bans.hideComments(kind, normalised) : [];
     const hiddenNote = hideExisting ? `, ${hidden.length} ${hidden.length === 1 ? 'comment' : 'comments'} hidden` : '';
     await tx.audit.add(admin.email, 'ban', null, `${kind} ${normalised}${hiddenNote}`, now);
     return { ban, hidden };
   });
+  // Open pages take the hidden comments away; open admin views see them move to spam.
+  for (const id of banned.hidden) deps.live.changed({ comment: id });
+  return banned;
 }
 
 /** Lifts a ban (the comments it hid stay hidden); 404 for a ban that does not exist. */

@@ -11,7 +11,7 @@ import { RiposteError } from '../http/errors.ts';
 import { recordCommentChange } from '../outbox/comment-events.ts';
 import type { AdminRow, CommentRow, ThreadRow } from '../store/schema.ts';
 
-type ModerationDeps = Pick<AppDeps, 'store' | 'now' | 'config' | 'hashKey' | 'outbox'>;
+type ModerationDeps = Pick<AppDeps, 'store' | 'now' | 'config' | 'hashKey' | 'outbox' | 'live'>;
 
 const STATUS_OF: Record<ModerationAction, CommentStatus> = { approve: 'approved', spam: 'spam', delete: 'deleted', pending: 'pending' };
 
@@ -41,6 +41,7 @@ export async function moderateComments(deps: ModerationDeps, admin: AdminRow, id
     return { changed, wake };
   });
   if (wake) deps.outbox.wake();
+  for (const id of changed) deps.live.changed({ comment: id });
   return changed;
 }
 
@@ -59,12 +60,14 @@ export function lockThread(deps: ModerationDeps, admin: AdminRow, id: number, lo
  * A pinned comment comes first among its siblings in every order (a response to the page:
  * first in the thread); 404 for a comment that does not exist.
  */
-export function pinComment(deps: ModerationDeps, admin: AdminRow, id: number, pinned: boolean): Promise<CommentRow> {
+export async function pinComment(deps: ModerationDeps, admin: AdminRow, id: number, pinned: boolean): Promise<CommentRow> {
   const now = deps.now().toISOString();
-  return deps.store.transaction(async (tx) => {
+  const comment = await deps.store.transaction(async (tx) => {
     const comment = await tx.comments.setPinned(id, pinned);
     if (!comment) throw new RiposteError(404, 'not_found', `There is no comment ${id}.`);
     await tx.audit.add(admin.email, pinned ? 'pin' : 'unpin', id, null, now);
     return comment;
   });
+  deps.live.changed({ comment: id });
+  return comment;
 }

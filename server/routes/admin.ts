@@ -32,6 +32,7 @@ import { RiposteError } from '../http/errors.ts';
 import { readJson, validate } from '../http/read-json.ts';
 import { banAuthor, liftBan } from '../moderation/bans.ts';
 import { lockThread, moderateComments, pinComment } from '../moderation/moderate.ts';
+import { adminLiveRoutes } from './admin-live.ts';
 import { adminOutboxRoutes } from './admin-outbox.ts';
 import { adminPrivacyRoutes } from './admin-privacy.ts';
 import { adminTransferRoutes } from './admin-transfer.ts';
@@ -158,6 +159,7 @@ export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEn
       .route('/', adminTransferRoutes())
       .route('/', adminOutboxRoutes())
       .route('/', adminPrivacyRoutes())
+      .route('/', adminLiveRoutes())
       .get('/audit', async (c) => {
         const { offset = 0, limit = 100 } = validate(commentQuerySchema, c.req.query());
         return c.json({ entries: (await c.var.store.audit.list(limit, offset)) satisfies WireAuditEntry[] });

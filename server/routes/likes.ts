@@ -28,6 +28,7 @@ export const likeRoutes = new Hono<AppEnv>()
     const thread = input.liked ? await store.threads.upsert(site.id, pageKey, now) : await store.threads.find(site.id, pageKey);
     if (!thread) return c.json({ count: 0, liked: false } satisfies LikeState);
     await store.likes.set(thread.id, keyedHash(hashKey, 'liker', input.liker), input.liked, now);
+    c.var.live.changed({ thread: thread.id });
     const state: LikeState = { count: await store.likes.count(thread.id), liked: input.liked };
     return c.json(state);
   });

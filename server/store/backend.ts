@@ -4,6 +4,7 @@
  * is the same code for both.
  */
 import type { Executor } from './executor.ts';
+import type { Signals } from './signals.ts';
 import type { ExportedTableName, ExportRow } from './transfer.ts';
 
 export interface Backend {
@@ -26,6 +27,8 @@ export interface Backend {
   importTransaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   /** Every row of every exported table, from one consistent snapshot, read while the server keeps writing. */
   exportRows(): AsyncGenerator<{ table: ExportedTableName; row: ExportRow }>;
+  /** Messages to every process on this database (live updates): in process on SQLite, LISTEN/NOTIFY on PostgreSQL. */
+  signals: Signals;
   /** Waits for what is in flight, then closes every connection. */
   close(): Promise<void>;
 }

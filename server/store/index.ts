@@ -127,6 +127,8 @@ function storeOver(backend: Backend) {
     },
     /** Every row of every exported table, from one consistent snapshot, while the server keeps writing. */
     exportRows: () => backend.exportRows(),
+    /** Messages to every server process on this database, sent after a commit (live updates). */
+    signals: backend.signals,
     /** Waits for queries in flight, then closes the database (once, however often it is called). */
     close(): Promise<void> {
       closed ??= backend.close();

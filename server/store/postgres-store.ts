@@ -12,6 +12,7 @@ import type { Executor, Tables } from './executor.ts';
 import { openPostgres, type PostgresDb } from './postgres-database.ts';
 import { postgresDialect } from './postgres-dialect.ts';
 import { sqlState } from './postgres-errors.ts';
+import { postgresSignals } from './postgres-signals.ts';
 import * as postgresSchema from './postgres-schema.ts';
 import { exportReads, type ExportedTableName, type ExportRow } from './transfer.ts';
 
@@ -96,6 +97,7 @@ export async function openPostgresBackend(url: string, options: PostgresStoreOpt
   const transaction = <T>(fn: (tx: Executor) => Promise<T>): Promise<T> =>
     retried(() => pool.transaction((tx) => fn(inTransaction(asDb(tx)))));
   const queued: Executor = { read: asDb(pool), tables, dialect: postgresDialect, write: (fn) => transaction((tx) => fn(tx.read)) };
+  const signals = postgresSignals(url, connection.pool);
   const shown = new URL(url);
   if (shown.password) shown.password = '***';
   return {
@@ -112,6 +114,10 @@ export async function openPostgresBackend(url: string, options: PostgresStoreOpt
         return fn(inTransaction(asDb(tx)));
       }),
     exportRows: () => snapshotRows(connection, queued),
-    close: () => connection.close(),
+    signals,
+    close: async () => {
+      await signals.close();
+      await connection.close();
+    },
   };
 }

@@ -10,6 +10,7 @@ import {
   type Connection,
   type StoreOptions,
 } from './database.ts';
+import { inProcessSignals } from './signals.ts';
 import { exportReads, type ExportedTableName, type ExportRow } from './transfer.ts';
 
 /**
@@ -43,6 +44,7 @@ export async function openSqliteBackend(file: string, options: StoreOptions = {}
     file,
     description: file,
     queued: database.queued,
+    signals: inProcessSignals(),
     // Waits its turn for the writer, then takes the write lock at once (IMMEDIATE).
     transaction: (fn) => database.exclusive(fn),
     // The import holds the write lock while it runs: readers go on, other writers wait (and give up in time).

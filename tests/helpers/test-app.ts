@@ -5,6 +5,7 @@
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { DEFAULT_WIDGET_DIR } from '../../server/main.ts';
+import { createLiveHub } from '../../server/live/live-hub.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
 import type { AddressPolicy } from '../../server/net/address-policy.ts';
 import { startOutbox } from '../../server/outbox/outbox-worker.ts';
@@ -60,7 +61,9 @@ export async function openTestApp(dbFile: string, flags: string[] = [], env: Nod
   const hashKey = await store.settings.hashKey();
   const mailer = config.mail ? createMailer(config.mail, { pool: 2 }) : null;
   const outbox = startOutbox({ store, config, hashKey, now, mailer, addressPolicy: options.addressPolicy ?? {} });
-  const app = createApp({ store, config, threadCache: new ThreadCache(), hashKey, widgetDir: DEFAULT_WIDGET_DIR, now, outbox });
+  const threadCache = new ThreadCache();
+  const live = createLiveHub({ store, threadCache, hashKey, perAddress: config.liveStreams });
+  const app = createApp({ store, config, threadCache, hashKey, widgetDir: DEFAULT_WIDGET_DIR, now, outbox, live });
 
   /** Sends JSON the way the widget does. */
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -76,11 +79,12 @@ export async function openTestApp(dbFile: string, flags: string[] = [], env: Nod
     return { status: res.status, body: (await res.json()) as Record<string, unknown> & { comments: Record<string, unknown>[] } };
   };
   const close = async () => {
+    await live.close();
     await outbox.stop();
     mailer?.close();
     await store.close();
   };
-  return { app, store, config, clock, now, send, post, thread, outbox, close };
+  return { app, store, config, clock, now, send, post, thread, outbox, live, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof openTestApp>>;

@@ -48,6 +48,8 @@ export interface AdminStrings {
   views: { queue: string; all: string; rules: string; bans: string; log: string; transfer: string; privacy: string };
   /** After "Queue", for screen readers: "(3 pending)". */
   pendingCount: Plural;
+  /** Above the list, when comments were held since it was read (another tab, a reader): "2 new held comments: show". */
+  newHeld: Plural;
   /** What an action did, said and shown above the list: "Comment approved.", "3 comments approved.". */
   done: Record<ModerationAction, Plural>;
   saved: string;

@@ -13,6 +13,7 @@ import { Formats } from '../format.ts';
 import { ApiError, createAdminApi, type CommentQuery } from './admin-api.ts';
 import type { AdminEvent, AdminEventName, ImportEvent, PrivacyEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
+import { AdminLive } from './admin-live.ts';
 import { type AdminStrings, loadAdminStrings } from './admin-strings.ts';
 import { newChallenge, returnedCode, startUrl } from './provider-login.ts';
 import './riposte-admin-bans.ts';
@@ -117,6 +118,14 @@ export class RiposteAdmin extends LitElement {
 
   private _api = createAdminApi(() => this._session?.csrf ?? '');
 
+  /** Another tab's moderation and newly held comments, as they happen (admin-live.ts). */
+  private _live = new AdminLive(this, {
+    loggedIn: () => this._session !== null,
+    shown: () => new Map(this._data.value?.kind === 'comments' ? this._data.value.page.comments.map((c) => [c.id, c.status]) : []),
+    settled: () => this._data.taskComplete,
+    reload: () => this._version++,
+  });
+
   private _data = new Task(this, {
     args: () => [this._session?.csrf, this._view, this._query, this._version] as const,
     task: async ([csrf, view, query]) => {
@@ -124,6 +133,7 @@ export class RiposteAdmin extends LitElement {
       if (view === 'queue' || view === 'all') {
         const page = await this._api.comments({ ...query, status: view === 'queue' ? 'pending' : query.status });
         this._pending = page.pending;
+        this._live.listed();
         return { kind: 'comments' as const, page, sites: (await this._api.sites()).sites };
       }
       if (view === 'rules') return { kind: 'rules' as const, ...(await this._api.sites()) };
@@ -193,6 +203,7 @@ export class RiposteAdmin extends LitElement {
         @riposte-admin-privacy=${this._onPrivacy}>
         <h2 id="view-title" tabindex="-1">${t.views[this._view]}</h2>
         <p role="status" class="muted">${this._notice}</p>
+        ${this._live.banner(t, this._formats)}
         ${this._data.render({
           // While reloading after a change, the last answer stays on screen (and focus where it was).
           pending: () => (this._data.value ? this._renderData(t, this._data.value) : html`<p class="muted">${t.loading}</p>`),

@@ -73,6 +73,12 @@ export interface ThreadStrings {
   moreReplies: Plural;
 }
 
+/** What live updates show (widget/live/): loaded once the thread scrolls into view. */
+export interface LiveStrings {
+  /** Above the comments, a button that shows the comments posted since the page opened: "2 new comments". */
+  newComments: Plural;
+}
+
 /**
  * What the comment form, the sign-in panel and the reader's own comments need: loaded with
  * the form, after the comments show.

@@ -13,6 +13,7 @@ import { defineOnce } from '../define.ts';
 import { addStyles } from '../lean-element.ts';
 import { emit, type CommentDraft, type RiposteEvent } from '../events.ts';
 import { Formats } from '../format.ts';
+import { watchLive } from '../live/watch-live.ts';
 import type { FormStrings } from '../i18n/strings.ts';
 import { RiposteCommentForm } from '../riposte-comment-form.ts';
 import type { RiposteThread } from '../riposte-thread.ts';
@@ -121,6 +122,7 @@ export class Writing implements ReactiveController, AccountHost {
     }
     // Asked once the account is known: a signed-in reader's votes are their account's.
     void this._account?.then(() => this.votes.load());
+    watchLive(host, this.formats.lang);
     host.requestUpdate();
   }
 

@@ -42,6 +42,7 @@ export default {
     privacy: 'Datenschutz',
   },
   pendingCount: { other: '({n} ausstehend)' },
+  newHeld: { one: '{n} neuer wartender Kommentar: anzeigen', other: '{n} neue wartende Kommentare: anzeigen' },
   done: {
     approve: { one: 'Kommentar freigegeben.', other: '{n} Kommentare freigegeben.' },
     spam: { one: 'Kommentar als Spam markiert.', other: '{n} Kommentare als Spam markiert.' },

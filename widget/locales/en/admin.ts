@@ -34,6 +34,7 @@ export default {
   },
   views: { queue: 'Queue', all: 'All comments', rules: 'Rules', bans: 'Bans', log: 'Log', transfer: 'Import / export', privacy: 'Privacy' },
   pendingCount: { other: '({n} pending)' },
+  newHeld: { one: '{n} new held comment: show', other: '{n} new held comments: show' },
   done: {
     approve: { one: 'Comment approved.', other: '{n} comments approved.' },
     spam: { one: 'Comment marked as spam.', other: '{n} comments marked as spam.' },

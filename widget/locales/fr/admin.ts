@@ -43,6 +43,7 @@ export default {
     privacy: 'Confidentialité',
   },
   pendingCount: { other: '({n} en attente)' },
+  newHeld: { one: '{n} nouveau commentaire en attente : afficher', other: '{n} nouveaux commentaires en attente : afficher' },
   done: {
     approve: { one: 'Commentaire approuvé.', other: '{n} commentaires approuvés.' },
     spam: { one: 'Commentaire marqué comme indésirable.', other: '{n} commentaires marqués comme indésirables.' },
