@@ -2,6 +2,7 @@
  * What a widget catalogue holds: the shape every language's files in widget/locales/LANG/ fill
  * in (tsc refuses one with a string missing or extra). The comments say where each one shows.
  */
+import type { MentionType } from '../../shared/notifications.ts';
 import type { ApiErrorCode } from '../api.ts';
 
 /**
@@ -78,6 +79,10 @@ export interface ThreadStrings {
  * the form, after the comments show.
  */
 export interface FormStrings {
+  /** The heading of the other pages that answered this one (Webmentions), after the comments: "2 Mentions". */
+  mentions: Plural;
+  /** After a mention's author: what their page did ("Ann replied"). */
+  mentionTypes: Record<MentionType, string>;
   /** Label of the comment field, and its hint. */
   body: string;
   bodyHint: string;

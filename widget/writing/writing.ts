@@ -6,6 +6,7 @@
  * and held comments, and errors about one comment, shown at it and announced. It answers the requests the elements inside send.
  */
 import { html, nothing, type ReactiveController } from 'lit';
+import type { WireMention } from '../../shared/notifications.ts';
 import type { PreviewAnswer, WireComment } from '../../shared/wire.ts';
 import { AccountController, type AccountHost } from '../account/account-controller.ts';
 import { ApiError } from '../api.ts';
@@ -20,6 +21,7 @@ import { addComment, mapComments } from '../thread-segments.ts';
 import { CommentVotes } from './comment-votes.ts';
 import { saveGuest } from './guest-details.ts';
 import { ownHeld, rememberHeld } from './held-comments.ts';
+import { mentionList } from './mention-list.ts';
 import { pageAddress } from './page-address.ts';
 import { PageLike } from './page-like.ts';
 import { postComment } from './writing-api.ts';
@@ -68,6 +70,11 @@ export class Writing implements ReactiveController, AccountHost {
   }
 
   /** The reader's Edit and Delete buttons on their own comment, and why the last change to it failed. */
+  /** The thread's mentions, after its comments (mention-list.ts). */
+  mentions(list: readonly WireMention[], now: number) {
+    return mentionList(list, this.strings, this.formats, now);
+  }
+
   own = (comment: WireComment) => {
     const { id } = comment;
     const t = this.strings;

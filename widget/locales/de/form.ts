@@ -2,6 +2,8 @@
 import type { FormStrings } from '../../i18n/strings.ts';
 
 export default {
+  mentions: { one: '{n} Erwähnung', other: '{n} Erwähnungen' },
+  mentionTypes: { reply: 'antwortete', like: 'gefällt das', repost: 'teilte das', bookmark: 'merkte sich das', mention: 'erwähnte das' },
   body: 'Kommentar',
   bodyHint: 'Markdown geht: Leerzeile für Absätze, *Betonung*, [Links](https://…), > Zitate, `Code`, - Listen.',
   name: 'Name',

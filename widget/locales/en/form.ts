@@ -2,6 +2,8 @@
 import type { FormStrings } from '../../i18n/strings.ts';
 
 export default {
+  mentions: { one: '{n} Mention', other: '{n} Mentions' },
+  mentionTypes: { reply: 'replied', like: 'liked this', repost: 'shared this', bookmark: 'bookmarked this', mention: 'mentioned this' },
   body: 'Comment',
   bodyHint: 'Markdown works: blank line for paragraphs, *emphasis*, [links](https://…), > quotes, `code`, - lists.',
   name: 'Name',

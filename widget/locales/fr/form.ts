@@ -3,6 +3,8 @@ import type { FormStrings } from '../../i18n/strings.ts';
 
 // Espace insécable (U+00A0) avant « : », « ? » et « ; », comme le veut la typographie française.
 export default {
+  mentions: { one: '{n} mention', many: '{n} de mentions', other: '{n} mentions' },
+  mentionTypes: { reply: 'a répondu', like: 'a aimé', repost: 'a partagé', bookmark: 'a mis en favori', mention: 'en a parlé' },
   body: 'Commentaire',
   bodyHint: 'Markdown fonctionne : ligne vide entre les paragraphes, *italique*, [liens](https://…), > citations, `code`, - listes.',
   name: 'Nom',
