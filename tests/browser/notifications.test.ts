@@ -95,6 +95,18 @@ describe('reply notifications in the browser', () => {
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await form.getByText('You will be notified by mail.').waitFor();
 
+    // The signed-in line lists what the reader gets mail about; Stop ends it on the server.
+    await panel.getByRole('button', { name: 'My subscriptions' }).click();
+    const list = panel.getByRole('list', { name: 'My subscriptions' });
+    const line = list.getByRole('listitem');
+    expect(await line.textContent()).toMatch(/New comments on /);
+    await line.getByRole('button', { name: /^Stop: New comments on / }).click();
+    await panel.getByText('You get no mail about comments.').waitFor();
+    // Read again from the server after a reload: it is gone there too.
+    await page.reload();
+    await panel.getByRole('button', { name: 'My subscriptions' }).click();
+    await panel.getByText('You get no mail about comments.').waitFor();
+
     await panel.getByRole('button', { name: 'Log Out', exact: true }).click();
     const again = await ask();
     const other = await demo.context.newPage();

@@ -2,7 +2,7 @@
  * What a widget catalogue holds: the shape every language's files in widget/locales/LANG/ fill
  * in (tsc refuses one with a string missing or extra). The comments say where each one shows.
  */
-import type { MentionType } from '../../shared/notifications.ts';
+import type { MentionType, SubscriptionKind } from '../../shared/notifications.ts';
 import type { ApiErrorCode } from '../api.ts';
 
 /**
@@ -155,6 +155,12 @@ export interface FormStrings {
   emailSignInSent: (address: string) => string;
   emailSignInCode: string;
   emailSignInSubmit: string;
+  /** A signed-in reader's "My subscriptions" (after Log Out / Change, where the server sends mail): each line, its Stop button, and an empty list. */
+  mySubscriptions: string;
+  subscriptionKinds: Record<SubscriptionKind, (page: string) => string>;
+  stop: string;
+  stopSubscription: (what: string) => string;
+  noSubscriptions: string;
   /** "Commenting as NAME (Provider). Log Out / Change". */
   commentingAs: string;
   logOut: string;

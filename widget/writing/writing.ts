@@ -95,6 +95,7 @@ export class Writing implements ReactiveController, AccountHost {
     section?.addEventListener('riposte-cancel', this._onCancel);
     section?.addEventListener('riposte-sign-in', this._onSignIn);
     section?.addEventListener('riposte-email-sign-in', this._onEmailSignIn);
+    section?.addEventListener('riposte-subscriptions', this._onSubscriptions);
     section?.addEventListener('riposte-sign-out', this._onSignOut);
     section?.addEventListener('riposte-preview', this._onPreview);
   }
@@ -105,6 +106,7 @@ export class Writing implements ReactiveController, AccountHost {
     section?.removeEventListener('riposte-cancel', this._onCancel);
     section?.removeEventListener('riposte-sign-in', this._onSignIn);
     section?.removeEventListener('riposte-email-sign-in', this._onEmailSignIn);
+    section?.removeEventListener('riposte-subscriptions', this._onSubscriptions);
     section?.removeEventListener('riposte-sign-out', this._onSignOut);
     section?.removeEventListener('riposte-preview', this._onPreview);
   }
@@ -223,6 +225,12 @@ export class Writing implements ReactiveController, AccountHost {
     event.stopPropagation();
     const { reply, ask } = event.detail;
     void this.account.emailSignIn(ask).then(reply);
+  };
+
+  private _onSubscriptions = (event: RiposteEvent<'riposte-subscriptions'>) => {
+    event.stopPropagation();
+    const { reply, end } = event.detail;
+    void this.account.subscriptions(end).then(reply);
   };
 
   /** A form's preview: its Markdown rendered and sanitised by the server, as posting it would store it. */
