@@ -114,7 +114,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
             user,
             address,
             notify,
-            senderAllowed: () => deps.mailLimits.confirmation(ipHash ?? address),
+            senderAllowed: () => deps.mailLimits.confirmation(tx.rateLimits, ipHash ?? address),
           })
         : undefined;
     return { row: inserted, notified: subscribed, wake: told || subscribed !== undefined };
