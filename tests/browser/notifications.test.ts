@@ -46,6 +46,8 @@ describe('reply notifications in the browser', () => {
     await form.getByText('If this address is new here, we sent you a mail').waitFor();
     const mine = commentWith(page, 'Tell me when someone answers.');
     const id = Number((await mine.getAttribute('id'))!.replace('comment-', ''));
+    // The widget told the server the page's language (<html lang="en">): mails about the thread speak it.
+    expect((await demo.stack.server.store.threads.find('default', PAGE_ID))?.lang).toBe('en');
 
     // The confirmation: opening the link shows a button; the button confirms.
     const confirmation = await smtp.nextMessage('nora@example.org', 30_000);

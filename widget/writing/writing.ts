@@ -21,6 +21,7 @@ import { addComment, mapComments } from '../thread-segments.ts';
 import { CommentVotes } from './comment-votes.ts';
 import { saveGuest } from './guest-details.ts';
 import { ownHeld, rememberHeld } from './held-comments.ts';
+import { pageLanguage } from './page-address.ts';
 import { mentionList } from './mention-list.ts';
 import { pageAddress } from './page-address.ts';
 import { PageLike } from './page-like.ts';
@@ -196,6 +197,8 @@ export class Writing implements ReactiveController, AccountHost {
       site,
       page: key,
       ...pageAddress(host.pageUrl, host.pageTitle),
+      // The language the page declares (not the one the widget fell back to): mails about the thread speak it.
+      ...pageLanguage(host),
       parentId,
       body,
       author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
