@@ -50,6 +50,20 @@ export function threadQueries(x: Executor) {
   return {
     find,
     create,
+    /**
+     * The thread of the page at this address, whatever its key: a page whose widget sets
+     * `page-id` is keyed by that id, and its address is what the widget sent. The oldest if several.
+     */
+    async findByUrl(siteId: string, url: string): Promise<ThreadRow | undefined> {
+      return first(
+        await x.read
+          .select()
+          .from(threads)
+          .where(and(eq(threads.siteId, siteId), eq(threads.url, url)))
+          .orderBy(threads.id)
+          .limit(1),
+      );
+    },
     async get(id: number): Promise<ThreadRow | undefined> {
       return first(await x.read.select().from(threads).where(eq(threads.id, id)));
     },
