@@ -55,7 +55,7 @@ export class RiposteSignIn extends LitElement {
         ${t.commentingAs} <strong>${user.name}</strong> (${user.providerName}).
         <button type="button" class="quiet" @click=${this._onSignOut}>${t.logOut}</button> /
         <button type="button" class="quiet" @click=${this._onSignOut}>${t.change}</button>
-        ${this.options?.mail ? html`/ <button type="button" class="quiet" aria-expanded=${this._subscriptions.open} @click=${this._toggleSubscriptions}>${t.mySubscriptions}</button>` : nothing}
+        ${this.options?.mail && user.mailable ? html`/ <button type="button" class="quiet" aria-expanded=${this._subscriptions.open} @click=${this._toggleSubscriptions}>${t.mySubscriptions}</button>` : nothing}
       </p>
       ${this._subscriptions.open ? this._subscriptionList(t) : nothing}`;
     }

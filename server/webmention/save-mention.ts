@@ -3,8 +3,8 @@
  * mention of the page's thread (made if the page had none), moderated like a comment (the
  * site's moderation mode and blocked words; "first" knows a site by its earlier approved
  * mentions); the page's thread is found by its key (the address), else by the address its
- * widget sent (a page keyed by `page-id`); a source sent again updates its mention; one that is gone or no longer links
- * removes it. The thread's answer follows by itself (the mentions triggers bump its version).
+ * widget sent (a page keyed by `page-id`); a source sent again updates its mention; one that
+ * is gone or no longer links removes it. The thread's answer follows by itself (the mentions triggers bump its version).
  */
 import type { MentionStatus } from '../../shared/notifications.ts';
 import { normalisePageKey } from '../../shared/page-key.ts';
