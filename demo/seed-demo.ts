@@ -5,7 +5,6 @@
  * the blog author's badge, none of which a reader can set through the public API.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { AUTHOR_BADGES } from '../shared/wire.ts';
 import { RIPOSTE_FORMAT, RIPOSTE_FORMAT_VERSION } from '../server/export/riposte-format.ts';
@@ -13,8 +12,9 @@ import { importComments } from '../server/import/import-comments.ts';
 import { ImportError } from '../server/import/import-error.ts';
 import type { RunningServer } from '../server/main.ts';
 import { renderMarkdown } from '../server/render/markdown.ts';
+import { projectPath } from '../server/runtime/project-root.ts';
 
-const SEED_FILE = fileURLToPath(new URL('./seed-thread.json', import.meta.url));
+const SEED_FILE = projectPath('demo/seed-thread.json');
 
 const seedSchema = v.object({
   site: v.string(),

@@ -1,20 +1,20 @@
 /** Starts a comment server: open the store, migrate, serve, and shut down cleanly. */
 import type { ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { DEFAULT_SITE } from '../shared/limits.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { startOutbox } from './outbox/outbox-worker.ts';
+import { projectPath } from './runtime/project-root.ts';
 import { isBusy, openStore, type Store } from './store/index.ts';
 import { ThreadCache } from './threads/thread-cache.ts';
 
 /** How long requests in flight may take to finish once a shutdown starts. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-export const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../dist/widget', import.meta.url));
+export const DEFAULT_WIDGET_DIR = projectPath('dist/widget');
 
 /** Headers take a person's browser well under a second: a client trickling them is cut off (Node allows 60 s). */
 const HEADERS_TIMEOUT_MS = 10_000;

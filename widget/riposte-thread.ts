@@ -194,6 +194,9 @@ export class RiposteThread extends LeanElement {
   }
 
   override updated() {
+    // The widget's own drawing has replaced the server's: drop that copy, so ids such as
+    // #comment-7 and the text of each comment are in the page once.
+    if (this._loaded && !this._failure) for (const drawn of this.querySelectorAll(':scope > .riposte-html')) drawn.remove();
     // A code block with a long line scrolls sideways: keyboard users reach it with Tab and
     // scroll it with the arrow keys (axe: scrollable-region-focusable).
     for (const pre of this.renderRoot.querySelectorAll<HTMLElement>('.body pre:not([tabindex])')) pre.tabIndex = 0;

@@ -6,8 +6,9 @@
 import { readdirSync } from 'node:fs';
 import { FALLBACK, matchLanguage } from '../../widget/i18n/languages.ts';
 import type { ThreadStrings } from '../../widget/i18n/strings.ts';
+import { projectPath } from '../runtime/project-root.ts';
 
-const LOCALES = new URL('../../widget/locales/', import.meta.url);
+const LOCALES = projectPath('widget/locales');
 
 /** The languages there are catalogues for (one folder each), read once. */
 export const THREAD_LANGUAGES: readonly string[] = readdirSync(LOCALES, { withFileTypes: true })
@@ -21,7 +22,8 @@ export async function threadWords(tag: string | undefined): Promise<{ lang: stri
   const lang = matchLanguage(tag, THREAD_LANGUAGES) ?? FALLBACK;
   let words = loaded.get(lang);
   if (!words) {
-    words = import(new URL(`${lang}/thread.ts`, LOCALES).href).then((module: { default: ThreadStrings }) => module.default);
+    // A path the server's build can follow: it bundles every catalogue this pattern matches.
+    words = import(`../../widget/locales/${lang}/thread.ts`).then((module: { default: ThreadStrings }) => module.default);
     loaded.set(lang, words);
   }
   return { lang, t: await words };

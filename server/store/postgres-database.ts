@@ -1,14 +1,15 @@
 /** Opens a PostgreSQL database through a node-postgres pool and applies committed migrations, one process at a time. */
-import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { projectPath } from '../runtime/project-root.ts';
+import { isPostgresUrl } from './database-url.ts';
 import * as schema from './postgres-schema.ts';
 
 export type PostgresDb = NodePgDatabase<typeof schema>;
 
-const MIGRATIONS = fileURLToPath(new URL('./migrations-pg', import.meta.url));
+const MIGRATIONS = projectPath('server/store/migrations-pg');
 
 /**
  * The advisory lock every Riposte process takes to migrate (a pair of 32-bit keys: "RIPO",
@@ -28,11 +29,6 @@ export interface PostgresOptions {
   max?: number | undefined;
   /** How long a statement may wait for a lock another transaction holds before it fails (55P03); none by default. */
   lockTimeoutMs?: number | undefined;
-}
-
-/** Whether a `--db` value names a PostgreSQL database rather than a SQLite file. */
-export function isPostgresUrl(value: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(value);
 }
 
 /** Opens the pool and applies any migrations not yet applied; the pool is closed again if that fails. */

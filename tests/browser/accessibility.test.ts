@@ -9,7 +9,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
 import { axeViolations, logIn } from '../helpers/admin-page.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { importFixture } from '../helpers/import-fixtures.ts';
-import { pageForm } from '../helpers/thread-page.ts';
+import { pageForm, gotoPost } from '../helpers/thread-page.ts';
 
 const demo = useDemoBrowser({ admin: true, timeout: 10_000 });
 
@@ -53,7 +53,7 @@ describe('accessibility (axe-core, every impact)', () => {
 
     it(`the demo thread with its form: no violations (${label})`, async () => {
       await setUp(demo.page, view);
-      await demo.page.goto(demo.stack.blogUrl);
+      await gotoPost(demo.page, demo.stack.blogUrl);
       await pageForm(demo.page).getByRole('button', { name: 'Post Comment' }).waitFor();
       expect(await axeViolations(demo.page)).toEqual([]);
       // A reply form open under a comment, too.
@@ -65,7 +65,7 @@ describe('accessibility (axe-core, every impact)', () => {
 
     it(`a thread imported from WordPress, with code blocks: no violations (${label})`, async () => {
       await setUp(demo.page, view);
-      await demo.page.goto(demo.stack.blogUrl);
+      await gotoPost(demo.page, demo.stack.blogUrl);
       await demo.page.locator('riposte-thread').evaluate((thread) => thread.setAttribute('page-id', '1148'));
       await demo.page.getByRole('heading', { name: '20 Responses' }).waitFor();
       // Every response laid out (they are skipped off screen), so axe sees them all.

@@ -8,14 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { card, logIn } from '../helpers/admin-page.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
-import { comment, nesting } from '../helpers/thread-page.ts';
+import { comment, nesting, gotoPost } from '../helpers/thread-page.ts';
 
 const demo = useDemoBrowser({ admin: true });
 
 /** A reader's view of the demo thread, in a browser of its own. */
 async function reader(): Promise<Page> {
   const page = await demo.newReader();
-  await page.goto(demo.stack.blogUrl);
+  await gotoPost(page, demo.stack.blogUrl);
   await page.getByRole('heading', { name: /Responses?$/ }).waitFor();
   return page;
 }

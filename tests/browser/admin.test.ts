@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
 import { card, focusedText, logIn, tabTo } from '../helpers/admin-page.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
-import { commentWith, fillGuestForm, pageForm } from '../helpers/thread-page.ts';
+import { commentWith, fillGuestForm, pageForm, gotoPost } from '../helpers/thread-page.ts';
 
 // The admin page's policy violations (demo.cspErrors) must stay none: it needs no inline script or style.
 const demo = useDemoBrowser({ admin: true, timeout: 8_000 });
@@ -11,7 +11,7 @@ const demo = useDemoBrowser({ admin: true, timeout: 8_000 });
 /** A reader in a browser of their own posts through the widget; returns their page (still open). */
 async function readerPosts(body: string, name: string, email: string): Promise<Page> {
   const reader = await demo.newReader();
-  await reader.goto(demo.stack.blogUrl);
+  await gotoPost(reader, demo.stack.blogUrl);
   const form = pageForm(reader);
   await form.getByLabel('Comment', { exact: true }).waitFor();
   await fillGuestForm(form, body, name, email);
@@ -24,7 +24,7 @@ const holdAll = () => demo.stack.server.store.sites.updateSettings('default', { 
 
 async function freshReaderSees(text: string): Promise<boolean> {
   const reader = await demo.newReader();
-  await reader.goto(demo.stack.blogUrl);
+  await gotoPost(reader, demo.stack.blogUrl);
   await reader.getByRole('heading', { name: /Responses?$/ }).waitFor();
   const seen = await commentWith(reader, text).count();
   await reader.context().close();
@@ -130,7 +130,7 @@ describe('the admin view at /admin (Chromium)', () => {
     await first.getByRole('button', { name: 'Lock thread' }).click();
     await demo.page.getByText('Thread locked.').waitFor();
     const reader = await demo.newReader();
-    await reader.goto(demo.stack.blogUrl);
+    await gotoPost(reader, demo.stack.blogUrl);
     await reader.locator('riposte-thread').getByText('Comments are closed.').waitFor();
     expect(await reader.locator('riposte-thread riposte-comment-form').count()).toBe(0);
     expect(
@@ -153,7 +153,7 @@ describe('the admin view at /admin (Chromium)', () => {
     await demo.page.getByRole('button', { name: 'Save rules' }).click();
     await demo.page.getByText('Rules saved; they apply from the next comment.').waitFor();
     const reader = await demo.newReader();
-    await reader.goto(demo.stack.blogUrl);
+    await gotoPost(reader, demo.stack.blogUrl);
     const form = pageForm(reader);
     await form.getByLabel('Comment', { exact: true }).waitFor();
     await expect.poll(() => form.getByLabel(/^Email/).getAttribute('required')).not.toBeNull();

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { growDemoThread, type GrownThread } from '../helpers/big-demo-thread.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
-import { comment, isHighlighted } from '../helpers/thread-page.ts';
+import { comment, isHighlighted, gotoPost } from '../helpers/thread-page.ts';
 
 const demo = useDemoBrowser();
 let grown: GrownThread;
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 async function open(hash = '') {
-  await demo.page.goto(demo.stack.blogUrl + hash);
+  await gotoPost(demo.page, demo.stack.blogUrl + hash);
   await demo.page.getByRole('heading', { name: '56 Responses' }).waitFor();
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
-import { comment, commentWith, fillGuestForm, isHighlighted, nesting, pageForm, replyForm } from '../helpers/thread-page.ts';
+import { comment, commentWith, fillGuestForm, isHighlighted, nesting, pageForm, replyForm, gotoPost } from '../helpers/thread-page.ts';
 
 const demo = useDemoBrowser();
 
 async function openDemo(hash = '') {
-  await demo.page.goto(demo.stack.blogUrl + hash);
+  await gotoPost(demo.page, demo.stack.blogUrl + hash);
   await demo.page.getByRole('heading', { name: /Responses?$/ }).waitFor();
 }
 
@@ -44,6 +44,16 @@ describe('the demo blog', () => {
     expect(await feed.getAttribute('href')).toBe(`${demo.stack.server.url}/feeds/thread.atom?site=default&page=marine-le-pen-moscow-2017`);
     const allowed = [new URL(demo.stack.server.url).origin, new URL(demo.stack.blogUrl).origin];
     expect(demo.requested.filter((url) => !allowed.includes(new URL(url).origin) && !url.startsWith('data:'))).toEqual([]);
+  });
+
+  it('has every comment in the page itself, for readers without JavaScript and search engines', async () => {
+    const page = await (await fetch(demo.stack.blogUrl)).text();
+    expect(page).toContain('<h2 class="riposte-title">9 Responses</h2>');
+    for (let id = 1; id <= 9; id++) expect(page).toContain(`id="comment-${id}"`);
+    expect(page).toContain('The Putin government is not the only institution within Russia');
+    // Once the widget has drawn the thread, the server's copy is gone: each comment is in the page once.
+    await openDemo();
+    await expect(demo.page.locator('riposte-thread #comment-7').count()).resolves.toBe(1);
   });
 
   it('posts a comment and a reply to a reply, shown at once and after reload', async () => {

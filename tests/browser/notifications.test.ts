@@ -4,7 +4,7 @@ import { logIn } from '../helpers/admin-page.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { mailLink } from '../helpers/mail-app.ts';
 import { startSmtpServer } from '../helpers/smtp-server.ts';
-import { commentWith, fillGuestForm, isHighlighted, pageForm } from '../helpers/thread-page.ts';
+import { commentWith, fillGuestForm, isHighlighted, pageForm, gotoPost } from '../helpers/thread-page.ts';
 
 const smtp = await startSmtpServer();
 afterAll(() => smtp.close());
@@ -36,7 +36,7 @@ async function outboxIdle(): Promise<void> {
 describe('reply notifications in the browser', () => {
   it('double opt-in, the reply mail and one-click unsubscribe, each from the link in the received mail', async () => {
     const { page } = demo;
-    await page.goto(demo.stack.blogUrl);
+    await gotoPost(page, demo.stack.blogUrl);
     const form = pageForm(page);
     await fillGuestForm(form, 'Tell me when someone answers.', 'Nora', 'nora@example.org');
     const replies = form.getByRole('checkbox', { name: 'Notify me of replies to my comment' });
@@ -73,7 +73,7 @@ describe('reply notifications in the browser', () => {
 
   it('"Log in with email": the code typed in, then the link opened in another tab, each sign the reader in', async () => {
     const { page } = demo;
-    await page.goto(demo.stack.blogUrl);
+    await gotoPost(page, demo.stack.blogUrl);
     const panel = pageForm(page).locator('riposte-sign-in');
     const ask = async () => {
       await panel.getByRole('button', { name: 'Log in with email' }).click();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../helpers/github-stand-in.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../helpers/test-oidc-provider.ts';
-import { comment, commentWith, isHighlighted, fillGuestForm, pageForm, replyForm } from '../helpers/thread-page.ts';
+import { comment, commentWith, isHighlighted, fillGuestForm, pageForm, replyForm, gotoPost } from '../helpers/thread-page.ts';
 
 let oidc: TestOidcProvider;
 let github: GitHubStandIn;
@@ -31,7 +31,7 @@ const demo = useDemoBrowser({
 beforeAll(() => oidc.register(`${demo.stack.server.url}/auth/keycloak/callback`));
 
 async function openDemo() {
-  await demo.page.goto(demo.stack.blogUrl);
+  await gotoPost(demo.page, demo.stack.blogUrl);
   await pageForm(demo.page).getByRole('button', { name: 'Log in with Keycloak' }).waitFor();
 }
 

@@ -8,12 +8,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
-import { comment, commentWith, fillGuestForm, nesting, pageForm, replyForm } from '../helpers/thread-page.ts';
+import { comment, commentWith, fillGuestForm, nesting, pageForm, replyForm, gotoPost } from '../helpers/thread-page.ts';
 
 const demo = useDemoBrowser();
 
 async function open(page: Page = demo.page) {
-  await page.goto(demo.stack.blogUrl);
+  await gotoPost(page, demo.stack.blogUrl);
   await page.getByRole('heading', { name: /Responses?$/ }).waitFor();
 }
 

@@ -14,8 +14,8 @@ import * as postgresSchema from '../../server/store/postgres-schema.ts';
 import { createDatabase, dropDatabase } from './postgres-server.ts';
 import { tempDir } from './temp-dir.ts';
 
-/** 'sqlite' or 'postgres': which database this project's test apps use. */
-export const TEST_DATABASE = inject('testDatabase');
+/** 'sqlite' or 'postgres': which database this project's test apps use (SQLite for a benchmark, run outside vitest). */
+export const TEST_DATABASE = process.env.VITEST ? inject('testDatabase') : 'sqlite';
 
 export interface TestDatabase {
   /** What `--db` takes: the file, or the URL. */

@@ -43,3 +43,12 @@ export async function fillGuestForm(form: Locator, body: string, name: string, e
   if (email) await form.getByLabel(/^Email/).fill(email);
   if (website) await form.getByLabel(/^Website/).fill(website);
 }
+
+/**
+ * Opens a blog post and waits until the widget's own drawing has replaced the thread the
+ * server drew into the page (the demo includes it), so locators find each comment once.
+ */
+export async function gotoPost(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('riposte-thread > .riposte-html').waitFor({ state: 'detached' });
+}
