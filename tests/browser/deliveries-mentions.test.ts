@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../../shared/limits.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/admin-session.ts';
-import { logIn } from '../helpers/admin-page.ts';
+import { axeViolations, logIn } from '../helpers/admin-page.ts';
 import { useDemoBrowser } from '../helpers/demo-browser.ts';
 import { startSmtpServer } from '../helpers/smtp-server.ts';
+import { gotoPost } from '../helpers/thread-page.ts';
 
 /** The mail server refuses this reader's address (550) until the test lets it in. */
 const refused = ['ivy@example.org'];
@@ -49,6 +50,7 @@ describe('deliveries and mentions in the admin view', () => {
     expect(await row.textContent()).toContain('ivy@example.org');
     expect(await row.textContent()).toContain('Failed');
     expect(await row.textContent()).toMatch(/550|User unknown/);
+    expect(await axeViolations(page)).toEqual([]);
 
     refused.splice(0);
     await row.getByRole('button', { name: 'Retry: Address confirmation to ivy@example.org' }).click();
@@ -82,7 +84,7 @@ describe('deliveries and mentions in the admin view', () => {
     );
 
     const { page } = demo;
-    await page.goto(demo.stack.blogUrl);
+    await gotoPost(page, demo.stack.blogUrl);
     await page.locator('riposte-thread').getByRole('button', { name: 'Post Comment' }).waitFor();
     expect(await page.getByText('A long answer on my own blog.').count()).toBe(0);
 
@@ -93,11 +95,12 @@ describe('deliveries and mentions in the admin view', () => {
     const mention = page.getByRole('article', { name: 'Mention by Ann Example' });
     expect(await mention.textContent()).toContain('replied to');
     expect(await mention.textContent()).toContain('Waiting');
+    expect(await axeViolations(page)).toEqual([]);
     await mention.getByRole('button', { name: 'Approve: Ann Example' }).click();
     await page.getByText('Mention approved: readers see it.').waitFor();
     expect((await store.mentions.list({ offset: 0, limit: 10 })).rows.map((r) => r.mention.status)).toEqual(['approved']);
 
-    await page.goto(demo.stack.blogUrl);
+    await gotoPost(page, demo.stack.blogUrl);
     const thread$ = page.locator('riposte-thread');
     await thread$.getByRole('heading', { name: '1 Mention' }).waitFor();
     const shown = thread$.locator('[part="mention"]');
@@ -105,5 +108,6 @@ describe('deliveries and mentions in the admin view', () => {
     expect(await shown.getByRole('link', { name: 'Re: Le Pen in Moscow' }).getAttribute('href')).toBe('https://ann.example/re-moscow');
     // Apart from the comments: not inside the comment list, and not counted in the heading.
     expect(await thread$.locator('[part="comments"] [part="mention"]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
