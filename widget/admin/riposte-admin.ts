@@ -10,6 +10,7 @@ import { state } from 'lit/decorators.js';
 import type { AdminSession } from '../../shared/moderation.ts';
 import { defineOnce } from '../define.ts';
 import { Formats } from '../format.ts';
+import type { Plural } from '../i18n/strings.ts';
 import { ApiError, createAdminApi, type CommentQuery } from './admin-api.ts';
 import type { AdminEvent, AdminEventName, ImportEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
@@ -231,20 +232,17 @@ export class RiposteAdmin extends LitElement {
     return true;
   }
 
-  /** The badge after a view's name: comments waiting, deliveries failed, mentions waiting. */
+  /** The badge after a view's name: comments waiting (always), deliveries failed and mentions waiting (when there are some). */
   private _count(t: AdminStrings, view: View) {
-    const f = this._formats;
-    const n =
-      view === 'queue'
-        ? this._pending
-        : view === 'deliveries'
-          ? this._outbox.deliveries?.failed
-          : view === 'mentions'
-            ? this._outbox.mentions?.pending
-            : 0;
-    if (view !== 'queue' && !n) return nothing;
-    const label = view === 'queue' ? t.pendingCount : view === 'deliveries' ? t.deliveries.failedCount : t.mentions.pendingCount;
-    return html` <span class="count" aria-label=${f.count(n ?? 0, label)}>${f.number(n ?? 0)}</span>`;
+    const badges: Partial<Record<View, [number, Plural]>> = {
+      queue: [this._pending, t.pendingCount],
+      deliveries: [this._outbox.deliveries?.failed ?? 0, t.deliveries.failedCount],
+      mentions: [this._outbox.mentions?.pending ?? 0, t.mentions.pendingCount],
+    };
+    const badge = badges[view];
+    if (!badge || (view !== 'queue' && badge[0] === 0)) return nothing;
+    const [n, label] = badge;
+    return html` <span class="count" aria-label=${this._formats.count(n, label)}>${this._formats.number(n)}</span>`;
   }
 
   private _renderData(t: AdminStrings, data: RiposteAdmin['_data']['value']) {
