@@ -37,7 +37,7 @@ export function createApp(deps: AppDeps) {
 
   const state: AppState = {
     commentRateLimit: identityRateLimit(deps.config.writesPerMinute, rateLimitCounts(deps, 'authors', 60_000)),
-    mailLimits: mailRateLimits(),
+    mailLimits: mailRateLimits(deps),
   };
   app.use(async function provideDeps(c, next) {
     for (const [name, value] of Object.entries(deps)) c.set(name as keyof AppDeps, value);

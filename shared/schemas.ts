@@ -129,6 +129,13 @@ export const authorSchema = v.object({
   website: optionalText('Website', websiteSchema),
 });
 
+/** A BCP 47 language tag as pages write them in `lang` ("fr", "pt-BR", "de-Latn-CH"), at most 35 characters. */
+export const languageTagSchema = v.pipe(
+  v.string('A language tag is text.'),
+  v.maxLength(35, 'A language tag is at most 35 characters.'),
+  v.regex(/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i, 'A language tag looks like fr or pt-BR.'),
+);
+
 export const newCommentSchema = v.object({
   site: v.optional(siteIdSchema),
   page: requiredPage,
@@ -137,6 +144,18 @@ export const newCommentSchema = v.object({
     'Title',
     v.pipe(v.string(), v.maxLength(LIMITS.titleMaxChars, `Title is longer than ${LIMITS.titleMaxChars} characters.`)),
     nameText('Title'),
+  ),
+  /**
+   * The language the page declares (the widget's element `lang`, else `<html lang>`): mails
+   * about the thread speak it. A page's odd `lang` (`en_US`, a typo) never costs its reader the
+   * comment: what is not a language tag is dropped.
+   */
+  lang: v.optional(
+    v.pipe(
+      v.string('lang must be a language tag such as fr or pt-BR.'),
+      v.transform((tag) => tag.trim().replace(/_/g, '-')),
+      v.transform((tag) => (v.is(languageTagSchema, tag) ? tag : undefined)),
+    ),
   ),
   parentId: v.optional(
     v.nullable(

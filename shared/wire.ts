@@ -103,6 +103,8 @@ export interface WireUser {
   provider: string;
   providerName: string;
   badge?: AuthorBadge;
+  /** The sign-in vouches for an email address: mail about replies can be offered (never the address itself). */
+  mailable?: true;
 }
 
 /** How readers may comment on a site (GET /auth/providers). */

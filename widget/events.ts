@@ -1,6 +1,7 @@
 /** The widget's typed custom events (`riposte-` prefix, bubbling, composed) and how to send them. */
 // Children tell the thread what the reader did (properties go down, events go up), and the
 // thread tells the host page what happened; composed, so they leave the shadow DOM.
+import type { WireSubscription } from '../shared/notifications.ts';
 import type { WireComment, WireThread } from '../shared/wire.ts';
 import type { ApiError } from './api.ts';
 
@@ -49,6 +50,8 @@ export interface RiposteEventDetails {
   'riposte-sign-in': { provider: string; redirect: boolean; parentId: number | null } & Replies<SignInFailure>;
   /** "Log in with email": send the mail, or sign in with the code from it (from `<riposte-sign-in>`). */
   'riposte-email-sign-in': { ask: EmailSignInStep } & Replies<SignInFailure>;
+  /** A signed-in reader's subscriptions: list them (`end` null) or end one, then list them (from `<riposte-sign-in>`); the answer is the list or why not. */
+  'riposte-subscriptions': { end: number | null; reply: (answer: WireSubscription[] | string) => void };
   /** "Log Out" or "Change" was pressed (from `<riposte-sign-in>`). */
   'riposte-sign-out': Record<string, never>;
   /** "My data" was pressed (from `<riposte-sign-in>`'s signed-in line), or its panel closed (from `<riposte-my-data>`). */
@@ -71,6 +74,7 @@ declare global {
     'riposte-sign-in': RiposteEvent<'riposte-sign-in'>;
     'riposte-sign-out': RiposteEvent<'riposte-sign-out'>;
     'riposte-email-sign-in': RiposteEvent<'riposte-email-sign-in'>;
+    'riposte-subscriptions': RiposteEvent<'riposte-subscriptions'>;
     'riposte-preview': RiposteEvent<'riposte-preview'>;
     'riposte-my-data': RiposteEvent<'riposte-my-data'>;
     'riposte-my-data-close': RiposteEvent<'riposte-my-data-close'>;

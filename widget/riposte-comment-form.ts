@@ -167,7 +167,7 @@ export class RiposteCommentForm extends LitElement {
       }
       ${editing || this.user || !guests ? nothing : html`<label class="remember"><input type="checkbox" name="remember" ?checked=${!!guest.name} />${t.remember}</label>`}
       ${
-        editing || !this.options?.mail || !(this.user || guests)
+        editing || !this.options?.mail || !(this.user ? this.user.mailable : guests)
           ? nothing
           : html`<div class="notify">
             <label class="remember"><input type="checkbox" name="notifyReplies" />${t.notifyReplies}</label>

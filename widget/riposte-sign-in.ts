@@ -4,6 +4,7 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { WireSubscription } from '../shared/notifications.ts';
 import type { SignInOptions, WireUser } from '../shared/wire.ts';
 import { emit, type SignInFailure } from './events.ts';
 import { request } from './request.ts';
@@ -40,6 +41,12 @@ export class RiposteSignIn extends LitElement {
   /** "Log in with email": closed, asking for the address, or waiting for the code sent to it. */
   @state() private _email: { step: 'closed' } | { step: 'address' } | { step: 'code'; address: string } = { step: 'closed' };
   @state() private _emailError = '';
+  /** "My subscriptions": closed (null), or the list (or why it could not be read) once asked. */
+  @state() private _subscriptions: { open: boolean; list: WireSubscription[] | null; error: string } = {
+    open: false,
+    list: null,
+    error: '',
+  };
 
   override render() {
     const { user, _failure: failure, strings: t } = this;
@@ -48,9 +55,11 @@ export class RiposteSignIn extends LitElement {
       return html`<p>
         ${t.commentingAs} <strong>${user.name}</strong> (${user.providerName}).
         <button type="button" class="quiet" @click=${this._onSignOut}>${t.logOut}</button> /
-        <button type="button" class="quiet" @click=${this._onSignOut}>${t.change}</button> ·
-        <button type="button" class="quiet" @click=${() => emit(this, 'riposte-my-data', {})}>${t.myData.open}</button>
-      </p>`;
+        <button type="button" class="quiet" @click=${this._onSignOut}>${t.change}</button>
+        ${this.options?.mail && user.mailable ? html`/ <button type="button" class="quiet" aria-expanded=${this._subscriptions.open} @click=${this._toggleSubscriptions}>${t.mySubscriptions}</button>` : nothing}
+        · <button type="button" class="quiet" @click=${() => emit(this, 'riposte-my-data', {})}>${t.myData.open}</button>
+      </p>
+      ${this._subscriptions.open ? this._subscriptionList(t) : nothing}`;
     }
     const providers = this.options?.providers ?? [];
     const mail = !!this.options?.mail;
@@ -99,6 +108,38 @@ export class RiposteSignIn extends LitElement {
       <button type="button" class="secondary" @click=${this._sendCode}>${t.emailSignInSubmit}</button>
       ${error}
     </div>`;
+  }
+
+  /** The mail the reader asked for, each with a Stop button. */
+  private _subscriptionList(t: FormStrings) {
+    const { list, error } = this._subscriptions;
+    const shown = error ? html`<p class="error" role="alert">${error}</p>` : nothing;
+    if (!list) return shown;
+    if (!list.length) return html`<p role="status">${t.noSubscriptions}</p>${shown}`;
+    return html`<ul class="subscriptions" aria-label=${t.mySubscriptions}>
+        ${list.map((s) => {
+          const page = s.page.title ?? s.page.url ?? s.page.key;
+          const what = t.subscriptionKinds[s.kind](page);
+          return html`<li>${s.page.url ? html`<a href=${s.page.url}>${what}</a>` : what}
+            <button type="button" class="quiet" aria-label=${t.stopSubscription(what)} @click=${() => this._endSubscription(s.id)}>${t.stop}</button></li>`;
+        })}
+      </ul>${shown}`;
+  }
+
+  private async _toggleSubscriptions() {
+    const open = !this._subscriptions.open;
+    this._subscriptions = { ...this._subscriptions, open };
+    if (open) await this._askSubscriptions(null);
+  }
+
+  private async _endSubscription(id: number) {
+    await this._askSubscriptions(id);
+  }
+
+  private async _askSubscriptions(end: number | null) {
+    const answer = await request(this, 'riposte-subscriptions', { end });
+    this._subscriptions =
+      typeof answer === 'string' ? { ...this._subscriptions, error: answer } : { open: this._subscriptions.open, list: answer, error: '' };
   }
 
   private _toggleEmail() {

@@ -7,6 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { DEFAULT_SITE } from '../shared/default-site.ts';
+import type { WireMention } from '../shared/notifications.ts';
 import { THREAD_SORTS, type ThreadSort, type WireComment, type WireThread } from '../shared/wire.ts';
 import { type Api, ApiError, createApi } from './api.ts';
 import { commentView, type CommentContext } from './comment-view.ts';
@@ -141,6 +142,8 @@ export class RiposteThread extends LeanElement {
   private _votes: WireThread['votes'];
   /** The whole thread's count (not only the pages loaded). */
   private _count = 0;
+  /** Other pages that answered this one (approved Webmentions), shown after the comments. */
+  private _mentions: WireMention[] = [];
   private _like: LikeState = { count: 0, liked: false, busy: false };
   private _replyTo: number | null = null;
   private _highlight: number | null = null;
@@ -258,6 +261,7 @@ export class RiposteThread extends LeanElement {
             segment.next ? this._renderMore(t, i) : nothing
           }`,
       )}
+      ${w?.mentions(this._mentions, x.now)}
       ${this._closed ? html`<p part="closed" class="closed">${t.closed}</p>` : (w?.form(null, t.leaveReply) ?? html`<div class="form-pending"></div>`)}`;
   }
 
@@ -378,6 +382,7 @@ export class RiposteThread extends LeanElement {
     this._key = thread.page.key;
     this._loaded = true;
     this._count = thread.count;
+    this._mentions = thread.mentions ?? [];
     this._closed = !!thread.locked || (!!thread.closesAt && Date.now() >= Date.parse(thread.closesAt));
     this._like = { count: thread.likes, liked: isLiked(this.site, this._key), busy: false };
     this._clock.now = Date.now();

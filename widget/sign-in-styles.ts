@@ -14,6 +14,11 @@ export const signInStyles = [
       font-size: 0.85em;
       color: var(--_muted);
     }
+    .subscriptions {
+      margin: 0;
+      padding-left: 1.2em;
+      font-size: 0.85em;
+    }
     p.error {
       font-size: 0.875em;
       color: var(--_danger);

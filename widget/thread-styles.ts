@@ -85,6 +85,10 @@ export const threadStyles = [
     .comments {
       margin: -0.75em 0 0;
     }
+    .mentions-title {
+      margin: 1.5em 0 1em;
+      font-size: 1.1em;
+    }
     .comments > li {
       padding: 0.5em 0;
       /* Long threads: the browser lays out only the responses near the screen. */

@@ -54,7 +54,10 @@ export async function startEmailSignIn(
   }
   const now = deps.now();
   const since = new Date(now.getTime() - EMAIL_SIGN_IN_MINUTES * 60_000).toISOString();
-  if ((await deps.store.emailSignIns.countSince(request.email, since)) >= MAILS_PER_ADDRESS || !deps.mailLimits.signIn(sender)) {
+  if (
+    (await deps.store.emailSignIns.countSince(request.email, since)) >= MAILS_PER_ADDRESS ||
+    !(await deps.mailLimits.signIn(deps.store.rateLimits, sender))
+  ) {
     throw new RiposteError(429, 'rate_limited', `Too many sign-in mails asked for; wait ${EMAIL_SIGN_IN_MINUTES} minutes and try again.`);
   }
   const id = randomBytes(16).toString('base64url');

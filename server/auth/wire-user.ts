@@ -21,5 +21,6 @@ export function toWireUser(user: UserRow, auth: AuthConfig, hashKey: string): Wi
     provider: user.provider,
     providerName: auth.providers.find((p) => p.id === user.provider)?.name ?? (user.provider === EMAIL_PROVIDER ? 'Email' : user.provider),
     ...(badge ? { badge } : {}),
+    ...(user.emailVerified && user.email ? { mailable: true as const } : {}),
   };
 }

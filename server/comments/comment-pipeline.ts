@@ -87,8 +87,8 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
       earlierComments: user ? [] : (input.earlierComments ?? []),
     });
     const thread = found
-      ? await tx.threads.takePageDetails(found, input.url, input.title, fromPage)
-      : await tx.threads.create(site.id, input.page, now.toISOString(), input.url, input.title);
+      ? await tx.threads.takePageDetails(found, { url: input.url, title: input.title, lang: input.lang }, fromPage)
+      : await tx.threads.create(site.id, input.page, now.toISOString(), input.url, input.title, input.lang);
     const parent = await answerableParent(tx, thread.id, input.parentId ?? null);
     const inserted = await tx.comments.insert({
       threadId: thread.id,
@@ -115,7 +115,7 @@ export async function postComment(deps: PipelineDeps, { site, input, user, ip, f
             user,
             address,
             notify,
-            senderAllowed: () => deps.mailLimits.confirmation(ipHash ?? address),
+            senderAllowed: () => deps.mailLimits.confirmation(tx.rateLimits, ipHash ?? address),
           })
         : undefined;
     return { row: inserted, notified: subscribed, wake: told || subscribed !== undefined };

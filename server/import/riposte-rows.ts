@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { MAX_ID } from '../../shared/limits.ts';
 import { AUDIT_ACTIONS, BAN_KINDS, HELD_REASONS } from '../../shared/moderation.ts';
 import { MENTION_STATUSES, MENTION_TYPES, SUBSCRIPTION_KINDS } from '../../shared/notifications.ts';
-import { emailSchema } from '../../shared/schemas.ts';
+import { emailSchema, languageTagSchema } from '../../shared/schemas.ts';
 import { siteSettingsSchema } from '../../shared/site-settings.ts';
 import { AUTHOR_BADGES, COMMENT_KINDS, COMMENT_STATUSES } from '../../shared/wire.ts';
 import { sanitizeImportedHtml } from '../render/markdown.ts';
@@ -142,6 +142,7 @@ export const RESTORE_ROW_SCHEMAS = {
     pageKey: nonEmpty,
     url: maybe(httpUrl),
     title: maybe(text),
+    lang: maybe(languageTagSchema),
     externalId: maybe(text),
     locked: v.optional(v.boolean(described('true or false'))),
     createdAt: v.optional(date),

@@ -1,79 +1,20 @@
 /**
- * The shape of every mail's words, one catalogue per language (strings-en.ts; French and
- * German come as files of the same shape). Values are plain text: the layout escapes them for
- * HTML, and names and titles reach them already cleaned to one line.
+ * The words of every mail and link page, in the thread's language: one catalogue per language
+ * in widget/locales/LANG/mail.ts (shape: widget/i18n/mail-strings.ts), English where the page
+ * declared none or one Riposte does not speak.
  */
-import type { HeldReason } from '../../shared/moderation.ts';
-import { en } from './strings-en.ts';
+import type { MailStrings } from '../../widget/i18n/mail-strings.ts';
+import { FALLBACK, matchLanguage } from '../../widget/i18n/languages.ts';
+import de from '../../widget/locales/de/mail.ts';
+import en from '../../widget/locales/en/mail.ts';
+import fr from '../../widget/locales/fr/mail.ts';
 
-/** What a reader can be mailed about on a page. */
-export type Subscription = 'replies' | 'thread';
+export type { MailStrings, NotificationWords, Subscription } from '../../widget/i18n/mail-strings.ts';
 
-/** The words of a notification about a comment by `author` on `page`. */
-export interface NotificationWords {
-  subject(p: { author: string; page: string }): string;
-  intro(p: { author: string; page: string }): string;
-  /** The link to the comment. */
-  action: string;
-  /** Why the reader gets this mail. */
-  why(p: { page: string }): string;
-}
-
-export interface MailStrings {
-  /** BCP 47 language of the catalogue: the HTML mail's `lang`. */
-  lang: string;
-  /** A page named in a sentence: its title in quotes, else its address. */
-  page(title: string | null, url: string): string;
-  /** A reply to the reader's comment. */
-  reply: NotificationWords;
-  /** A new comment on a page the reader follows. */
-  newComment: NotificationWords;
-  /** Double opt-in: nothing else is mailed to an address until its owner confirms. */
-  confirm: {
-    subject(p: { site: string }): string;
-    intro(p: { site: string; page: string; what: Subscription }): string;
-    /** For an address added to a site's owner alerts. */
-    introAlerts(p: { site: string }): string;
-    action: string;
-    ignore: string;
-    stopAll: string;
-  };
-  signIn: {
-    subject(p: { site: string }): string;
-    intro(p: { site: string; minutes: number }): string;
-    action: string;
-    code: string;
-    ignore: string;
-  };
-  ownerAlert: {
-    subjectNew(p: { author: string; page: string }): string;
-    subjectHeld(p: { author: string; page: string }): string;
-    introNew(p: { author: string; page: string; site: string }): string;
-    introHeld(p: { author: string; page: string; site: string }): string;
-    author: string;
-    email: string;
-    website: string;
-    heldBecause: string;
-    heldReason(reason: HeldReason): string;
-    actionAdmin: string;
-    actionPage: string;
-    why(p: { site: string }): string;
-    settings: string;
-  };
-  footer: {
-    unsubscribeThread: string;
-    stopAll(p: { site: string }): string;
-  };
-  mailTest: {
-    subject: string;
-    text(p: { server: string }): string;
-  };
-}
-
-const CATALOGUES: Record<string, MailStrings> = { en };
+/** A new language's mail.ts is added here too (the widget finds its own files by itself). */
+const CATALOGUES: Record<string, MailStrings> = { de, en, fr };
 
 /** The catalogue for a language tag (`fr-CA` finds `fr`), else English. */
 export function mailStrings(lang?: string | null): MailStrings {
-  const primary = (lang ?? '').toLowerCase().split('-')[0] ?? '';
-  return CATALOGUES[primary] ?? en;
+  return CATALOGUES[matchLanguage(lang, Object.keys(CATALOGUES)) ?? FALLBACK] ?? en;
 }

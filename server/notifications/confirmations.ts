@@ -22,7 +22,7 @@ export interface ConfirmationRequest {
   siteId: string;
   payload: ConfirmationPayload;
   /** The per-sender limit, asked only when a mail would really go out. */
-  senderAllowed: () => boolean;
+  senderAllowed: () => Promise<boolean>;
 }
 
 /**
@@ -41,7 +41,7 @@ export async function requestConfirmation(
   if (state.stopped) return 'stopped';
   if (state.confirmed) return 'confirmed';
   const now = deps.now();
-  if (!senderAllowed() || !(await tx.mailAddresses.reserveConfirmation(lower, now, CONFIRMATIONS_PER_DAY))) return 'limited';
+  if (!(await senderAllowed()) || !(await tx.mailAddresses.reserveConfirmation(lower, now, CONFIRMATIONS_PER_DAY))) return 'limited';
   await tx.outbox.enqueue({
     channel: 'mail',
     kind: 'confirm',

@@ -1,9 +1,11 @@
 /**
  * What each link in a mail asks and does: confirm an address, unsubscribe it from a page,
- * stop all mail from a site to it. The page a GET shows asks; the button's POST (or a mail
- * client's RFC 8058 one-click POST) does it. Doing it twice ends in the same place.
+ * stop all mail from a site. The page a GET shows asks; the button's POST (or a mail
+ * client's RFC 8058 one-click POST) does it. Doing it twice ends in the same place. The pages
+ * speak the thread's language (the link carries it where it names no thread).
  */
 import type { AppDeps } from '../http/app-env.ts';
+import { mailStrings } from '../mail/mail-strings.ts';
 import type { MailPage } from './mail-page.ts';
 import { type MailLinkPurpose, readMailLink } from './mail-links.ts';
 
@@ -16,14 +18,9 @@ export interface LinkAction {
   act(): Promise<MailPage>;
 }
 
-export const INVALID_LINK: MailPage = {
-  title: 'This link does not work',
-  text: 'It may be incomplete (copy the whole address from the mail), or, for a confirmation, older than a week: ask again from the comment form.',
-};
-
-function pageName(thread: { title: string | null; url: string | null; pageKey: string }): string {
-  return thread.title ? `“${thread.title}”` : (thread.url ?? thread.pageKey);
-}
+/** A link this server did not make: nothing says which language its reader speaks. */
+const english = mailStrings('en');
+export const INVALID_LINK: MailPage = { lang: english.lang, ...english.pages.invalid };
 
 /** The link's action, or null for a link this server did not make (or an expired confirmation). */
 export async function mailLinkAction(deps: LinkDeps, purpose: MailLinkPurpose, token: string | undefined): Promise<LinkAction | null> {
@@ -33,11 +30,13 @@ export async function mailLinkAction(deps: LinkDeps, purpose: MailLinkPurpose, t
     const link = readMailLink(deps.hashKey, token, 'confirm', now);
     const site = link && (await store.sites.get(link.siteId));
     if (!link || !site) return null;
+    const { lang, pages } = mailStrings(link.lang);
+    const names = { site: site.name, address: link.address };
     return {
-      ask: { title: 'Confirm your address', text: `Confirm that ${site.name} may mail ${link.address} as you asked.`, button: 'Confirm' },
+      ask: { lang, title: pages.confirm.title, text: pages.confirm.text(names), button: pages.confirm.button },
       async act() {
         await store.mailAddresses.confirm(link.address, deps.now().toISOString());
-        return { title: 'Address confirmed', text: `${site.name} will mail ${link.address} as you asked. Every mail says how to stop it.` };
+        return { lang, title: pages.confirm.doneTitle, text: pages.confirm.done(names) };
       },
     };
   }
@@ -45,26 +44,27 @@ export async function mailLinkAction(deps: LinkDeps, purpose: MailLinkPurpose, t
     const link = readMailLink(deps.hashKey, token, 'unsubscribe', now);
     const thread = link && (await store.threads.get(link.threadId));
     if (!link || !thread) return null;
-    const page = pageName(thread);
+    const strings = mailStrings(thread.lang);
+    const { lang, pages } = strings;
+    const names = { address: link.address, page: strings.page(thread.title, thread.url ?? thread.pageKey) };
     return {
-      ask: { title: 'Stop mails about this page', text: `Stop mailing ${link.address} about ${page}?`, button: 'Unsubscribe' },
+      ask: { lang, title: pages.unsubscribe.title, text: pages.unsubscribe.text(names), button: pages.unsubscribe.button },
       async act() {
         await store.subscriptions.removeForThread(link.address, thread.id);
-        return { title: 'Unsubscribed', text: `${link.address} will get no more mail about ${page}.` };
+        return { lang, title: pages.unsubscribe.doneTitle, text: pages.unsubscribe.done(names) };
       },
     };
   }
   const link = readMailLink(deps.hashKey, token, 'stop', now);
   const site = link && (await store.sites.get(link.siteId));
   if (!link || !site) return null;
+  const { lang, pages } = mailStrings(link.lang);
+  const names = { site: site.name, address: link.address };
   return {
-    ask: { title: `No more mail from ${site.name}`, text: `Never mail ${link.address} again from ${site.name}?`, button: 'No more mail' },
+    ask: { lang, title: pages.stop.title(names), text: pages.stop.text(names), button: pages.stop.button },
     async act() {
       await store.mailAddresses.stop(link.address, site.id, deps.now().toISOString());
-      return {
-        title: 'No more mail',
-        text: `${site.name} will send nothing more to ${link.address}, and has forgotten its subscriptions.`,
-      };
+      return { lang, title: pages.stop.doneTitle, text: pages.stop.done(names) };
     },
   };
 }

@@ -7,12 +7,12 @@
 import { keyedHash, sameSecret } from '../tokens.ts';
 
 export type MailLink =
-  /** The address's owner confirms that the site may mail it; good for a week. */
-  | { purpose: 'confirm'; address: string; siteId: string; expires: number }
-  /** Stops every mail about the thread to the address. */
+  /** The address's owner confirms that the site may mail it; good for a week. `lang`: its page's, for the page the link opens. */
+  | { purpose: 'confirm'; address: string; siteId: string; expires: number; lang?: string }
+  /** Stops every mail about the thread to the address (its page opens in the thread's language). */
   | { purpose: 'unsubscribe'; address: string; threadId: number }
   /** "No more mail from this site". */
-  | { purpose: 'stop'; address: string; siteId: string };
+  | { purpose: 'stop'; address: string; siteId: string; lang?: string };
 
 export type MailLinkPurpose = MailLink['purpose'];
 
@@ -37,7 +37,7 @@ export function mailLinkUrl(publicUrl: string, hashKey: string, link: MailLink):
 
 function isLink(value: unknown): value is MailLink {
   if (typeof value !== 'object' || value === null || !('purpose' in value) || !('address' in value)) return false;
-  if (typeof value.address !== 'string') return false;
+  if (typeof value.address !== 'string' || ('lang' in value && typeof value.lang !== 'string')) return false;
   switch (value.purpose) {
     case 'confirm':
       return 'siteId' in value && typeof value.siteId === 'string' && 'expires' in value && typeof value.expires === 'number';

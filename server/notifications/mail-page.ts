@@ -8,6 +8,8 @@ import { html } from 'hono/html';
 import { randomToken } from '../tokens.ts';
 
 export interface MailPage {
+  /** The language the page is written in (the thread's, else English). */
+  lang: string;
   title: string;
   text: string;
   /** A form with one button, posting back to the page's own address. */
@@ -19,7 +21,7 @@ export async function sendMailPage(c: Context, status: 200 | 400 | 404, page: Ma
   // The token stays in the address the form posts to; nothing else is sent.
   const action = new URL(c.req.url).search;
   const body = await html`<!doctype html>
-<html lang="en">
+<html lang="${page.lang}">
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <meta name="color-scheme" content="light dark" />

@@ -20,7 +20,7 @@ export interface SubscribeRequest {
   /** The guest's address, or the signed-in reader's verified one. */
   address: string;
   notify: NotifyChoice;
-  senderAllowed: () => boolean;
+  senderAllowed: () => Promise<boolean>;
 }
 
 /** The address a reader may be mailed at: a guest's as given, a signed-in reader's only if the provider verified it. */

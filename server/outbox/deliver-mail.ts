@@ -41,13 +41,16 @@ async function commentFor(deps: WorkerDeps, row: OutboxRow, wanted: CommentRow['
 
 async function compose(deps: WorkerDeps, row: OutboxRow, site: SiteRow): Promise<Composed> {
   const { config, hashKey, store } = deps;
-  const strings = mailStrings('en');
   const address = row.recipient;
   const state = await store.mailAddresses.state(address, site.id);
   if (state.stopped) return cancel('The address asked for no more mail from this site.');
-  const stopAllUrl = mailLinkUrl(config.publicUrl, hashKey, { purpose: 'stop', address, siteId: site.id });
+  /** The page behind the "no more mail" link speaks the mail's language. */
+  const stopAllUrl = (lang: string | null) =>
+    mailLinkUrl(config.publicUrl, hashKey, { purpose: 'stop', address, siteId: site.id, ...(lang ? { lang } : {}) });
 
   if (row.kind === 'sign-in') {
+    // Asked for from a page, not about a thread: in English.
+    const strings = mailStrings('en');
     const payload = v.parse(signInPayload, row.payload);
     if (payload.expiresAt <= deps.now().toISOString()) return cancel('The sign-in expired before its mail could be sent.');
     return {
@@ -57,12 +60,20 @@ async function compose(deps: WorkerDeps, row: OutboxRow, site: SiteRow): Promise
   if (row.kind === 'confirm') {
     if (state.confirmed) return cancel('The address was confirmed meanwhile.');
     const payload = v.parse(confirmPayload, row.payload);
+    // An owner's alert address is confirmed in English; a reader's, in the language of the page they asked on.
+    const thread = payload.purpose === 'alerts' ? null : await store.threads.get(payload.threadId);
+    if (thread === undefined) return cancel('The page is gone.');
+    const lang = thread?.lang ?? null;
     const expires = deps.now().getTime() + CONFIRM_LINK_DAYS * 86_400_000;
-    const confirmUrl = mailLinkUrl(config.publicUrl, hashKey, { purpose: 'confirm', address, siteId: site.id, expires });
-    const common = { strings, siteName: site.name, confirmUrl, stopAllUrl };
-    if (payload.purpose === 'alerts') return { mail: await renderConfirmationMail({ ...common, what: 'alerts' }) };
-    const thread = await store.threads.get(payload.threadId);
-    if (!thread) return cancel('The page is gone.');
+    const confirmUrl = mailLinkUrl(config.publicUrl, hashKey, {
+      purpose: 'confirm',
+      address,
+      siteId: site.id,
+      expires,
+      ...(lang ? { lang } : {}),
+    });
+    const common = { strings: mailStrings(lang), siteName: site.name, confirmUrl, stopAllUrl: stopAllUrl(lang) };
+    if (payload.purpose === 'alerts' || !thread) return { mail: await renderConfirmationMail({ ...common, what: 'alerts' }) };
     return { mail: await renderConfirmationMail({ ...common, what: payload.what, page: mailPage(thread) }) };
   }
   if (!state.confirmed) return cancel('The address is not confirmed.');
@@ -79,7 +90,7 @@ async function compose(deps: WorkerDeps, row: OutboxRow, site: SiteRow): Promise
     const { comment, thread } = found;
     return {
       mail: await renderOwnerAlert({
-        strings,
+        strings: mailStrings(thread.lang),
         siteName: site.name,
         page: mailPage(thread),
         comment: { ...mailComment(comment), authorEmail: comment.authorEmail, authorWebsite: comment.authorWebsite },
@@ -97,13 +108,13 @@ async function compose(deps: WorkerDeps, row: OutboxRow, site: SiteRow): Promise
   if (!(await store.subscriptions.isSubscribed(address, thread.id, kind))) return cancel('The reader unsubscribed.');
   return {
     mail: await renderNotificationMail({
-      strings,
+      strings: mailStrings(thread.lang),
       what: kind,
       siteName: site.name,
       page: mailPage(thread),
       comment: mailComment(comment),
       unsubscribeUrl: mailLinkUrl(config.publicUrl, hashKey, { purpose: 'unsubscribe', address, threadId: thread.id }),
-      stopAllUrl,
+      stopAllUrl: stopAllUrl(thread.lang),
     }),
   };
 }

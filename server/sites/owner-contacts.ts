@@ -31,7 +31,12 @@ export async function confirmNewAlertAddresses(
   for (const address of new Set([...after.alertsAll, ...after.alertsHeld])) {
     if (had.has(address)) continue;
     // The owner asked: no per-sender limit (the per-address one still holds).
-    const result = await requestConfirmation(tx, deps, { address, siteId, payload: { purpose: 'alerts' }, senderAllowed: () => true });
+    const result = await requestConfirmation(tx, deps, {
+      address,
+      siteId,
+      payload: { purpose: 'alerts' },
+      senderAllowed: () => Promise.resolve(true),
+    });
     if (result === 'queued') queued++;
   }
   return queued;

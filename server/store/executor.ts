@@ -38,6 +38,12 @@ export interface Dialect {
    * read-then-write on them (SQLite's one writer needs none; PostgreSQL's writers run side by side).
    */
   lockRows(db: Db, table: SQLiteTable, where: SQL): Promise<void>;
+  /**
+   * Ends a select of rows to take for oneself (the outbox's claim): PostgreSQL's writers run
+   * side by side, so each locks what it picks and passes over rows another has locked
+   * (`for update skip locked`); SQLite's one writer needs nothing.
+   */
+  readonly skipLocked: SQL;
   /** After inserting rows with their own ids: the ids the database makes next come after them. */
   idsInserted(db: Db): Promise<void>;
 }

@@ -62,25 +62,22 @@ export function outboxQueries(x: Executor) {
     },
     /**
      * Takes up to `limit` deliveries that are due at `now` and not held by another worker,
-     * holding them until `leaseUntil`. One statement, so two workers never take the same row
-     * (on PostgreSQL its twin selects `FOR UPDATE SKIP LOCKED`).
+     * holding them until `leaseUntil`. One statement, so two workers never take the same row:
+     * on PostgreSQL the rows it picks are locked as picked and a worker passes over those
+     * another is taking (`for update skip locked`), so two workers take different rows at once.
      */
     claim(now: string, leaseUntil: string, limit: number, channels: readonly DeliveryChannel[]): Promise<OutboxRow[]> {
       if (channels.length === 0 || limit <= 0) return Promise.resolve([]);
       const free = and(eq(outbox.status, 'pending'), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)));
       return x.write((db) => {
-        const due = db
-          .select({ id: outbox.id })
-          .from(outbox)
-          .where(and(free, lte(outbox.nextAttemptAt, now), inArray(outbox.channel, [...channels])))
-          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-          .limit(limit);
+        const dueWhere = and(free, lte(outbox.nextAttemptAt, now), inArray(outbox.channel, [...channels]));
+        const due = sql`(select ${outbox.id} from ${outbox} where ${dueWhere} order by ${outbox.nextAttemptAt}, ${outbox.id} limit ${limit} ${x.dialect.skipLocked})`;
         // `free` again on the rows updated: where writers run side by side (PostgreSQL), one that
         // waited for another's claim checks the row anew and leaves it to the one that took it.
         return db
           .update(outbox)
           .set({ lockedUntil: leaseUntil })
-          .where(and(inArray(outbox.id, due), free))
+          .where(and(sql`${outbox.id} in ${due}`, free))
           .returning();
       });
     },

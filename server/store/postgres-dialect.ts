@@ -30,5 +30,6 @@ export const postgresDialect: Dialect = {
   lockRows: async (db, table, where) => {
     await handle(db).execute(sql`select 1 from ${table} where ${where} for update`);
   },
+  skipLocked: sql`for update skip locked`,
   idsInserted: (db) => resetIdSequences(handle(db)),
 };

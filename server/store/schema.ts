@@ -42,6 +42,11 @@ export const threads = sqliteTable(
     url: text('url'),
     title: text('title'),
     /**
+     * The language the page declared (its `lang`, as a BCP 47 tag) when it was first written
+     * to, corrected by later posts from the blog's own pages: the language of mails about it.
+     */
+    lang: text('lang'),
+    /**
      * The page's id where it came from (WordPress post id, Disqus identifier), so a widget
      * with `page-id` set to it finds the thread keyed by the page's URL.
      */

@@ -17,6 +17,7 @@ export const sqliteDialect: Dialect = {
     error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT') ? error.message : undefined,
   // The one writer has the database to itself: nobody writes between a read and its write.
   lockRows: async () => {},
+  skipLocked: sql``,
   // AUTOINCREMENT follows explicit ids by itself.
   idsInserted: async () => {},
 };

@@ -2,8 +2,9 @@
  * What a verification does to the stored mentions: a page that links to ours is saved as a
  * mention of the page's thread (made if the page had none), moderated like a comment (the
  * site's moderation mode and blocked words; "first" knows a site by its earlier approved
- * mentions); a source sent again updates its mention; one that is gone or no longer links
- * removes it. The thread's answer follows by itself (the mentions triggers bump its version).
+ * mentions); the page's thread is found by its key (the address), else by the address its
+ * widget sent (a page keyed by `page-id`); a source sent again updates its mention; one that
+ * is gone or no longer links removes it. The thread's answer follows by itself (the mentions triggers bump its version).
  */
 import type { MentionStatus } from '../../shared/notifications.ts';
 import { normalisePageKey } from '../../shared/page-key.ts';
@@ -37,7 +38,10 @@ export function saveMention(deps: SaveDeps, site: SiteRow, mention: MentionRecor
   const settings = siteSettings(site.settings);
   return deps.store.transaction(async (tx) => {
     const key = normalisePageKey(mention.target);
-    const thread = (await tx.threads.find(site.id, key)) ?? (await tx.threads.create(site.id, key, now, mention.target));
+    const thread =
+      (await tx.threads.find(site.id, key)) ??
+      (await tx.threads.findByUrl(site.id, mention.target)) ??
+      (await tx.threads.create(site.id, key, now, mention.target));
     const earlier = await tx.mentions.find(thread.id, mention.source);
     const status = hasBlockedWord(settings, mention)
       ? 'pending'
@@ -59,6 +63,7 @@ export function saveMention(deps: SaveDeps, site: SiteRow, mention: MentionRecor
 
 /** Removes the source's mention of the target's page; true if there was one. */
 export async function removeMention(deps: SaveDeps, site: SiteRow, source: string, target: string): Promise<boolean> {
-  const thread = await deps.store.threads.find(site.id, normalisePageKey(target));
+  const thread =
+    (await deps.store.threads.find(site.id, normalisePageKey(target))) ?? (await deps.store.threads.findByUrl(site.id, target));
   return thread ? deps.store.mentions.remove(thread.id, source) : false;
 }

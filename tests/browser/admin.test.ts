@@ -43,6 +43,9 @@ describe('the admin view at /admin (Chromium)', () => {
   it('owner flow: hold everything, approve one, spam another, ban an author, all through the view', async () => {
     await demo.stack.server.store.sites.updateSettings('default', { moderation: 'none' });
     await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    // No mail, no webhooks, nothing sent or received: no Deliveries or Mentions to offer.
+    const nav = demo.page.getByRole('navigation', { name: 'Admin' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Queue 0', 'All comments', 'Rules', 'Bans', 'Log', 'Import / export']);
 
     // Rules: hold every comment; the next guest post is held.
     await demo.page.getByRole('link', { name: 'Rules' }).click();

@@ -46,6 +46,8 @@ describe('reply notifications in the browser', () => {
     await form.getByText('If this address is new here, we sent you a mail').waitFor();
     const mine = commentWith(page, 'Tell me when someone answers.');
     const id = Number((await mine.getAttribute('id'))!.replace('comment-', ''));
+    // The widget told the server the page's language (<html lang="en">): mails about the thread speak it.
+    expect((await demo.stack.server.store.threads.find('default', PAGE_ID))?.lang).toBe('en');
 
     // The confirmation: opening the link shows a button; the button confirms.
     const confirmation = await smtp.nextMessage('nora@example.org', 30_000);
@@ -94,6 +96,18 @@ describe('reply notifications in the browser', () => {
     await form.getByRole('checkbox', { name: 'Notify me of new comments on this post' }).check();
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await form.getByText('You will be notified by mail.').waitFor();
+
+    // The signed-in line lists what the reader gets mail about; Stop ends it on the server.
+    await panel.getByRole('button', { name: 'My subscriptions' }).click();
+    const list = panel.getByRole('list', { name: 'My subscriptions' });
+    const line = list.getByRole('listitem');
+    expect(await line.textContent()).toMatch(/New comments on /);
+    await line.getByRole('button', { name: /^Stop: New comments on / }).click();
+    await panel.getByText('You get no mail about comments.').waitFor();
+    // Read again from the server after a reload: it is gone there too.
+    await page.reload();
+    await panel.getByRole('button', { name: 'My subscriptions' }).click();
+    await panel.getByText('You get no mail about comments.').waitFor();
 
     await panel.getByRole('button', { name: 'Log Out', exact: true }).click();
     const again = await ask();

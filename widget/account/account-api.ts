@@ -2,6 +2,7 @@
  * The account's endpoints, one line each, on the thread's one client (api.ts): loaded with
  * the account, so none of them is in what readers download first.
  */
+import type { WireSubscription } from '../../shared/notifications.ts';
 import type { SignInOptions, WireComment, WireSession, WireUser } from '../../shared/wire.ts';
 import type { Api, Send } from '../api.ts';
 
@@ -19,6 +20,11 @@ export const exchangeCode = (api: Api, code: string, verifier: string) =>
 
 /** Revokes the session on the server (the token is read as the request starts). */
 export const logOut = (api: Api) => api.send<null>('POST', 'auth/logout', { asReader: true });
+
+/** The signed-in reader's own subscriptions (mail about replies or a page), and ending one. */
+export const getSubscriptions = (api: Api) =>
+  api.send<{ subscriptions: WireSubscription[] }>('GET', 'api/v1/subscriptions', { asReader: true });
+export const endSubscription = (api: Api, id: number) => api.send<null>('DELETE', `api/v1/subscriptions/${id}`, { asReader: true });
 
 export const getCommentSource = (api: Api, id: number, secret?: string) =>
   api.send<{ body: string }>('GET', `api/v1/comments/${id}`, asAuthor(secret));

@@ -7,12 +7,24 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { LIMITS } from '../../shared/limits.ts';
+import type { WireSubscription } from '../../shared/notifications.ts';
 import type { SignInOptions, WireComment, WireUser } from '../../shared/wire.ts';
 import { type Api, ApiError } from '../api.ts';
 import { defineOnce } from '../define.ts';
 import type { EmailSignInStep, RiposteEventDetails, SignInFailure } from '../events.ts';
 import type { FormStrings } from '../i18n/strings.ts';
-import { deleteComment, editComment, exchangeCode, getCommentSource, getMe, getSignInOptions, logOut, startUrl } from './account-api.ts';
+import {
+  deleteComment,
+  editComment,
+  endSubscription,
+  exchangeCode,
+  getCommentSource,
+  getMe,
+  getSignInOptions,
+  getSubscriptions,
+  logOut,
+  startUrl,
+} from './account-api.ts';
 import {
   commentSecret,
   earlierComments,
@@ -192,6 +204,16 @@ export class AccountController {
       const message =
         error instanceof ApiError ? (error.code === 'invalid_input' ? error.message : this.host.strings.errors[error.code]) : String(error);
       return { message, redirect: false };
+    }
+  }
+
+  /** The signed-in reader's subscriptions, after ending the one given, if any; else why not, in the reader's language. */
+  async subscriptions(end: number | null): Promise<WireSubscription[] | string> {
+    try {
+      if (end !== null) await endSubscription(this._api, end);
+      return (await getSubscriptions(this._api)).subscriptions;
+    } catch (error) {
+      return error instanceof ApiError ? this.host.strings.errors[error.code] : String(error);
     }
   }
 

@@ -12,6 +12,7 @@ import type {
   WireBan,
 } from '../../shared/moderation.ts';
 import type { ErasureSummary, PrivacyLookup } from '../../shared/privacy.ts';
+import type { AdminDeliveryPage, AdminMention } from '../../shared/notifications.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { ImportSummary } from '../../shared/transfer.ts';
 import { ApiError, call, toApiError } from '../api.ts';
@@ -70,6 +71,10 @@ export const createAdminApi = (csrf: () => string) => {
       write<{ ban: WireBan; hidden: number[] }>('POST', '/bans', { kind, value, hideExisting }),
     unban: (id: number) => write<null>('DELETE', `/bans/${id}`),
     audit: () => get<{ entries: WireAuditEntry[] }>('/audit'),
+    deliveries: (query: CommentQuery & { limit?: number }) => get<AdminDeliveryPage>(`/deliveries?${new URLSearchParams(clean(query))}`),
+    retry: (id: number) => write<unknown>('POST', `/deliveries/${id}/retry`),
+    mentions: (query: CommentQuery & { limit?: number }) => get<AdminMentionPage>(`/mentions?${new URLSearchParams(clean(query))}`),
+    actOnMentions: (ids: number[], action: MentionAction) => write<{ changed: number[] }>('POST', '/mentions/actions', { ids, action }),
     importFile: (format: UploadFormat, site: string, file: File, onProgress: (sent: number, total: number) => void) =>
       upload(format, site, file, csrf(), onProgress),
     lookUpPerson: (person: string) => get<PrivacyLookup>(`/privacy?${new URLSearchParams({ person })}`),
@@ -82,6 +87,16 @@ export const createAdminApi = (csrf: () => string) => {
 };
 
 export type AdminApi = ReturnType<typeof createAdminApi>;
+
+/** What the owner may do with a received Webmention (delete: its source may send it again). */
+export type MentionAction = 'approve' | 'spam' | 'delete';
+
+export interface AdminMentionPage {
+  mentions: AdminMention[];
+  total: number;
+  /** Mentions waiting for approval, across all: the count in the navigation. */
+  pending: number;
+}
 
 /** What the admin view imports; a Riposte restore needs an empty database and stays on the command line. */
 export type UploadFormat = 'wordpress' | 'disqus';

@@ -7,7 +7,7 @@ import type { BanKind, ModerationAction } from '../../shared/moderation.ts';
 import type { ErasureSummary, PrivacyLookup } from '../../shared/privacy.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { ImportSummary } from '../../shared/transfer.ts';
-import type { CommentQuery, UploadFormat } from './admin-api.ts';
+import type { CommentQuery, MentionAction, UploadFormat } from './admin-api.ts';
 
 type Reply = { reply: (error: string | null) => void };
 
@@ -20,6 +20,8 @@ export interface AdminEventDetails {
   'riposte-admin-ban': { kind: BanKind; value: string; hideExisting: boolean } & Reply;
   'riposte-admin-unban': { id: number } & Reply;
   'riposte-admin-save-site': { id: string; origins: string[]; settings: Partial<SiteSettings> } & Reply;
+  'riposte-admin-retry': { id: number } & Reply;
+  'riposte-admin-mention': { ids: number[]; action: MentionAction } & Reply;
 }
 
 export type AdminEventName = keyof AdminEventDetails;
@@ -74,6 +76,8 @@ declare global {
     'riposte-admin-ban': AdminEvent<'riposte-admin-ban'>;
     'riposte-admin-unban': AdminEvent<'riposte-admin-unban'>;
     'riposte-admin-save-site': AdminEvent<'riposte-admin-save-site'>;
+    'riposte-admin-retry': AdminEvent<'riposte-admin-retry'>;
+    'riposte-admin-mention': AdminEvent<'riposte-admin-mention'>;
     'riposte-admin-import': ImportEvent;
     'riposte-admin-privacy': PrivacyEvent;
   }

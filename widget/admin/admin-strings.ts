@@ -4,9 +4,11 @@
  */
 /// <reference types="vite/client" />
 import type { AuditAction, BanKind, HeldReason, ModerationAction, ModerationMode, VoteMode } from '../../shared/moderation.ts';
+import type { DeliveryKind, DeliveryStatus, MentionStatus, MentionType } from '../../shared/notifications.ts';
 import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { CommentKind, CommentStatus } from '../../shared/wire.ts';
 import type { ApiErrorCode } from '../api.ts';
+import type { MentionAction } from './admin-api.ts';
 import { pickLanguage } from '../i18n/languages.ts';
 import type { Plural } from '../i18n/strings.ts';
 
@@ -45,7 +47,7 @@ export interface AdminStrings {
   logOut: string;
   /** The navigation's name for screen readers, and its links. */
   navigation: string;
-  views: { queue: string; all: string; rules: string; bans: string; log: string; transfer: string; privacy: string };
+  views: { queue: string; all: string; mentions: string; rules: string; bans: string; deliveries: string; log: string; transfer: string; privacy: string };
   /** After "Queue", for screen readers: "(3 pending)". */
   pendingCount: Plural;
   /** Above the list, when comments were held since it was read (another tab, a reader): "2 new held comments: show". */
@@ -147,6 +149,39 @@ export interface AdminStrings {
   what: string;
   auditActions: Record<AuditAction, string>;
   commentNumber: (id: string) => string;
+
+  /** What the outbox sent or failed to send (mails, webhooks, Webmention verifications). */
+  deliveries: {
+    /** After "Deliveries", for screen readers: "(2 failed)". */
+    failedCount: Plural;
+    statuses: Record<DeliveryStatus, string>;
+    kinds: Record<DeliveryKind, string>;
+    /** The columns: what it is, where it went. */
+    what: string;
+    to: string;
+    attempts: Plural;
+    nextAttempt: (when: string) => string;
+    /** Before the reason the last attempt failed, and before what the other side answered. */
+    error: string;
+    answer: string;
+    retry: string;
+    retryLabel: (kind: string, recipient: string) => string;
+    retried: string;
+    none: string;
+  };
+
+  /** Webmentions received, moderated like comments. */
+  mentions: {
+    /** After "Mentions", for screen readers: "(1 waiting)". */
+    pendingCount: Plural;
+    statuses: Record<MentionStatus, string>;
+    /** Between the author and the page: "Ada replied to <page>". */
+    types: Record<MentionType, string>;
+    by: (author: string) => string;
+    actions: Record<MentionAction, string>;
+    done: Record<MentionAction, Plural>;
+    none: string;
+  };
 
   /** A site's rules. */
   moderation: string;

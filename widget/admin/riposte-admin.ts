@@ -10,6 +10,7 @@ import { state } from 'lit/decorators.js';
 import type { AdminSession } from '../../shared/moderation.ts';
 import { defineOnce } from '../define.ts';
 import { Formats } from '../format.ts';
+import type { Plural } from '../i18n/strings.ts';
 import { ApiError, createAdminApi, type CommentQuery } from './admin-api.ts';
 import type { AdminEvent, AdminEventName, ImportEvent, PrivacyEvent } from './admin-events.ts';
 import { adminStyles } from './admin-styles.ts';
@@ -18,12 +19,14 @@ import { type AdminStrings, loadAdminStrings } from './admin-strings.ts';
 import { newChallenge, returnedCode, startUrl } from './provider-login.ts';
 import './riposte-admin-bans.ts';
 import './riposte-admin-comments.ts';
+import './riposte-admin-deliveries.ts';
 import './riposte-admin-log.ts';
+import './riposte-admin-mentions.ts';
 import './riposte-admin-privacy.ts';
 import './riposte-admin-rules.ts';
 import './riposte-admin-transfer.ts';
 
-const VIEWS = ['queue', 'all', 'rules', 'bans', 'log', 'transfer', 'privacy'] as const;
+const VIEWS = ['queue', 'all', 'mentions', 'rules', 'bans', 'deliveries', 'log', 'transfer', 'privacy'] as const;
 type View = (typeof VIEWS)[number];
 const isView = (name: string): name is View => VIEWS.some((view) => view === name);
 
@@ -34,6 +37,11 @@ const isView = (name: string): name is View => VIEWS.some((view) => view === nam
 export function messageOf(t: AdminStrings, error: unknown): string {
   if (!(error instanceof ApiError)) return t.errors.internal;
   return error.code === 'invalid_input' ? error.message : t.errors[error.code];
+}
+
+interface OutboxSummary {
+  deliveries: { failed: number } | null;
+  mentions: { pending: number } | null;
 }
 
 export class RiposteAdmin extends LitElement {
@@ -106,6 +114,11 @@ export class RiposteAdmin extends LitElement {
   @state() private _view: View = 'queue';
   @state() private _query: CommentQuery = {};
   @state() private _pending = 0;
+  /**
+   * What the outbox and Webmention views have to show, or null where the server has nothing
+   * of the kind (no mail, no webhooks, nothing received): then they are not offered at all.
+   */
+  @state() private _outbox: OutboxSummary = { deliveries: null, mentions: null };
   @state() private _loginError = '';
   /** Announced to screen readers and shown: what the last action did. */
   @state() private _notice = '';
@@ -140,6 +153,16 @@ export class RiposteAdmin extends LitElement {
       if (view === 'bans') return { kind: 'bans' as const, bans: (await this._api.bans()).bans };
       if (view === 'transfer') return { kind: 'transfer' as const, sites: (await this._api.sites()).sites };
       if (view === 'privacy') return { kind: 'privacy' as const };
+      if (view === 'deliveries') {
+        const page = await this._api.deliveries(query);
+        this._outbox = { ...this._outbox, deliveries: { failed: page.failed } };
+        return { kind: 'deliveries' as const, page };
+      }
+      if (view === 'mentions') {
+        const page = await this._api.mentions(query);
+        this._outbox = { ...this._outbox, mentions: { pending: page.pending } };
+        return { kind: 'mentions' as const, page };
+      }
       return { kind: 'log' as const, entries: (await this._api.audit()).entries };
     },
   });
@@ -163,7 +186,10 @@ export class RiposteAdmin extends LitElement {
     this._t = t;
     const returned = returnedCode();
     try {
-      this._session = returned ? await this._api.providerLogin(returned.code, returned.verifier) : await this._api.session();
+      const session = returned ? await this._api.providerLogin(returned.code, returned.verifier) : await this._api.session();
+      // Known before the navigation is first drawn, so views do not appear in it a moment later.
+      await this._loadOutbox();
+      this._session = session;
     } catch (error) {
       // Not logged in (401) is the usual case; anything else is said on the login form.
       if (!(error instanceof ApiError && error.code === 'unauthorized')) this._loginError = messageOf(t, error);
@@ -191,16 +217,16 @@ export class RiposteAdmin extends LitElement {
       </header>
       <nav aria-label=${t.navigation}>
         <ul>
-          ${VIEWS.map(
+          ${VIEWS.filter((view) => this._offered(view)).map(
             (view) =>
-              html`<li><a href="#${view}" aria-current=${this._view === view ? 'page' : 'false'}>${t.views[view]}${view === 'queue' ? html` <span class="count" aria-label=${this._formats.count(this._pending, t.pendingCount)}>${this._formats.number(this._pending)}</span>` : nothing}</a></li>`,
+              html`<li><a href="#${view}" aria-current=${this._view === view ? 'page' : 'false'}>${t.views[view]}${this._count(t, view)}</a></li>`,
           )}
         </ul>
       </nav>
       <main @riposte-admin-search=${this._onSearch} @riposte-admin-act=${this._onAct} @riposte-admin-edit=${this._onEdit}
         @riposte-admin-reply=${this._onReply} @riposte-admin-lock=${this._onLock} @riposte-admin-pin=${this._onPin} @riposte-admin-ban=${this._onBan}
         @riposte-admin-unban=${this._onUnban} @riposte-admin-save-site=${this._onSaveSite} @riposte-admin-import=${this._onImport}
-        @riposte-admin-privacy=${this._onPrivacy}>
+        @riposte-admin-privacy=${this._onPrivacy} @riposte-admin-retry=${this._onRetry} @riposte-admin-mention=${this._onMention}>
         <h2 id="view-title" tabindex="-1">${t.views[this._view]}</h2>
         <p role="status" class="muted">${this._notice}</p>
         ${this._live.banner(t, this._formats)}
@@ -211,6 +237,25 @@ export class RiposteAdmin extends LitElement {
           error: (error) => html`<p class="error" role="alert">${messageOf(t, error)}</p>`,
         })}
       </main>`;
+  }
+
+  /** Deliveries and Mentions are offered only where there is something of the kind (or the owner opened them by address). */
+  private _offered(view: View): boolean {
+    if (view === 'deliveries' || view === 'mentions') return this._outbox[view] !== null || this._view === view;
+    return true;
+  }
+
+  /** The badge after a view's name: comments waiting (always), deliveries failed and mentions waiting (when there are some). */
+  private _count(t: AdminStrings, view: View) {
+    const badges: Partial<Record<View, [number, Plural]>> = {
+      queue: [this._pending, t.pendingCount],
+      deliveries: [this._outbox.deliveries?.failed ?? 0, t.deliveries.failedCount],
+      mentions: [this._outbox.mentions?.pending ?? 0, t.mentions.pendingCount],
+    };
+    const badge = badges[view];
+    if (!badge || (view !== 'queue' && badge[0] === 0)) return nothing;
+    const [n, label] = badge;
+    return html` <span class="count" aria-label=${this._formats.count(n, label)}>${this._formats.number(n)}</span>`;
   }
 
   private _renderData(t: AdminStrings, data: RiposteAdmin['_data']['value']) {
@@ -225,6 +270,12 @@ export class RiposteAdmin extends LitElement {
         (site) =>
           html`${data.sites.length > 1 ? html`<h3>${site.name}</h3>` : nothing}<riposte-admin-rules .t=${t} .site=${site} .mail=${data.mail}></riposte-admin-rules>`,
       );
+    if (data.kind === 'deliveries')
+      return html`<riposte-admin-deliveries .t=${t} .formats=${f} .deliveries=${data.page.deliveries} .total=${data.page.total}
+        .query=${this._query}></riposte-admin-deliveries>`;
+    if (data.kind === 'mentions')
+      return html`<riposte-admin-mentions .t=${t} .formats=${f} .mentions=${data.page.mentions} .total=${data.page.total}
+        .query=${this._query}></riposte-admin-mentions>`;
     if (data.kind === 'bans') return html`<riposte-admin-bans .t=${t} .formats=${f} .bans=${data.bans}></riposte-admin-bans>`;
     if (data.kind === 'transfer')
       return html`<riposte-admin-transfer .t=${t} .formats=${f} .sites=${data.sites} .exportUrl=${this._api.exportUrl}></riposte-admin-transfer>`;
@@ -303,6 +354,37 @@ export class RiposteAdmin extends LitElement {
     (t) => t.rulesSaved,
   );
 
+  private _onRetry = this._handle<'riposte-admin-retry'>(
+    ({ id }) => this._api.retry(id),
+    (t) => t.deliveries.retried,
+  );
+  private _onMention = this._handle<'riposte-admin-mention'>(
+    ({ ids, action }) => this._api.actOnMentions(ids, action),
+    (t, d) => this._formats.count(d.ids.length, t.mentions.done[d.action]),
+  );
+
+  /**
+   * Whether to offer Deliveries (the server sends mail, a site has webhooks, or anything was
+   * ever delivered, such as a Webmention verification) and Mentions (any was received), with
+   * their counts. Read once logged in; a failure leaves them out until the next visit.
+   */
+  private async _loadOutbox() {
+    try {
+      const [{ sites, mail }, deliveries, mentions] = await Promise.all([
+        this._api.sites(),
+        this._api.deliveries({ limit: 1 }),
+        this._api.mentions({ limit: 1 }),
+      ]);
+      const sends = mail || sites.some((site) => site.settings.webhooks.length > 0) || deliveries.total > 0;
+      this._outbox = {
+        deliveries: sends ? { failed: deliveries.failed } : null,
+        mentions: mentions.total > 0 ? { pending: mentions.pending } : null,
+      };
+    } catch (error) {
+      console.warn('Riposte: could not read the deliveries and mentions.', error);
+    }
+  }
+
   /** Uploads the file with progress; then the pending count (and the sites, one may be new) are read again. */
   private _onImport = ({ detail }: ImportEvent) => {
     this._api.importFile(detail.format, detail.site, detail.file, detail.progress).then(
@@ -356,7 +438,9 @@ export class RiposteAdmin extends LitElement {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     try {
-      this._session = await this._api.login(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
+      const session = await this._api.login(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
+      await this._loadOutbox();
+      this._session = session;
       this._loginError = '';
       // The form focus was in is gone: start a keyboard user at the view's heading, not the page's top.
       await this.updateComplete;

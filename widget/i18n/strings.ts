@@ -2,6 +2,7 @@
  * What a widget catalogue holds: the shape every language's files in widget/locales/LANG/ fill
  * in (tsc refuses one with a string missing or extra). The comments say where each one shows.
  */
+import type { MentionType, SubscriptionKind } from '../../shared/notifications.ts';
 import type { ApiErrorCode } from '../api.ts';
 
 /**
@@ -108,6 +109,10 @@ export interface FormStrings {
     erased: string;
     close: string;
   };
+  /** The heading of the other pages that answered this one (Webmentions), after the comments: "2 Mentions". */
+  mentions: Plural;
+  /** After a mention's author: what their page did ("Ann replied"). */
+  mentionTypes: Record<MentionType, string>;
   /** Label of the comment field, and its hint. */
   body: string;
   bodyHint: string;
@@ -180,6 +185,12 @@ export interface FormStrings {
   emailSignInSent: (address: string) => string;
   emailSignInCode: string;
   emailSignInSubmit: string;
+  /** A signed-in reader's "My subscriptions" (after Log Out / Change, where the server sends mail): each line, its Stop button, and an empty list. */
+  mySubscriptions: string;
+  subscriptionKinds: Record<SubscriptionKind, (page: string) => string>;
+  stop: string;
+  stopSubscription: (what: string) => string;
+  noSubscriptions: string;
   /** "Commenting as NAME (Provider). Log Out / Change". */
   commentingAs: string;
   logOut: string;

@@ -1,4 +1,5 @@
-/** The page's address and title, sent with a new comment so feeds and the admin view can link to it. */
+/** The page's address, title and language, sent with a new comment so feeds and the admin view can link to it and mails speak its language. */
+import { elementLanguage } from '../i18n/languages.ts';
 import { canonical } from '../page.ts';
 
 /** `page-url` (made absolute), else the canonical link or this address; `page-title`, else the document's title. */
@@ -17,4 +18,10 @@ function absolute(href: string): string | undefined {
   } catch {
     return undefined; // not an address at all: fall back to the page's own
   }
+}
+
+/** The language the element's page declares (its `lang`, else `<html lang>`), if it declares one. */
+export function pageLanguage(element: Element): { lang?: string } {
+  const lang = elementLanguage(element).trim();
+  return lang ? { lang } : {};
 }

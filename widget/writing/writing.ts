@@ -6,6 +6,7 @@
  * and held comments, and errors about one comment, shown at it and announced. It answers the requests the elements inside send.
  */
 import { html, nothing, type ReactiveController } from 'lit';
+import type { WireMention } from '../../shared/notifications.ts';
 import type { PreviewAnswer, WireComment } from '../../shared/wire.ts';
 import { AccountController, type AccountHost } from '../account/account-controller.ts';
 import { ApiError } from '../api.ts';
@@ -21,6 +22,8 @@ import { addComment, mapComments } from '../thread-segments.ts';
 import { CommentVotes } from './comment-votes.ts';
 import { saveGuest } from './guest-details.ts';
 import { ownHeld, rememberHeld } from './held-comments.ts';
+import { pageLanguage } from './page-address.ts';
+import { mentionList } from './mention-list.ts';
 import { pageAddress } from './page-address.ts';
 import { MyData } from './my-data.ts';
 import { PageLike } from './page-like.ts';
@@ -71,6 +74,11 @@ export class Writing implements ReactiveController, AccountHost {
   }
 
   /** The reader's Edit and Delete buttons on their own comment, and why the last change to it failed. */
+  /** The thread's mentions, after its comments (mention-list.ts). */
+  mentions(list: readonly WireMention[], now: number) {
+    return mentionList(list, this.strings, this.formats, now);
+  }
+
   own = (comment: WireComment) => {
     const { id } = comment;
     const t = this.strings;
@@ -91,6 +99,7 @@ export class Writing implements ReactiveController, AccountHost {
     section?.addEventListener('riposte-cancel', this._onCancel);
     section?.addEventListener('riposte-sign-in', this._onSignIn);
     section?.addEventListener('riposte-email-sign-in', this._onEmailSignIn);
+    section?.addEventListener('riposte-subscriptions', this._onSubscriptions);
     section?.addEventListener('riposte-sign-out', this._onSignOut);
     section?.addEventListener('riposte-preview', this._onPreview);
     section?.addEventListener('riposte-my-data', this._onMyData);
@@ -103,6 +112,7 @@ export class Writing implements ReactiveController, AccountHost {
     section?.removeEventListener('riposte-cancel', this._onCancel);
     section?.removeEventListener('riposte-sign-in', this._onSignIn);
     section?.removeEventListener('riposte-email-sign-in', this._onEmailSignIn);
+    section?.removeEventListener('riposte-subscriptions', this._onSubscriptions);
     section?.removeEventListener('riposte-sign-out', this._onSignOut);
     section?.removeEventListener('riposte-preview', this._onPreview);
     section?.removeEventListener('riposte-my-data', this._onMyData);
@@ -195,6 +205,8 @@ export class Writing implements ReactiveController, AccountHost {
       site,
       page: key,
       ...pageAddress(host.pageUrl, host.pageTitle),
+      // The language the page declares (not the one the widget fell back to): mails about the thread speak it.
+      ...pageLanguage(host),
       parentId,
       body,
       author: { name: author.name, email: author.email || undefined, website: author.website || undefined },
@@ -224,6 +236,12 @@ export class Writing implements ReactiveController, AccountHost {
     event.stopPropagation();
     const { reply, ask } = event.detail;
     void this.account.emailSignIn(ask).then(reply);
+  };
+
+  private _onSubscriptions = (event: RiposteEvent<'riposte-subscriptions'>) => {
+    event.stopPropagation();
+    const { reply, end } = event.detail;
+    void this.account.subscriptions(end).then(reply);
   };
 
   /** A form's preview: its Markdown rendered and sanitised by the server, as posting it would store it. */

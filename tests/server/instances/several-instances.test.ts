@@ -10,6 +10,8 @@ import { createSession } from '../../../server/auth/sessions.ts';
 import type { PostedComment, WireSession, WireUser } from '../../../shared/wire.ts';
 import { addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
 import { type GitHubStandIn, startGitHubStandIn } from '../../helpers/github-stand-in.ts';
+import { startSmtpServer } from '../../helpers/smtp-server.ts';
+import { hashToken, randomToken } from '../../../server/tokens.ts';
 import { newPostgresDatabase } from '../../helpers/postgres.ts';
 import { BLOG_ORIGIN, openTestApp, type TestApp } from '../../helpers/test-app.ts';
 
@@ -23,9 +25,10 @@ beforeAll(async () => {
 afterAll(() => github?.close());
 
 /** Two instances on a new database, with the same settings, closed when the test finishes. */
-async function twoInstances(flags: string[] = []): Promise<[TestApp, TestApp]> {
+async function twoInstances(flags: string[] = [], moreEnv: NodeJS.ProcessEnv = {}): Promise<[TestApp, TestApp]> {
   const url = await newPostgresDatabase();
   const env = {
+    ...moreEnv,
     RIPOSTE_GITHUB_CLIENT_ID: github.clientId,
     RIPOSTE_GITHUB_CLIENT_SECRET: github.clientSecret,
     RIPOSTE_GITHUB_URL: github.webUrl,
@@ -147,5 +150,31 @@ describe('several instances on one PostgreSQL', () => {
       );
     }
     expect(failed).toEqual([...Array(10).fill(401), 429]);
+  });
+
+  it('count the per-sender mail limits across instances: sign-in mails and address confirmations', async () => {
+    const smtp = await startSmtpServer();
+    onTestFinished(() => smtp.close());
+    const [a, b] = await twoInstances(['--rate-limit', '100', '--trust-proxy', 'true'], smtp.env);
+    const from = { origin: BLOG_ORIGIN, 'x-forwarded-for': '203.0.113.9' };
+    const signIns = [];
+    for (let i = 0; i < 11; i++) {
+      const body = { email: `reader${i}@example.org`, name: 'Reader', return: PAGE, challenge: hashToken(randomToken()) };
+      signIns.push((await (i % 2 ? a : b).send('POST', '/auth/email/start', body, from)).status);
+    }
+    expect(signIns).toEqual([...Array(10).fill(202), 429]);
+
+    // A guest's "notify me" from the same sender to eleven addresses: the comments are taken, ten confirmations queued.
+    for (let i = 0; i < 11; i++) {
+      const comment = {
+        page: PAGE,
+        body: `Tell me ${i}`,
+        author: { name: `Guest ${i}`, email: `guest${i}@example.org` },
+        notify: { replies: true },
+      };
+      expect((await (i % 2 ? a : b).post(comment, from)).status).toBe(201);
+    }
+    const confirmations = await a.store.outbox.list({ channel: 'mail', offset: 0, limit: 100 });
+    expect(confirmations.rows.filter((row) => row.kind === 'confirm')).toHaveLength(10);
   });
 });

@@ -164,8 +164,10 @@ describe('owner alerts', () => {
 });
 
 describe('catalogues', () => {
-  it('fall back to English for a language without one', () => {
-    expect(mailStrings('fr-CA').lang).toBe('en');
+  it('speak French and German (a region finds its language), else English', () => {
+    expect(mailStrings('fr-CA').lang).toBe('fr');
+    expect(mailStrings('DE_at').lang).toBe('de');
+    expect(mailStrings('es').lang).toBe('en');
     expect(mailStrings(undefined)).toBe(mailStrings('en'));
   });
 });

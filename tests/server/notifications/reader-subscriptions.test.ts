@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WireSubscription } from '../../../shared/notifications.ts';
-import type { PostedComment, SignInOptions } from '../../../shared/wire.ts';
+import type { PostedComment, SignInOptions, WireUser } from '../../../shared/wire.ts';
 import { createSession } from '../../../server/auth/sessions.ts';
 import { addAdmin, adminHeaders } from '../../helpers/admin-session.ts';
 import { followLink, mailLink, mailsTo, useMailApp } from '../../helpers/mail-app.ts';
@@ -178,6 +178,12 @@ describe('a signed-in reader', () => {
     const auth = { authorization: `Bearer ${grace}` };
     const mine = await post({ body: 'Signed in.', notify: { replies: true, thread: true } }, auth);
     expect(mine.notify).toBe('active');
+    // The widget offers the boxes only where the sign-in vouches for an address (never shown).
+    const me = async (headers: Record<string, string>) =>
+      ((await (await t.app.request('/auth/me', { headers })).json()) as { user: WireUser }).user;
+    expect(await me(auth)).toMatchObject({ mailable: true });
+    expect(await me({ authorization: `Bearer ${await signIn('4', 'Unverified', 'u@example.org', false)}` })).not.toHaveProperty('mailable');
+    expect(JSON.stringify(await me(auth))).not.toContain('example.org');
     await post({ body: 'Answer.', parentId: mine.comment.id, ...guest('Bob', 'bob@example.org') });
     await settled();
     expect((await smtp.nextMessage('grace@example.org')).parsed.subject).toBe('Bob replied to your comment on “Le Pen”');

@@ -97,6 +97,21 @@ describe('the Webmention endpoint', () => {
     expect((await mentions()).map((m) => m.html)).toEqual(['<p>Held for now. </p>']);
   });
 
+  it('finds the thread of a page whose widget sets page-id, by the address the widget sent', async () => {
+    const blog = await sourceBlog();
+    const { t, send } = await appFor(blog.server.port);
+    expect(
+      (await t.post({ page: 'post-1234', url: target, body: 'A comment first.', author: { name: 'Ann' } }, { origin: BLOG_ORIGIN })).status,
+    ).toBe(201);
+    blog.page.body = entry('Linked from my blog.');
+    await send({ source: blog.source, target });
+    const mentions = ((await t.thread('post-1234')).body.mentions ?? []) as WireMention[];
+    expect(mentions.map((m) => m.html)).toEqual(['<p>Linked from my blog. </p>']);
+    blog.page.status = 410;
+    await send({ source: blog.source, target });
+    expect((await t.thread('post-1234')).body.mentions).toBeUndefined();
+  });
+
   it('refuses what is not a Webmention for a page of a blog it keeps, with a reason', async () => {
     const blog = await sourceBlog();
     const { t, send } = await appFor(blog.server.port);

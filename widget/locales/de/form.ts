@@ -2,6 +2,8 @@
 import type { FormStrings } from '../../i18n/strings.ts';
 
 export default {
+  mentions: { one: '{n} Erwähnung', other: '{n} Erwähnungen' },
+  mentionTypes: { reply: 'antwortete', like: 'gefällt das', repost: 'teilte das', bookmark: 'merkte sich das', mention: 'erwähnte das' },
   body: 'Kommentar',
   bodyHint: 'Markdown geht: Leerzeile für Absätze, *Betonung*, [Links](https://…), > Zitate, `Code`, - Listen.',
   name: 'Name',
@@ -77,6 +79,11 @@ export default {
   emailSignInSent: (address) => `Wir haben an ${address} geschrieben. Öffnen Sie den Link oder geben Sie den Code hier ein:`,
   emailSignInCode: 'Code aus der E-Mail',
   emailSignInSubmit: 'Anmelden',
+  mySubscriptions: 'Meine Abonnements',
+  subscriptionKinds: { replies: (page) => `Antworten auf meine Kommentare zu ${page}`, thread: (page) => `Neue Kommentare zu ${page}` },
+  stop: 'Beenden',
+  stopSubscription: (what) => `Beenden: ${what}`,
+  noSubscriptions: 'Du erhältst keine E-Mails zu Kommentaren.',
   commentingAs: 'Du kommentierst als',
   logOut: 'Abmelden',
   popupBlocked: 'Dein Browser hat das Anmeldefenster blockiert.',

@@ -2,6 +2,8 @@
 import type { FormStrings } from '../../i18n/strings.ts';
 
 export default {
+  mentions: { one: '{n} Mention', other: '{n} Mentions' },
+  mentionTypes: { reply: 'replied', like: 'liked this', repost: 'shared this', bookmark: 'bookmarked this', mention: 'mentioned this' },
   body: 'Comment',
   bodyHint: 'Markdown works: blank line for paragraphs, *emphasis*, [links](https://…), > quotes, `code`, - lists.',
   name: 'Name',
@@ -77,6 +79,11 @@ export default {
   emailSignInSent: (address) => `We sent a mail to ${address}. Open its link, or enter its code here:`,
   emailSignInCode: 'Code from the mail',
   emailSignInSubmit: 'Log In',
+  mySubscriptions: 'My subscriptions',
+  subscriptionKinds: { replies: (page) => `Replies to my comments on ${page}`, thread: (page) => `New comments on ${page}` },
+  stop: 'Stop',
+  stopSubscription: (what) => `Stop: ${what}`,
+  noSubscriptions: 'You get no mail about comments.',
   commentingAs: 'Commenting as',
   logOut: 'Log Out',
   popupBlocked: 'Your browser blocked the sign-in window.',

@@ -3,6 +3,8 @@ import type { FormStrings } from '../../i18n/strings.ts';
 
 // Espace insécable (U+00A0) avant « : », « ? » et « ; », comme le veut la typographie française.
 export default {
+  mentions: { one: '{n} mention', many: '{n} de mentions', other: '{n} mentions' },
+  mentionTypes: { reply: 'a répondu', like: 'a aimé', repost: 'a partagé', bookmark: 'a mis en favori', mention: 'en a parlé' },
   body: 'Commentaire',
   bodyHint: 'Markdown fonctionne : ligne vide entre les paragraphes, *italique*, [liens](https://…), > citations, `code`, - listes.',
   name: 'Nom',
@@ -78,6 +80,14 @@ export default {
   emailSignInSent: (address) => `Nous avons écrit à ${address}. Ouvrez son lien, ou saisissez son code ici :`,
   emailSignInCode: 'Code reçu par e-mail',
   emailSignInSubmit: 'Se connecter',
+  mySubscriptions: 'Mes abonnements',
+  subscriptionKinds: {
+    replies: (page) => `Réponses à mes commentaires sur ${page}`,
+    thread: (page) => `Nouveaux commentaires sur ${page}`,
+  },
+  stop: 'Arrêter',
+  stopSubscription: (what) => `Arrêter : ${what}`,
+  noSubscriptions: 'Vous ne recevez aucun courriel sur les commentaires.',
   commentingAs: 'Vous commentez en tant que',
   logOut: 'Déconnexion',
   popupBlocked: 'Votre navigateur a bloqué la fenêtre de connexion.',

@@ -1,8 +1,8 @@
-/** Every English word of Riposte's mails (the shape is MailStrings in mail-strings.ts). */
-import { HELD_REASON_TEXT } from '../../shared/moderation.ts';
-import type { MailStrings } from './mail-strings.ts';
+/** English: Riposte's mails and the pages their links open (widget/i18n/mail-strings.ts is the shape). */
+import { HELD_REASON_TEXT } from '../../../shared/moderation.ts';
+import type { MailStrings } from '../../i18n/mail-strings.ts';
 
-export const en: MailStrings = {
+export default {
   lang: 'en',
   page: (title, url) => (title ? `“${title}”` : url),
   reply: {
@@ -59,4 +59,31 @@ export const en: MailStrings = {
     subject: 'Riposte test mail',
     text: ({ server }) => `This is a test mail from the Riposte comment server at ${server}. If you read it, mail works.`,
   },
-};
+  pages: {
+    invalid: {
+      title: 'This link does not work',
+      text: 'It may be incomplete (copy the whole address from the mail), or, for a confirmation, older than a week: ask again from the comment form.',
+    },
+    confirm: {
+      title: 'Confirm your address',
+      text: ({ site, address }) => `Confirm that ${site} may mail ${address} as you asked.`,
+      button: 'Confirm',
+      doneTitle: 'Address confirmed',
+      done: ({ site, address }) => `${site} will mail ${address} as you asked. Every mail says how to stop it.`,
+    },
+    unsubscribe: {
+      title: 'Stop mails about this page',
+      text: ({ address, page }) => `Stop mailing ${address} about ${page}?`,
+      button: 'Unsubscribe',
+      doneTitle: 'Unsubscribed',
+      done: ({ address, page }) => `${address} will get no more mail about ${page}.`,
+    },
+    stop: {
+      title: ({ site }) => `No more mail from ${site}`,
+      text: ({ site, address }) => `Never mail ${address} again from ${site}?`,
+      button: 'No more mail',
+      doneTitle: 'No more mail',
+      done: ({ site, address }) => `${site} will send nothing more to ${address}, and has forgotten its subscriptions.`,
+    },
+  },
+} satisfies MailStrings;
