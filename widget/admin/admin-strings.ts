@@ -47,7 +47,17 @@ export interface AdminStrings {
   logOut: string;
   /** The navigation's name for screen readers, and its links. */
   navigation: string;
-  views: { queue: string; all: string; mentions: string; rules: string; bans: string; deliveries: string; log: string; transfer: string; privacy: string };
+  views: {
+    queue: string;
+    all: string;
+    mentions: string;
+    rules: string;
+    bans: string;
+    deliveries: string;
+    log: string;
+    transfer: string;
+    privacy: string;
+  };
   /** After "Queue", for screen readers: "(3 pending)". */
   pendingCount: Plural;
   /** Above the list, when comments were held since it was read (another tab, a reader): "2 new held comments: show". */
