@@ -60,7 +60,8 @@ describe('the widget in the page’s language', () => {
     // The form's checks speak French too.
     await form.getByRole('button', { name: 'Publier le commentaire' }).click();
     await form.getByText('Écrivez quelque chose avant de publier.').waitFor();
-    expect(widgetFiles().sort()).toEqual(['embed.js', 'fr-form', 'fr-thread', 'writing']);
+    // The comments are in view by now: live updates came too, with their French strings only.
+    await expect.poll(() => widgetFiles().sort()).toEqual(['embed.js', 'fr-form', 'fr-live', 'fr-thread', 'live-updates', 'writing']);
   });
 
   it('follows the element’s own lang over the page’s', async () => {

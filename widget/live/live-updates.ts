@@ -7,7 +7,9 @@
  * The stream closes while the tab is hidden and resumes from the last event's id on return;
  * after an error it reconnects later and later (1 s, 2 s, 4 s, ... up to a minute).
  */
-import { html, nothing, type ReactiveController } from 'lit';
+import type { ReactiveController } from 'lit';
+// lit-html is in embed.js already (the thread draws with it): nothing more to fetch.
+import { html, nothing } from 'lit/html.js';
 import { LIVE_EVENTS, type LiveChange, type LiveReady } from '../../shared/live.ts';
 import { Formats } from '../format.ts';
 import type { LiveStrings } from '../i18n/strings.ts';
@@ -67,10 +69,7 @@ export class LiveUpdates implements ReactiveController {
 
   /** "2 new comments", where the thread shows it; announced politely when it appears or changes. */
   banner() {
-    // A fresh comment the thread shows by now (the reader's own, just posted) is not new.
-    const loaded = new Set(this.host.comments.map((c) => c.id));
-    this._fresh = this._fresh.filter((c) => !loaded.has(c.id));
-    const n = this._fresh.length;
+    const n = this._unseen();
     return html`<div class="more" aria-live="polite">${
       n
         ? html`<button part="new-comments" class="secondary" @click=${this._openFresh}>${this.formats.count(n, this.strings.newComments)}</button>`
@@ -131,10 +130,26 @@ export class LiveUpdates implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** How many fresh comments wait; one the thread shows by now (the reader's own, just posted) is not new. */
+  private _unseen(): number {
+    const loaded = new Set(this.host.comments.map((c) => c.id));
+    this._fresh = this._fresh.filter((c) => !loaded.has(c.id));
+    return this._fresh.length;
+  }
+
+  /**
+   * The heading counts what the reader can see: the thread's count less the comments waiting
+   * behind "N new comments" (they count once opened). The reader's own new comment is counted
+   * by the writing side when its post is answered, whether or not its event came first.
+   */
+  private _counts(count: number, likes: number) {
+    this.host.count = count - this._unseen();
+    this.host.like = { ...this.host.like, count: likes };
+  }
+
   private _change(change: LiveChange) {
     this._accept(applyChange(this._state(), change));
-    this.host.count = change.count;
-    this.host.like = { ...this.host.like, count: change.likes };
+    this._counts(change.count, change.likes);
   }
 
   /** Reads the thread's first page again and compares it with what is shown (after a gap or a time away). */
@@ -143,8 +158,7 @@ export class LiveUpdates implements ReactiveController {
     try {
       const page = await api.getThread(site, key, sort);
       this._accept(applyPage(this._state(), page.comments));
-      this.host.count = page.count;
-      this.host.like = { ...this.host.like, count: page.likes };
+      this._counts(page.count, page.likes);
     } catch (error) {
       // What is on screen stays; the next change or reconnect tries again.
       console.warn('Riposte: the comments could not be read again.', error);
@@ -154,7 +168,9 @@ export class LiveUpdates implements ReactiveController {
   /** The reader opens the new comments: they take their places, and focus goes to the first. */
   private _openFresh = async () => {
     const first = this._fresh[0]?.id;
+    const opened = this._unseen();
     this.host.segments = openFresh(this._state(), this.host.sort);
+    this.host.count += opened;
     this._fresh = [];
     this.host.requestUpdate();
     await this.host.updateComplete;
