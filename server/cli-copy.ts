@@ -8,7 +8,6 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config.ts';
 import { riposteExport } from './export/riposte-export.ts';
-import { importComments } from './import/import-comments.ts';
 import { isPostgresUrl, openStore, type Store } from './store/index.ts';
 
 export const COPY_USAGE = `  copy --from DB --to DB
@@ -18,6 +17,7 @@ export const COPY_USAGE = `  copy --from DB --to DB
 
 /** Streams an export of `from` into a restore of `to` (which must hold no threads, comments, users, bans or log yet). */
 export async function copyStore(from: Store, to: Store, now: Date) {
+  const { importComments } = await import('./import/import-comments.ts');
   return importComments(to, {
     now,
     format: 'riposte',

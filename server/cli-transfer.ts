@@ -12,7 +12,6 @@ import { DEFAULT_SITE } from '../shared/limits.ts';
 import { siteIdSchema } from '../shared/schemas.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { riposteExport } from './export/riposte-export.ts';
-import { importComments } from './import/import-comments.ts';
 import { describeSummary, IMPORT_FORMATS, type ImportFormat } from './import/import-summary.ts';
 import { printable } from './import/printable.ts';
 import { openToolStore } from './cli-store.ts';
@@ -69,6 +68,7 @@ export async function importCommand(args: string[]): Promise<void> {
     const now = new Date();
     await store.sites.ensure(DEFAULT_SITE, 'Default site', now.toISOString());
     const progress = progressLine();
+    const { importComments } = await import('./import/import-comments.ts');
     const summary = await importComments(store, {
       now,
       format,

@@ -4,7 +4,6 @@
  * protection on every state-changing request: the session's token in the `Riposte-CSRF` header,
  * and the browser's Origin (when sent) must be this server's. Readers' bearer tokens play no part.
  */
-import { hash, verify } from '@node-rs/argon2';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AdminSession } from '../../shared/moderation.ts';
@@ -20,18 +19,23 @@ export type AdminEnv = { Variables: AppEnv['Variables'] & { admin: AdminRow } };
 export const ADMIN_SESSION_DAYS = 14;
 export const CSRF_HEADER = 'Riposte-CSRF';
 
+/** argon2, loaded at the first password hashed or checked: a server whose admins sign in with a provider never needs it (4 MiB). */
+const argon2 = () => import('@node-rs/argon2');
+
 /** The argon2id defaults of @node-rs/argon2 (19 MiB, 2 passes): OWASP's recommended minimum. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password);
 }
 
-/** A hash of a password nobody has, checked when the email is unknown, so timing does not tell which emails are admins. */
-const DUMMY_HASH = hash(randomToken());
+/** A hash of a password nobody has, checked when the email is unknown, so timing does not tell which emails are admins; made at first need. */
+let dummyHash: Promise<string> | undefined;
 
 export async function checkPassword(admin: AdminRow | undefined, password: string): Promise<boolean> {
+  const { verify } = await argon2();
   // Unknown emails, and admins who log in with a provider (no password), cost the same time.
   if (!admin?.passwordHash.startsWith('$argon2')) {
-    await verify(await DUMMY_HASH, password);
+    dummyHash ??= hashPassword(randomToken());
+    await verify(await dummyHash, password);
     return false;
   }
   return verify(admin.passwordHash, password);

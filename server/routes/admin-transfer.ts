@@ -10,7 +10,6 @@ import type { AdminEnv } from '../admin/admin-auth.ts';
 import { importQuerySchema } from '../admin/admin-schemas.ts';
 import { spoolUpload, tooLarge, UPLOAD_MAX_BYTES } from '../admin/upload-spool.ts';
 import { riposteExport } from '../export/riposte-export.ts';
-import { importComments } from '../import/import-comments.ts';
 import { ImportError } from '../import/import-error.ts';
 import { printable } from '../import/printable.ts';
 import { RiposteError } from '../http/errors.ts';
@@ -58,6 +57,8 @@ export function adminTransferRoutes() {
       try {
         if (upload.bytes === 0) throw empty();
         const now = c.var.now();
+        // The import pipeline (parsers, HTML to Markdown) loads at the first import, not at start: most servers never import.
+        const { importComments } = await import('../import/import-comments.ts');
         const summary = await importComments(c.var.store, { now, format, input: upload.open(), site, sourceName });
         const counts = `${summary.comments.imported} comments imported, ${summary.threads.created} threads created`;
         await c.var.store.audit.add(

@@ -18,8 +18,8 @@ import { listingQueries } from './listings.ts';
 import { mailAddressQueries } from './mail-addresses.ts';
 import { mentionQueries } from './mentions.ts';
 import { outboxQueries } from './outbox.ts';
-import { isPostgresUrl } from './postgres-database.ts';
-import { openPostgresBackend, type PostgresStoreOptions } from './postgres-store.ts';
+import { isPostgresUrl } from './database-url.ts';
+import type { PostgresStoreOptions } from './postgres-store.ts';
 import { privacyQueries } from './privacy.ts';
 import type { StoreOptions } from './database.ts';
 import { sessionQueries } from './sessions.ts';
@@ -84,7 +84,11 @@ export type Store = ReturnType<typeof storeOver>;
  * on one connection). Each side takes its own options.
  */
 export async function openStore(db: string, options: PostgresStoreOptions & StoreOptions = {}) {
-  return storeOver(isPostgresUrl(db) ? await openPostgresBackend(db, options) : await openSqliteBackend(db, options));
+  // PostgreSQL's driver and store load only for a postgres:// URL: a server on SQLite does not carry them.
+  const backend = isPostgresUrl(db)
+    ? await (await import('./postgres-store.ts')).openPostgresBackend(db, options)
+    : await openSqliteBackend(db, options);
+  return storeOver(backend);
 }
 
 function storeOver(backend: Backend) {

@@ -4,6 +4,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { projectPath } from '../runtime/project-root.ts';
+import { isPostgresUrl } from './database-url.ts';
 import * as schema from './postgres-schema.ts';
 
 export type PostgresDb = NodePgDatabase<typeof schema>;
@@ -28,11 +29,6 @@ export interface PostgresOptions {
   max?: number | undefined;
   /** How long a statement may wait for a lock another transaction holds before it fails (55P03); none by default. */
   lockTimeoutMs?: number | undefined;
-}
-
-/** Whether a `--db` value names a PostgreSQL database rather than a SQLite file. */
-export function isPostgresUrl(value: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(value);
 }
 
 /** Opens the pool and applies any migrations not yet applied; the pool is closed again if that fails. */

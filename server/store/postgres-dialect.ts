@@ -1,10 +1,10 @@
 /** PostgreSQL's words for what query code says differently on each database (see executor.ts's Dialect; sqlite-dialect.ts is the twin). */
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgTransaction } from 'drizzle-orm/pg-core';
-import pg from 'pg';
 import type { Db } from './database.ts';
 import type { Dialect } from './executor.ts';
 import { type PostgresDb, resetIdSequences } from './postgres-database.ts';
+import { databaseError } from './postgres-errors.ts';
 import { likePattern } from './sql-words.ts';
 
 /** What `Db` is at run time on PostgreSQL: the pool's database or a transaction (postgres-store.ts hands it in as Db). */
@@ -13,15 +13,6 @@ const handle = (db: Db): PostgresHandle => db as unknown as PostgresHandle;
 
 /** SQLSTATE class 23, integrity constraint violation. */
 const CONSTRAINT_CLASS = '23';
-
-/** The database's own error behind `error` (drizzle wraps it in a DrizzleQueryError, as `cause`), if any. */
-export function databaseError(error: unknown): pg.DatabaseError | undefined {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof pg.DatabaseError) return e;
-  return undefined;
-}
-
-/** The SQLSTATE of the database error behind `error`, or '' for any other error. */
-export const sqlState = (error: unknown): string => databaseError(error)?.code ?? '';
 
 export const postgresDialect: Dialect = {
   name: 'postgres',

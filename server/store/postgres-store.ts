@@ -10,7 +10,8 @@ import type { Backend } from './backend.ts';
 import { type Db, TOOL_WAIT_MS, WRITE_WAIT_MS } from './database.ts';
 import type { Executor, Tables } from './executor.ts';
 import { openPostgres, type PostgresDb } from './postgres-database.ts';
-import { postgresDialect, sqlState } from './postgres-dialect.ts';
+import { postgresDialect } from './postgres-dialect.ts';
+import { sqlState } from './postgres-errors.ts';
 import * as postgresSchema from './postgres-schema.ts';
 import { exportReads, type ExportedTableName, type ExportRow } from './transfer.ts';
 

@@ -4,7 +4,7 @@
  */
 import { isBusy as isSqliteBusy, isFull as isSqliteFull } from './database.ts';
 import { StoreBusyError } from './executor.ts';
-import { sqlState } from './postgres-dialect.ts';
+import { sqlState } from './postgres-errors.ts';
 
 /**
  * PostgreSQL's SQLSTATEs for "not now": a lock wait past lock_timeout (55P03), a deadlock or

@@ -9,7 +9,6 @@ import type { Outcome } from '../outbox/outcome.ts';
 import type { WorkerDeps } from '../outbox/outbox-worker.ts';
 import type { OutboxRow } from '../store/schema.ts';
 import { removeMention, saveMention } from './save-mention.ts';
-import { verifyWebmention } from './verify-webmention.ts';
 
 const payloadSchema = v.object({ source: v.string(), target: v.string() });
 
@@ -17,6 +16,8 @@ export async function deliverVerification(deps: WorkerDeps, row: OutboxRow): Pro
   const { source, target } = v.parse(payloadSchema, row.payload);
   const site = row.siteId === null ? undefined : await deps.store.sites.get(row.siteId);
   if (!site) return { kind: 'cancelled', reason: 'The site is gone.' };
+  // The HTML and microformats parsers load at the first Webmention, not at start: many blogs never get one.
+  const { verifyWebmention } = await import('./verify-webmention.ts');
   const result = await verifyWebmention(source, target, { ...deps.addressPolicy, userAgent: riposteUserAgent(deps.config.publicUrl) });
   if (result.ok) {
     const status = await saveMention(deps, site, result.mention);

@@ -25,6 +25,21 @@ export interface SqlDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * For a describe block: a database opened with `open` and holding `baseline` (rows with their
+ * own ids) before its tests, closed after them. Returns a getter, live inside the tests.
+ */
+export function useBaselineDatabase(open: () => Promise<SqlDatabase>, baseline: string): () => SqlDatabase {
+  let db: SqlDatabase | undefined;
+  beforeAll(async () => {
+    db = await open();
+    await db.run(baseline);
+    await db.idsInserted();
+  });
+  afterAll(() => db?.close());
+  return () => db!;
+}
+
 /** A new SQLite file in a temporary folder, opened and migrated as the server does it; closing removes it. */
 async function openMigratedSqlite(): Promise<{ connection: Connection; close(): void }> {
   const dir = tempDir();

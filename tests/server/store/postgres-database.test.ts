@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { isPostgresUrl, openPostgres, type PostgresConnection } from '../../../server/store/postgres-database.ts';
+import { isPostgresUrl } from '../../../server/store/database-url.ts';
+import { openPostgres, type PostgresConnection } from '../../../server/store/postgres-database.ts';
 import { newPostgresDatabase } from '../../helpers/postgres.ts';
 import { openSqliteForTest } from '../../helpers/sql-dialects.ts';
 

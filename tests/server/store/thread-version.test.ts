@@ -4,9 +4,9 @@
  * lock or its site's settings,
  * row by row, and on nothing else, so a thread cache is right whoever wrote.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { usePostgresDatabase } from '../../helpers/postgres.ts';
-import { openPostgresForTest, openSqliteForTest, type SqlDatabase } from '../../helpers/sql-dialects.ts';
+import { openPostgresForTest, openSqliteForTest, type SqlDatabase, useBaselineDatabase } from '../../helpers/sql-dialects.ts';
 
 /** Site a has threads 1 and 2, site b thread 3; comment 10 is in thread 1, 11 and 12 in thread 2. */
 const BASELINE = `
@@ -93,15 +93,10 @@ async function versions(db: SqlDatabase): Promise<number[]> {
 
 function versionRule(name: string, open: () => Promise<SqlDatabase>) {
   describe(`on ${name}`, () => {
-    let db: SqlDatabase;
-    beforeAll(async () => {
-      db = await open();
-      await db.run(BASELINE);
-      await db.idsInserted();
-    });
-    afterAll(() => db?.close());
+    const database = useBaselineDatabase(open, BASELINE);
 
     it.each(SCENARIOS)('$change', async ({ sql, bumps }) => {
+      const db = database();
       // Each scenario starts from the baseline: its change is rolled back afterwards.
       await db.run('BEGIN');
       try {

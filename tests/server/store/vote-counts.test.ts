@@ -2,9 +2,9 @@
  * The vote count rule, on both dialects: a comment's upvotes and downvotes follow its rows in
  * comment_votes (insert, turn, move, take back), kept by the database's own triggers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { usePostgresDatabase } from '../../helpers/postgres.ts';
-import { openPostgresForTest, openSqliteForTest, type SqlDatabase } from '../../helpers/sql-dialects.ts';
+import { openPostgresForTest, openSqliteForTest, type SqlDatabase, useBaselineDatabase } from '../../helpers/sql-dialects.ts';
 
 const BASELINE = `
   INSERT INTO sites (id, name) VALUES ('a', 'Site A');
@@ -51,15 +51,10 @@ const STEPS: { step: string; sql: string; counts: [[number, number], [number, nu
 
 function countRule(name: string, open: () => Promise<SqlDatabase>) {
   describe(`on ${name}`, () => {
-    let db: SqlDatabase;
-    beforeAll(async () => {
-      db = await open();
-      await db.run(BASELINE);
-      await db.idsInserted();
-    });
-    afterAll(() => db?.close());
+    const database = useBaselineDatabase(open, BASELINE);
 
     it.each(STEPS)('$step', async ({ sql, counts }) => {
+      const db = database();
       await db.run(sql);
       const rows = await db.rows<{ up: number; down: number }>(
         'SELECT upvotes AS up, downvotes AS down FROM comments WHERE id IN (10, 11) ORDER BY id',
