@@ -7,7 +7,8 @@
  * the session and secrets.
  */
 import { html, nothing } from 'lit';
-import { PRIVACY_COMMENTS_MAX, type PersonalDataAnswer } from '../../shared/privacy.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import type { PersonalDataAnswer } from '../../shared/privacy.ts';
 import { defineOnce } from '../define.ts';
 import type { AccountController } from '../account/account-controller.ts';
 import type { Api } from '../api.ts';
@@ -46,7 +47,7 @@ export class MyData {
 
   private get _proof() {
     const liker = storedLikerId();
-    return { site: this.host.site, comments: this.host.account.guestProofs(PRIVACY_COMMENTS_MAX), ...(liker ? { liker } : {}) };
+    return { site: this.host.site, comments: this.host.account.guestProofs(LIMITS.privacyCommentsMax), ...(liker ? { liker } : {}) };
   }
 
   private _load = () => fetchMyData(this.host.api, this._proof);
