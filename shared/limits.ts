@@ -9,6 +9,8 @@ export const LIMITS = {
   siteIdMaxChars: 64,
   /** Earlier comments a guest's browser may send as proof of being a known author (its newest). */
   earlierCommentsMax: 10,
+  /** Guest comments one "My data" request may prove (the widget keeps the newest 20 secrets). */
+  privacyCommentsMax: 50,
   /** Whole request bodies above this are refused with 413 before parsing. */
   requestMaxBytes: 64 * 1024,
 } as const;

@@ -3,10 +3,9 @@
  * sends to see, download or erase it, and the personal export's shape.
  */
 import * as v from 'valibot';
+import { LIMITS } from './limits.ts';
 import { commentProofSchema, likeQuerySchema, siteIdSchema } from './schemas.ts';
 
-/** How many guest comments one request may prove (the widget keeps the newest 20 secrets). */
-export const PRIVACY_COMMENTS_MAX = 50;
 
 /** Whom an owner asks about: an email address, or a sign-in identity `provider:subject`. */
 export type PersonRef = { kind: 'email'; address: string } | { kind: 'identity'; provider: string; subject: string };
@@ -36,7 +35,7 @@ export const personSchema = v.pipe(
 export const myDataSchema = v.object({
   site: v.optional(siteIdSchema),
   comments: v.optional(
-    v.pipe(v.array(commentProofSchema), v.maxLength(PRIVACY_COMMENTS_MAX, `At most ${PRIVACY_COMMENTS_MAX} comments.`)),
+    v.pipe(v.array(commentProofSchema), v.maxLength(LIMITS.privacyCommentsMax, `At most ${LIMITS.privacyCommentsMax} comments.`)),
     [],
   ),
   liker: v.optional(likeQuerySchema.entries.liker),

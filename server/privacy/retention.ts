@@ -14,20 +14,39 @@ const DAY_MS = 86_400_000;
 /** How often an instance looks whether the day's clean-up is due (it runs once a day whatever this is). */
 const CHECK_MS = 3_600_000;
 
+/** Comments changed per transaction: a large first run lets other writers in between. */
+const BATCH = 1000;
+
+/** Runs one kind of drop in batches until none is left; returns how many comments it changed. */
+async function inBatches(drop: (limit: number) => Promise<number>, batch: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await drop(batch);
+    total += done;
+    if (done < batch) return total;
+  }
+}
+
 /** What one clean-up dropped, over all sites. */
 export interface RetentionResult {
   ipHashes: number;
   emails: number;
 }
 
-/** Drops what each site's settings say is past keeping. */
-export async function runRetention(deps: RetentionDeps): Promise<RetentionResult> {
+/** Drops what each site's settings say is past keeping, `batch` comments per transaction. */
+export async function runRetention(deps: RetentionDeps, batch = BATCH): Promise<RetentionResult> {
   const now = deps.now();
   const before = (days: number) => (days > 0 ? new Date(now.getTime() - days * DAY_MS).toISOString() : null);
   const total: RetentionResult = { ipHashes: 0, emails: 0 };
   for (const site of await deps.store.sites.list()) {
     const { keepIpHashDays, keepEmailDays } = siteSettings(site.settings);
-    const dropped = await deps.store.privacy.dropOldPersonalFields(site.id, before(keepIpHashDays), before(keepEmailDays));
+    const ipBefore = before(keepIpHashDays);
+    const emailBefore = before(keepEmailDays);
+    const { privacy } = deps.store;
+    const dropped = {
+      ip: ipBefore ? await inBatches((limit) => privacy.dropOldIpHashes(site.id, ipBefore, limit), batch) : 0,
+      email: emailBefore ? await inBatches((limit) => privacy.dropOldEmails(site.id, emailBefore, limit), batch) : 0,
+    };
     if (dropped.ip + dropped.email === 0) continue;
     total.ipHashes += dropped.ip;
     total.emails += dropped.email;

@@ -319,48 +319,48 @@ export function privacyQueries(x: Executor) {
     },
 
     /**
-     * Retention: on the site's comments older than the cut-offs, drops IP hashes, and emails
-     * not needed for mail: a comment keeps its email while its author is subscribed to replies
-     * to it, or to the page with that address. The owner's replies from /admin keep theirs.
-     * A cut-off of null keeps that field. Returns how many comments lost each.
+     * Retention, one batch: up to `limit` of the site's comments posted before `before` lose
+     * their IP hash. Returns how many did (fewer than `limit`: none is left), so a large first
+     * run never holds the database's write lock for long.
      */
-    async dropOldPersonalFields(
-      siteId: string,
-      ipBefore: string | null,
-      emailBefore: string | null,
-    ): Promise<{ ip: number; email: number }> {
+    dropOldIpHashes(siteId: string, before: string, limit: number): Promise<number> {
       return x.write(async (db) => {
-        const ofSite = inArray(comments.threadId, db.select({ id: threads.id }).from(threads).where(eq(threads.siteId, siteId)));
-        const ip = ipBefore
-          ? (
-              await db
-                .update(comments)
-                .set({ ipHash: null })
-                .where(and(ofSite, isNotNull(comments.ipHash), lt(comments.createdAt, ipBefore)))
-                .returning({ id: comments.id })
-            ).length
-          : 0;
+        const due = db
+          .select({ id: comments.id })
+          .from(comments)
+          .innerJoin(threads, eq(threads.id, comments.threadId))
+          .where(and(eq(threads.siteId, siteId), isNotNull(comments.ipHash), lt(comments.createdAt, before)))
+          .limit(limit);
+        const done = await db.update(comments).set({ ipHash: null }).where(inArray(comments.id, due)).returning({ id: comments.id });
+        return done.length;
+      });
+    },
+    /**
+     * Retention, one batch: as dropOldIpHashes, for emails no mail needs: a comment keeps its
+     * email while its author is subscribed to replies to it, or to the page with that address;
+     * the owner's replies from /admin keep theirs.
+     */
+    dropOldEmails(siteId: string, before: string, limit: number): Promise<number> {
+      return x.write(async (db) => {
         const subscribed = sql`exists (select 1 from ${subscriptions} where ${subscriptions.commentId} = ${comments.id}
           or (${subscriptions.kind} = 'thread' and ${subscriptions.threadId} = ${comments.threadId} and ${subscriptions.address} = lower(${comments.authorEmail})))`;
         const ownerReply = and(isNotNull(comments.authorBadge), isNull(comments.userId));
-        const email = emailBefore
-          ? (
-              await db
-                .update(comments)
-                .set({ authorEmail: null })
-                .where(
-                  and(
-                    ofSite,
-                    isNotNull(comments.authorEmail),
-                    lt(comments.createdAt, emailBefore),
-                    sql`not ${subscribed}`,
-                    sql`not (${ownerReply})`,
-                  ),
-                )
-                .returning({ id: comments.id })
-            ).length
-          : 0;
-        return { ip, email };
+        const due = db
+          .select({ id: comments.id })
+          .from(comments)
+          .innerJoin(threads, eq(threads.id, comments.threadId))
+          .where(
+            and(
+              eq(threads.siteId, siteId),
+              isNotNull(comments.authorEmail),
+              lt(comments.createdAt, before),
+              sql`not ${subscribed}`,
+              sql`not (${ownerReply})`,
+            ),
+          )
+          .limit(limit);
+        const done = await db.update(comments).set({ authorEmail: null }).where(inArray(comments.id, due)).returning({ id: comments.id });
+        return done.length;
       });
     },
 

@@ -1,4 +1,4 @@
-/** The reader's own data on the server, one line per endpoint (in the "My data" chunk, never in what readers download first). */
+/** The reader's own data on the server, one line per endpoint (in the writing chunk, never in what readers download first). */
 import type { ErasureSummary, MyDataRequest, PersonalDataAnswer } from '../../shared/privacy.ts';
 import type { Api } from '../api.ts';
 

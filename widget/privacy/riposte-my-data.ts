@@ -1,6 +1,6 @@
 /**
- * `<riposte-my-data>`: "My data" under the comment form, a chunk of its own fetched when the
- * reader opens it. Says what the server stores about them (their account's, or the comments
+ * `<riposte-my-data>`: "My data" under the comment form (in the writing chunk, defined when the
+ * reader first opens it). Says what the server stores about them (their account's, or the comments
  * this browser holds secrets for), downloads it (JSON, and the comments as Markdown), and
  * deletes it after a confirmation.
  */
@@ -12,8 +12,6 @@ import { emit } from '../events.ts';
 import type { Formats } from '../format.ts';
 import type { FormStrings } from '../i18n/strings.ts';
 import { formStyles } from '../form-styles.ts';
-
-export { eraseMyData, fetchMyData } from './my-data-api.ts';
 
 /**
  * @fires riposte-my-data-close - Close was pressed (or the data is deleted and the reader closes the panel).

@@ -1,19 +1,22 @@
 /**
- * "My data" for the thread's writing side: opened from the signed-in line, or by a guest
- * whose browser holds secrets of comments, it fetches its own chunk (widget/privacy/) and
- * shows `<riposte-my-data>` under the form. After a deletion the reader's comments in view
- * go (placeholders where others replied) and this browser forgets the session and secrets.
+ * "My data" for the thread's writing side (and in its chunk: a chunk of its own would pull Lit's
+ * element code out of the writing chunk into a third shared one, an extra request for every
+ * reader): opened from the signed-in line, or by a guest whose browser holds secrets of
+ * comments, it shows `<riposte-my-data>` (widget/privacy/) under the form. After a deletion the
+ * reader's comments in view go (placeholders where others replied) and this browser forgets
+ * the session and secrets.
  */
 import { html, nothing } from 'lit';
-import { PRIVACY_COMMENTS_MAX, type PersonalDataAnswer } from '../../shared/privacy.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import type { PersonalDataAnswer } from '../../shared/privacy.ts';
 import { defineOnce } from '../define.ts';
 import type { AccountController } from '../account/account-controller.ts';
 import type { Api } from '../api.ts';
 import type { Formats } from '../format.ts';
 import type { FormStrings } from '../i18n/strings.ts';
+import { eraseMyData, fetchMyData } from '../privacy/my-data-api.ts';
+import { RiposteMyData } from '../privacy/riposte-my-data.ts';
 import { storedLikerId } from './liker-id.ts';
-
-type Chunk = typeof import('../privacy/riposte-my-data.ts');
 
 /** What it needs of the writing side. */
 export interface MyDataHost {
@@ -27,20 +30,12 @@ export interface MyDataHost {
 }
 
 export class MyData {
-  private _chunk?: Chunk;
   private _open = false;
 
   constructor(private readonly host: MyDataHost) {}
 
-  /** Loads the panel's chunk once, then shows it. */
-  async open() {
-    try {
-      this._chunk ??= await import('../privacy/riposte-my-data.ts');
-    } catch (error) {
-      console.error('Riposte: "My data" could not be loaded; reload to try again.', error);
-      return;
-    }
-    defineOnce('riposte-my-data', this._chunk.RiposteMyData);
+  open() {
+    defineOnce('riposte-my-data', RiposteMyData);
     this._open = true;
     this.host.requestUpdate();
   }
@@ -52,13 +47,13 @@ export class MyData {
 
   private get _proof() {
     const liker = storedLikerId();
-    return { site: this.host.site, comments: this.host.account.guestProofs(PRIVACY_COMMENTS_MAX), ...(liker ? { liker } : {}) };
+    return { site: this.host.site, comments: this.host.account.guestProofs(LIMITS.privacyCommentsMax), ...(liker ? { liker } : {}) };
   }
 
-  private _load = () => this._chunk!.fetchMyData(this.host.api, this._proof);
+  private _load = () => fetchMyData(this.host.api, this._proof);
 
   private _erase = async (answer: PersonalDataAnswer) => {
-    const erased = await this._chunk!.eraseMyData(this.host.api, this._proof);
+    const erased = await eraseMyData(this.host.api, this._proof);
     for (const comment of answer.data.comments) this.host.replaceComment(comment.id, null);
     this.host.account.forget();
     return erased;
@@ -71,6 +66,6 @@ export class MyData {
       return html`<riposte-my-data .strings=${strings} .formats=${formats} .load=${this._load} .erase=${this._erase}></riposte-my-data>`;
     }
     if (account.user || account.guestProofs(1).length === 0) return nothing;
-    return html`<p class="my-data"><button type="button" class="quiet" @click=${() => void this.open()}>${strings.myData.open}</button></p>`;
+    return html`<p class="my-data"><button type="button" class="quiet" @click=${() => this.open()}>${strings.myData.open}</button></p>`;
   }
 }

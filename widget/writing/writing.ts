@@ -2,7 +2,7 @@
 /**
  * The writing side of `<riposte-thread>`, a chunk of its own fetched once the comments show
  * (with its strings, one chunk per language): the comment form with its preview, posting, the
- * page's like, votes on comments, the reader's account (sign-in, their own comments, account/)
+ * page's like, votes on comments, the reader's account (sign-in, their own comments, account/), "My data" (privacy/)
  * and held comments, and errors about one comment, shown at it and announced. It answers the requests the elements inside send.
  */
 import { html, nothing, type ReactiveController } from 'lit';
@@ -255,7 +255,7 @@ export class Writing implements ReactiveController, AccountHost {
 
   private _onMyData = (event: Event) => {
     event.stopPropagation();
-    void this.myData.open();
+    this.myData.open();
   };
 
   private _onMyDataClose = (event: Event) => {

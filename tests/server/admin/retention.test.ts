@@ -4,7 +4,7 @@
  * day across instances, and counts what it did in the Log.
  */
 import { describe, expect, it } from 'vitest';
-import { runDueRetention } from '../../../server/privacy/retention.ts';
+import { runDueRetention, runRetention } from '../../../server/privacy/retention.ts';
 import { openStore } from '../../../server/store/index.ts';
 import type { PostedComment } from '../../../shared/wire.ts';
 import { useAdminApp } from '../../helpers/admin-session.ts';
@@ -76,6 +76,14 @@ describe('the retention clean-up', () => {
     await t.store.sites.updateSettings('default', { keepIpHashDays: 7, keepEmailDays: 365 });
     t.clock.advance(DAY);
     expect(await runDueRetention(t)).toEqual({ ipHashes: 1, emails: 1 });
+  });
+
+  it('works through a large backlog in small transactions', async () => {
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await post(`Old comment ${i}.`, `old${i}@example.org`));
+    t.clock.advance(31 * DAY);
+    expect(await runRetention(t, 2)).toEqual({ ipHashes: 5, emails: 5 });
+    for (const id of ids) expect(await stored(id)).toEqual({ email: null, ip: null });
   });
 
   it('runs once across instances that look at the same moment', async () => {
