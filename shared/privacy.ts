@@ -6,7 +6,6 @@ import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
 import { commentProofSchema, likeQuerySchema, siteIdSchema } from './schemas.ts';
 
-
 /** Whom an owner asks about: an email address, or a sign-in identity `provider:subject`. */
 export type PersonRef = { kind: 'email'; address: string } | { kind: 'identity'; provider: string; subject: string };
 

@@ -41,12 +41,12 @@ export const siteSettingsSchema = v.object({
   /** The key of the webhooks' HMAC-SHA256 signature; made by the server when the first webhook is added. */
   webhookSecret: v.optional(v.pipe(v.string(), v.regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 printable characters without spaces.'))),
   /** Retention: a comment's IP hash is dropped this many days after it was posted; 0 keeps it. */
-  keepIpHashDays: v.optional(count(36_500, 'days'), 30),
+  keepIpHashDays: v.optional(count(36_500, 'days'), 0),
   /**
    * Retention: a comment's email is dropped this many days after it was posted, unless its
    * author is subscribed (replies to it, or the page, with that address); 0 keeps it.
    */
-  keepEmailDays: v.optional(count(36_500, 'days'), 30),
+  keepEmailDays: v.optional(count(36_500, 'days'), 0),
   /** Whether readers vote on comments: `off`, `up` (upvotes only) or `updown` (downvotes too). */
   votes: v.optional(v.picklist(VOTE_MODES, 'must be off, up or updown.'), 'up'),
 });
@@ -57,12 +57,14 @@ export type StoredSiteSettings = v.InferInput<typeof siteSettingsSchema>;
 
 /**
  * What a site made by this version starts with, stored on it (a row from before keeps reading
- * as the defaults above). Strangers can post to a comment server: a first-time commenter's
- * comment waits for the owner's approval, as WordPress does by default; an author the server
- * knows (a signed-in account with an approved comment, or the browser of an approved guest)
- * goes through. The owner turns it off under Rules (moderation: none).
+ * as the defaults above, so an upgrade neither changes its rules nor drops what it kept).
+ * Strangers can post to a comment server: a first-time commenter's comment waits for the
+ * owner's approval, as WordPress does by default; an author the server knows (a signed-in
+ * account with an approved comment, or the browser of an approved guest) goes through. The
+ * owner turns it off under Rules (moderation: none). A new site keeps IP hashes and emails
+ * 30 days (emails longer while their author is subscribed).
  */
-export const NEW_SITE_SETTINGS: StoredSiteSettings = { moderation: 'first' };
+export const NEW_SITE_SETTINGS: StoredSiteSettings = { moderation: 'first', keepIpHashDays: 30, keepEmailDays: 30 };
 
 /** The site's effective settings; unknown or invalid stored values fall back to the defaults. */
 export function siteSettings(stored: unknown): SiteSettings {
