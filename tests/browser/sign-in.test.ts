@@ -51,8 +51,10 @@ describe('signing in with an OpenID Connect provider (oidc-provider on a loopbac
     await popup.getByPlaceholder('Enter any login').fill('ada');
     await popup.getByPlaceholder('and password').fill('anything');
     await popup.getByRole('button', { name: 'Sign-in' }).click();
+    // The popup may close before a wait started after the click would see it: wait first.
+    const closed = popup.waitForEvent('close');
     await popup.getByRole('button', { name: 'Continue' }).click();
-    await popup.waitForEvent('close');
+    await closed;
     await form.getByText('Commenting as Ada Lovelace (Keycloak).').waitFor();
     await expect(form.getByLabel('Name', { exact: true }).count()).resolves.toBe(0);
 
