@@ -45,7 +45,15 @@ describe('the admin view at /admin (Chromium)', () => {
     await logIn(demo.page, demo.stack.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     // No mail, no webhooks, nothing sent or received: no Deliveries or Mentions to offer.
     const nav = demo.page.getByRole('navigation', { name: 'Admin' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Queue 0', 'All comments', 'Rules', 'Bans', 'Log', 'Import / export', 'Privacy']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Queue 0',
+      'All comments',
+      'Rules',
+      'Bans',
+      'Log',
+      'Import / export',
+      'Privacy',
+    ]);
 
     // Rules: hold every comment; the next guest post is held.
     await demo.page.getByRole('link', { name: 'Rules' }).click();

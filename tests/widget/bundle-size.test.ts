@@ -2,47 +2,17 @@
  * Size check: what a reader downloads before the first comment shows, for each language: embed.js,
  * whatever it imports at once, and that language's thread strings (prints the figures).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WIDGET_DIR } from '../../server/main.ts';
 import { LANGUAGES } from '../../widget/i18n/thread-catalogues.ts';
+import { brotliBytes, STATIC_IMPORT, sizeLine as line, sizes as sizesIn, staticImportClosure } from '../helpers/bundle-files.ts';
 
 const BUDGET_BROTLI = 12 * 1024;
-
-/** Minified, a static import reads `import{a as b}from"./x.js"` or `import"./x.js"`; `import(` is lazy. */
-const STATIC_IMPORT = /\bimport\s*(?:[{*\w$][^;]*?\bfrom\s*)?["']([^"']+)["']/g;
-
-function sizes(file: string) {
-  const bytes = readFileSync(`${DEFAULT_WIDGET_DIR}/${file}`);
-  return {
-    file,
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes).length,
-    text: bytes.toString(),
-  };
-}
-
-type Sizes = ReturnType<typeof sizes>;
-
-/** embed.js and every file it imports statically, however deep: all fetched before anything runs. */
-function entryFiles(): Sizes[] {
-  const seen = new Map<string, Sizes>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    const chunk = sizes(file);
-    seen.set(file, chunk);
-    for (const [, path] of chunk.text.matchAll(STATIC_IMPORT)) visit(new URL(path!, `file:///${file}`).pathname.slice(1));
-  };
-  visit('embed.js');
-  return [...seen.values()];
-}
+const sizes = (file: string) => sizesIn(DEFAULT_WIDGET_DIR, file);
 
 const assets = readdirSync(`${DEFAULT_WIDGET_DIR}/assets`).filter((file) => file.endsWith('.js'));
 const catalogue = (lang: string, kind: string) => assets.find((file) => file.startsWith(`${lang}-${kind}-`));
-const sum = (chunks: Sizes[], key: 'raw' | 'gzip' | 'brotli') => chunks.reduce((total, chunk) => total + chunk[key], 0);
-const line = (chunks: Sizes[]) => `${sum(chunks, 'raw')} B raw, ${sum(chunks, 'gzip')} B gzip, ${sum(chunks, 'brotli')} B brotli`;
 
 describe('widget bundle (built by npm test before the tests run)', () => {
   it('finds static imports in minified code, and lazy import() apart from them', () => {
@@ -61,13 +31,13 @@ describe('widget bundle (built by npm test before the tests run)', () => {
   });
 
   it(`keeps each language's first load (embed.js, its static imports, its strings) within ${BUDGET_BROTLI} bytes brotli`, () => {
-    const entry = entryFiles();
+    const entry = staticImportClosure(DEFAULT_WIDGET_DIR, 'embed.js');
     for (const chunk of entry) console.log(`${chunk.file}: ${line([chunk])} (CSS is inside, as text)`);
     const later = assets.filter((file) => !entry.some((chunk) => chunk.file === `assets/${file}`) && !/^[a-z-]+-thread-/.test(file));
     for (const lang of LANGUAGES.sort()) {
       const first = [...entry, sizes(`assets/${catalogue(lang, 'thread')}`)];
       console.log(`first load in ${lang}: ${line(first)} (its strings: ${line(first.slice(-1))})`);
-      expect(sum(first, 'brotli'), lang).toBeLessThanOrEqual(BUDGET_BROTLI);
+      expect(brotliBytes(first), lang).toBeLessThanOrEqual(BUDGET_BROTLI);
     }
     for (const file of later) console.log(`  after the comments show: ${file}: ${line([sizes(`assets/${file}`)])}`);
   });

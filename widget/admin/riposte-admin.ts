@@ -17,17 +17,21 @@ import { adminStyles } from './admin-styles.ts';
 import { AdminLive } from './admin-live.ts';
 import { type AdminStrings, loadAdminStrings } from './admin-strings.ts';
 import { newChallenge, returnedCode, startUrl } from './provider-login.ts';
-import './riposte-admin-bans.ts';
 import './riposte-admin-comments.ts';
-import './riposte-admin-deliveries.ts';
-import './riposte-admin-log.ts';
-import './riposte-admin-mentions.ts';
-import './riposte-admin-privacy.ts';
-import './riposte-admin-rules.ts';
-import './riposte-admin-transfer.ts';
 
 const VIEWS = ['queue', 'all', 'mentions', 'rules', 'bans', 'deliveries', 'log', 'transfer', 'privacy'] as const;
 type View = (typeof VIEWS)[number];
+
+/** The screens besides the comment lists, each loaded when first opened: /admin opens on the queue. */
+const SCREENS: Partial<Record<View, () => Promise<unknown>>> = {
+  mentions: () => import('./riposte-admin-mentions.ts'),
+  rules: () => import('./riposte-admin-rules.ts'),
+  bans: () => import('./riposte-admin-bans.ts'),
+  deliveries: () => import('./riposte-admin-deliveries.ts'),
+  log: () => import('./riposte-admin-log.ts'),
+  transfer: () => import('./riposte-admin-transfer.ts'),
+  privacy: () => import('./riposte-admin-privacy.ts'),
+};
 const isView = (name: string): name is View => VIEWS.some((view) => view === name);
 
 /**
@@ -143,6 +147,8 @@ export class RiposteAdmin extends LitElement {
     args: () => [this._session?.csrf, this._view, this._query, this._version] as const,
     task: async ([csrf, view, query]) => {
       if (!csrf) return null;
+      // The screen's element is defined before its data comes back, so it is drawn with it.
+      await SCREENS[view]?.();
       if (view === 'queue' || view === 'all') {
         const page = await this._api.comments({ ...query, status: view === 'queue' ? 'pending' : query.status });
         this._pending = page.pending;
