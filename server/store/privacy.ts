@@ -5,6 +5,7 @@
  * Thread versions and vote counts follow by the triggers, as for every other write.
  */
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { ErasureSummary } from '../../shared/privacy.ts';
 import { first, type Executor } from './executor.ts';
 import type { CommentRow, SubscriptionRow, ThreadRow, UserRow } from './schema.ts';
 
@@ -28,17 +29,6 @@ export type PageOf = Pick<ThreadRow, 'siteId' | 'pageKey' | 'url' | 'title'>;
 export interface ErasePlan {
   placeholders: number[];
   removed: number[];
-}
-
-export interface EraseCounts {
-  commentsRemoved: number;
-  commentsEmptied: number;
-  votes: number;
-  likes: number;
-  subscriptions: number;
-  sessions: number;
-  identities: number;
-  deliveries: number;
 }
 
 /** The rows of `query(part)` for each slice of `values`, together (none asked: none). */
@@ -162,7 +152,7 @@ export function privacyQueries(x: Executor) {
      * placeholder, or removed), sessions, sign-ins under way and the accounts. The addresses'
      * "no more mail" requests stay (see README, Privacy).
      */
-    erase(keys: PersonKeys, plan: ErasePlan): Promise<EraseCounts> {
+    erase(keys: PersonKeys, plan: ErasePlan): Promise<ErasureSummary> {
       const all = [...plan.placeholders, ...plan.removed];
       const { authRequests, emailSignIns } = x.tables;
       return x.write(async (db) => {
