@@ -6,10 +6,11 @@
  * once: the site's moderation is set to `none` first (a new site holds first-time commenters).
  * Beside posts/s, each server's CPU milliseconds per post (from /proc), steadier than posts/s
  * on a machine other work shares.
- * Run: npm run bench:writes [-- --duration 20 --connections 50 --checkout DIR]
+ * Run: npm run bench:writes [-- --duration 20 --connections 50 --checkout DIR --cpu-prof DIR]
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchArgs, machineLoad, numberOption, printHeader } from './lib/bench-args.ts';
 import { BENCH_REPO, cli, serve, tempDir } from './lib/checkout.ts';
@@ -21,11 +22,16 @@ import { count } from './lib/stats.ts';
 
 const { values, checkout } = benchArgs(
   'npm run bench:writes',
-  '  --duration S      seconds of measured load per server (default 20; --quick 5), after 3 s of warm-up\n  --connections N   (default 50)',
-  { duration: { type: 'string' }, connections: { type: 'string' } },
+  [
+    '  --duration S      seconds of measured load per server (default 20; --quick 5), after 3 s of warm-up',
+    '  --connections N   (default 50)',
+    "  --cpu-prof DIR    write a V8 CPU profile of Riposte's server into DIR (open it in Chrome's DevTools)",
+  ].join('\n'),
+  { duration: { type: 'string' }, connections: { type: 'string' }, 'cpu-prof': { type: 'string' } },
 );
 const durationMs = numberOption(values.duration, values.quick ? 5 : 20, 'duration') * 1000;
 const connections = numberOption(values.connections, 50, 'connections');
+const profileDir = typeof values['cpu-prof'] === 'string' ? resolve(values['cpu-prof']) : undefined;
 const PAGES = 100;
 const FLOOR = fileURLToPath(new URL('./write-floor-server.ts', import.meta.url));
 
@@ -87,7 +93,8 @@ const dir = tempDir();
 try {
   const db = `${dir.path}/riposte.db`;
   await cli(checkout, ['site', 'default', 'moderation=none'], { RIPOSTE_DB: db });
-  const server = await serve(checkout, { db });
+  // The profile is written when the server exits (its stop below); start-up is in it too.
+  const server = await serve(checkout, { db, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
   const riposte = await measure(server.url, server.pid);
   // Held comments would mean a check caught the generated posts: the figures would be of another path.
   let shown = 0;
