@@ -26,6 +26,13 @@ export function limitBody(maxBytes: number = LIMITS.requestMaxBytes): Middleware
   return function limitBodyHandler(c, next) {
     // Only where a body is expected: reading one on a GET would build a full Request for nothing.
     if (!BODY_METHODS.has(c.req.method) || (c.req.method === 'POST' && c.req.path === IMPORT_UPLOAD_PATH)) return next();
+    // A declared length is what Node's parser lets through, byte for byte: checked from the header
+    // alone, the body stays unread, so the route reads it straight from the socket rather than
+    // through the web stream hono's own check builds (a fifth of a post's CPU). Chunked bodies are counted.
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined && /^\d+$/.test(length)) {
+      return Number(length) > maxBytes ? limit(c, next) : next();
+    }
     return limit(c, next);
   };
 }

@@ -1,7 +1,7 @@
 /** Queries about bans: authors refused by email (lower-cased), signed-in identity or IP hash. */
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { BanKind } from '../../shared/moderation.ts';
-import { first, one, type Executor } from './executor.ts';
+import { first, one, preparedOn, type Executor } from './executor.ts';
 import type { BanRow } from './schema.ts';
 import { userIdentity } from './users.ts';
 
@@ -14,6 +14,21 @@ export interface SenderMarks {
 
 export function banQueries(x: Executor) {
   const { bans, comments, users } = x.tables;
+  // Asked before every comment is stored. A mark the sender lacks is null, and "value = null" matches no ban.
+  const matching = preparedOn((db) =>
+    db
+      .select()
+      .from(bans)
+      .where(
+        or(
+          and(eq(bans.kind, 'email'), eq(bans.value, sql.placeholder('email'))),
+          and(eq(bans.kind, 'identity'), eq(bans.value, sql.placeholder('identity'))),
+          and(eq(bans.kind, 'ip'), eq(bans.value, sql.placeholder('ip'))),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+  );
   return {
     list(): Promise<BanRow[]> {
       return x.read.select().from(bans).orderBy(desc(bans.createdAt), desc(bans.id));
@@ -34,20 +49,10 @@ export function banQueries(x: Executor) {
       return first(await x.write((db) => db.delete(bans).where(eq(bans.id, id)).returning()));
     },
     /** The first ban matching any of the sender's marks. */
-    async match(marks: SenderMarks): Promise<BanRow | undefined> {
-      const conditions = [
-        marks.email ? and(eq(bans.kind, 'email'), eq(bans.value, marks.email.toLowerCase())) : undefined,
-        marks.identity ? and(eq(bans.kind, 'identity'), eq(bans.value, marks.identity)) : undefined,
-        marks.ipHash ? and(eq(bans.kind, 'ip'), eq(bans.value, marks.ipHash)) : undefined,
-      ].filter((c) => c !== undefined);
-      if (conditions.length === 0) return undefined;
-      return first(
-        await x.read
-          .select()
-          .from(bans)
-          .where(or(...conditions))
-          .limit(1),
-      );
+    async match({ email, identity, ipHash }: SenderMarks): Promise<BanRow | undefined> {
+      if (!email && !identity && !ipHash) return undefined;
+      const marks = { email: email ? email.toLowerCase() : null, identity: identity || null, ip: ipHash || null };
+      return first(await matching(x.read).execute(marks));
     },
     /** Marks the banned author's visible and held comments as spam; returns their ids. */
     hideComments(kind: BanKind, value: string): Promise<number[]> {

@@ -2,8 +2,9 @@
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { HeldReason } from '../../shared/moderation.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
-import { first, one, type Executor } from './executor.ts';
-import type { CommentRow, NewCommentRow, ThreadRow } from './schema.ts';
+import { first, one, preparedOn, type Executor } from './executor.ts';
+import type { Db } from './database.ts';
+import { BODY_PREFIX_CHARS, type CommentRow, type NewCommentRow, type ThreadRow } from './schema.ts';
 
 /** What ordering and counting a thread need of each comment: everything but its author and text. */
 export type CommentOutline = Pick<CommentRow, 'id' | 'parentId' | 'status' | 'kind' | 'createdAt' | 'upvotes' | 'downvotes' | 'pinned'>;
@@ -19,8 +20,85 @@ export interface AuthorMarks {
   ipHash: string | null;
 }
 
+/**
+ * What a new comment is stored with (a reader's post, the owner's reply): the columns it may
+ * set; the others take their defaults (a comment, not pinned, no votes, never edited or imported).
+ */
+export type PostedCommentRow = Pick<NewCommentRow, 'threadId' | 'status' | 'authorName' | 'bodyMarkdown' | 'bodyHtml'> &
+  Partial<
+    Pick<
+      NewCommentRow,
+      'parentId' | 'heldReasons' | 'authorEmail' | 'authorWebsite' | 'authorBadge' | 'ipHash' | 'userId' | 'guestSecretHash'
+    >
+  > & { createdAt: string };
+
 export function commentQueries(x: Executor) {
   const { comments, threads } = x.tables;
+  const ph = sql.placeholder;
+  /**
+   * The insert of a new comment, prepared once. Held reasons are a JSON column, which would
+   * store a null placeholder as the JSON text "null": a comment without any takes the column's
+   * default instead, from a statement of its own.
+   */
+  const inserting = (held: boolean) =>
+    preparedOn((db: Db) =>
+      db
+        .insert(comments)
+        .values({
+          threadId: ph('threadId'),
+          parentId: ph('parentId'),
+          status: ph('status'),
+          ...(held ? { heldReasons: ph('heldReasons') } : {}),
+          authorName: ph('authorName'),
+          authorEmail: ph('authorEmail'),
+          authorWebsite: ph('authorWebsite'),
+          authorBadge: ph('authorBadge'),
+          ipHash: ph('ipHash'),
+          userId: ph('userId'),
+          guestSecretHash: ph('guestSecretHash'),
+          bodyMarkdown: ph('bodyMarkdown'),
+          bodyHtml: ph('bodyHtml'),
+          createdAt: ph('createdAt'),
+        })
+        .returning()
+        .prepare(),
+    );
+  const insertHeld = inserting(true);
+  const insertClear = inserting(false);
+  /**
+   * The duplicate check run for every new comment, prepared once for signed-in authors (same
+   * account) and once for guests (same name). An email or address the author lacks is null,
+   * and "= null" matches nothing. The text's start picks the candidates from the index
+   * comments_thread_body, so the check reads a few rows whatever the thread's size.
+   */
+  const prefix = sql.raw(String(BODY_PREFIX_CHARS));
+  const duplicates = (byAccount: boolean) =>
+    preparedOn((db: Db) =>
+      db
+        .select({ id: comments.id })
+        .from(comments)
+        .innerJoin(threads, eq(threads.id, comments.threadId))
+        .where(
+          and(
+            eq(threads.siteId, ph('siteId')),
+            eq(threads.pageKey, ph('pageKey')),
+            sql`substr(${comments.bodyMarkdown}, 1, ${prefix}) = substr(${ph('bodyMarkdown')}, 1, ${prefix})`,
+            eq(comments.bodyMarkdown, ph('bodyMarkdown')),
+            ne(comments.status, 'deleted'),
+            or(
+              byAccount
+                ? eq(comments.userId, ph('userId'))
+                : sql`${comments.userId} is null and lower(${comments.authorName}) = ${ph('name')}`,
+              sql`lower(${comments.authorEmail}) = ${ph('email')}`,
+              eq(comments.ipHash, ph('ipHash')),
+            ),
+          ),
+        )
+        .limit(1)
+        .prepare(),
+    );
+  const duplicateOfAccount = duplicates(true);
+  const duplicateOfGuest = duplicates(false);
   return {
     async get(id: number): Promise<CommentRow | undefined> {
       return first(await x.read.select().from(comments).where(eq(comments.id, id)));
@@ -82,8 +160,27 @@ export function commentQueries(x: Executor) {
           .where(and(eq(comments.id, id), eq(comments.threadId, threadId))),
       );
     },
-    insert(row: NewCommentRow & { createdAt: string }): Promise<CommentRow> {
-      return x.write(async (db) => one(await db.insert(comments).values(row).returning()));
+    insert(row: PostedCommentRow): Promise<CommentRow> {
+      const values = {
+        threadId: row.threadId,
+        parentId: row.parentId ?? null,
+        status: row.status,
+        authorName: row.authorName,
+        authorEmail: row.authorEmail ?? null,
+        authorWebsite: row.authorWebsite ?? null,
+        authorBadge: row.authorBadge ?? null,
+        ipHash: row.ipHash ?? null,
+        userId: row.userId ?? null,
+        guestSecretHash: row.guestSecretHash ?? null,
+        bodyMarkdown: row.bodyMarkdown,
+        bodyHtml: row.bodyHtml,
+        createdAt: row.createdAt,
+      };
+      return x.write(async (db) =>
+        one(
+          await (row.heldReasons ? insertHeld(db).execute({ ...values, heldReasons: row.heldReasons }) : insertClear(db).execute(values)),
+        ),
+      );
     },
     /** An edit: new text, rendered again, and when it was edited; undefined if there is no such comment. */
     async updateBody(id: number, bodyMarkdown: string, bodyHtml: string, editedAt: string): Promise<CommentRow | undefined> {
@@ -125,27 +222,16 @@ export function commentQueries(x: Executor) {
     },
     /** Whether the same author (account, name, email or address) posted the same text on the page before (and it was not deleted). */
     async isDuplicate(siteId: string, pageKey: string, bodyMarkdown: string, author: AuthorMarks): Promise<boolean> {
-      const sameAuthor = or(
-        author.userId !== null
-          ? eq(comments.userId, author.userId)
-          : sql`${comments.userId} is null and lower(${comments.authorName}) = ${author.name.toLowerCase()}`,
-        author.email ? sql`lower(${comments.authorEmail}) = ${author.email.toLowerCase()}` : undefined,
-        author.ipHash ? eq(comments.ipHash, author.ipHash) : undefined,
-      );
-      const found = await x.read
-        .select({ id: comments.id })
-        .from(comments)
-        .innerJoin(threads, eq(threads.id, comments.threadId))
-        .where(
-          and(
-            eq(threads.siteId, siteId),
-            eq(threads.pageKey, pageKey),
-            eq(comments.bodyMarkdown, bodyMarkdown),
-            ne(comments.status, 'deleted'),
-            sameAuthor,
-          ),
-        )
-        .limit(1);
+      const marks = {
+        siteId,
+        pageKey,
+        bodyMarkdown,
+        email: author.email ? author.email.toLowerCase() : null,
+        ipHash: author.ipHash || null,
+      };
+      const found = await (author.userId !== null
+        ? duplicateOfAccount(x.read).execute({ ...marks, userId: author.userId })
+        : duplicateOfGuest(x.read).execute({ ...marks, name: author.name.toLowerCase() }));
       return found.length > 0;
     },
   };

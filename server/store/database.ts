@@ -1,22 +1,22 @@
 /**
  * SQLite through better-sqlite3: opening the file (WAL, foreign keys), applying committed
  * migrations, and the server's two connections: a reader (WAL lets it read while a write is
- * open) and a writer that one in-process queue hands to one write at a time. better-sqlite3
- * waits for a lock synchronously, stalling the whole server, so no connection waits
- * (busy_timeout 0): a write that finds another process's lock (an import) tries again after
- * an asynchronous pause, until its deadline.
+ * open) and a writer whose turns (sqlite-writer.ts) commit every write waiting at once, each
+ * write in a savepoint of its own. better-sqlite3 waits for a lock synchronously, stalling the
+ * whole server, so no connection waits (busy_timeout 0): a write that finds another process's
+ * lock (an import) tries again after an asynchronous pause, until its deadline.
  */
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { projectPath } from '../runtime/project-root.ts';
-import { StoreBusyError, type Executor } from './executor.ts';
+import type { Executor } from './executor.ts';
 import * as schema from './schema.ts';
 import { sqliteDialect } from './sqlite-dialect.ts';
+import { groupCommit, retryWhileBusy } from './sqlite-writer.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -35,9 +35,6 @@ export interface Connection {
 export const WRITE_WAIT_MS = 2_000;
 /** An import or a start-up migration may wait longer for the server's short writes. */
 export const TOOL_WAIT_MS = 5_000;
-/** Pauses between tries: the server's own writes hold the lock for about a millisecond. */
-const FIRST_PAUSE_MS = 5;
-const LONGEST_PAUSE_MS = 100;
 
 /** A connection to the file; the caller has migrated it (openSqlite) or only reads. `maxBytes` caps the database's size (0: none). */
 export function connect(file: string, options: { readonly?: boolean; maxBytes?: number } = {}): Connection {
@@ -53,11 +50,6 @@ export function connect(file: string, options: { readonly?: boolean; maxBytes?: 
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   return { db: drizzle(sqlite, { schema }), sqlite };
-}
-
-/** Whether an error means another connection holds the write lock (e.g. an import is running). */
-export function isBusy(error: unknown): boolean {
-  return error instanceof StoreBusyError || (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY'));
 }
 
 /** The write-ahead log kept after a checkpoint: SQLite checkpoints by itself at about this size (1,000 pages). */
@@ -92,50 +84,6 @@ export interface StoreOptions {
   patient?: boolean;
 }
 
-/**
- * Runs fn until it does not fail for a lock, pausing asynchronously in between, or until
- * `deadline` (performance.now(); Infinity waits as long as it takes), telling `onWait` once.
- */
-async function retryWhileBusy<T>(fn: () => T, deadline: number, onWait?: () => void): Promise<T> {
-  for (let pause = FIRST_PAUSE_MS, told = false; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS), told = true) {
-    try {
-      return fn();
-    } catch (err) {
-      if (!isBusy(err)) throw err;
-      const left = deadline - performance.now();
-      if (left <= 0) throw new StoreBusyError();
-      if (!told) onWait?.();
-      await sleep(Math.min(pause, left));
-    }
-  }
-}
-
-/**
- * Runs fn in one transaction on the connection: the write lock is taken at once (IMMEDIATE),
- * so a lock held elsewhere is met before any work; then COMMIT, or ROLLBACK on any error.
- */
-export async function inTransaction<T>({ sqlite }: Connection, deadline: number, fn: () => Promise<T>, onWait?: () => void): Promise<T> {
-  await retryWhileBusy(() => sqlite.exec('BEGIN IMMEDIATE'), deadline, onWait);
-  try {
-    const result = await fn();
-    sqlite.exec('COMMIT');
-    return result;
-  } catch (err) {
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    throw err;
-  }
-}
-
-/** One at a time, in order of arrival: a promise chain that each task joins at its end. */
-function taskQueue() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
 /** An executor over a connection already held in a transaction: reads and writes go straight to it. */
 export function directExecutor({ db }: Connection): Executor {
   return { read: db, tables: schema, dialect: sqliteDialect, write: (fn) => fn(db) };
@@ -144,9 +92,12 @@ export function directExecutor({ db }: Connection): Executor {
 export interface SqliteDatabase {
   /** The writer's connection itself, for an in-memory database's export (it has no other). */
   writer: Connection;
-  /** Reads on the reader, writes through the queue, each write its own transaction. */
+  /** Reads on the reader, writes through the writer's turns, each write all or nothing. */
   queued: Executor;
-  /** Runs fn holding the writer, in one transaction (see inTransaction), with an executor straight to it (always the same one). */
+  /**
+   * Runs fn holding the writer, in its next turn (sqlite-writer.ts): all of fn lands or none of
+   * it, answered once committed; the executor goes straight to the writer (always the same one).
+   */
   exclusive<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   close(): void;
 }
@@ -165,12 +116,12 @@ export async function openSqlite(file: string, options: StoreOptions = {}): Prom
   // An in-memory database exists only on its one connection.
   const reader = file === ':memory:' ? writer : connect(file);
   if (reader !== writer) reader.sqlite.pragma('query_only = ON');
-  const queue = taskQueue();
+  const write = groupCommit(writer.sqlite, options.patient ? options.onWait : undefined);
   const direct = directExecutor(writer);
   const exclusive = <T>(fn: (tx: Executor) => Promise<T>): Promise<T> => {
     // The wait counts from the request, queue included: behind a stuck lock, later writes give up in time too.
     const deadline = options.patient ? Number.POSITIVE_INFINITY : performance.now() + WRITE_WAIT_MS;
-    return queue(() => inTransaction(writer, deadline, () => fn(direct), options.patient ? options.onWait : undefined));
+    return write(() => fn(direct), deadline);
   };
   return {
     writer,

@@ -57,6 +57,24 @@ export interface Executor {
   write<T>(fn: (db: Db) => Promise<T>): Promise<T>;
 }
 
+/**
+ * A statement built and prepared once per connection, on first use: a comment's post runs the
+ * same few statements every time, and building one with drizzle and preparing it costs more
+ * than running it. On SQLite the connections live as long as the server (the writer, the
+ * reader); on PostgreSQL a transaction's connection gets its own, as its query groups do.
+ */
+export function preparedOn<P>(make: (db: Db) => P): (db: Db) => P {
+  const made = new WeakMap<Db, P>();
+  return (db) => {
+    let prepared = made.get(db);
+    if (prepared === undefined) {
+      prepared = make(db);
+      made.set(db, prepared);
+    }
+    return prepared;
+  };
+}
+
 /** The first row of a result, if any. */
 export function first<T>(rows: readonly T[]): T | undefined {
   return rows[0];

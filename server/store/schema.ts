@@ -134,6 +134,9 @@ export const authRequests = sqliteTable(
   (t) => [uniqueIndex('auth_requests_code').on(t.codeHash)],
 );
 
+/** How much of a comment's text the duplicate check's index holds (comments_thread_body). */
+export const BODY_PREFIX_CHARS = 64;
+
 export const comments = sqliteTable(
   'comments',
   {
@@ -184,6 +187,10 @@ export const comments = sqliteTable(
     index('comments_created').on(t.createdAt, t.id),
     // "First-time commenters only" and email bans look authors up by email, in any case.
     index('comments_author_email').on(sql`lower(${t.authorEmail})`),
+    // The duplicate check of every new comment looks for the same text in the thread: by the
+    // text's start, it reads the few comments that begin alike, not the whole thread (at
+    // 100,000 comments, 75-120 ms inside the write transaction without it).
+    index('comments_thread_body').on(t.threadId, sql`substr(${t.bodyMarkdown}, 1, ${sql.raw(String(BODY_PREFIX_CHARS))})`),
   ],
 );
 

@@ -1,16 +1,8 @@
 /** The store's SQLite side (see backend.ts): the file's reader and queued writer, an import's own connection, an export's snapshot. */
 import type { Backend } from './backend.ts';
-import {
-  checkpoint,
-  connect,
-  directExecutor,
-  inTransaction,
-  openSqlite,
-  TOOL_WAIT_MS,
-  type Connection,
-  type StoreOptions,
-} from './database.ts';
+import { checkpoint, connect, directExecutor, openSqlite, TOOL_WAIT_MS, type Connection, type StoreOptions } from './database.ts';
 import { inProcessSignals } from './signals.ts';
+import { inTransaction } from './sqlite-writer.ts';
 import { exportReads, type ExportedTableName, type ExportRow } from './transfer.ts';
 
 /**
@@ -55,7 +47,7 @@ export async function openSqliteBackend(file: string, options: StoreOptions = {}
         const tx = directExecutor(connection);
         // A command-line tool waits as long as another import holds the lock, saying so once.
         const deadline = options.patient ? Number.POSITIVE_INFINITY : performance.now() + TOOL_WAIT_MS;
-        const result = await inTransaction(connection, deadline, () => fn(tx), options.patient ? options.onWait : undefined);
+        const result = await inTransaction(connection.sqlite, deadline, () => fn(tx), options.patient ? options.onWait : undefined);
         checkpoint(connection);
         return result;
       } finally {

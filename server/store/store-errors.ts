@@ -2,9 +2,10 @@
  * Which database errors mean "try again in a moment" (503) and which mean "this value cannot be
  * stored" (400), on either database, so the HTTP layer never needs to know a driver's codes.
  */
-import { isBusy as isSqliteBusy, isFull as isSqliteFull } from './database.ts';
+import { isFull as isSqliteFull } from './database.ts';
 import { StoreBusyError } from './executor.ts';
 import { sqlState } from './postgres-errors.ts';
+import { isBusy as isSqliteBusy } from './sqlite-writer.ts';
 
 /**
  * PostgreSQL's SQLSTATEs for "not now": a lock wait past lock_timeout (55P03), a deadlock or

@@ -1,0 +1,1 @@
+CREATE INDEX "comments_thread_body" ON "comments" USING btree ("thread_id",substr("body_markdown", 1, 64));
