@@ -3,10 +3,10 @@ import type { SiteSettings } from '../../shared/site-settings.ts';
 import type { ThreadSort, WireComment, WireThread } from '../../shared/wire.ts';
 import { toWireComment } from '../comments/to-wire.ts';
 import type { CommentRow } from '../store/schema.ts';
-import type { ThreadModel } from './thread-model.ts';
+import type { ThreadView } from './thread-model.ts';
 
 /** What the thread says about itself on every page: who it is, its count, likes, and whether it takes comments and votes. */
-function head(site: string, page: WireThread['page'], sort: ThreadSort, settings: SiteSettings, model: ThreadModel | null) {
+function head(site: string, page: WireThread['page'], sort: ThreadSort, settings: SiteSettings, model: ThreadView | null) {
   return {
     site,
     page,
@@ -31,7 +31,7 @@ export function emptyThreadJson(site: string, pageKey: string, sort: ThreadSort,
  * since the model was read is left out), `next` the cursor of the following page.
  */
 export function threadPageJson(
-  model: ThreadModel,
+  model: ThreadView,
   sort: ThreadSort,
   ids: readonly number[],
   rows: readonly CommentRow[],

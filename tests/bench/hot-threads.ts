@@ -71,10 +71,15 @@ try {
 
   const rss: { at: number; bytes: number; load: number }[] = [];
   const started = performance.now();
-  const rssTimer = setInterval(
-    () => rss.push({ at: performance.now() - started, bytes: procMemory(server.pid).rss, load: loadavg()[0]! }),
-    250,
-  );
+  const rssTimer = setInterval(() => {
+    try {
+      rss.push({ at: performance.now() - started, bytes: procMemory(server.pid).rss, load: loadavg()[0]! });
+    } catch {
+      // The server ended (its stderr is printed when the run stops); the load runs on and counts the failures.
+      clearInterval(rssTimer);
+      console.log(`The server exited ${((performance.now() - started) / 1000).toFixed(0)} s into the soak.`);
+    }
+  }, 250);
   const run = await openLoop({ url: server.url, rate, durationMs, connections, next: mix('hot') });
   clearInterval(rssTimer);
 
