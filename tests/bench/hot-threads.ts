@@ -24,6 +24,7 @@ const { values, checkout } = benchArgs(
     '  --interval S      seconds per printed line (default 60; 15 with --quick)',
     '  --connections N   keep-alive connections (default 64)',
     '  --start N         comments each thread starts with (default 100)',
+    '  --cpu-prof DIR    the server writes a CPU profile into DIR when it stops (node --cpu-prof)',
   ].join('\n'),
   {
     rate: { type: 'string' },
@@ -31,6 +32,7 @@ const { values, checkout } = benchArgs(
     interval: { type: 'string' },
     connections: { type: 'string' },
     start: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 );
 const durationMs = numberOption(values.duration, values.quick ? 60 : 300, 'duration') * 1000;
@@ -62,7 +64,8 @@ try {
   );
   await writeExportFile(`${dir.path}/seed.json`, plan);
   await cli(checkout, ['import', 'riposte', `${dir.path}/seed.json`], { RIPOSTE_DB: db });
-  const server = await serve(checkout, { db });
+  const profile = values['cpu-prof'];
+  const server = await serve(checkout, { db, nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [] });
 
   // Also the warm-up: a fresh server compiles and loads parts on first use.
   const probe = await closedLoop(server.url, 50, values.rate === undefined ? 10_000 : 5_000, mix('probe'));

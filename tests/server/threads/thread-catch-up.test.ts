@@ -74,15 +74,15 @@ function run(seed: number, settings: ThreadModel['settings'], steps: number): vo
   const comment = (): CommentOutline => {
     const ids = [...all.keys()];
     const status: CommentStatus = next() < 0.8 ? 'approved' : pick(['pending', 'spam', 'deleted'] as const);
+    // Mostly the newest, sometimes dated earlier (an import), sometimes at the same minute.
+    if (next() >= 0.2) minute++;
+    const at = next() < 0.1 ? Math.floor(next() * minute) : minute;
     return {
       id: ++id,
       parentId: ids.length && next() < 0.7 ? pick(ids) : null,
       status,
       kind: next() < 0.9 ? 'comment' : 'pingback',
-      // Mostly the newest, sometimes dated earlier (an import), sometimes at the same minute.
-      createdAt: new Date(
-        Date.UTC(2026, 0, 1, 0, next() < 0.1 ? Math.floor(next() * minute) : (minute += next() < 0.2 ? 0 : 1)),
-      ).toISOString(),
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, at)).toISOString(),
       upvotes: 0,
       downvotes: 0,
       pinned: next() < 0.03,
