@@ -15,6 +15,7 @@ interface Part {
   value: Promise<unknown>;
   /** Estimated bytes held, once built (0 while building). */
   bytes: number;
+  built: boolean;
 }
 
 /** Default bound: 64 MiB of answers and models. */
@@ -41,11 +42,12 @@ export class ThreadCache {
       this.bytes += found.bytes;
       return found.value as Promise<T>;
     }
-    const made: Part = { version: thread.version, value: build(), bytes: 0 };
+    const made: Part = { version: thread.version, value: build(), bytes: 0, built: false };
     this.parts.set(key, made);
     made.value.then(
       (value) => {
         if (this.parts.get(key) !== made) return;
+        made.built = true;
         made.bytes = sizeOf(value as T);
         this.bytes += made.bytes;
         this.evict();
@@ -73,6 +75,15 @@ export class ThreadCache {
     const found = this.parts.get(`${thread.id}:${name}`);
     const current = found && found.version >= thread.version ? found.version : thread.version;
     return this.part({ id: thread.id, version: current }, name, () => build(found?.value as Promise<T> | undefined), sizeOf);
+  }
+
+  /** A built part took `bytes` more in place (a part still building counts them when it is done). */
+  grew(thread: Pick<ThreadRow, 'id'>, name: string, bytes: number): void {
+    const part = this.parts.get(`${thread.id}:${name}`);
+    if (!part?.built) return;
+    part.bytes += bytes;
+    this.bytes += bytes;
+    this.evict();
   }
 
   private drop(key: string, part: Part): void {

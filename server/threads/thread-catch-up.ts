@@ -164,6 +164,7 @@ export function catchUp(model: ThreadModel, thread: ThreadRow, ids: readonly num
   let whole = false;
   // Oldest first, so a reply's parent is taken before the reply.
   for (const id of [...ids].sort((a, b) => a - b)) {
+    model.wire.delete(id);
     const before = model.all.get(id);
     const after = found.get(id);
     if (before && after && same(before, after, [...PLACE, 'upvotes', 'downvotes', 'pinned'])) continue;

@@ -6,7 +6,7 @@
  * step, so whoever reads it takes what they need before their next await (viewOf).
  */
 import { siteSettings, type SiteSettings } from '../../shared/site-settings.ts';
-import type { ThreadSort } from '../../shared/wire.ts';
+import type { CommentStatus, ThreadSort } from '../../shared/wire.ts';
 import { closesAt } from '../comments/comment-rules.ts';
 import type { CommentOutline } from '../store/comments.ts';
 import type { WireMention } from '../../shared/notifications.ts';
@@ -41,6 +41,11 @@ export interface ThreadModel extends ThreadView {
   orders: Map<ThreadSort, ThreadOrder>;
   /** Each visible comment's span in the orders (itself and its replies); kept while `orders` holds any. */
   sizes: Map<number, number> | undefined;
+  /**
+   * The JSON of comments pages have sent, with the status it shows (comment-json.ts): good
+   * until the comment changes (catch-up drops it) or shows another status.
+   */
+  wire: Map<number, { status: CommentStatus; json: string }>;
 }
 
 /** Works out from `all` which comments show, the count and whether any parent is missing; orders are made again when asked for. */
@@ -70,6 +75,7 @@ export async function loadThreadModel(store: Store, thread: ThreadRow): Promise<
     mentions: (await store.mentions.approvedForThread(thread.id)).map(toWireMention),
     orders: new Map(),
     sizes: undefined,
+    wire: new Map(),
   };
   deriveVisible(model);
   return model;
@@ -101,5 +107,7 @@ export function viewOf(model: ThreadModel, ids: readonly number[]): ThreadView {
 export function modelBytes(model: ThreadModel): number {
   let orders = 0;
   for (const order of model.orders.values()) orders += order.ids.length + order.starts.length;
-  return 1_000 + model.all.size * 250 + model.byId.size * 40 + orders * 12 + model.mentions.length * 500;
+  let wire = 0;
+  for (const { json } of model.wire.values()) wire += 50 + json.length * 2;
+  return 1_000 + model.all.size * 250 + model.byId.size * 40 + orders * 12 + wire + model.mentions.length * 500;
 }

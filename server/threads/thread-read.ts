@@ -11,6 +11,7 @@ import type { AppDeps } from '../http/app-env.ts';
 import { type EncodedBody, encodedBody, heldBytes } from '../http/encoded-body.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { SiteRow } from '../store/schema.ts';
+import { commentsJson } from './comment-json.ts';
 import { emptyThreadJson, threadPageJson } from './thread-json.ts';
 import { orderOf, viewOf } from './thread-model.ts';
 import { threadModel } from './thread-model-cache.ts';
@@ -59,7 +60,9 @@ export async function readThreadPage(
       const ids = pageIds(order, span);
       const view = viewOf(model, ids);
       const next = nextCursor(order, span);
-      return json(threadPageJson(view, sort, ids, await store.comments.getMany(ids), next, hashKey));
+      const comments = await commentsJson(store, hashKey, model, view, ids);
+      cache.grew(thread, 'model', comments.kept);
+      return json(threadPageJson(view, sort, ids, comments.json, next));
     },
     heldBytes,
   );

@@ -52,6 +52,7 @@ function modelOf(all: Map<number, CommentOutline>, settings: ThreadModel['settin
     mentions: [],
     orders: new Map(),
     sizes: undefined,
+    wire: new Map(),
   };
   deriveVisible(model);
   return model;
