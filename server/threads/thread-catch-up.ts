@@ -1,23 +1,24 @@
 /**
  * Brings a cached thread model up to date with a few comments' new outlines, in place and in
- * one synchronous step, at a cost that does not grow with the thread: a new comment goes into
+ * one synchronous step, without reading or sorting the whole thread: a new comment goes into
  * each held order where it belongs (a search among the responses, or among its parent's
  * replies); a pin moves the comment with its replies in every order, a vote moves a response
- * in the best order. Anything
- * else (a comment removed, approved or held, moved, a parent not known) works the visible
- * comments out again from the outlines held, without reading the thread again.
- */
+ * in the best order. Anything else (a comment removed, approved or held, moved, a parent not
+ * known) works the visible comments out again from the outlines held, without a query. */
 import type { CommentOutline } from '../store/comments.ts';
 import type { ThreadRow } from '../store/schema.ts';
 import { closesAt } from '../comments/comment-rules.ts';
 import { deriveVisible, type ThreadModel } from './thread-model.ts';
 import { type Compare, replyOrder, responseOrder, type ThreadOrder } from './thread-order.ts';
 
+/** Ids spliced into an order at once. */
+const SLICE = 10_000;
+
 const same = (a: CommentOutline, b: CommentOutline, keys: readonly (keyof CommentOutline)[]) => keys.every((key) => a[key] === b[key]);
 /** What places a comment in the thread and decides whether it shows. */
 const PLACE: readonly (keyof CommentOutline)[] = ['parentId', 'status', 'kind', 'createdAt'];
 
-/** Where in `sorted` (ascending by `compare`) `row` goes: the index of the first one after it. */
+/** Where among the order's responses (ascending by `compare`) `row` goes: the index of the first one after it. */
 function searchResponses(order: ThreadOrder, byId: ThreadModel['byId'], compare: Compare, row: CommentOutline): number {
   let low = 0;
   let high = order.starts.length;
@@ -80,7 +81,8 @@ function place(
     }
     response = responseAt(order, parentAt);
   }
-  ids.splice(at, 0, ...block);
+  // In slices: a block of many thousand replies must not become as many arguments of one call.
+  for (let i = 0; i < block.length; i += SLICE) ids.splice(at + i, 0, ...block.slice(i, i + SLICE));
   for (let i = response + 1; i < starts.length; i++) starts[i]! += block.length;
   return true;
 }

@@ -146,6 +146,25 @@ describe('catchUp', () => {
   });
 });
 
+describe('catchUp of a response with many replies', () => {
+  it('moves it with all 25,000 of them when it is pinned, as working it out whole would', () => {
+    const all = new Map<number, CommentOutline>();
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+    const add = (id: number, parentId: number | null) =>
+      all.set(id, { id, parentId, status: 'approved', kind: 'comment', createdAt: at(id), upvotes: 0, downvotes: 0, pinned: false });
+    add(1, null);
+    add(2, null);
+    for (let id = 3; id < 25_003; id++) add(id, 2);
+    const settings = siteSettings({});
+    const model = modelOf(all, settings, 0);
+    for (const sort of THREAD_SORTS) orderOf(model, sort);
+    all.set(2, { ...all.get(2)!, pinned: true });
+    catchUp(model, thread(1), [2], [all.get(2)!]);
+    expectSame(model, modelOf(all, settings, 1));
+    expect(model.orders.get('oldest')!.ids.slice(0, 2)).toEqual([2, 3]);
+  });
+});
+
 describe('commentsChangedSince', () => {
   const entry = (version: number, id: number) => `${String(version).padStart(12, '0')}${String(id).padStart(12, '0')}`;
   const list = entry(7, 30) + entry(6, 12) + entry(5, 30) + entry(4, 9);
