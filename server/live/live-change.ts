@@ -7,7 +7,7 @@ import type { LiveAdminChange, LiveChange } from '../../shared/live.ts';
 import { toWireComment } from '../comments/to-wire.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import type { CommentRow, ThreadRow } from '../store/schema.ts';
-import { loadThreadModel, modelBytes } from '../threads/thread-model.ts';
+import { threadModel } from '../threads/thread-model-cache.ts';
 import type { LiveSignal } from './live-signal.ts';
 
 export type ChangeDeps = Pick<AppDeps, 'store' | 'hashKey' | 'threadCache'>;
@@ -25,7 +25,7 @@ export async function signalTarget(
 
 /** The change as a thread's readers see it, at the thread's version now. */
 export async function readerChange(deps: ChangeDeps, thread: ThreadRow, comment: CommentRow | undefined): Promise<LiveChange> {
-  const model = await deps.threadCache.part(thread, 'model', () => loadThreadModel(deps.store, thread), modelBytes);
+  const model = await threadModel(deps, thread);
   const change: LiveChange = { count: model.count, likes: model.likes };
   if (!comment) return change;
   const shown = model.byId.get(comment.id);

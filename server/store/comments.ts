@@ -99,6 +99,16 @@ export function commentQueries(x: Executor) {
     );
   const duplicateOfAccount = duplicates(true);
   const duplicateOfGuest = duplicates(false);
+  const outline = () => ({
+    id: comments.id,
+    parentId: comments.parentId,
+    status: comments.status,
+    kind: comments.kind,
+    createdAt: comments.createdAt,
+    upvotes: comments.upvotes,
+    downvotes: comments.downvotes,
+    pinned: comments.pinned,
+  });
   return {
     async get(id: number): Promise<CommentRow | undefined> {
       return first(await x.read.select().from(comments).where(eq(comments.id, id)));
@@ -110,19 +120,28 @@ export function commentQueries(x: Executor) {
     /** Every comment of a thread, whatever its status, oldest first, without author or text: cheap for 10,000. */
     listOutlines(threadId: number): Promise<CommentOutline[]> {
       return x.read
-        .select({
-          id: comments.id,
-          parentId: comments.parentId,
-          status: comments.status,
-          kind: comments.kind,
-          createdAt: comments.createdAt,
-          upvotes: comments.upvotes,
-          downvotes: comments.downvotes,
-          pinned: comments.pinned,
-        })
+        .select(outline())
         .from(comments)
         .where(eq(comments.threadId, threadId))
         .orderBy(asc(comments.createdAt), asc(comments.id));
+    },
+    /**
+     * The thread and the outlines of those of `ids` still in it, read by one statement (one
+     * snapshot of both): what a cached thread needs to catch up with a few changes. Undefined
+     * if the thread is gone.
+     */
+    async threadWithOutlines(
+      threadId: number,
+      ids: readonly number[],
+    ): Promise<{ thread: ThreadRow; outlines: CommentOutline[] } | undefined> {
+      const rows = await x.read
+        .select({ thread: threads, outline: outline() })
+        .from(threads)
+        .leftJoin(comments, and(eq(comments.threadId, threads.id), inArray(comments.id, [...ids])))
+        .where(eq(threads.id, threadId));
+      const thread = rows[0]?.thread;
+      if (!thread) return undefined;
+      return { thread, outlines: rows.flatMap((row) => (row.outline ? [row.outline] : [])) };
     },
     /** The comments with these ids, in no particular order; ids with no comment are left out. */
     async getMany(ids: readonly number[]): Promise<CommentRow[]> {

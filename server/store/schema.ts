@@ -58,6 +58,14 @@ export const threads = sqliteTable(
      * cached answers stale.
      */
     version: integer('version').notNull().default(0),
+    /**
+     * The last comment changes, newest first, written by the same triggers that bump `version`
+     * on a comment's insert, update or delete: each 24 digits, the version it made (12) and the
+     * comment's id (12), at most 16. A reader holding the thread at an older version re-reads
+     * only those comments when every version since is listed (server/threads/thread-changes.ts);
+     * any other bump (likes, address, settings) lists nothing, so it reads the thread whole.
+     */
+    changes: text('changes').notNull().default(''),
     /** Set by the owner: the thread takes no new comments (those already there stay). */
     locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(now),

@@ -56,7 +56,7 @@ export function exportedTable(tables: Tables, name: ExportedTableName): Table {
 
 /** Columns that are not data but kept up by triggers (a restore remakes them): not exported. */
 export const DERIVED_COLUMNS: Partial<Record<ExportedTableName, readonly string[]>> = {
-  threads: ['version'],
+  threads: ['version', 'changes'],
   comments: ['upvotes', 'downvotes'],
 };
 

@@ -4,8 +4,8 @@
  * was built from: a thread's model (its visible comments, light), its order in each sort, and
  * each page's serialised answer (JSON now; another form of the same page, such as HTML, is
  * another part), compressed on demand. A write to a thread makes only the parts readers ask
- * for again be rebuilt: a page, not the whole thread. Bounded by an estimate of the bytes held,
- * least recently used first out.
+ * for again be rebuilt: a page, not the whole thread; the model is brought up to date from
+ * the one held (partFrom). Bounded by an estimate of the bytes held, least recently used first out.
  */
 import type { ThreadRow } from '../store/schema.ts';
 
@@ -15,6 +15,7 @@ interface Part {
   value: Promise<unknown>;
   /** Estimated bytes held, once built (0 while building). */
   bytes: number;
+  built: boolean;
 }
 
 /** Default bound: 64 MiB of answers and models. */
@@ -41,11 +42,12 @@ export class ThreadCache {
       this.bytes += found.bytes;
       return found.value as Promise<T>;
     }
-    const made: Part = { version: thread.version, value: build(), bytes: 0 };
+    const made: Part = { version: thread.version, value: build(), bytes: 0, built: false };
     this.parts.set(key, made);
     made.value.then(
       (value) => {
         if (this.parts.get(key) !== made) return;
+        made.built = true;
         made.bytes = sizeOf(value as T);
         this.bytes += made.bytes;
         this.evict();
@@ -56,6 +58,32 @@ export class ThreadCache {
       },
     );
     return made.value as Promise<T>;
+  }
+
+  /**
+   * Like `part`, for a value that is brought up to date rather than made again, and that is
+   * good for any version up to the one it was brought to (its content is at least that new):
+   * `build` gets the value held before (perhaps still being built, perhaps failed), if any.
+   * Builds of one part so chain one after another.
+   */
+  partFrom<T>(
+    thread: Pick<ThreadRow, 'id' | 'version'>,
+    name: string,
+    build: (previous: Promise<T> | undefined) => Promise<T>,
+    sizeOf: (value: T) => number,
+  ): Promise<T> {
+    const found = this.parts.get(`${thread.id}:${name}`);
+    const current = found && found.version >= thread.version ? found.version : thread.version;
+    return this.part({ id: thread.id, version: current }, name, () => build(found?.value as Promise<T> | undefined), sizeOf);
+  }
+
+  /** A built part took `bytes` more in place (a part still building counts them when it is done). */
+  grew(thread: Pick<ThreadRow, 'id'>, name: string, bytes: number): void {
+    const part = this.parts.get(`${thread.id}:${name}`);
+    if (!part?.built) return;
+    part.bytes += bytes;
+    this.bytes += bytes;
+    this.evict();
   }
 
   private drop(key: string, part: Part): void {

@@ -1,12 +1,10 @@
 /** Builds the JSON answer for one page of a page's thread, as GET /api/v1/threads sends it. */
 import type { SiteSettings } from '../../shared/site-settings.ts';
-import type { ThreadSort, WireComment, WireThread } from '../../shared/wire.ts';
-import { toWireComment } from '../comments/to-wire.ts';
-import type { CommentRow } from '../store/schema.ts';
-import type { ThreadModel } from './thread-model.ts';
+import type { ThreadSort, WireThread } from '../../shared/wire.ts';
+import type { ThreadView } from './thread-model.ts';
 
 /** What the thread says about itself on every page: who it is, its count, likes, and whether it takes comments and votes. */
-function head(site: string, page: WireThread['page'], sort: ThreadSort, settings: SiteSettings, model: ThreadModel | null) {
+function head(site: string, page: WireThread['page'], sort: ThreadSort, settings: SiteSettings, model: ThreadView | null) {
   return {
     site,
     page,
@@ -27,30 +25,24 @@ export function emptyThreadJson(site: string, pageKey: string, sort: ThreadSort,
 }
 
 /**
- * One page: `ids` in reading order, `rows` their stored comments (any order; a comment gone
- * since the model was read is left out), `next` the cursor of the following page.
+ * One page: `ids` in reading order, `comments` the JSON of each (comment-json.ts; a comment
+ * gone since the model was read is left out), `next` the cursor of the following page. The
+ * same text as JSON.stringify of the whole answer, the comments' JSON spliced in as made.
  */
 export function threadPageJson(
-  model: ThreadModel,
+  model: ThreadView,
   sort: ThreadSort,
   ids: readonly number[],
-  rows: readonly CommentRow[],
+  comments: ReadonlyMap<number, string>,
   next: number | undefined,
-  hashKey: string,
 ): string {
   const { thread, settings } = model;
-  const stored = new Map(rows.map((row) => [row.id, row]));
-  const comments: WireComment[] = [];
+  // The thread's own key, whichever address (URL or imported id) reached it.
+  const top = JSON.stringify(head(thread.siteId, { key: thread.pageKey, url: thread.url, title: thread.title }, sort, settings, model));
+  const shown: string[] = [];
   for (const id of ids) {
-    const row = stored.get(id);
-    // A removed comment kept as a placeholder shows as deleted, whatever it is stored as.
-    if (row) comments.push(toWireComment({ ...row, status: model.byId.get(id)?.status ?? row.status }, hashKey, settings.votes));
+    const json = comments.get(id);
+    if (json !== undefined) shown.push(json);
   }
-  const answer: WireThread = {
-    // The thread's own key, whichever address (URL or imported id) reached it.
-    ...head(thread.siteId, { key: thread.pageKey, url: thread.url, title: thread.title }, sort, settings, model),
-    comments,
-    ...(next === undefined ? {} : { next: String(next) }),
-  };
-  return JSON.stringify(answer);
+  return `${top.slice(0, -1)},"comments":[${shown.join(',')}]${next === undefined ? '' : `,"next":${JSON.stringify(String(next))}`}}`;
 }

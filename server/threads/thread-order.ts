@@ -36,7 +36,7 @@ export function wilsonLowerBound(up: number, down: number): number {
   return (p + z2 / (2 * n) - Z * Math.sqrt((p * (1 - p) + z2 / (4 * n)) / n)) / (1 + z2 / n);
 }
 
-type Compare = (a: OrderRow, b: OrderRow) => number;
+export type Compare = (a: OrderRow, b: OrderRow) => number;
 
 const byTime: Compare = (a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id);
 const pinnedFirst =
@@ -44,8 +44,11 @@ const pinnedFirst =
   (a, b) =>
     Number(b.pinned) - Number(a.pinned) || then(a, b);
 
+/** How replies to one comment compare, in every order: pinned first, then oldest first. */
+export const replyOrder: Compare = pinnedFirst(byTime);
+
 /** How responses to the page compare in each order; `votes` says which counts readers see. */
-function responseOrder(sort: ThreadSort, votes: VoteMode): Compare {
+export function responseOrder(sort: ThreadSort, votes: VoteMode): Compare {
   if (sort === 'newest') return pinnedFirst((a, b) => byTime(b, a));
   if (sort === 'oldest' || votes === 'off') return pinnedFirst(byTime);
   // A placeholder's votes are not shown, so they do not count; downvotes only where they are shown.
@@ -73,7 +76,6 @@ export function orderThread(rows: readonly OrderRow[], sort: ThreadSort, votes: 
     }
   }
   responses.sort(responseOrder(sort, votes));
-  const replyOrder = pinnedFirst(byTime);
   for (const siblings of replies.values()) siblings.sort(replyOrder);
 
   const ids: number[] = [];
@@ -90,4 +92,27 @@ export function orderThread(rows: readonly OrderRow[], sort: ThreadSort, votes: 
     }
   }
   return { ids, starts };
+}
+
+/**
+ * How many comments each visible comment's part of the order spans (itself and its replies,
+ * all the way down), read off any order of the thread: the same in every sort.
+ */
+export function subtreeSizes(order: ThreadOrder, byId: ReadonlyMap<number, OrderRow>): Map<number, number> {
+  const { ids } = order;
+  const sizes = new Map<number, number>();
+  // The comments whose span is still open, as indices into ids: each one's ancestors below it.
+  const open: number[] = [];
+  const close = (end: number) => {
+    const at = open.pop()!;
+    sizes.set(ids[at]!, end - at);
+  };
+  for (let i = 0; i < ids.length; i++) {
+    const parentId = byId.get(ids[i]!)?.parentId ?? null;
+    const parent = parentId !== null && byId.has(parentId) ? parentId : null;
+    while (open.length && ids[open.at(-1)!] !== parent) close(i);
+    open.push(i);
+  }
+  while (open.length) close(ids.length);
+  return sizes;
 }

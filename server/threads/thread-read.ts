@@ -1,8 +1,9 @@
 /**
- * Reading one page of a page's thread: the thread's model, its order in the sort asked for
- * and the page's serialised answer, each from the thread cache at the thread's version (built
- * once per version when a reader asks), so a read is about as cheap as sending bytes from
- * memory and a write costs the pages read after it, not the whole thread.
+ * Reading one page of a page's thread: the thread's model with its order in the sort asked
+ * for (brought up to date change by change) and the page's serialised answer, from the thread
+ * cache at the thread's version (built once per version when a reader asks), so a read is
+ * about as cheap as sending bytes from memory and a write costs the pages read after it and
+ * the few comments it changed, not the whole thread.
  */
 import { siteSettings } from '../../shared/site-settings.ts';
 import type { ThreadSort } from '../../shared/wire.ts';
@@ -10,9 +11,10 @@ import type { AppDeps } from '../http/app-env.ts';
 import { type EncodedBody, encodedBody, heldBytes } from '../http/encoded-body.ts';
 import { RiposteError } from '../http/errors.ts';
 import type { SiteRow } from '../store/schema.ts';
+import { commentsJson } from './comment-json.ts';
 import { emptyThreadJson, threadPageJson } from './thread-json.ts';
-import { loadThreadModel, modelBytes } from './thread-model.ts';
-import { orderThread } from './thread-order.ts';
+import { orderOf, viewOf } from './thread-model.ts';
+import { threadModel } from './thread-model-cache.ts';
 import { cursorOfPageHolding, nextCursor, pageFrom, pageIds, startAfter } from './thread-pages.ts';
 
 export interface PageQuery {
@@ -38,13 +40,9 @@ export async function readThreadPage(
   // Pages without a thread are not cached: made-up page keys must not push real threads out.
   if (!thread) return json(emptyThreadJson(site.id, query.pageKey, sort, siteSettings(site.settings)));
 
-  const model = await cache.part(thread, 'model', () => loadThreadModel(store, thread), modelBytes);
-  const order = await cache.part(
-    thread,
-    `order:${sort}`,
-    async () => orderThread(model.rows, sort, model.settings.votes),
-    (o) => o.ids.length * 12,
-  );
+  const model = await threadModel(deps, thread);
+  // From here to the page's first await, the model is read as it is now (it may change meanwhile).
+  const order = orderOf(model, sort);
   const cursor = query.comment === undefined ? (query.cursor ?? null) : (cursorOfPageHolding(order, query.comment) ?? null);
   return cache.part(
     thread,
@@ -60,7 +58,11 @@ export async function readThreadPage(
       }
       const span = pageFrom(order, first);
       const ids = pageIds(order, span);
-      return json(threadPageJson(model, sort, ids, await store.comments.getMany(ids), nextCursor(order, span), hashKey));
+      const view = viewOf(model, ids);
+      const next = nextCursor(order, span);
+      const comments = await commentsJson(store, hashKey, model, view, ids);
+      cache.grew(thread, 'model', comments.kept);
+      return json(threadPageJson(view, sort, ids, comments.json, next));
     },
     heldBytes,
   );

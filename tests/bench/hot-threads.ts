@@ -1,10 +1,10 @@
 /**
- * Benchmark: read-hot threads under writes (issue 14's soak). 20 threads start at 100 comments;
+ * Benchmark: read-hot threads under writes (issue 14's soak). 20 threads start at 100 comments (--start);
  * 90% GETs of them, 10% POSTs to them, at a fixed request rate (open loop, so a stall shows as
  * latency rather than as fewer requests), by default half of what a short closed-loop probe on
  * 20 other threads sustained. Prints, per interval, GET and POST percentiles, dropped and
  * failed requests, the threads' sizes and the server's memory.
- * Run: npm run bench:hot-threads [-- --rate 900 --duration 300 | --quick] [--checkout DIR]
+ * Run: npm run bench:hot-threads [-- --rate 900 --duration 300 --start 100 | --quick] [--checkout DIR]
  */
 import { loadavg } from 'node:os';
 import { benchArgs, machineLoad, numberOption, printHeader } from './lib/bench-args.ts';
@@ -23,14 +23,23 @@ const { values, checkout } = benchArgs(
     '  --duration S      seconds (default 300; --quick 60)',
     '  --interval S      seconds per printed line (default 60; 15 with --quick)',
     '  --connections N   keep-alive connections (default 64)',
+    '  --start N         comments each thread starts with (default 100)',
+    '  --cpu-prof DIR    the server writes a CPU profile into DIR when it stops (node --cpu-prof)',
   ].join('\n'),
-  { rate: { type: 'string' }, duration: { type: 'string' }, interval: { type: 'string' }, connections: { type: 'string' } },
+  {
+    rate: { type: 'string' },
+    duration: { type: 'string' },
+    interval: { type: 'string' },
+    connections: { type: 'string' },
+    start: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+  },
 );
 const durationMs = numberOption(values.duration, values.quick ? 60 : 300, 'duration') * 1000;
 const intervalMs = numberOption(values.interval, values.quick ? 15 : 60, 'interval') * 1000;
 const connections = numberOption(values.connections, 64, 'connections');
 const THREADS = 20;
-const START_SIZE = 100;
+const START_SIZE = numberOption(values.start, 100, 'start');
 
 /** 90% reads, 10% writes, over the threads named `prefix-0` to `prefix-19` (the thread's index is the request's target). */
 function mix(prefix: string) {
@@ -46,7 +55,7 @@ function mix(prefix: string) {
   };
 }
 
-printHeader('Read-hot threads under writes: 20 threads from 100 comments, 90% GET / 10% POST, open loop', checkout);
+printHeader(`Read-hot threads under writes: 20 threads from ${count(START_SIZE)} comments, 90% GET / 10% POST, open loop`, checkout);
 const dir = tempDir();
 try {
   const db = `${dir.path}/riposte.db`;
@@ -55,7 +64,8 @@ try {
   );
   await writeExportFile(`${dir.path}/seed.json`, plan);
   await cli(checkout, ['import', 'riposte', `${dir.path}/seed.json`], { RIPOSTE_DB: db });
-  const server = await serve(checkout, { db });
+  const profile = values['cpu-prof'];
+  const server = await serve(checkout, { db, nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [] });
 
   // Also the warm-up: a fresh server compiles and loads parts on first use.
   const probe = await closedLoop(server.url, 50, values.rate === undefined ? 10_000 : 5_000, mix('probe'));
@@ -71,10 +81,15 @@ try {
 
   const rss: { at: number; bytes: number; load: number }[] = [];
   const started = performance.now();
-  const rssTimer = setInterval(
-    () => rss.push({ at: performance.now() - started, bytes: procMemory(server.pid).rss, load: loadavg()[0]! }),
-    250,
-  );
+  const rssTimer = setInterval(() => {
+    try {
+      rss.push({ at: performance.now() - started, bytes: procMemory(server.pid).rss, load: loadavg()[0]! });
+    } catch {
+      // The server ended (its stderr is printed when the run stops); the load runs on and counts the failures.
+      clearInterval(rssTimer);
+      console.log(`The server exited ${((performance.now() - started) / 1000).toFixed(0)} s into the soak.`);
+    }
+  }, 250);
   const run = await openLoop({ url: server.url, rate, durationMs, connections, next: mix('hot') });
   clearInterval(rssTimer);
 
