@@ -22,6 +22,7 @@ import { RelativeClock } from './relative-clock.ts';
 import { isLiked } from './liked.ts';
 import { FOLD, shownReplies, unfoldFor } from './reply-folds.ts';
 import { loadSort, saveSort } from './sort-choice.ts';
+import { ChunkedDrawing } from './thread-chunks.ts';
 import { threadStyles } from './thread-styles.ts';
 import type { Segment } from './thread-segments.ts';
 import { buildTree, type CommentNode, MAX_INDENT_DEPTH } from './tree.ts';
@@ -163,6 +164,8 @@ export class RiposteThread extends LeanElement {
   private _api?: Api;
   private _formats = new Formats('en');
   private _clock = new RelativeClock(this);
+  /** A long page draws a screenful at a time (thread-chunks.ts). */
+  private _chunks = new ChunkedDrawing(this, () => this._unfolded);
   /** The page's key as this element names it (page.ts). */
   private _page = '';
   /** The page's key as the server normalised it (shared/page-key.ts), once the thread is loaded. */
@@ -194,7 +197,11 @@ export class RiposteThread extends LeanElement {
       this._loading = loading;
       void this._load(lang, resort);
     }
-    if (changed.has('_segments')) this._trees = this._segments.map((segment) => buildTree(segment.comments));
+    if (changed.has('_segments')) {
+      this._trees = this._segments.map((segment) => buildTree(segment.comments));
+      // Taking over the server's drawing, all of the page draws at once: nothing on screen disappears meanwhile.
+      this._chunks.note(this._trees.flat(), this._serverDrawn);
+    }
   }
 
   override updated() {
@@ -255,12 +262,12 @@ export class RiposteThread extends LeanElement {
         <a part="feed-link" class="feed" href=${this.api.feedUrl(this.site, this._key)}>${feedIcon}${t.subscribe}</a>
       </header>
       ${this._count > 1 ? this._renderSort(t) : nothing}${this.live?.banner()}
-      ${this._segments.map(
-        (segment, i) =>
-          html`${this._trees[i]?.length ? html`<ol part="comments" class="comments">${this._trees[i].map((node) => this._renderNode(node, x))}</ol>` : nothing}${
-            segment.next ? this._renderMore(t, i) : nothing
-          }`,
-      )}
+      ${this._segments.map((segment, i) => {
+        const drawn = this._drawn(this._trees[i] ?? []);
+        return html`${drawn.length ? html`<ol part="comments" class="comments">${drawn.map((node) => this._renderNode(node, x))}</ol>` : nothing}${
+          segment.next && this._chunks.done ? this._renderMore(t, i) : nothing
+        }`;
+      })}
       ${w?.mentions(this._mentions, x.now)}
       ${this._closed ? html`<p part="closed" class="closed">${t.closed}</p>` : (w?.form(null, t.leaveReply) ?? html`<div class="form-pending"></div>`)}`;
   }
@@ -329,13 +336,18 @@ export class RiposteThread extends LeanElement {
   private _renderReplies(node: CommentNode, x: CommentContext): TemplateResult {
     const { shown, hidden } = shownReplies(node, this._unfolded);
     return html`<ol class=${node.depth >= MAX_INDENT_DEPTH ? 'replies flat' : 'replies'}>
-      ${shown.map((reply) => this._renderNode(reply, x))}
+      ${this._drawn(shown).map((reply) => this._renderNode(reply, x))}
       ${
         hidden
           ? html`<li class="fold"><button part="fold-button" class="quiet" @click=${() => this._unfold(node)}>${this._formats.count(hidden, x.t.moreReplies)}</button></li>`
           : nothing
       }
     </ol>`;
+  }
+
+  /** The comments among `nodes` drawn by now (a long page draws a chunk a frame: thread-chunks.ts). */
+  private _drawn(nodes: CommentNode[]): CommentNode[] {
+    return nodes.filter((node) => this._chunks.drawn(node));
   }
 
   /** The one client of the comment server, for this element and its controllers; a new one when `server` changes. */
@@ -375,6 +387,7 @@ export class RiposteThread extends LeanElement {
   }
 
   private _accept(thread: WireThread, lang: string) {
+    this._chunks.reset();
     this._segments = [{ comments: thread.comments, next: thread.next }];
     this._unfolded = new Set();
     this._more = { at: null, error: '' };
@@ -501,6 +514,8 @@ export class RiposteThread extends LeanElement {
     }
     const unfold = this._trees.flatMap((tree) => unfoldFor(tree, id));
     if (unfold.length) this._unfolded = new Set([...this._unfolded, ...unfold]);
+    // It may be waiting for a later frame: it and the comments before it draw now.
+    this._chunks.drawMore(0, id);
     this._highlight = id;
     await this.updateComplete;
     // Comments draw themselves after the thread does, and off-screen responses are laid out

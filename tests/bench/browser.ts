@@ -6,10 +6,14 @@
  * the DOM (shadow trees included), the page's height, and long tasks while scrolling to the
  * bottom, then (where the thread reads in pages) pressing "Show more comments": the time until
  * the next page is drawn, and long tasks meanwhile. Needs the checkout's widget built (npm run
- * build there).
- * Run: npm run bench:browser [-- --runs 3 --checkout DIR]
+ * build there). With --trace, one more load of each size runs under Chromium's tracing, and
+ * the benchmark prints where the main thread spent the time from the answer to the first
+ * comments drawn (script by function, style, layout, paint).
+ * Run: npm run bench:browser [-- --runs 3 --checkout DIR --trace]
  */
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../helpers/browser.ts';
@@ -18,10 +22,13 @@ import { freePort } from '../helpers/free-port.ts';
 import { cli, serve, tempDir } from './lib/checkout.ts';
 import { writeExportFile } from './lib/export-file.ts';
 import { count, median, ms } from './lib/stats.ts';
+import { breakdown, describeBreakdown, TRACE_CATEGORIES } from './lib/trace-breakdown.ts';
 
-const { values, checkout } = benchArgs('npm run bench:browser', '  --runs N          page loads per thread (default 3; --quick 1)', {
-  runs: { type: 'string' },
-});
+const { values, checkout } = benchArgs(
+  'npm run bench:browser',
+  '  --runs N          page loads per thread (default 3; --quick 1)\n  --trace           one more load of each size, traced: where the time to the first comments went',
+  { runs: { type: 'string' }, trace: { type: 'boolean', default: false } },
+);
 const runs = numberOption(values.runs, values.quick ? 1 : 3, 'runs');
 const SIZES = [1_000, 10_000];
 const PROBE = fileURLToPath(new URL('./page-probe.js', import.meta.url));
@@ -100,6 +107,13 @@ try {
           ? `  "Show more comments": ${count(l.more.added)} more comments drawn ${ms(l.more.ms)} after the press (request included); long tasks: ${describeTasks(l.moreTasks)}`
           : '  "Show more comments": none (the whole thread is drawn)',
       );
+      if (values.trace) {
+        const traced = await measure(`browser-${size}`, false, true);
+        console.log(
+          `  traced load (trace in ${traced.traceFile}, for DevTools' Performance panel): first comments drawn ${ms(traced.firstDrawn)} after the answer; from the answer to them:`,
+        );
+        for (const line of traced.breakdown) console.log(`    ${line}`);
+      }
     }
   } finally {
     await browser.close();
@@ -107,10 +121,11 @@ try {
     await server.stop();
   }
 
-  async function measure(page: string, full: boolean) {
+  async function measure(page: string, full: boolean, trace = false) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const tab = await context.newPage();
     await tab.addInitScript({ path: PROBE });
+    if (trace) await browser.startTracing(tab, { categories: TRACE_CATEGORIES });
     const answer = tab.waitForResponse((res) => res.url().includes('/api/v1/threads'));
     await tab.goto(`${blogOrigin}/?page=${encodeURIComponent(page)}`);
     const bytes = (await (await answer).body()).length;
@@ -132,6 +147,9 @@ try {
     }
     const figures = await tab.evaluate(() => window.riposteBench.figures);
     const responseEnd = figures.responseEnd!;
+    const traced = trace ? (await browser.stopTracing()).toString('utf8') : '';
+    const traceFile = join(tmpdir(), `riposte-trace-${page}.json`);
+    if (traced) writeFileSync(traceFile, traced);
     const result = {
       bytes,
       loadedAfter: (figures.loaded ?? Number.NaN) - responseEnd,
@@ -144,6 +162,10 @@ try {
       scrollTasks: [] as LongTasks,
       more: null as { ms: number; added: number } | null,
       moreTasks: [] as LongTasks,
+      traceFile,
+      breakdown: traced
+        ? describeBreakdown(breakdown(traced, 'riposte-first-drawn', figures.firstDrawn!, responseEnd, figures.firstDrawn!), ms)
+        : [],
     };
     if (full) {
       const before = figures.longTasks.length;
