@@ -5,7 +5,7 @@
  * (writing/writing.ts), and reading further (more pages, a permalink further down) in another
  * (thread-reading.ts), so readers get the comments first.
  */
-import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { html, nothing } from 'lit/html.js';
 import { DEFAULT_SITE } from '../shared/default-site.ts';
 import type { WireMention } from '../shared/notifications.ts';
 import { THREAD_SORTS, type ThreadSort, type WireComment, type WireThread } from '../shared/wire.ts';
@@ -97,6 +97,7 @@ export class RiposteThread extends LeanElement {
     _highlight: { state: true },
     _announcement: { state: true },
     _closed: { state: true },
+    _limit: { state: true },
   };
 
   /**
@@ -151,6 +152,8 @@ export class RiposteThread extends LeanElement {
   private _announcement = '';
   /** The thread takes no new comments: locked by the owner, or closed after the site's number of days. */
   private _closed = false;
+  /** How many comments a drawing draws (all, or the first few of a long page, more each frame: see updated()). */
+  private _limit = Number.POSITIVE_INFINITY;
 
   /** Writing: loaded after the comments show (writing/writing.ts); `writing` resolves once it is here. */
   private _writing?: Writing;
@@ -163,6 +166,8 @@ export class RiposteThread extends LeanElement {
   private _api?: Api;
   private _formats = new Formats('en');
   private _clock = new RelativeClock(this);
+  /** Comments drawn by the last drawing so far, in reading order; past `_limit` they wait. */
+  private _shown = 0;
   /** The page's key as this element names it (page.ts). */
   private _page = '';
   /** The page's key as the server normalised it (shared/page-key.ts), once the thread is loaded. */
@@ -204,10 +209,16 @@ export class RiposteThread extends LeanElement {
     // A code block with a long line scrolls sideways: keyboard users reach it with Tab and
     // scroll it with the arrow keys (axe: scrollable-region-focusable).
     for (const pre of this.renderRoot.querySelectorAll<HTMLElement>('.body pre:not([tabindex])')) pre.tabIndex = 0;
+    // Comments wait past the limit: CHUNK more draw after the frame that paints these (a timer
+    // set in a frame runs after it paints), so the first ones show alone and no task is long.
+    const next = this._limit + CHUNK;
+    if (this._shown > this._limit) requestAnimationFrame(() => setTimeout(() => (this._limit = Math.max(this._limit, next))));
+    else this._limit = Number.POSITIVE_INFINITY;
   }
 
   override render() {
     const t = this._t;
+    this._shown = 0;
     return html`<section aria-labelledby="title" lang=${this._formats.lang}>
       ${this._failure ? this._renderError(t) : t && this._loaded ? this._renderThread(t) : this._renderLoading(t)}
       <div class="visually-hidden" role="status">${this._announcement}</div>
@@ -223,20 +234,21 @@ export class RiposteThread extends LeanElement {
     </div>`;
   }
 
-  /** Why loading failed, in the reader's language once the writing side's strings are here (else the server's words). */
+  /** Why loading failed. */
   private _renderError(t: ThreadStrings | undefined) {
-    const error = this._failure;
-    const known = error instanceof ApiError ? this._writing?.strings.errors[error.code] : undefined;
-    // A refused origin: the reader's line, then the server's words for the site's owner (what to allow, for which site).
-    const message = !(error instanceof ApiError)
-      ? String(error)
-      : error.code === 'origin_not_allowed' && known
-        ? `${known} ${error.message}`
-        : (known ?? error.message);
+    const message = this._message(this._failure);
     return html`<div part="error" class="failed" role="alert">
       <p id="title"><strong>${t?.loadFailed}</strong> ${message}</p>
       <button part="retry-button" class="secondary" @click=${this._retry}>${t?.retry ?? '↻'}</button>
     </div>${this._serverDrawn ? html`<slot></slot>` : nothing}`;
+  }
+
+  /** What went wrong, in the reader's language once the writing side's strings are here (else the server's words). */
+  private _message(error: unknown): string {
+    if (!(error instanceof ApiError)) return String(error);
+    const known = this._writing?.strings.errors[error.code];
+    // A refused origin: the reader's line, then the server's words for the site's owner (what to allow, for which site).
+    return error.code === 'origin_not_allowed' && known ? `${known} ${error.message}` : (known ?? error.message);
   }
 
   private _renderThread(t: ThreadStrings) {
@@ -255,12 +267,12 @@ export class RiposteThread extends LeanElement {
         <a part="feed-link" class="feed" href=${this.api.feedUrl(this.site, this._key)}>${feedIcon}${t.subscribe}</a>
       </header>
       ${this._count > 1 ? this._renderSort(t) : nothing}${this.live?.banner()}
-      ${this._segments.map(
-        (segment, i) =>
-          html`${this._trees[i]?.length ? html`<ol part="comments" class="comments">${this._trees[i].map((node) => this._renderNode(node, x))}</ol>` : nothing}${
-            segment.next ? this._renderMore(t, i) : nothing
-          }`,
-      )}
+      ${this._segments.map((segment, i) => {
+        const tree = this._trees[i] ?? [];
+        return html`${tree.length ? html`<ol part="comments" class="comments">${tree.map((node) => this._renderNode(node, x))}</ol>` : nothing}${
+          segment.next && this._limit === Number.POSITIVE_INFINITY ? this._renderMore(t, i) : nothing
+        }`;
+      })}
       ${w?.mentions(this._mentions, x.now)}
       ${this._closed ? html`<p part="closed" class="closed">${t.closed}</p>` : (w?.form(null, t.leaveReply) ?? html`<div class="form-pending"></div>`)}`;
   }
@@ -298,7 +310,9 @@ export class RiposteThread extends LeanElement {
     };
   }
 
-  private _renderNode(node: CommentNode, x: CommentContext): TemplateResult {
+  private _renderNode(node: CommentNode, x: CommentContext): unknown {
+    // Drawn in reading order (a comment before its replies): past the limit, the rest waits.
+    if (this._shown++ >= this._limit) return nothing;
     const { comment } = node;
     const { id } = comment;
     const w = this._writing;
@@ -326,7 +340,7 @@ export class RiposteThread extends LeanElement {
   }
 
   /** The replies under a comment: past the first few, a long run folds behind "Show N more replies". */
-  private _renderReplies(node: CommentNode, x: CommentContext): TemplateResult {
+  private _renderReplies(node: CommentNode, x: CommentContext) {
     const { shown, hidden } = shownReplies(node, this._unfolded);
     return html`<ol class=${node.depth >= MAX_INDENT_DEPTH ? 'replies flat' : 'replies'}>
       ${shown.map((reply) => this._renderNode(reply, x))}
@@ -375,6 +389,8 @@ export class RiposteThread extends LeanElement {
   }
 
   private _accept(thread: WireThread, lang: string) {
+    // A long page draws a screenful at a time; taking over the server's drawing, all at once, so nothing on screen disappears meanwhile.
+    this._limit = this._serverDrawn ? Number.POSITIVE_INFINITY : CHUNK;
     this._segments = [{ comments: thread.comments, next: thread.next }];
     this._unfolded = new Set();
     this._more = { at: null, error: '' };
@@ -419,7 +435,9 @@ export class RiposteThread extends LeanElement {
     return this._segments;
   }
 
+  /** Another page (or live comments) in place: the comments it brings draw a chunk at a time after those on screen. */
   set segments(segments: Segment[]) {
+    this._limit = this._shown + CHUNK;
     this._segments = segments;
   }
 
@@ -501,6 +519,8 @@ export class RiposteThread extends LeanElement {
     }
     const unfold = this._trees.flatMap((tree) => unfoldFor(tree, id));
     if (unfold.length) this._unfolded = new Set([...this._unfolded, ...unfold]);
+    // It may be waiting for a later frame: all draw now.
+    this._limit = Number.POSITIVE_INFINITY;
     this._highlight = id;
     await this.updateComplete;
     // Comments draw themselves after the thread does, and off-screen responses are laid out
@@ -537,8 +557,7 @@ export class RiposteThread extends LeanElement {
       await this.updateComplete;
       if (added[0] !== undefined) this.commentElement(added[0])?.focus();
     } catch (error) {
-      const message = error instanceof ApiError ? (this._writing?.strings.errors[error.code] ?? error.message) : String(error);
-      this._more = { at: null, error: message };
+      this._more = { at: null, error: this._message(error) };
       // The comment the page followed is gone (the thread changed): start again from the top.
       if (error instanceof ApiError && error.code === 'not_found') this._retry();
     }
@@ -571,6 +590,9 @@ export class RiposteThread extends LeanElement {
     if (parentId === undefined || this._replyTo === parentId) this._replyTo = null;
   }
 }
+
+/** Comments a long page draws at once, then after each painted frame: a screenful (3 to 6 show on a laptop or a phone). */
+const CHUNK = 6;
 
 const feedIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="currentColor">
   <circle cx="3" cy="13" r="2"></circle>

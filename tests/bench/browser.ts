@@ -5,23 +5,34 @@
  * from the thread's answer to the first comments drawn, until drawing settles, elements in
  * the DOM (shadow trees included), the page's height, and long tasks while scrolling to the
  * bottom, then (where the thread reads in pages) pressing "Show more comments": the time until
- * the next page is drawn, and long tasks meanwhile. Needs the checkout's widget built (npm run
- * build there).
- * Run: npm run bench:browser [-- --runs 3 --checkout DIR]
+ * the next page's first comments are drawn, until all of them are, and long tasks meanwhile.
+ * "First comments drawn" is the first task after the frame that painted them (page-probe.js).
+ * Long tasks are told apart: while the page loads (before the answer) and while drawing. With
+ * --trace, one more load of each size runs under Chromium's tracing, and the benchmark prints
+ * where the main thread spent the time from the answer to the first comments drawn (script by
+ * function, style, layout, paint, in wall and CPU time). Needs the checkout's widget built
+ * (npm run build there).
+ * Run: npm run bench:browser [-- --runs 3 --checkout DIR --trace]
  */
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { benchArgs, machineLoad, numberOption, printHeader } from './lib/bench-args.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { cli, serve, tempDir } from './lib/checkout.ts';
 import { writeExportFile } from './lib/export-file.ts';
 import { count, median, ms } from './lib/stats.ts';
+import { breakdown, describeBreakdown, TRACE_CATEGORIES } from './lib/trace-breakdown.ts';
 
-const { values, checkout } = benchArgs('npm run bench:browser', '  --runs N          page loads per thread (default 3; --quick 1)', {
-  runs: { type: 'string' },
-});
+const { values, checkout } = benchArgs(
+  'npm run bench:browser',
+  '  --runs N          page loads per thread (default 3; --quick 1)\n  --trace           one more load of each size, traced: where the time to the first comments went',
+  { runs: { type: 'string' }, trace: { type: 'boolean', default: false } },
+);
 const runs = numberOption(values.runs, values.quick ? 1 : 3, 'runs');
 const SIZES = [1_000, 10_000];
 const PROBE = fileURLToPath(new URL('./page-probe.js', import.meta.url));
@@ -36,7 +47,7 @@ declare global {
       countElements(): { elements: number; comments: number };
       countDrawn(): { comments: number; at: number };
       scrollToBottom(): Promise<{ ms: number; frames: number; slowFrames: number; longestFrame: number; bottom: boolean }>;
-      showMore(): Promise<{ ms: number; added: number } | null>;
+      showMore(): Promise<{ ms: number; added: number; pressedAt: number } | null>;
     };
   }
 }
@@ -91,15 +102,24 @@ try {
       console.log(
         `  ${count(l.comments)} comments drawn, ${count(l.elements)} elements (shadow trees included), page ${count(l.height)} px tall`,
       );
-      console.log(`  long tasks (> 50 ms) while loading and drawing: ${describeTasks(l.loadTasks)}`);
+      console.log(
+        `  long tasks (> 50 ms) while the page loads, before the answer: ${describeTasks(l.loadTasks)}; from the answer until drawing settled: ${describeTasks(l.drawTasks)}`,
+      );
       console.log(
         `  scrolling to the bottom, 0.9 screen a frame: ${ms(l.scroll.ms)}${l.scroll.bottom ? '' : ' (stopped after a minute, not at the bottom)'}, ${l.scroll.frames} frames, ${l.scroll.slowFrames} over 50 ms (longest ${ms(l.scroll.longestFrame)}); long tasks: ${describeTasks(l.scrollTasks)}`,
       );
       console.log(
         l.more
-          ? `  "Show more comments": ${count(l.more.added)} more comments drawn ${ms(l.more.ms)} after the press (request included); long tasks: ${describeTasks(l.moreTasks)}`
+          ? `  "Show more comments": the first ${count(l.more.added)} new comments drawn ${ms(l.more.ms)} after the press (request included), ${count(l.more.total)} in all ${ms(l.more.settled)} after it; long tasks until then: ${describeTasks(l.moreTasks)}`
           : '  "Show more comments": none (the whole thread is drawn)',
       );
+      if (values.trace) {
+        const traced = await measure(`browser-${size}`, false, true);
+        console.log(
+          `  traced load (trace in ${traced.traceFile}, for DevTools' Performance panel): first comments drawn ${ms(traced.firstDrawn)} after the answer; from the answer to them:`,
+        );
+        for (const line of traced.breakdown) console.log(`    ${line}`);
+      }
     }
   } finally {
     await browser.close();
@@ -107,10 +127,11 @@ try {
     await server.stop();
   }
 
-  async function measure(page: string, full: boolean) {
+  async function measure(page: string, full: boolean, trace = false) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const tab = await context.newPage();
     await tab.addInitScript({ path: PROBE });
+    if (trace) await browser.startTracing(tab, { categories: TRACE_CATEGORIES });
     const answer = tab.waitForResponse((res) => res.url().includes('/api/v1/threads'));
     await tab.goto(`${blogOrigin}/?page=${encodeURIComponent(page)}`);
     const bytes = (await (await answer).body()).length;
@@ -121,36 +142,43 @@ try {
         timeout: 120_000,
       },
     );
-    // Settled: the number of comments drawn has not changed for a second.
-    let drawn = -1;
-    let settledAt = 0;
-    for (let stable = 0; stable < 5; ) {
-      await tab.waitForTimeout(200);
-      const now = await tab.evaluate(() => window.riposteBench.countDrawn());
-      if (now.comments === drawn) stable++;
-      else [stable, drawn, settledAt] = [0, now.comments, now.at];
-    }
+    const settledAt = await settle(tab);
     const figures = await tab.evaluate(() => window.riposteBench.figures);
     const responseEnd = figures.responseEnd!;
+    const traced = trace ? (await browser.stopTracing()).toString('utf8') : '';
+    const traceFile = join(tmpdir(), `riposte-trace-${page}.json`);
+    if (traced) writeFileSync(traceFile, traced);
     const result = {
       bytes,
       loadedAfter: (figures.loaded ?? Number.NaN) - responseEnd,
       firstDrawn: figures.firstDrawn! - responseEnd,
       settled: settledAt - responseEnd,
-      loadTasks: figures.longTasks,
+      loadTasks: figures.longTasks.filter((task) => task.start < responseEnd),
+      drawTasks: figures.longTasks.filter((task) => task.start >= responseEnd),
       ...(await tab.evaluate(() => window.riposteBench.countElements())),
       height: await tab.evaluate(() => document.documentElement.scrollHeight),
       scroll: { ms: Number.NaN, frames: 0, slowFrames: 0, longestFrame: Number.NaN, bottom: false },
       scrollTasks: [] as LongTasks,
-      more: null as { ms: number; added: number } | null,
+      more: null as { ms: number; added: number; total: number; settled: number } | null,
       moreTasks: [] as LongTasks,
+      traceFile,
+      breakdown: traced
+        ? describeBreakdown(breakdown(traced, 'riposte-first-drawn', figures.firstDrawn!, responseEnd, figures.firstDrawn!), ms)
+        : [],
     };
     if (full) {
-      const before = figures.longTasks.length;
+      const loadTasks = figures.longTasks.length;
       result.scroll = await tab.evaluate(() => window.riposteBench.scrollToBottom());
       const tasks = await tab.evaluate(() => window.riposteBench.figures.longTasks);
-      result.scrollTasks = tasks.slice(before);
-      result.more = await tab.evaluate(() => window.riposteBench.showMore());
+      result.scrollTasks = tasks.slice(loadTasks);
+      const drawn = (await tab.evaluate(() => window.riposteBench.countDrawn())).comments;
+      const first = await tab.evaluate(() => window.riposteBench.showMore());
+      if (first) {
+        // The page's comments draw over a few frames: until no new one came for a second.
+        const settled = await settle(tab);
+        const total = (await tab.evaluate(() => window.riposteBench.countDrawn())).comments - drawn;
+        result.more = { ms: first.ms, added: first.added, total, settled: settled - first.pressedAt };
+      }
       result.moreTasks = (await tab.evaluate(() => window.riposteBench.figures.longTasks)).slice(tasks.length);
     }
     await context.close();
@@ -158,6 +186,19 @@ try {
   }
 } finally {
   dir.remove();
+}
+
+/** Waits until the number of comments drawn has not changed for a second; returns when it last changed (performance.now()). */
+async function settle(tab: Page): Promise<number> {
+  let drawn = -1;
+  let settledAt = 0;
+  for (let stable = 0; stable < 5; ) {
+    await tab.waitForTimeout(200);
+    const now = await tab.evaluate(() => window.riposteBench.countDrawn());
+    if (now.comments === drawn) stable++;
+    else [stable, drawn, settledAt] = [0, now.comments, now.at];
+  }
+  return settledAt;
 }
 
 function describeTasks(tasks: LongTasks): string {

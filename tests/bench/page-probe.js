@@ -27,7 +27,8 @@
     // The frame whose callbacks found it paints it; the task after that frame is when it is on screen.
     if (root && hasComment(root))
       setTimeout(() => {
-        figures.firstDrawn = performance.now();
+        // A mark, so a trace of the load (browser.ts --trace) can find this moment.
+        figures.firstDrawn = performance.mark('riposte-first-drawn').startTime;
       }, 0);
     else requestAnimationFrame(poll);
   }
@@ -80,7 +81,8 @@
 
   /**
    * Presses "Show more comments" and waits until more comments are drawn (the task after the frame
-   * that found them): how long it took and how many came; null where the thread has no such button.
+   * that found them): how long it took, how many came in that frame, and when the press was (the
+   * rest of the page may follow in later frames); null where the thread has no such button.
    */
   function showMore() {
     const root = document.querySelector('riposte-thread')?.shadowRoot;
@@ -92,7 +94,7 @@
     button.click();
     return new Promise((done) => {
       const poll = () => {
-        if (drawn() > before) setTimeout(() => done({ ms: performance.now() - start, added: drawn() - before }), 0);
+        if (drawn() > before) setTimeout(() => done({ ms: performance.now() - start, added: drawn() - before, pressedAt: start }), 0);
         else requestAnimationFrame(poll);
       };
       requestAnimationFrame(poll);

@@ -3,7 +3,8 @@
  * Chromium: read with JavaScript off, and taken over by the widget with JavaScript on, no
  * comment ever off screen meanwhile. Prints the takeover's Cumulative Layout Shift (the
  * PerformanceObserver's 'layout-shift' entries without recent input), beside the same page
- * without the server's markup: a figure for the README, not an assertion.
+ * without the server's markup: a figure for the README, not an assertion. Without that markup,
+ * the widget draws the first comments in a frame of their own and the rest in the next ones.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -128,5 +129,26 @@ describe('the thread in the page’s own HTML', () => {
       );
     }
     console.log(`Layout shift, seed thread (9 comments), Chromium:\n  ${figures.join('\n  ')}`);
+  });
+
+  it('without it, the widget draws the first six comments in a frame of their own, then the rest', async () => {
+    const page = await demo.newReader();
+    // The comments in the widget's shadow tree, in every frame from the first that had some.
+    await page.addInitScript(() => {
+      const frames: number[] = [];
+      Object.assign(window, { riposteFrames: frames });
+      const sample = () => {
+        const drawn = document.querySelector('riposte-thread')?.shadowRoot?.querySelectorAll('article[id^="comment-"]').length ?? 0;
+        if (drawn || frames.length) frames.push(drawn);
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await page.goto(blogPage('chunks', ''));
+    await page.getByRole('heading', { name: '9 Responses' }).waitFor();
+    await expect.poll(() => page.evaluate(() => (Reflect.get(window, 'riposteFrames') as number[]).at(-1))).toBe(9);
+    const frames = (await page.evaluate(() => Reflect.get(window, 'riposteFrames'))) as number[];
+    expect(frames[0]).toBe(6);
+    await page.context().close();
   });
 });
