@@ -9,6 +9,7 @@ import { authSettingsHelp, loadAuthConfig, type AuthConfig } from './auth/auth-c
 import { loadMailConfig, mailSettingsHelp, type MailConfig } from './mail/mail-config.ts';
 import { loadOutboxSettings, outboxSettingsHelp, type OutboxSettings } from './outbox/outbox-settings.ts';
 import { isPostgresUrl } from './store/index.ts';
+import { THREAD_CACHE_BYTES } from './threads/thread-cache.ts';
 
 export interface Config {
   host: string;
@@ -102,7 +103,7 @@ export const SETTINGS = [
     flag: 'cache-mb',
     env: 'RIPOSTE_CACHE_MB',
     help: 'Memory for ready-made thread answers, in MB (least recently read go first; a thread must fit whole to be kept); 0 builds every answer anew.',
-    fallback: '64',
+    fallback: String(THREAD_CACHE_BYTES / 1024 / 1024),
   },
   { flag: 'demo-port', env: 'RIPOSTE_DEMO_PORT', help: 'Port of the demo blog (riposte demo only).', fallback: '8788' },
 ] as const;
