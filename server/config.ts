@@ -23,6 +23,8 @@ export interface Config {
   dbMaxBytes: number;
   /** PostgreSQL: connections this process may open to the database. */
   dbPool: number;
+  /** What the cache of thread answers may hold, in bytes (0: nothing is cached). */
+  cacheBytes: number;
   /** The address readers reach the server at; links in feeds use it. */
   publicUrl: string;
   /** Origins allowed to embed the default site (CORS). */
@@ -95,6 +97,12 @@ export const SETTINGS = [
     env: 'RIPOSTE_DB_MAX_MB',
     help: 'Largest the database may grow, in MB: writes past it are refused with 507 "storage full" (reads go on); 0: only the disk limits it.',
     fallback: '0',
+  },
+  {
+    flag: 'cache-mb',
+    env: 'RIPOSTE_CACHE_MB',
+    help: 'Memory for ready-made thread answers, in MB (least recently read go first; a thread must fit whole to be kept); 0 builds every answer anew.',
+    fallback: '64',
   },
   { flag: 'demo-port', env: 'RIPOSTE_DEMO_PORT', help: 'Port of the demo blog (riposte demo only).', fallback: '8788' },
 ] as const;
@@ -222,6 +230,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
     liveStreams: parseCount(raw('live-streams'), '--live-streams / RIPOSTE_LIVE_STREAMS'),
     requestTimeoutMs: parseCount(raw('request-timeout'), '--request-timeout / RIPOSTE_REQUEST_TIMEOUT') * 1000,
     dbMaxBytes: parseCount(raw('db-max-mb'), '--db-max-mb / RIPOSTE_DB_MAX_MB') * 1024 * 1024,
+    cacheBytes: parseCount(raw('cache-mb'), '--cache-mb / RIPOSTE_CACHE_MB') * 1024 * 1024,
     demoPort: parsePort(raw('demo-port'), '--demo-port / RIPOSTE_DEMO_PORT'),
     auth: loadAuthConfig(env),
     mail: loadMailConfig(env),

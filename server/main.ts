@@ -53,7 +53,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   // One pooled mailer for the process; nodemailer is loaded only where mail is on.
   const mailer: Mailer | null = config.mail ? (await import('./mail/mailer.ts')).createMailer(config.mail, { pool: 4 }) : null;
   const outbox = startOutbox({ store, config, hashKey, now, mailer, addressPolicy: {} });
-  const threadCache = new ThreadCache();
+  const threadCache = new ThreadCache(config.cacheBytes);
   const live = createLiveHub({ store, threadCache, hashKey, perAddress: config.liveStreams });
   const app = createApp({ store, config, threadCache, hashKey, widgetDir, now, outbox, live });
 

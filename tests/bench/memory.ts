@@ -2,10 +2,13 @@
  * Benchmark: the server's memory. Resident size idle after start, where it goes (the process's
  * own view through a probe, beside a bare Node process and one with only tsx loaded), then peak
  * and steady resident size under a mixed load: reads of a 1,000-comment thread and of small
- * threads, and some posts. Run: npm run bench:memory [-- --duration 20 --checkout DIR]
+ * threads, and some posts; then the same for the memory floor (memory-floor-server.mjs: bare
+ * node:http sending the same bytes), and for the server as `npm run serve` starts it when that
+ * passes flags to node (a smaller young generation). Run: npm run bench:memory [-- --duration 20 --checkout DIR]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchArgs, machineLoad, numberOption, printHeader } from './lib/bench-args.ts';
 import { cacheDir, cli, type Checkout, serve, tempDir } from './lib/checkout.ts';
@@ -25,6 +28,7 @@ const durationMs = numberOption(values.duration, values.quick ? 8 : 20, 'duratio
 const connections = numberOption(values.connections, 16, 'connections');
 const SMALL_THREADS = 100;
 const PROBE = fileURLToPath(new URL('./memory-probe.mjs', import.meta.url));
+const FLOOR = fileURLToPath(new URL('./memory-floor-server.mjs', import.meta.url));
 const sleep = (ms: number) => new Promise((wait) => setTimeout(wait, ms));
 
 /** Resident size of a Node process running `args` in the checkout, 2 s after it starts; null if it exits early. */
@@ -37,6 +41,78 @@ async function idleRss(checkout: Checkout, args: string[]): Promise<number | nul
   return rss;
 }
 
+/** The mixed load: half reads of the 1,000-comment thread, 40% of small threads, 10% posts. */
+function mixedLoad(): () => Req {
+  let n = 0;
+  return (): Req => {
+    n++;
+    const roll = n % 20;
+    const small = `small-${(n * 7) % SMALL_THREADS}`;
+    if (roll < 10) return { tag: 'get 1,000', method: 'GET', path: '/api/v1/threads?page=big' };
+    if (roll < 18) return { tag: 'get small', method: 'GET', path: `/api/v1/threads?page=${small}` };
+    return { tag: 'post', method: 'POST', path: '/api/v1/comments', body: postBody(roll === 18 ? small : 'big', 100_000_000 + n) };
+  };
+}
+
+interface LoadFigures {
+  run: Awaited<ReturnType<typeof closedLoop>>;
+  samples: number[];
+  hwm: number;
+  afterRss: number;
+  load: string;
+}
+
+/** Runs the mixed load against `url`, sampling the resident size of process `pid`, then 5 s of rest. */
+async function underLoad(url: string, pid: number): Promise<LoadFigures> {
+  const sampler = sampleRss(pid);
+  const run = await closedLoop(url, connections, durationMs, mixedLoad());
+  const samples = sampler.stop();
+  const { hwm } = procMemory(pid);
+  const load = machineLoad();
+  await sleep(5_000);
+  return { run, samples, hwm, afterRss: procMemory(pid).rss, load };
+}
+
+function printLoad(who: string, { run, samples, hwm, afterRss, load }: LoadFigures): void {
+  const tags = new Map<string, { n: number; bad: number }>();
+  for (const r of run.results) {
+    const t = tags.get(r.tag) ?? { n: 0, bad: 0 };
+    t.n++;
+    if (r.status !== 200 && r.status !== 201) t.bad++;
+    tags.set(r.tag, t);
+  }
+  console.log(
+    `\n${who} under load: ${durationMs / 1000} s, ${connections} connections, closed loop, ` +
+      `${count(run.results.length / (run.elapsedMs / 1000))} requests/s (${[...tags].map(([tag, t]) => `${tag} ${count(t.n)}${t.bad ? `, ${t.bad} failed` : ''}`).join('; ')}), ${load}:`,
+  );
+  printSamples(run.samples);
+  console.log(
+    `  RSS peak ${mib(Math.max(...samples))} (sampled every 250 ms), steady ${mib(median(samples.slice(samples.length / 2)))} (median of the second half), VmHWM ${mib(hwm)}`,
+  );
+  console.log(`  5 s after the load: RSS ${mib(afterRss)}`);
+}
+
+/** The flags for node itself that the checkout's `npm run serve` passes (package.json), if any. */
+function serveFlags({ dir }: Checkout): string[] {
+  const { scripts } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { scripts?: { serve?: string } };
+  const flags = /^node ((?:--\S+ )*)bin\/riposte\.js serve$/.exec(scripts?.serve ?? '')?.[1] ?? '';
+  return flags.split(' ').filter(Boolean);
+}
+
+/** Starts the memory floor on a free port; resolves with its URL, pid and a stop function. */
+async function startFloor(pagesDir: string, db: string) {
+  const child = spawn(process.execPath, [FLOOR, pagesDir, db], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [port] = await once(child.stdout!, 'data');
+  return {
+    url: `http://127.0.0.1:${String(port).trim()}`,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
 printHeader('Memory of the Riposte server (resident sizes from /proc/PID/status)', checkout);
 const dir = tempDir();
 try {
@@ -47,6 +123,9 @@ try {
   ];
   await writeExportFile(`${dir.path}/seed.json`, threads);
   await cli(checkout, ['import', 'riposte', `${dir.path}/seed.json`], { RIPOSTE_DB: db });
+  // The same threads for the run with `npm run serve`'s flags (the first run's posts grow them).
+  const dbCopy = `${dir.path}/riposte-copy.db`;
+  copyFileSync(db, dbCopy);
 
   const probeFile = `${dir.path}/probe.json`;
   const server = await serve(checkout, {
@@ -96,39 +175,38 @@ try {
   );
   if (snapshot) console.log(`  heap snapshot: ${snapshot}`);
 
-  let n = 0;
-  const next = (): Req => {
-    n++;
-    const roll = n % 20;
-    const small = `small-${(n * 7) % SMALL_THREADS}`;
-    if (roll < 10) return { tag: 'get 1,000', method: 'GET', path: '/api/v1/threads?page=big' };
-    if (roll < 18) return { tag: 'get small', method: 'GET', path: `/api/v1/threads?page=${small}` };
-    return { tag: 'post', method: 'POST', path: '/api/v1/comments', body: postBody(roll === 18 ? small : 'big', 100_000_000 + n) };
-  };
-  const sampler = sampleRss(server.pid);
-  const run = await closedLoop(server.url, connections, durationMs, next);
-  const samples = sampler.stop();
-  const loaded = procMemory(server.pid);
-  await sleep(5_000);
-  const afterLoad = procMemory(server.pid);
-  await server.stop();
-
-  const tags = new Map<string, { n: number; bad: number }>();
-  for (const r of run.results) {
-    const t = tags.get(r.tag) ?? { n: 0, bad: 0 };
-    t.n++;
-    if (r.status !== 200 && r.status !== 201) t.bad++;
-    tags.set(r.tag, t);
+  const serverLoad = await underLoad(server.url, server.pid);
+  // The bytes each thread's GET sent, for the floor to send the same.
+  const pagesDir = `${dir.path}/pages`;
+  mkdirSync(pagesDir);
+  for (const { key } of threads) {
+    const res = await fetch(`${server.url}/api/v1/threads?page=${key}`, { headers: { 'accept-encoding': 'identity' } });
+    writeFileSync(`${pagesDir}/${key}.json`, Buffer.from(await res.arrayBuffer()));
   }
+  await server.stop();
+  printLoad('Riposte (node bin/riposte.js serve)', serverLoad);
+
+  const flags = serveFlags(checkout);
+  if (flags.length) {
+    const flagged = await serve(checkout, { db: dbCopy, nodeArgs: flags });
+    for (const key of ['big', 'small-0']) await fetch(`${flagged.url}/api/v1/threads?page=${key}`).then((res) => res.arrayBuffer());
+    await sleep(3_000);
+    console.log(`\nAs \`npm run serve\` starts it (node ${flags.join(' ')}): idle RSS ${mib(procMemory(flagged.pid).rss)}`);
+    const flaggedLoad = await underLoad(flagged.url, flagged.pid);
+    await flagged.stop();
+    printLoad(`Riposte (node ${flags.join(' ')})`, flaggedLoad);
+  }
+
+  const floor = await startFloor(pagesDir, `${dir.path}/floor.db`);
+  for (const key of ['big', 'small-0']) await fetch(`${floor.url}/api/v1/threads?page=${key}`).then((res) => res.arrayBuffer());
+  await sleep(3_000);
+  const floorIdle = procMemory(floor.pid);
+  const floorLoad = await underLoad(floor.url, floor.pid);
+  await floor.stop();
   console.log(
-    `\nUnder load: ${durationMs / 1000} s, ${connections} connections, closed loop, ` +
-      `${count(run.results.length / (run.elapsedMs / 1000))} requests/s (${[...tags].map(([tag, t]) => `${tag} ${count(t.n)}${t.bad ? `, ${t.bad} failed` : ''}`).join('; ')}), ${machineLoad()}:`,
+    `\nThe floor (tests/bench/memory-floor-server.mjs: bare node:http sending the same bytes from memory, brotli once per change, one INSERT per post): idle RSS ${mib(floorIdle.rss)}`,
   );
-  printSamples(run.samples);
-  console.log(
-    `  RSS peak ${mib(Math.max(...samples))} (sampled every 250 ms), steady ${mib(median(samples.slice(samples.length / 2)))} (median of the second half), VmHWM ${mib(loaded.hwm)}`,
-  );
-  console.log(`  5 s after the load: RSS ${mib(afterLoad.rss)}`);
+  printLoad('The floor', floorLoad);
 } finally {
   dir.remove();
 }

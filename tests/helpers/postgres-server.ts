@@ -176,7 +176,7 @@ export async function startPostgres(): Promise<PostgresServer> {
 export async function createDatabase(adminUrl: string, template?: string): Promise<string> {
   const name = `riposte_${randomBytes(6).toString('hex')}`;
   if (template !== undefined && !/^riposte_[0-9a-f]{12}$/.test(template)) throw new Error(`not a test database: ${template}`);
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}"${template === undefined ? '' : ` TEMPLATE "${template}"`}`);
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"${template === undefined ? '' : ` TEMPLATE "${template}" STRATEGY = FILE_COPY`}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.href;

@@ -5,9 +5,11 @@ import type { Store } from '../../../server/store/index.ts';
 import * as schema from '../../../server/store/schema.ts';
 import { DERIVED_COLUMNS, EXPORTED_TABLE_NAMES, exportedTable } from '../../../server/store/transfer.ts';
 import { importText, tableRows } from '../../helpers/import-fixtures.ts';
-import { openTempApp } from '../../helpers/test-app.ts';
+import { useTestApp } from '../../helpers/test-app.ts';
 
-const setup = () => openTempApp();
+// One app per test on an emptied database (on PostgreSQL much quicker than a new database each time).
+const t = useTestApp();
+const setup = async () => t;
 
 type Row = Record<string, unknown>;
 type Doc = { format: unknown; version: unknown } & Record<(typeof EXPORTED_TABLE_NAMES)[number], Row[]>;
