@@ -101,8 +101,8 @@ export const SETTINGS = [
   {
     flag: 'cache-mb',
     env: 'RIPOSTE_CACHE_MB',
-    help: 'Memory for ready-made thread answers, in MB (least recently read go first); 0 builds every answer anew.',
-    fallback: '16',
+    help: 'Memory for ready-made thread answers, in MB (least recently read go first; a thread must fit whole to be kept); 0 builds every answer anew.',
+    fallback: '64',
   },
   { flag: 'demo-port', env: 'RIPOSTE_DEMO_PORT', help: 'Port of the demo blog (riposte demo only).', fallback: '8788' },
 ] as const;
