@@ -7,7 +7,6 @@
  * passes flags to node (a smaller young generation). Run: npm run bench:memory [-- --duration 20 --checkout DIR]
  */
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchArgs, machineLoad, numberOption, printHeader } from './lib/bench-args.ts';
@@ -15,6 +14,7 @@ import { cacheDir, cli, type Checkout, serve, tempDir } from './lib/checkout.ts'
 import { postBody } from './lib/comment-bodies.ts';
 import { writeExportFile } from './lib/export-file.ts';
 import { closedLoop, type Req } from './lib/load.ts';
+import { startFloorServer } from './lib/floor-server.ts';
 import { printSamples } from './lib/report.ts';
 import { procMemory, sampleRss } from './lib/proc-memory.ts';
 import { count, median, mib } from './lib/stats.ts';
@@ -97,20 +97,6 @@ function serveFlags({ dir }: Checkout): string[] {
   const { scripts } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { scripts?: { serve?: string } };
   const flags = /^node ((?:--\S+ )*)bin\/riposte\.js serve$/.exec(scripts?.serve ?? '')?.[1] ?? '';
   return flags.split(' ').filter(Boolean);
-}
-
-/** Starts the memory floor on a free port; resolves with its URL, pid and a stop function. */
-async function startFloor(pagesDir: string, db: string) {
-  const child = spawn(process.execPath, [FLOOR, pagesDir, db], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [port] = await once(child.stdout!, 'data');
-  return {
-    url: `http://127.0.0.1:${String(port).trim()}`,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
 }
 
 printHeader('Memory of the Riposte server (resident sizes from /proc/PID/status)', checkout);
@@ -197,7 +183,7 @@ try {
     printLoad(`Riposte (node ${flags.join(' ')})`, flaggedLoad);
   }
 
-  const floor = await startFloor(pagesDir, `${dir.path}/floor.db`);
+  const floor = await startFloorServer([FLOOR, pagesDir, `${dir.path}/floor.db`]);
   for (const key of ['big', 'small-0']) await fetch(`${floor.url}/api/v1/threads?page=${key}`).then((res) => res.arrayBuffer());
   await sleep(3_000);
   const floorIdle = procMemory(floor.pid);

@@ -10,10 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../../server/config.ts';
 import { startServer } from '../../server/main.ts';
-import { renderMarkdown } from '../../server/render/markdown.ts';
 import type { WireThread } from '../../shared/wire.ts';
 import { tempDir } from '../helpers/test-app.ts';
-import { threadShape } from './lib/export-file.ts';
+import { seedThread } from './lib/seed-thread.ts';
 import { count, median, ms } from './lib/stats.ts';
 
 const quick = process.argv.includes('--quick');
@@ -82,9 +81,6 @@ const dir = tempDir();
 const { config } = loadConfig(['--db', `${dir.path}/bench.db`, '--port', '0', '--rate-limit', '0'], {});
 const server = await startServer(config);
 const { store } = server;
-const body =
-  'A reply that quotes:\n\n> something said *before*\n\nand adds a [link](https://example.com) and a few more words to be typical.';
-const html = renderMarkdown(body);
 
 console.log(
   `GET of one page of a thread over loopback (${ROUNDS} sequential keep-alive GETs each, interleaved; median, first 10% dropped):`,
@@ -92,23 +88,7 @@ console.log(
 for (const size of SIZES) {
   const key = `bench-${size}`;
   const thread = await store.threads.create('default', key, new Date().toISOString(), `https://blog.example/${key}`, 'Bench');
-  // The browser benchmark's shape: a third answer the page, a third an earlier response, a third an earlier reply.
-  await store.transaction(async (tx) => {
-    const ids: number[] = [];
-    for (const [i, parent] of threadShape(size, 1).entries()) {
-      const row = await tx.comments.insert({
-        threadId: thread.id,
-        parentId: parent === null ? null : ids[parent]!,
-        status: 'approved',
-        authorName: `Reader ${i}`,
-        authorEmail: `r${i}@example.org`,
-        bodyMarkdown: body,
-        bodyHtml: html,
-        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-      });
-      ids.push(row.id);
-    }
-  });
+  await seedThread(store, thread.id, size);
   const first = `${server.url}/api/v1/threads?page=${key}`;
   // A page in the middle of the thread, reached by following the cursors.
   let deep = first;

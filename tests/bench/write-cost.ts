@@ -14,7 +14,6 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../server/config.ts';
 import { startServer } from '../../server/main.ts';
-import { renderMarkdown } from '../../server/render/markdown.ts';
 import { siteSettings } from '../../shared/site-settings.ts';
 import type { WireThread } from '../../shared/wire.ts';
 import { toWireComment } from '../../server/comments/to-wire.ts';
@@ -23,7 +22,7 @@ import { orderThread } from '../../server/threads/thread-order.ts';
 import { nextCursor, pageFrom, pageIds } from '../../server/threads/thread-pages.ts';
 import { visibleComments } from '../../server/threads/visible-comments.ts';
 import { tempDir } from '../helpers/test-app.ts';
-import { threadShape } from './lib/export-file.ts';
+import { seedThread, TYPICAL_BODY, TYPICAL_HTML } from './lib/seed-thread.ts';
 import { count, median, ms } from './lib/stats.ts';
 
 const quick = process.argv.includes('--quick');
@@ -63,9 +62,6 @@ const raw = new Database(dbFile, { readonly: true });
 const outlineSql = raw.prepare(
   'SELECT id, parent_id, status, kind, created_at, upvotes, downvotes, pinned FROM comments WHERE thread_id = ? ORDER BY created_at, id',
 );
-const body =
-  'A reply that quotes:\n\n> something said *before*\n\nand adds a [link](https://example.com) and a few more words to be typical.';
-const html = renderMarkdown(body);
 
 console.log(
   `What a write costs the next reader of the first page (median of ${ROUNDS}), load ${loadavg()
@@ -75,22 +71,7 @@ console.log(
 for (const size of SIZES) {
   const key = `cost-${size}`;
   const thread = await store.threads.create('default', key, new Date().toISOString(), `https://blog.example/${key}`, 'Bench');
-  const ids: number[] = [];
-  await store.transaction(async (tx) => {
-    for (const [i, parent] of threadShape(size, 1).entries()) {
-      const row = await tx.comments.insert({
-        threadId: thread.id,
-        parentId: parent === null ? null : ids[parent]!,
-        status: 'approved',
-        authorName: `Reader ${i}`,
-        authorEmail: `r${i}@example.org`,
-        bodyMarkdown: body,
-        bodyHtml: html,
-        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-      });
-      ids.push(row.id);
-    }
-  });
+  const ids = await seedThread(store, thread.id, size);
   const url = `${server.url}/api/v1/threads?page=${key}`;
   const plain = JSON.parse(
     (
@@ -128,8 +109,8 @@ for (const size of SIZES) {
       parentId: null,
       status: 'approved',
       authorName: 'Late',
-      bodyMarkdown: body,
-      bodyHtml: html,
+      bodyMarkdown: TYPICAL_BODY,
+      bodyHtml: TYPICAL_HTML,
       createdAt: new Date(Date.UTC(2027, 0, 1) + ++n * 1000).toISOString(),
     }),
   );

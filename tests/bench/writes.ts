@@ -8,13 +8,12 @@
  * on a machine other work shares.
  * Run: npm run bench:writes [-- --duration 20 --connections 50 --checkout DIR --cpu-prof DIR]
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchArgs, machineLoad, numberOption, printHeader } from './lib/bench-args.ts';
 import { BENCH_REPO, cli, serve, tempDir } from './lib/checkout.ts';
 import { postBody } from './lib/comment-bodies.ts';
+import { startFloorServer } from './lib/floor-server.ts';
 import { closedLoop, type Req, type RunStats } from './lib/load.ts';
 import { procCpuMs } from './lib/proc-cpu.ts';
 import { figuresByTag, printFigures, printSamples } from './lib/report.ts';
@@ -34,20 +33,6 @@ const connections = numberOption(values.connections, 50, 'connections');
 const profileDir = typeof values['cpu-prof'] === 'string' ? resolve(values['cpu-prof']) : undefined;
 const PAGES = 100;
 const FLOOR = fileURLToPath(new URL('./write-floor-server.ts', import.meta.url));
-
-/** Starts the write floor server on its own database; resolves with its URL and a stop function. */
-async function startFloor(db: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', FLOOR, db], { cwd: BENCH_REPO, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [port] = await once(child.stdout!, 'data');
-  return {
-    url: `http://127.0.0.1:${String(port).trim()}`,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
 
 let n = 0;
 /** Posts spread over PAGES pages, each body unique (duplicate detection would hold repeats). */
@@ -103,7 +88,7 @@ try {
     shown += thread.count;
   }
   await server.stop();
-  const floor = await startFloor(`${dir.path}/floor.db`);
+  const floor = await startFloorServer(['--import', 'tsx', FLOOR, `${dir.path}/floor.db`], BENCH_REPO);
   const bare = await measure(floor.url, floor.pid);
   await floor.stop();
 
