@@ -10,6 +10,7 @@ import type { ThreadRow } from '../store/schema.ts';
 import { closesAt } from '../comments/comment-rules.ts';
 import { deriveVisible, type ThreadModel } from './thread-model.ts';
 import { type Compare, replyOrder, responseOrder, type ThreadOrder } from './thread-order.ts';
+import { responseAt } from './thread-pages.ts';
 
 /** Ids spliced into an order at once. */
 const SLICE = 10_000;
@@ -26,18 +27,6 @@ function searchResponses(order: ThreadOrder, byId: ThreadModel['byId'], compare:
     const mid = (low + high) >> 1;
     if (compare(byId.get(order.ids[order.starts[mid]!]!)!, row) < 0) low = mid + 1;
     else high = mid;
-  }
-  return low;
-}
-
-/** The response whose span holds index `at`: the last one starting at or before it. */
-function responseAt(order: ThreadOrder, at: number): number {
-  let low = 0;
-  let high = order.starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (order.starts[mid]! <= at) low = mid;
-    else high = mid - 1;
   }
   return low;
 }

@@ -52,14 +52,8 @@ export function startAfter(order: ThreadOrder, cursor: number | undefined): numb
   return i === -1 ? undefined : i + 1;
 }
 
-/**
- * The cursor of the page that holds the comment (null: the first page), or undefined when the
- * comment is not shown in the thread.
- */
-export function cursorOfPageHolding(order: ThreadOrder, commentId: number): number | null | undefined {
-  const at = order.ids.indexOf(commentId);
-  if (at === -1) return undefined;
-  // The response whose span holds it: the last one starting at or before it.
+/** The response whose span holds index `at` of the order: the last one starting at or before it. */
+export function responseAt(order: ThreadOrder, at: number): number {
   let low = 0;
   let high = order.starts.length - 1;
   while (low < high) {
@@ -67,7 +61,18 @@ export function cursorOfPageHolding(order: ThreadOrder, commentId: number): numb
     if (order.starts[mid]! <= at) low = mid;
     else high = mid - 1;
   }
+  return low;
+}
+
+/**
+ * The cursor of the page that holds the comment (null: the first page), or undefined when the
+ * comment is not shown in the thread.
+ */
+export function cursorOfPageHolding(order: ThreadOrder, commentId: number): number | null | undefined {
+  const at = order.ids.indexOf(commentId);
+  if (at === -1) return undefined;
+  const response = responseAt(order, at);
   let page = pageFrom(order, 0);
-  while (page.end <= low) page = pageFrom(order, page.end);
+  while (page.end <= response) page = pageFrom(order, page.end);
   return page.first === 0 ? null : order.ids[order.starts[page.first - 1]!]!;
 }
