@@ -73,19 +73,7 @@ for (const size of SIZES) {
   const thread = await store.threads.create('default', key, new Date().toISOString(), `https://blog.example/${key}`, 'Bench');
   const ids = await seedThread(store, thread.id, size);
   const url = `${server.url}/api/v1/threads?page=${key}`;
-  const plain = JSON.parse(
-    (
-      await new Promise<Buffer>((resolve, reject) => {
-        request(url, { agent: false }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve(Buffer.concat(chunks)));
-        })
-          .on('error', reject)
-          .end();
-      })
-    ).toString(),
-  ) as WireThread;
+  const plain = (await (await fetch(url)).json()) as WireThread;
   const firstId = plain.comments[0]!.id;
 
   // End to end: a write, then the next reader's GET.
