@@ -371,9 +371,10 @@ export class RiposteThread extends LeanElement {
       if (!abort.signal.aborted) this._t = t;
     });
     const answer = this.api.getThread(this.site, this._page, this._sort, abort.signal);
-    // The request is on its way: the formatters its drawing needs are built meanwhile, in a task of their own.
+    // The request is on its way (the browser sends it while this script runs): the formatters
+    // its drawing needs are built meanwhile, rather than before it was sent or after it came.
     if (this._formats.lang !== lang) this._formats = new Formats(lang);
-    setTimeout(() => this._formats.warm());
+    this._formats.warm();
     try {
       const [thread] = await Promise.all([answer, strings]);
       if (!abort.signal.aborted) this._accept(thread, lang);
