@@ -46,15 +46,20 @@ export interface Checkpointer {
 /** Starts checkpointing `file` in a worker thread; the caller turns its own connection's automatic checkpoint off. */
 export function startCheckpointer(file: string, everyMs = CHECK_MS): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, everyMs } });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { file, driver, everyMs },
+    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8 },
+  });
   // A log that is not copied back only grows: said once, the server goes on (SQLite reads through the log).
   worker.once('message', (error: string) => console.error(`riposte: checkpointing the database's write-ahead log failed: ${error}`));
   worker.on('error', (error) => console.error('riposte: the write-ahead log checkpointer stopped:', error));
   const exited = new Promise<void>((done) => worker.once('exit', () => done()));
-  // The server's shutdown closes the store; a worker left running must not keep the process alive.
+  // Running, it must not keep the process alive by itself; stopping, the last round and the close must finish.
   worker.unref();
   return {
     async stop() {
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
