@@ -46,7 +46,12 @@ export interface RunningServer {
 
 /** `onLockWait` is told when start-up waits for another process's write lock (a migration due during an import). */
 export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR, onLockWait?: () => void): Promise<RunningServer> {
-  const store = await openStore(config.dbFile, { maxBytes: config.dbMaxBytes, onWait: onLockWait, poolSize: config.dbPool });
+  const store = await openStore(config.dbFile, {
+    maxBytes: config.dbMaxBytes,
+    onWait: onLockWait,
+    poolSize: config.dbPool,
+    checkpointInBackground: true,
+  });
   const now = () => new Date();
   await store.sites.ensure(DEFAULT_SITE, 'Default site', now().toISOString());
   const hashKey = await store.settings.hashKey();

@@ -6,31 +6,26 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * One language's formatters. Intl formatters are slow to build and fast to use, so a thread
- * of 1,000 comments shares one of these.
+ * One language's formatters, each built when first used: an Intl formatter is slow to build
+ * (the first of a page loads its language's data) and fast to use, so a thread of 1,000
+ * comments shares one of these, and a page builds only those it draws with.
  */
 export class Formats {
-  private readonly _numbers: Intl.NumberFormat;
-  private readonly _plurals: Intl.PluralRules;
-  private readonly _relative: Intl.RelativeTimeFormat;
-  private readonly _dateTime: Intl.DateTimeFormat;
-  private readonly _exact: Intl.DateTimeFormat;
+  private readonly _numbers = once(() => new Intl.NumberFormat(this.lang));
+  private readonly _plurals = once(() => new Intl.PluralRules(this.lang));
+  private readonly _relative = once(() => new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' }));
+  private readonly _dateTime = once(() => new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: 'short' }));
+  private readonly _exact = once(() => new Intl.DateTimeFormat(this.lang, { dateStyle: 'full', timeStyle: 'long' }));
 
-  constructor(readonly lang: string) {
-    this._numbers = new Intl.NumberFormat(lang);
-    this._plurals = new Intl.PluralRules(lang);
-    this._relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-    this._dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
-    this._exact = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'long' });
-  }
+  constructor(readonly lang: string) {}
 
   number(n: number): string {
-    return this._numbers.format(n);
+    return this._numbers().format(n);
   }
 
   /** The phrase for `n` (`=0` for none if given, else its plural category, else `other`) with the number in it. */
   count(n: number, forms: Plural): string {
-    const phrase = (n === 0 && forms['=0']) || forms[this._plurals.select(n)] || forms.other;
+    const phrase = (n === 0 && forms['=0']) || forms[this._plurals().select(n)] || forms.other;
     return phrase.replace('{n}', this.number(n));
   }
 
@@ -44,17 +39,37 @@ export class Formats {
     if (Number.isNaN(when)) return iso;
     // A clock a little behind the server's should not say "in 3 seconds".
     const age = Math.max(0, now - when);
-    if (age < MINUTE) return this._relative.format(0, 'second');
-    if (age < HOUR) return this._relative.format(-Math.floor(age / MINUTE), 'minute');
-    if (age < DAY) return this._relative.format(-Math.floor(age / HOUR), 'hour');
-    return this._dateTime.format(when);
+    if (age < MINUTE) return this._relative().format(0, 'second');
+    if (age < HOUR) return this._relative().format(-Math.floor(age / MINUTE), 'minute');
+    if (age < DAY) return this._relative().format(-Math.floor(age / HOUR), 'hour');
+    return this._dateTime().format(when);
+  }
+
+  /**
+   * Builds the formatters a thread's header and dates need, while its comments are on their
+   * way: the first Intl formatter of a page loads its language's data (tens of milliseconds).
+   */
+  warm(): void {
+    const day = '2000-01-01';
+    this.count(0, { other: day });
+    this.date(day, Date.now());
+    this.exact(day);
   }
 
   /** The exact date and time with weekday and zone, for a tooltip. */
   exact(iso: string): string {
     const when = Date.parse(iso);
-    return Number.isNaN(when) ? iso : this._exact.format(when);
+    return Number.isNaN(when) ? iso : this._exact().format(when);
   }
+}
+
+/** A function that builds its value when first called, and returns that value ever after. */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
 }
 
 /** Whether `date()` says how long ago (rather than a date) for this time. */

@@ -368,12 +368,15 @@ export class RiposteThread extends LeanElement {
     this._failure = null;
     this._loaded = resort;
     const strings = loadThreadStrings(lang).then((t) => {
-      if (abort.signal.aborted) return;
-      this._t = t;
-      if (this._formats.lang !== lang) this._formats = new Formats(lang);
+      if (!abort.signal.aborted) this._t = t;
     });
+    const answer = this.api.getThread(this.site, this._page, this._sort, abort.signal);
+    // The request is on its way (the browser sends it while this script runs): the formatters
+    // its drawing needs are built meanwhile, rather than before it was sent or after it came.
+    if (this._formats.lang !== lang) this._formats = new Formats(lang);
+    this._formats.warm();
     try {
-      const [thread] = await Promise.all([this.api.getThread(this.site, this._page, this._sort, abort.signal), strings]);
+      const [thread] = await Promise.all([answer, strings]);
       if (!abort.signal.aborted) this._accept(thread, lang);
     } catch (error) {
       if (abort.signal.aborted) return;

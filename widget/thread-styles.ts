@@ -91,7 +91,10 @@ export const threadStyles = [
     }
     .comments > li {
       padding: 0.5em 0;
-      /* Long threads: the browser lays out only the responses near the screen. */
+    }
+    /* Long threads: the browser lays out only the responses near the screen. Not the first
+       few, which are on screen at once: they take one layout, not a second once found visible. */
+    .comments > li:nth-child(n + 7) {
       content-visibility: auto;
       contain-intrinsic-size: auto 12em;
     }

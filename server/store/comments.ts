@@ -3,14 +3,12 @@ import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { HeldReason } from '../../shared/moderation.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import { first, one, preparedOn, type Executor } from './executor.ts';
+import { MAX_IDS, preparedForIds } from './id-lists.ts';
 import type { Db } from './database.ts';
 import { BODY_PREFIX_CHARS, type CommentRow, type NewCommentRow, type ThreadRow } from './schema.ts';
 
 /** What ordering and counting a thread need of each comment: everything but its author and text. */
 export type CommentOutline = Pick<CommentRow, 'id' | 'parentId' | 'status' | 'kind' | 'createdAt' | 'upvotes' | 'downvotes' | 'pinned'>;
-
-/** Ids asked for in one statement at most (well under both databases' limits on parameters). */
-const IDS_PER_QUERY = 500;
 
 /** Who wrote a comment, as the duplicate check compares authors. */
 export interface AuthorMarks {
@@ -109,6 +107,22 @@ export function commentQueries(x: Executor) {
     downvotes: comments.downvotes,
     pinned: comments.pinned,
   });
+  // The reads of a thread's answer (its outlines, a page's comments, a cached thread's catch-up): prepared once, not built per call.
+  const outlinesOfThread = x.read
+    .select(outline())
+    .from(comments)
+    .where(eq(comments.threadId, ph('threadId')))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .prepare();
+  const byIds = preparedForIds((ids) => x.read.select().from(comments).where(inArray(comments.id, ids)).prepare());
+  const threadWithSome = preparedForIds((ids) =>
+    x.read
+      .select({ thread: threads, outline: outline() })
+      .from(threads)
+      .leftJoin(comments, and(eq(comments.threadId, threads.id), inArray(comments.id, ids)))
+      .where(eq(threads.id, ph('threadId')))
+      .prepare(),
+  );
   return {
     async get(id: number): Promise<CommentRow | undefined> {
       return first(await x.read.select().from(comments).where(eq(comments.id, id)));
@@ -119,11 +133,7 @@ export function commentQueries(x: Executor) {
     },
     /** Every comment of a thread, whatever its status, oldest first, without author or text: cheap for 10,000. */
     listOutlines(threadId: number): Promise<CommentOutline[]> {
-      return x.read
-        .select(outline())
-        .from(comments)
-        .where(eq(comments.threadId, threadId))
-        .orderBy(asc(comments.createdAt), asc(comments.id));
+      return outlinesOfThread.execute({ threadId });
     },
     /**
      * The thread and the outlines of those of `ids` still in it, read by one statement (one
@@ -134,11 +144,9 @@ export function commentQueries(x: Executor) {
       threadId: number,
       ids: readonly number[],
     ): Promise<{ thread: ThreadRow; outlines: CommentOutline[] } | undefined> {
-      const rows = await x.read
-        .select({ thread: threads, outline: outline() })
-        .from(threads)
-        .leftJoin(comments, and(eq(comments.threadId, threads.id), inArray(comments.id, [...ids])))
-        .where(eq(threads.id, threadId));
+      // No comment has id 0: a thread that changed no comment is read alone.
+      const { statement, params } = threadWithSome(ids.length ? ids : [0]);
+      const rows = await statement.execute({ ...params, threadId });
       const thread = rows[0]?.thread;
       if (!thread) return undefined;
       return { thread, outlines: rows.flatMap((row) => (row.outline ? [row.outline] : [])) };
@@ -146,13 +154,9 @@ export function commentQueries(x: Executor) {
     /** The comments with these ids, in no particular order; ids with no comment are left out. */
     async getMany(ids: readonly number[]): Promise<CommentRow[]> {
       const found: CommentRow[] = [];
-      for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-        found.push(
-          ...(await x.read
-            .select()
-            .from(comments)
-            .where(inArray(comments.id, ids.slice(i, i + IDS_PER_QUERY)))),
-        );
+      for (let i = 0; i < ids.length; i += MAX_IDS) {
+        const { statement, params } = byIds(ids.slice(i, i + MAX_IDS));
+        found.push(...(await statement.execute(params)));
       }
       return found;
     },

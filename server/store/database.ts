@@ -17,6 +17,7 @@ import type { Executor } from './executor.ts';
 import * as schema from './schema.ts';
 import { sqliteDialect } from './sqlite-dialect.ts';
 import { groupCommit, retryWhileBusy } from './sqlite-writer.ts';
+import { startCheckpointer } from './wal-checkpointer.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -82,6 +83,8 @@ export interface StoreOptions {
   onWait?: () => void;
   /** A command-line tool: every write waits as long as it takes, where a request's gives up after WRITE_WAIT_MS. */
   patient?: boolean;
+  /** The server: the write-ahead log is checkpointed from a thread of its own (wal-checkpointer.ts), not by the writer. */
+  checkpointInBackground?: boolean;
 }
 
 /** An executor over a connection already held in a transaction: reads and writes go straight to it. */
@@ -99,7 +102,7 @@ export interface SqliteDatabase {
    * it, answered once committed; the executor goes straight to the writer (always the same one).
    */
   exclusive<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Opens the server's connections to the file and applies any migrations not yet applied. */
@@ -116,6 +119,8 @@ export async function openSqlite(file: string, options: StoreOptions = {}): Prom
   // An in-memory database exists only on its one connection.
   const reader = file === ':memory:' ? writer : connect(file);
   if (reader !== writer) reader.sqlite.pragma('query_only = ON');
+  const checkpointer = options.checkpointInBackground && file !== ':memory:' ? startCheckpointer(file) : null;
+  if (checkpointer) writer.sqlite.pragma('wal_autocheckpoint = 0');
   const write = groupCommit(writer.sqlite, options.patient ? options.onWait : undefined);
   const direct = directExecutor(writer);
   const exclusive = <T>(fn: (tx: Executor) => Promise<T>): Promise<T> => {
@@ -127,7 +132,9 @@ export async function openSqlite(file: string, options: StoreOptions = {}): Prom
     writer,
     queued: { read: reader.db, tables: schema, dialect: sqliteDialect, write: (fn) => exclusive((tx) => fn(tx.read)) },
     exclusive,
-    close() {
+    async close() {
+      // The checkpointer first: the last connection to close copies what is left of the log back.
+      await checkpointer?.stop();
       writer.sqlite.close();
       if (reader !== writer) reader.sqlite.close();
     },

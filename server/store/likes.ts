@@ -1,12 +1,18 @@
 /** Queries about page likes ("N readers like this"). */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { first, type Executor } from './executor.ts';
 
 export function likeQueries(x: Executor) {
   const { pageLikes } = x.tables;
+  // Read whenever a thread's answer is made: prepared once, not built per call.
+  const counting = x.read
+    .select({ n: count() })
+    .from(pageLikes)
+    .where(eq(pageLikes.threadId, sql.placeholder('threadId')))
+    .prepare();
   return {
     async count(threadId: number): Promise<number> {
-      return first(await x.read.select({ n: count() }).from(pageLikes).where(eq(pageLikes.threadId, threadId)))?.n ?? 0;
+      return first(await counting.execute({ threadId }))?.n ?? 0;
     },
     async has(threadId: number, likerHash: string): Promise<boolean> {
       const found = await x.read

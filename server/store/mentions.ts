@@ -14,6 +14,13 @@ export interface MentionFilter {
 
 export function mentionQueries(x: Executor) {
   const { mentions, threads } = x.tables;
+  // Read whenever a thread's answer is made: prepared once, not built per call.
+  const approved = x.read
+    .select()
+    .from(mentions)
+    .where(and(eq(mentions.threadId, sql.placeholder('threadId')), eq(mentions.status, 'approved')))
+    .orderBy(mentions.createdAt, mentions.id)
+    .prepare();
   return {
     async find(threadId: number, source: string): Promise<MentionRow | undefined> {
       return first(
@@ -46,11 +53,7 @@ export function mentionQueries(x: Executor) {
     },
     /** The approved mentions of a thread, oldest first, for its answer. */
     approvedForThread(threadId: number): Promise<MentionRow[]> {
-      return x.read
-        .select()
-        .from(mentions)
-        .where(and(eq(mentions.threadId, threadId), eq(mentions.status, 'approved')))
-        .orderBy(mentions.createdAt, mentions.id);
+      return approved.execute({ threadId });
     },
     /** Whether a page of `origin` (`https://host`) has a mention approved on the site already ("first-time" moderation). */
     async hasApprovedFrom(siteId: string, origin: string): Promise<boolean> {

@@ -63,7 +63,7 @@ export async function openSqliteBackend(file: string, options: StoreOptions = {}
       }
     },
     async close() {
-      database.close();
+      await database.close();
     },
   };
 }

@@ -2,7 +2,8 @@
  * Benchmark: big threads in Chromium (issue 13). A blog page on its own origin embeds the
  * checkout's widget for threads of 1,000 and 10,000 comments (a third answering the page,
  * replies nested deeper now and then, bodies with quotes, links and lists). Prints the time
- * from the thread's answer to the first comments drawn, until drawing settles, elements in
+ * from the thread's answer to the first comments drawn (and from the start of navigation, with
+ * when the thread's request was sent and answered), until drawing settles, elements in
  * the DOM (shadow trees included), the page's height, and long tasks while scrolling to the
  * bottom, then (where the thread reads in pages) pressing "Show more comments": the time until
  * the next page's first comments are drawn, until all of them are, and long tasks meanwhile.
@@ -43,7 +44,13 @@ type LongTasks = { start: number; duration: number }[];
 declare global {
   interface Window {
     riposteBench: {
-      figures: { responseEnd: number | null; loaded: number | null; firstDrawn: number | null; longTasks: LongTasks };
+      figures: {
+        requestStart: number | null;
+        responseEnd: number | null;
+        loaded: number | null;
+        firstDrawn: number | null;
+        longTasks: LongTasks;
+      };
       countElements(): { elements: number; comments: number };
       countDrawn(): { comments: number; at: number };
       scrollToBottom(): Promise<{ ms: number; frames: number; slowFrames: number; longestFrame: number; bottom: boolean }>;
@@ -86,16 +93,21 @@ try {
     for (const size of SIZES) {
       const firsts: number[] = [];
       const settles: number[] = [];
+      const sinceStart: number[] = [];
       let last: Awaited<ReturnType<typeof measure>> | undefined;
       for (let run = 0; run < runs; run++) {
         last = await measure(`browser-${size}`, run === runs - 1);
         firsts.push(last.firstDrawn);
         settles.push(last.settled);
+        sinceStart.push(last.sinceStart);
       }
       const l = last!;
       console.log(`\nThread of ${count(size)} comments (${runs} page load${runs > 1 ? 's' : ''}, ${machineLoad()}):`);
       console.log(`  answer ${count(l.bytes)} B of JSON; riposte-loaded ${ms(l.loadedAfter)} after the answer arrived`);
       console.log(`  first comments drawn ${ms(median(firsts))} after the answer (median; each: ${firsts.map(ms).join(', ')})`);
+      console.log(
+        `  from the start of navigation (median): the thread's request sent at ${ms(l.requestStart)} (last load), its answer ${ms(l.responseEnd)} (last load), first comments drawn ${ms(median(sinceStart))} (each: ${sinceStart.map(ms).join(', ')})`,
+      );
       console.log(
         `  drawing settled ${ms(median(settles))} after the answer (no new comment for 1 s; each: ${settles.map(ms).join(', ')})`,
       );
@@ -152,6 +164,9 @@ try {
       bytes,
       loadedAfter: (figures.loaded ?? Number.NaN) - responseEnd,
       firstDrawn: figures.firstDrawn! - responseEnd,
+      requestStart: figures.requestStart ?? Number.NaN,
+      responseEnd,
+      sinceStart: figures.firstDrawn!,
       settled: settledAt - responseEnd,
       loadTasks: figures.longTasks.filter((task) => task.start < responseEnd),
       drawTasks: figures.longTasks.filter((task) => task.start >= responseEnd),

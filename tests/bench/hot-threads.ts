@@ -3,7 +3,8 @@
  * 90% GETs of them, 10% POSTs to them, at a fixed request rate (open loop, so a stall shows as
  * latency rather than as fewer requests), by default half of what a short closed-loop probe on
  * 20 other threads sustained. Prints, per interval, GET and POST percentiles, dropped and
- * failed requests, the threads' sizes and the server's memory.
+ * failed requests, the threads' sizes, the server's memory, and the load tool's own longest
+ * stall (which every latency measured meanwhile includes).
  * Run: npm run bench:hot-threads [-- --rate 900 --duration 300 --start 100 | --quick] [--checkout DIR]
  */
 import { loadavg } from 'node:os';
@@ -12,6 +13,7 @@ import { cli, serve, tempDir } from './lib/checkout.ts';
 import { postBody, random } from './lib/comment-bodies.ts';
 import { writeExportFile } from './lib/export-file.ts';
 import { closedLoop, openLoop, type Req, type Result } from './lib/load.ts';
+import { watchLoopLag } from './lib/loop-lag.ts';
 import { procMemory } from './lib/proc-memory.ts';
 import { figuresByTag, printSamples, statusLine } from './lib/report.ts';
 import { count, describe, mib, ms } from './lib/stats.ts';
@@ -90,25 +92,28 @@ try {
       console.log(`The server exited ${((performance.now() - started) / 1000).toFixed(0)} s into the soak.`);
     }
   }, 250);
+  const lag = watchLoopLag(started);
   const run = await openLoop({ url: server.url, rate, durationMs, connections, next: mix('hot') });
   clearInterval(rssTimer);
+  lag.stop();
 
   // Each request counts in the interval it was due in; thread sizes are the seeded 100 plus the posts answered 201 so far.
   const sizes = Array.from({ length: THREADS }, () => START_SIZE);
   const byDue = [...run.results].sort((a, b) => a.at - b.at);
   console.log(
-    '\n  due by    GET p50 / p99 / max              POST p50 / p99     requests  dropped  failed  thread sizes  peak RSS  load 1m',
+    '\n  due by    GET p50 / p99 / max              POST p50 / p99     requests  dropped  failed  thread sizes  peak RSS  load 1m  tool stalls',
   );
   for (let end = intervalMs, i = 0; end < durationMs + intervalMs; end += intervalMs) {
     const results: Result[] = [];
     for (; i < byDue.length && byDue[i]!.at < end; i++) {
       results.push(byDue[i]!);
-      if (byDue[i]!.status === 201) sizes[byDue[i]!.req.target!]!++;
+      if (byDue[i]!.status === 201) sizes[byDue[i]!.target!]!++;
     }
     const f = figuresByTag(results);
     const get = f.get('GET')?.latency;
     const post = f.get('POST')?.latency;
     const samples = rss.filter((r) => r.at >= end - intervalMs && r.at < end);
+    const stalls = lag.between(end - intervalMs, end);
     const peak = Math.max(0, ...samples.map((r) => r.bytes));
     const cols = [
       `${(end / 1000).toFixed(0)} s`.padStart(8),
@@ -120,6 +125,7 @@ try {
       `${Math.min(...sizes)}–${Math.max(...sizes)}`.padStart(13),
       mib(peak).padStart(10),
       (samples.at(-1)?.load.toFixed(2) ?? '-').padStart(6),
+      `${ms(stalls.max)} max`.padStart(12),
     ];
     console.log(`  ${cols.join(' ')}`);
   }

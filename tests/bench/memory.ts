@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchArgs, machineLoad, numberOption, printHeader } from './lib/bench-args.ts';
-import { cacheDir, cli, type Checkout, serve, tempDir } from './lib/checkout.ts';
+import { cacheDir, type Checkout, cli, serve, serveFlags, tempDir } from './lib/checkout.ts';
 import { postBody } from './lib/comment-bodies.ts';
 import { writeExportFile } from './lib/export-file.ts';
 import { closedLoop, type Req } from './lib/load.ts';
@@ -92,13 +92,6 @@ function printLoad(who: string, { run, samples, hwm, afterRss, load }: LoadFigur
   console.log(`  5 s after the load: RSS ${mib(afterRss)}`);
 }
 
-/** The flags for node itself that the checkout's `npm run serve` passes (package.json), if any. */
-function serveFlags({ dir }: Checkout): string[] {
-  const { scripts } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { scripts?: { serve?: string } };
-  const flags = /^node ((?:--\S+ )*)bin\/riposte\.js serve$/.exec(scripts?.serve ?? '')?.[1] ?? '';
-  return flags.split(' ').filter(Boolean);
-}
-
 printHeader('Memory of the Riposte server (resident sizes from /proc/PID/status)', checkout);
 const dir = tempDir();
 try {
@@ -116,6 +109,7 @@ try {
   const probeFile = `${dir.path}/probe.json`;
   const server = await serve(checkout, {
     db,
+    plainNode: true,
     nodeArgs: ['--expose-gc', '--import', PROBE],
     env: { BENCH_MEMORY_PROBE_FILE: probeFile, ...(values.snapshot ? { BENCH_MEMORY_SNAPSHOT_DIR: cacheDir('snapshots') } : {}) },
   });
@@ -174,7 +168,7 @@ try {
 
   const flags = serveFlags(checkout);
   if (flags.length) {
-    const flagged = await serve(checkout, { db: dbCopy, nodeArgs: flags });
+    const flagged = await serve(checkout, { db: dbCopy });
     for (const key of ['big', 'small-0']) await fetch(`${flagged.url}/api/v1/threads?page=${key}`).then((res) => res.arrayBuffer());
     await sleep(3_000);
     console.log(`\nAs \`npm run serve\` starts it (node ${flags.join(' ')}): idle RSS ${mib(procMemory(flagged.pid).rss)}`);

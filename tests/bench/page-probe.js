@@ -1,17 +1,22 @@
 // Loaded into the benchmark's Chromium page before any of its scripts (Playwright's addInitScript;
-// plain JavaScript, run as it is). It records when the thread's answer arrived, when the first
+// plain JavaScript, run as it is). It records when the thread's request started and its answer
+// arrived (performance.now(): from the start of navigation), when the first
 // comment was drawn, and long tasks, and offers the measurements browser.ts calls as
 // window.riposteBench.*. Only the README's contract is assumed: the <riposte-thread> element, its
 // riposte-loaded event, comments as elements with id="comment-N" in its shadow tree, and (where a
 // thread reads in pages) its "Show more comments" button, the part named more-button.
 (() => {
-  const figures = { responseEnd: null, loaded: null, firstDrawn: null, longTasks: [] };
+  const figures = { requestStart: null, responseEnd: null, loaded: null, firstDrawn: null, longTasks: [] };
 
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) figures.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.name.includes('/api/v1/threads')) figures.responseEnd ??= entry.responseEnd;
+    for (const entry of list.getEntries())
+      if (entry.name.includes('/api/v1/threads') && figures.responseEnd === null) {
+        figures.requestStart = entry.startTime;
+        figures.responseEnd = entry.responseEnd;
+      }
   }).observe({ type: 'resource', buffered: true });
   document.addEventListener('riposte-loaded', () => {
     figures.loaded ??= performance.now();

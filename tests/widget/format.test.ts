@@ -72,6 +72,14 @@ describe('date', () => {
     expect(english.exact('not a date')).toBe('not a date');
   });
 
+  it('builds its formatters when first used: warmed ahead of a thread (while its comments load), they say the same', () => {
+    const warmed = new Formats('de');
+    warmed.warm();
+    expect(warmed.date('2017-03-24T12:35:00Z', now)).toBe(german.date('2017-03-24T12:35:00Z', now));
+    expect(warmed.exact('2017-03-24T12:35:00Z')).toBe(german.exact('2017-03-24T12:35:00Z'));
+    expect(warmed.count(1234, de.likes)).toBe('1.234 Lesern gefällt das.');
+  });
+
   it('gives the exact date with weekday and time for the tooltip', () => {
     expect(english.exact('2017-03-24T12:35:00Z')).toMatch(/(Friday|Saturday|Thursday), March 2[345], 2017/);
     expect(german.exact('2017-03-24T12:35:00Z')).toMatch(/(Freitag|Samstag|Donnerstag), 2[345]\. März 2017/);

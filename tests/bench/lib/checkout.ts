@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,17 +115,30 @@ export interface ServeOptions {
   db: string;
   /** More RIPOSTE_* settings. */
   env?: Record<string, string>;
-  /** Flags for node itself, before bin/riposte.js (e.g. `--import` of a probe). */
+  /** More flags for node itself, before bin/riposte.js (e.g. `--import` of a probe). */
   nodeArgs?: string[];
+  /** Without the node flags `npm run serve` passes (by default the server runs as that command starts it). */
+  plainNode?: boolean;
+}
+
+/** The flags for node itself that the checkout's `npm run serve` passes (package.json), if any. */
+export function serveFlags({ dir }: Checkout): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: { serve?: string } };
+  const flags = /^node ((?:--\S+ )*)bin\/riposte\.js serve$/.exec(scripts?.serve ?? '')?.[1] ?? '';
+  return flags.split(' ').filter(Boolean);
 }
 
 /** Starts `riposte serve` on a free loopback port and waits (up to 5 minutes) for it to answer. */
-export async function serve(checkout: Checkout, { db, env = {}, nodeArgs = [] }: ServeOptions): Promise<RunningRiposte> {
+export async function serve(checkout: Checkout, { db, env = {}, nodeArgs = [], plainNode = false }: ServeOptions): Promise<RunningRiposte> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const settings = { RIPOSTE_HOST: '127.0.0.1', RIPOSTE_PORT: String(port), RIPOSTE_DB: db, ...env };
-  const child = spawnInCheckout(checkout, [...nodeArgs, 'bin/riposte.js', 'serve'], settings, ['ignore', 'ignore', 'pipe']);
+  const child = spawnInCheckout(checkout, [...(plainNode ? [] : serveFlags(checkout)), ...nodeArgs, 'bin/riposte.js', 'serve'], settings, [
+    'ignore',
+    'ignore',
+    'pipe',
+  ]);
   let stderr = '';
   // The end is what matters (the last error); a chatty server must not fill the benchmark's memory.
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk).slice(-20_000)));
