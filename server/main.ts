@@ -97,9 +97,8 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
         const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close((err) => {
           clearTimeout(deadline);
-          stopRetention();
-          // Sends under way finish (or time out); what is left waits in the outbox for the next start.
-          void outbox.stop().finally(() => {
+          // Sends under way finish (or time out), what is left waits in the outbox for the next start; a clean-up under way finishes.
+          void Promise.all([outbox.stop(), stopRetention()]).finally(() => {
             mailer?.close();
             store.close().then(() => (err ? reject(err) : resolve()), reject);
           });

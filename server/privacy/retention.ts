@@ -63,16 +63,27 @@ export async function runDueRetention(deps: RetentionDeps): Promise<RetentionRes
   return claimed ? runRetention(deps) : null;
 }
 
-/** Looks at start and every hour; returns a stop function. */
-export function startRetention(deps: RetentionDeps, checkMs = CHECK_MS): () => void {
+/**
+ * Looks at start and every hour; returns a stop function that waits for a clean-up under way,
+ * so a server closing its store right after it started does not cut off the day's clean-up it
+ * had already claimed (that day's would then be skipped).
+ */
+export function startRetention(deps: RetentionDeps, checkMs = CHECK_MS): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
   const check = () => {
-    runDueRetention(deps).catch((err: unknown) => {
-      // Another process holding the write lock (an import): the next look tries again.
-      if (!isBusy(err)) console.error('riposte: the retention clean-up failed; it runs again tomorrow:', err);
-    });
+    running = runDueRetention(deps).then(
+      () => undefined,
+      (err: unknown) => {
+        // Another process holding the write lock (an import): the next look tries again.
+        if (!isBusy(err)) console.error('riposte: the retention clean-up failed; it runs again tomorrow:', err);
+      },
+    );
   };
   check();
   const timer = setInterval(check, checkMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    return running;
+  };
 }

@@ -4,7 +4,7 @@
  * day across instances, and counts what it did in the Log.
  */
 import { describe, expect, it } from 'vitest';
-import { runDueRetention, runRetention } from '../../../server/privacy/retention.ts';
+import { runDueRetention, runRetention, startRetention } from '../../../server/privacy/retention.ts';
 import { openStore } from '../../../server/store/index.ts';
 import type { PostedComment } from '../../../shared/wire.ts';
 import { useAdminApp } from '../../helpers/admin-session.ts';
@@ -64,6 +64,17 @@ describe('the retention clean-up', () => {
     t.clock.advance(DAY);
     expect(await runDueRetention(t)).toEqual({ ipHashes: 0, emails: 1 });
     expect(await stored(followed)).toEqual({ email: null, ip: null });
+  });
+
+  it('stops only once a clean-up under way has finished, so the day it claimed is not lost', async () => {
+    const old = await post('Old enough to lose its IP hash and email.', 'old@example.org');
+    expect(await runDueRetention(t)).toEqual({ ipHashes: 0, emails: 0 });
+    t.clock.advance(31 * DAY);
+    // A server that starts and closes at once: its first look claims the day and runs the clean-up.
+    const stop = startRetention(t);
+    await stop();
+    expect(await stored(old)).toEqual({ email: null, ip: null });
+    expect(await runDueRetention(t)).toBeNull();
   });
 
   it('keeps what a site says to keep (0 days), and follows its own numbers', async () => {
