@@ -6,7 +6,6 @@
  * their test app (tests/helpers/test-app.ts) asks which database it is on. The store's own tests
  * (tests/server/store) compare both databases side by side within one run.
  */
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Suites that run on both databases. */
@@ -17,19 +16,18 @@ const ON_BOTH = [
   'tests/server/moderation/**/*.test.ts',
 ];
 
-const shared = { environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } as const;
+const shared = {
+  environment: 'node',
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  // expect.poll waits for what a page does next (a thread drawn a screenful per frame, a live
+  // event): up to 10 s rather than vitest's 1 s, as three files side by side on two cores slow
+  // every page. It is a deadline for something that must happen, not a measure of speed.
+  expect: { poll: { timeout: 10_000 } },
+} as const;
 
 export default defineConfig({
   test: {
-    // At least three files at a time (vitest's default, cores - 1, is one at a time on two
-    // cores): most files spend much of their time waiting on Chromium, a `riposte` process,
-    // PostgreSQL or a timeout they provoke, so one file alone leaves a core idle. Each file
-    // makes its own ports, temporary folders and databases; files side by side share only the
-    // PostgreSQL server (200 connections).
-    maxWorkers: Math.max(3, availableParallelism() - 1),
-    // A worker runs file after file without loading the server's modules again for each (they
-    // hold no state between files); vitest still restores mocks between files.
-    isolate: false,
     // At the root: one server for both projects.
     globalSetup: ['tests/helpers/postgres-global-setup.ts'],
     projects: [
