@@ -104,8 +104,12 @@ export type AdminSort = (typeof ADMIN_SORTS)[number];
 
 export interface AdminCommentPage {
   comments: AdminComment[];
-  /** How many match the filters (for "showing 1-50 of N"). */
+  /**
+   * How many match the filters (for "showing 1-50 of N"), counted at most 10,000 past the
+   * page's start: when more match, `total` is that bound and `totalExact` is false ("of more than N").
+   */
   total: number;
+  totalExact: boolean;
   /** Pending comments across all sites: the count in the navigation. */
   pending: number;
 }

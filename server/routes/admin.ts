@@ -99,10 +99,11 @@ export function adminRoutes(trustProxy: boolean, loginCounts: CountStore<AdminEn
       .use('*', requireAdmin())
       .get('/comments', async (c) => {
         const { offset = 0, limit = 50, ...filter } = validate(commentQuerySchema, c.req.query());
-        const { rows, total } = await c.var.store.adminComments.list({ ...filter, offset, limit });
+        const { rows, total, totalExact } = await c.var.store.adminComments.list({ ...filter, offset, limit });
         const page: AdminCommentPage = {
           comments: rows.map(toAdminComment),
           total,
+          totalExact,
           pending: await c.var.store.adminComments.pendingCount(),
         };
         return c.json(page);

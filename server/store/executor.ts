@@ -24,6 +24,13 @@ export interface Dialect {
   allRows<T>(db: Db, query: SQL): Promise<T[]>;
   /** `column` contains `q` anywhere, ignoring ASCII case; LIKE's wildcards in `q` match themselves. */
   contains(column: SQLiteColumn, q: string): SQL;
+  /**
+   * Comments (by `id`) whose text, author name or email may contain `q`, from a search index:
+   * a superset that `contains` then narrows; undefined where no index serves `q` (every comment
+   * is a candidate). SQLite: the comments_search FTS5 trigram table (3 characters or more);
+   * PostgreSQL: none here, its pg_trgm indexes serve `contains` itself.
+   */
+  searchIndex(id: SQLiteColumn, q: string): SQL | undefined;
   /** A text column in byte order (SQLite's own; PostgreSQL sorts by its collation unless told), for exports that must match. */
   byteOrder(column: SQLiteColumn): SQL;
   /**

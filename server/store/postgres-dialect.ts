@@ -19,6 +19,8 @@ export const postgresDialect: Dialect = {
   allRows: async <T>(db: Db, query: SQL) => (await handle(db).execute(query)).rows as T[],
   // LIKE is case-sensitive here; ILIKE folds case by the database's locale (the same as SQLite's for ASCII).
   contains: (column, q) => sql`${column} ilike ${likePattern(q)} escape '\\'`,
+  // The pg_trgm GIN indexes on the searched columns (migration 0010) serve ILIKE directly.
+  searchIndex: () => undefined,
   byteOrder: (column) => sql`${column} collate "C"`,
   attempt: (db, fn) => handle(db).transaction((savepoint) => fn(savepoint as unknown as Db)),
   constraintProblem: (error) => {

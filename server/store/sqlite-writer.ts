@@ -107,8 +107,10 @@ export function groupCommit(sqlite: Database.Database, onWait?: () => void) {
     for (const [i, write] of writes.entries()) {
       savepoint.run();
       try {
-        done.push({ write, answer: await write.run() });
+        const answer = await write.run();
+        // RELEASE can fail too (a full disk while SQLite spills pages): only then is the write done.
         release.run();
+        done.push({ write, answer });
       } catch (err) {
         write.reject(err);
         if (!sqlite.inTransaction) {

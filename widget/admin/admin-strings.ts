@@ -97,6 +97,8 @@ export interface AdminStrings {
   allList: string;
   /** "1–50 of 320". */
   range: (from: string, to: string, total: string) => string;
+  /** "1–50 of more than 10,000": the list's count stopped there. */
+  rangeOfMore: (from: string, to: string, total: string) => string;
   newer: string;
   older: string;
   queueEmpty: string;

@@ -63,6 +63,8 @@ export class RiposteAdminComments extends LitElement {
   @property({ attribute: false }) comments: AdminComment[] = [];
   /** How many match in all. */
   @property({ type: Number }) total = 0;
+  /** False when the count stopped at `total` (more match). */
+  @property({ type: Boolean }) totalExact = true;
   @property({ attribute: false }) sites: AdminSite[] = [];
   /** The search shown in the form. */
   @property({ attribute: false }) query: CommentQuery = {};
@@ -135,7 +137,7 @@ export class RiposteAdminComments extends LitElement {
               ${comments.map((c) => html`<li><riposte-admin-comment .t=${t} .formats=${f} .comment=${c} .selected=${this._selected.has(c.id)}></riposte-admin-comment></li>`)}
             </ol>
             <div class="row">
-              <span class="muted">${t.range(f.number(offset + 1), f.number(offset + comments.length), f.number(total))}</span>
+              <span class="muted">${(this.totalExact ? t.range : t.rangeOfMore)(f.number(offset + 1), f.number(offset + comments.length), f.number(total))}</span>
               ${offset > 0 ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: Math.max(0, offset - PAGE_SIZE) })}>${t.newer}</button>` : nothing}
               ${offset + comments.length < total ? html`<button class="secondary" @click=${() => this._search({ ...this.query, offset: offset + PAGE_SIZE })}>${t.older}</button>` : nothing}
             </div>`

@@ -268,7 +268,7 @@ export class RiposteAdmin extends LitElement {
     if (!data) return nothing;
     const f = this._formats;
     if (data.kind === 'comments') {
-      return html`<riposte-admin-comments .t=${t} .formats=${f} .comments=${data.page.comments} .total=${data.page.total} .sites=${data.sites}
+      return html`<riposte-admin-comments .t=${t} .formats=${f} .comments=${data.page.comments} .total=${data.page.total} .totalExact=${data.page.totalExact} .sites=${data.sites}
         .query=${this._query} view=${this._view === 'queue' ? 'queue' : 'all'}></riposte-admin-comments>`;
     }
     if (data.kind === 'rules')

@@ -39,15 +39,40 @@ describe('openPostgres', () => {
     ).toEqual(
       await names(
         sqlite.rows(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name <> 'sqlite_sequence'`,
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name <> 'sqlite_sequence' AND name NOT LIKE 'comments_search%'`,
         ),
       ),
     );
     const triggers = await names(
       connection.db.execute<{ name: string }>(sql`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal`).then((r) => r.rows),
     );
-    expect(triggers).toEqual(await names(sqlite.rows(`SELECT name FROM sqlite_master WHERE type = 'trigger'`)));
+    expect(triggers).toEqual(
+      await names(sqlite.rows(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE 'comments_search_%'`)),
+    );
     expect(triggers).toHaveLength(14);
+    // The admin search's index, each database's own kind: SQLite's FTS5 trigram table (kept by
+    // three triggers), PostgreSQL's pg_trgm GIN indexes.
+    expect(
+      await names(sqlite.rows(`SELECT name FROM sqlite_master WHERE name LIKE 'comments_search%' AND type IN ('table', 'trigger')`)),
+    ).toEqual([
+      'comments_search',
+      'comments_search_config',
+      'comments_search_data',
+      'comments_search_delete',
+      'comments_search_docsize',
+      'comments_search_idx',
+      'comments_search_insert',
+      'comments_search_update',
+    ]);
+    expect(
+      await names(
+        connection.db
+          .execute<{ name: string }>(
+            sql`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'comments' AND indexdef LIKE '%gin_trgm_ops%'`,
+          )
+          .then((r) => r.rows),
+      ),
+    ).toEqual(['comments_author_email_trigrams', 'comments_author_name_trigrams', 'comments_body_trigrams']);
   });
 
   it('lets two servers that start together both open it, applying each migration once', async () => {

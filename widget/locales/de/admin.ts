@@ -99,6 +99,7 @@ export default {
   queueList: 'Kommentare, die auf Moderation warten',
   allList: 'Kommentare',
   range: (from, to, total) => `${from}–${to} von ${total}`,
+  rangeOfMore: (from, to, total) => `${from}–${to} von mehr als ${total}`,
   newer: 'Neuere',
   older: 'Ältere',
   queueEmpty: 'Nichts wartet auf Moderation.',

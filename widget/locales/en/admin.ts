@@ -99,6 +99,7 @@ export default {
   queueList: 'Comments waiting for moderation',
   allList: 'Comments',
   range: (from, to, total) => `${from}–${to} of ${total}`,
+  rangeOfMore: (from, to, total) => `${from}–${to} of more than ${total}`,
   newer: 'Newer',
   older: 'Older',
   queueEmpty: 'Nothing waiting for moderation.',

@@ -100,6 +100,7 @@ export default {
   queueList: 'Commentaires en attente de modération',
   allList: 'Commentaires',
   range: (from, to, total) => `${from}–${to} sur ${total}`,
+  rangeOfMore: (from, to, total) => `${from}–${to} sur plus de ${total}`,
   newer: 'Plus récents',
   older: 'Plus anciens',
   queueEmpty: 'Rien n’attend de modération.',
