@@ -5,7 +5,8 @@ import type { CommentStatus } from '../../shared/wire.ts';
 import { first, one, preparedOn, type Executor } from './executor.ts';
 import { MAX_IDS, preparedForIds } from './id-lists.ts';
 import type { Db } from './database.ts';
-import { BODY_PREFIX_CHARS, type CommentRow, type NewCommentRow, type ThreadRow } from './schema.ts';
+import { bodyEnds } from './sql-words.ts';
+import type { CommentRow, NewCommentRow, ThreadRow } from './schema.ts';
 
 /** What ordering and counting a thread need of each comment: everything but its author and text. */
 export type CommentOutline = Pick<CommentRow, 'id' | 'parentId' | 'status' | 'kind' | 'createdAt' | 'upvotes' | 'downvotes' | 'pinned'>;
@@ -66,10 +67,9 @@ export function commentQueries(x: Executor) {
   /**
    * The duplicate check run for every new comment, prepared once for signed-in authors (same
    * account) and once for guests (same name). An email or address the author lacks is null,
-   * and "= null" matches nothing. The text's start picks the candidates from the index
-   * comments_thread_body, so the check reads a few rows whatever the thread's size.
+   * and "= null" matches nothing. The text's ends pick the candidates from the index
+   * comments_thread_body_ends, so the check reads a few rows whatever the thread's size.
    */
-  const prefix = sql.raw(String(BODY_PREFIX_CHARS));
   const duplicates = (byAccount: boolean) =>
     preparedOn((db: Db) =>
       db
@@ -80,7 +80,7 @@ export function commentQueries(x: Executor) {
           and(
             eq(threads.siteId, ph('siteId')),
             eq(threads.pageKey, ph('pageKey')),
-            sql`substr(${comments.bodyMarkdown}, 1, ${prefix}) = substr(${ph('bodyMarkdown')}, 1, ${prefix})`,
+            sql`${bodyEnds(comments.bodyMarkdown)} = ${bodyEnds(ph('bodyMarkdown'))}`,
             eq(comments.bodyMarkdown, ph('bodyMarkdown')),
             ne(comments.status, 'deleted'),
             or(

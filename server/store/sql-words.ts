@@ -2,7 +2,7 @@
  * SQL that query code writes the same way for SQLite and PostgreSQL: a table alias (drizzle's
  * alias is the same proxy in both dialects) and an upsert's `excluded.` row.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /** A table joined twice (a comment and its parent) under another name. */
@@ -17,3 +17,11 @@ export const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (ch) 
 export function excluded(column: SQLiteColumn): SQL {
   return sql.raw(`excluded."${column.name}"`);
 }
+
+/**
+ * What the duplicate check's index holds of a comment's text (comments_thread_body_ends): its
+ * first and last 32 characters. Texts that begin alike (a greeting, a template) seldom also end
+ * alike; the start alone made a thread's every new comment read all those before it that began
+ * the same way. The same expression on SQLite and PostgreSQL (a negative start: the whole text).
+ */
+export const bodyEnds = (text: SQLWrapper): SQL => sql`(substr(${text}, 1, 32) || substr(${text}, (length(${text}) - 31)))`;

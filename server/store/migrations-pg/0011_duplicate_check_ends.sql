@@ -1,0 +1,2 @@
+DROP INDEX "comments_thread_body";--> statement-breakpoint
+CREATE INDEX "comments_thread_body_ends" ON "comments" USING btree ("thread_id",(substr("body_markdown", 1, 32) || substr("body_markdown", (length("body_markdown") - 31))));
