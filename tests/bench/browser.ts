@@ -84,12 +84,20 @@ try {
   if (!embed.ok)
     throw new Error(`${server.url}/embed.js answers ${embed.status}: build the widget first (npm run build in ${checkout.dir}).`);
   const blog = createServer((req, res) => {
-    const page = new URL(req.url ?? '/', blogOrigin).searchParams.get('page') ?? '';
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(blogPage(server.url, page));
+    const url = new URL(req.url ?? '/', blogOrigin);
+    const html =
+      url.pathname === '/blank' ? '<!doctype html><p>A page without Riposte.' : blogPage(server.url, url.searchParams.get('page') ?? '');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
   });
   await new Promise<void>((listening) => blog.listen(blogPort, '127.0.0.1', listening));
   const browser = await launchChromium();
   try {
+    const intl = [];
+    for (let run = 0; run < 3; run++) intl.push(await firstIntlUse());
+    console.log(
+      `Chromium's first localised number in a fresh page (its ICU data; any Intl use pays it once, a date as much): ${ms(median(intl))} (each: ${intl.map(ms).join(', ')}). ` +
+        "The widget pays it right after sending the thread's request, so it counts below wherever the answer comes sooner.",
+    );
     for (const size of SIZES) {
       const firsts: number[] = [];
       const settles: number[] = [];
@@ -137,6 +145,20 @@ try {
     await browser.close();
     blog.close();
     await server.stop();
+  }
+
+  /** How long a fresh page's first `Intl` object takes to make (ms). */
+  async function firstIntlUse(): Promise<number> {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.goto(`${blogOrigin}/blank`);
+    const took = await tab.evaluate(() => {
+      const start = performance.now();
+      new Intl.NumberFormat('en').format(1_000);
+      return performance.now() - start;
+    });
+    await context.close();
+    return took;
   }
 
   async function measure(page: string, full: boolean, trace = false) {
