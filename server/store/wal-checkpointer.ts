@@ -1,11 +1,15 @@
 /**
- * Copies the SQLite write-ahead log back into the database from a thread of its own. SQLite's
- * automatic checkpoint runs inside the COMMIT that takes the log past about 1,000 pages, on
- * the committing connection: in the server, its one event loop, which then waits for the copy
- * and its fsync (10-27 ms here, about once a second at 100 posts a second), and every request
- * in flight waits with it. So the server's writer does not checkpoint; a worker thread with a
- * connection of its own checkpoints every CHECK_MS, PASSIVE (it never waits for the writer or
- * for readers; what a reader still needs is copied on a later round).
+ * The database's upkeep from a thread of its own: copying the SQLite write-ahead log back into
+ * the database, and merging the admin search index's segments. SQLite's automatic checkpoint
+ * runs inside the COMMIT that takes the log past about 1,000 pages, on the committing
+ * connection: in the server, its one event loop, which then waits for the copy and its fsync
+ * (10-27 ms here, about once a second at 100 posts a second), and every request in flight waits
+ * with it. FTS5 likewise merges segments inside the write that adds one (60-490 ms for some
+ * posts at a million comments). So the server's writer does neither (its automatic
+ * checkpoint is off; the index's automerge is 0, migration 0019); a worker thread with a
+ * connection of its own does both every CHECK_MS: a bounded step of merging (skipped while
+ * the writer holds the lock), and a PASSIVE checkpoint (it never waits for the writer or for
+ * readers; what a reader still needs is copied on a later round).
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -15,19 +19,26 @@ const CHECK_MS = 200;
 /**
  * The worker's code, plain JavaScript run as it is (a worker of its own file would need the
  * server's build and its TypeScript source to find each other). A checkpoint with nothing new
- * in the log costs next to nothing. It stops when told, after one last round.
+ * in the log costs next to nothing. It stops when told, after one last round. The database is
+ * migrated: the search index is there.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: 0 });
 db.pragma('synchronous = NORMAL');
-const round = () => {
+// Up to about 32 pages of merging a round, a few milliseconds; nothing to merge costs next to nothing.
+const merge = db.prepare("INSERT INTO comments_search(comments_search, rank) VALUES ('merge', 32)");
+const attempt = (step) => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    step();
   } catch (error) {
     if (!String(error && error.code).startsWith('SQLITE_BUSY')) parentPort.postMessage(String(error));
   }
+};
+const round = () => {
+  attempt(() => merge.run());
+  attempt(() => db.pragma('wal_checkpoint(PASSIVE)'));
 };
 const timer = setInterval(round, workerData.everyMs);
 parentPort.once('message', () => {
@@ -51,8 +62,10 @@ export function startCheckpointer(file: string, everyMs = CHECK_MS): Checkpointe
     workerData: { file, driver, everyMs },
     resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8 },
   });
-  // A log that is not copied back only grows: said once, the server goes on (SQLite reads through the log).
-  worker.once('message', (error: string) => console.error(`riposte: checkpointing the database's write-ahead log failed: ${error}`));
+  // A log not copied back only grows, an index not merged only slows: said once, the server goes on (SQLite reads through the log).
+  worker.once('message', (error: string) =>
+    console.error(`riposte: the database's upkeep (checkpoint, search index merge) failed: ${error}`),
+  );
   worker.on('error', (error) => console.error('riposte: the write-ahead log checkpointer stopped:', error));
   const exited = new Promise<void>((done) => worker.once('exit', () => done()));
   // Running, it must not keep the process alive by itself; stopping, the last round and the close must finish.

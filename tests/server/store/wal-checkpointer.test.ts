@@ -1,11 +1,13 @@
 /**
  * The server's write-ahead log is copied back into the database by a thread of its own
- * (server/store/wal-checkpointer.ts), so the server's event loop never waits for a checkpoint.
+ * (server/store/wal-checkpointer.ts), so the server's event loop never waits for a checkpoint; the same
+ * thread merges the admin search index's segments, which posts would otherwise merge themselves.
  * What the log holds and how much of it is copied back is read from SQLite's shared-memory
  * index (the -shm file), which checkpointing from the test itself would change.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/store/index.ts';
 import { testDir } from '../../helpers/riposte-cli.ts';
@@ -46,5 +48,50 @@ describe("the server's write-ahead log", () => {
     const state = logState(db);
     expect(state.copied).toBeLessThan(state.frames);
     await store.close();
+  });
+});
+
+/** The admin search index's segments: FTS5 keeps each in comments_search_idx under its own id. */
+function searchSegments(db: string): number {
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    return (sqlite.prepare('SELECT count(DISTINCT segid) AS n FROM comments_search_idx').get() as { n: number }).n;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** 200 comments, each in a transaction of its own (as posts come): each adds a segment to the search index. */
+function postSome(db: string) {
+  const sqlite = new Database(db);
+  sqlite.prepare(`INSERT INTO threads (id, site_id, page_key, created_at) VALUES (1, 'default', 'p', ?)`).run(new Date().toISOString());
+  const insert = sqlite.prepare(
+    `INSERT INTO comments (thread_id, status, author_name, body_markdown, body_html, created_at) VALUES (1, 'approved', ?, ?, '<p>x</p>', ?)`,
+  );
+  for (let i = 0; i < 200; i++) insert.run(`Reader ${i}`, `Comment number ${i}`, new Date().toISOString());
+  sqlite.close();
+}
+
+/** Segments in the search index of a new database a second after 200 posts, with the upkeep thread running or not. */
+async function segmentsAfterPosts(background: boolean): Promise<number> {
+  const dir = testDir();
+  const db = `${dir.path}/riposte.db`;
+  const store = await openStore(db, { checkpointInBackground: background });
+  await store.sites.ensure('default', 'Default site', new Date().toISOString());
+  postSome(db);
+  await sleep(1_000);
+  const segments = searchSegments(db);
+  await store.close();
+  return segments;
+}
+
+describe("the admin search index's segments", () => {
+  it('are merged by the same thread as posts add them (none of that work in the posts themselves)', async () => {
+    const merged = await segmentsAfterPosts(true);
+    // Without the thread only SQLite's own "crisis" merge, inside a post, once 16 pile up at one level.
+    const piled = await segmentsAfterPosts(false);
+    expect(merged).toBeLessThan(piled);
+    // FTS5 merges a level once it holds 4 (usermerge): fewer than that are left.
+    expect(merged).toBeLessThanOrEqual(3);
   });
 });
