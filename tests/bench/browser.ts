@@ -13,7 +13,7 @@
  * where the main thread spent the time from the answer to the first comments drawn (script by
  * function, style, layout, paint, in wall and CPU time). Needs the checkout's widget built
  * (npm run build there).
- * Run: npm run bench:browser [-- --runs 3 --checkout DIR --trace]
+ * Run: npm run bench:browser [-- --runs 3 --checkout DIR --trace --latency MS]
  */
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -31,10 +31,15 @@ import { breakdown, describeBreakdown, TRACE_CATEGORIES } from './lib/trace-brea
 
 const { values, checkout } = benchArgs(
   'npm run bench:browser',
-  '  --runs N          page loads per thread (default 3; --quick 1)\n  --trace           one more load of each size, traced: where the time to the first comments went',
-  { runs: { type: 'string' }, trace: { type: 'boolean', default: false } },
+  [
+    '  --runs N          page loads per thread (default 3; --quick 1)',
+    '  --trace           one more load of each size, traced: where the time to the first comments went',
+    "  --latency MS      every request of the page answered MS later (Chromium's network emulation; default 0, loopback)",
+  ].join('\n'),
+  { runs: { type: 'string' }, trace: { type: 'boolean', default: false }, latency: { type: 'string' } },
 );
 const runs = numberOption(values.runs, values.quick ? 1 : 3, 'runs');
+const latency = numberOption(values.latency, 0, 'latency');
 const SIZES = [1_000, 10_000];
 const PROBE = fileURLToPath(new URL('./page-probe.js', import.meta.url));
 
@@ -68,7 +73,10 @@ function blogPage(server: string, page: string): string {
 <riposte-thread page-id="${page}"></riposte-thread></body></html>`;
 }
 
-printHeader('Big threads in Chromium: first comments drawn, DOM size, smoothness while scrolling', checkout);
+printHeader(
+  `Big threads in Chromium: first comments drawn, DOM size, smoothness while scrolling${latency ? `; every request ${latency} ms away` : ''}`,
+  checkout,
+);
 const dir = tempDir();
 const blogPort = await freePort();
 const blogOrigin = `http://127.0.0.1:${blogPort}`;
@@ -164,6 +172,14 @@ try {
   async function measure(page: string, full: boolean, trace = false) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const tab = await context.newPage();
+    // A reader's network: the request leaves as soon as on loopback, and its answer comes `latency` later.
+    if (latency)
+      await (await context.newCDPSession(tab)).send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
     await tab.addInitScript({ path: PROBE });
     if (trace) await browser.startTracing(tab, { categories: TRACE_CATEGORIES });
     const answer = tab.waitForResponse((res) => res.url().includes('/api/v1/threads'));
