@@ -30,19 +30,17 @@ export const sqliteDialect: Dialect = {
 };
 
 /**
- * q's trigrams as FTS5 strings, for an index that keeps no positions (detail=none, half the
- * size): rows holding all of them are a superset of those containing q, which LIKE then checks.
- * FTS5 folds all of Unicode's case, so the superset also holds LIKE's case-blind matches.
+ * q's trigrams as FTS5 strings, for an index that keeps no positions (detail=none: about a
+ * third of the size of one with them): rows holding all of them are a superset of those
+ * containing q, which LIKE then checks. FTS5 folds all of Unicode's case, so the superset also
+ * holds LIKE's case-blind matches.
  */
 function trigramsOf(q: string): string[] {
   const chars = [...q];
   const trigrams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++)
-    trigrams.add(
-      `"${chars
-        .slice(i, i + 3)
-        .join('')
-        .replaceAll('"', '""')}"`,
-    );
+  for (let i = 0; i + 3 <= chars.length; i++) {
+    const trigram = chars.slice(i, i + 3).join('');
+    trigrams.add(`"${trigram.replaceAll('"', '""')}"`);
+  }
   return [...trigrams];
 }
