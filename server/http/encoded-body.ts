@@ -38,10 +38,10 @@ function bodyFor(body: EncodedBody, encoding: Encoding): Bytes {
   return body.bodies[encoding];
 }
 
-/** Picks the best encoding the client accepts. */
 /** Roughly what a cached body holds: its bytes and the compressed forms made on demand. */
 export const heldBytes = (body: EncodedBody): number => Math.ceil(body.bodies.identity!.length * 1.25);
 
+/** Picks the best encoding the client accepts. */
 export function preferredEncoding(acceptEncoding: string | undefined): Encoding {
   const accepted = (acceptEncoding ?? '').toLowerCase();
   if (/\bbr\b(?!;q=0(\.0*)?\b)/.test(accepted)) return 'br';
