@@ -12,6 +12,7 @@ import { THREAD_SORTS, type ThreadSort, type WireComment, type WireThread } from
 import { type Api, ApiError, createApi } from './api.ts';
 import { commentView, type CommentContext } from './comment-view.ts';
 import { emit } from './events.ts';
+import { fontWarmup } from './font-warmup.ts';
 import { Formats } from './format.ts';
 import { elementLanguage, FALLBACK, matchLanguage } from './i18n/languages.ts';
 import type { ThreadStrings } from './i18n/strings.ts';
@@ -227,11 +228,13 @@ export class RiposteThread extends LeanElement {
 
   private _renderLoading(t: ThreadStrings | undefined) {
     // The thread as the server drew it into the page stays on screen until the widget's own drawing replaces it.
-    if (this._serverDrawn) return html`<slot></slot>`;
-    return html`<div part="loading" class="loading" role="status">
-      <p id="title">${t?.loading}</p>
-      ${[0, 1, 2].map(() => html`<div class="skeleton"><span></span><span></span></div>`)}
-    </div>`;
+    const shown = this._serverDrawn
+      ? html`<slot></slot>`
+      : html`<div part="loading" class="loading" role="status">
+          <p id="title">${t?.loading}</p>
+          ${[0, 1, 2].map(() => html`<div class="skeleton"><span></span><span></span></div>`)}
+        </div>`;
+    return html`${shown}${fontWarmup}`;
   }
 
   /** Why loading failed. */

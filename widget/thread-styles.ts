@@ -1,11 +1,13 @@
 /** Layout of `<riposte-thread>`: header, nested reply lists, reply forms, loading and error states. */
 import { css } from './lean-element.ts';
 import { commentStyles } from './comment-styles.ts';
+import { fontWarmupStyles } from './font-warmup.ts';
 import { tokens } from './styles.ts';
 
 export const threadStyles = [
   tokens,
   ...commentStyles,
+  fontWarmupStyles,
   css`
     :host {
       display: block;
