@@ -1,7 +1,8 @@
 /**
  * Test settings: every *.test.ts under tests/, in Node (browser tests drive Chromium themselves),
- * with one PostgreSQL server for the run (tests/helpers/postgres-global-setup.ts). Two projects:
- * `sqlite` runs everything on SQLite files; `postgres` runs the suites that go through the store
+ * with one PostgreSQL server for the run (tests/helpers/postgres-global-setup.ts). Three projects:
+ * `sqlite` runs everything but the browser tests on SQLite files, `browser` those (on SQLite);
+ * `postgres` runs the suites that go through the store
  * (the API, the admin API, imports and restores, moderation) again on PostgreSQL, unchanged:
  * their test app (tests/helpers/test-app.ts) asks which database it is on. The store's own tests
  * (tests/server/store) compare both databases side by side within one run.
@@ -26,12 +27,20 @@ const shared = {
   expect: { poll: { timeout: 10_000 } },
 } as const;
 
+/** Files that drive Chromium, one at a time (see maxWorkers). */
+const BROWSER = ['tests/browser/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     // At the root: one server for both projects.
     globalSetup: ['tests/helpers/postgres-global-setup.ts'],
+    // Two files at a time on two cores (the run's CPU is the limit), except the browser files:
+    // two pages drawing side by side lost races before, so they run one at a time, in a project
+    // of their own, which vitest runs once the others are done (its worker count differs).
+    maxWorkers: 2,
     projects: [
-      { test: { ...shared, name: 'sqlite', include: ['tests/**/*.test.ts'], provide: { testDatabase: 'sqlite' } } },
+      { test: { ...shared, name: 'sqlite', include: ['tests/**/*.test.ts'], exclude: BROWSER, provide: { testDatabase: 'sqlite' } } },
+      { test: { ...shared, name: 'browser', include: BROWSER, fileParallelism: false, provide: { testDatabase: 'sqlite' } } },
       { test: { ...shared, name: 'postgres', include: ON_BOTH, provide: { testDatabase: 'postgres' } } },
     ],
   },
