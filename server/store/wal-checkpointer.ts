@@ -8,8 +8,10 @@
  * posts at a million comments). So the server's writer does neither (its automatic
  * checkpoint is off; the index's automerge is 0, migration 0019); a worker thread with a
  * connection of its own does both every CHECK_MS: a bounded step of merging (skipped while
- * the writer holds the lock), and a PASSIVE checkpoint (it never waits for the writer or for
- * readers; what a reader still needs is copied on a later round).
+ * the writer holds the lock, and while nothing was written since the index was last found
+ * merged), and a PASSIVE checkpoint (it never waits for the writer or for readers; what a
+ * reader still needs is copied on a later round). A merge holds the write lock for a few
+ * milliseconds: a post that comes then waits for it (the writer's first pause is 5 ms).
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -19,16 +21,13 @@ const CHECK_MS = 200;
 /**
  * The worker's code, plain JavaScript run as it is (a worker of its own file would need the
  * server's build and its TypeScript source to find each other). A checkpoint with nothing new
- * in the log costs next to nothing. It stops when told, after one last round. The database is
- * migrated: the search index is there.
+ * in the log costs next to nothing. It stops when told, after one last round.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: 0 });
 db.pragma('synchronous = NORMAL');
-// Up to about 32 pages of merging a round, a few milliseconds; nothing to merge costs next to nothing.
-const merge = db.prepare("INSERT INTO comments_search(comments_search, rank) VALUES ('merge', 32)");
 const attempt = (step) => {
   try {
     step();
@@ -36,8 +35,28 @@ const attempt = (step) => {
     if (!String(error && error.code).startsWith('SQLITE_BUSY')) parentPort.postMessage(String(error));
   }
 };
+// Made on first use, so a failure is reported like any other and the checkpoints go on.
+let statements;
+// The database's version (it changes when another connection commits) when the index last had
+// nothing to merge: a merge takes the write lock even then, and the server's writer, which
+// never waits for a lock, would pause for it; so until someone writes, no merge is tried.
+let mergedAt = -1;
+const mergeIndex = () => {
+  statements ??= {
+    version: db.prepare('PRAGMA data_version').pluck(),
+    changes: db.prepare('SELECT total_changes()').pluck(),
+    // Up to about 32 pages of merging, a few milliseconds.
+    merge: db.prepare("INSERT INTO comments_search(comments_search, rank) VALUES ('merge', 32)"),
+  };
+  const version = statements.version.get();
+  if (version === mergedAt) return;
+  const before = statements.changes.get();
+  statements.merge.run();
+  // FTS5's way of saying a merge found nothing left to do: fewer than 2 changes (the command itself counts one).
+  if (statements.changes.get() - before < 2) mergedAt = version;
+};
 const round = () => {
-  attempt(() => merge.run());
+  attempt(mergeIndex);
   attempt(() => db.pragma('wal_checkpoint(PASSIVE)'));
 };
 const timer = setInterval(round, workerData.everyMs);
