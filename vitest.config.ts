@@ -22,8 +22,8 @@ const shared = {
   testTimeout: 60_000,
   hookTimeout: 60_000,
   // expect.poll waits for what a page does next (a thread drawn a screenful per frame, a live
-  // event): up to 10 s rather than vitest's 1 s, as three files side by side on two cores slow
-  // every page. It is a deadline for something that must happen, not a measure of speed.
+  // event): up to 10 s rather than vitest's 1 s, as other work on the two cores slows every
+  // page. It is a deadline for something that must happen, not a measure of speed.
   expect: { poll: { timeout: 10_000 } },
 } as const;
 

@@ -69,21 +69,26 @@ export async function runDueRetention(deps: RetentionDeps): Promise<RetentionRes
  * had already claimed (that day's would then be skipped).
  */
 export function startRetention(deps: RetentionDeps, checkMs = CHECK_MS): () => Promise<void> {
-  let running: Promise<void> = Promise.resolve();
+  let running: Promise<void> | undefined;
   const check = () => {
-    running = runDueRetention(deps).then(
-      () => undefined,
-      (err: unknown) => {
-        // Another process holding the write lock (an import): the next look tries again.
-        if (!isBusy(err)) console.error('riposte: the retention clean-up failed; it runs again tomorrow:', err);
-      },
-    );
+    // A clean-up still under way (a big one may outlast the hour) is not started again beside it.
+    running ??= runDueRetention(deps)
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          // Another process holding the write lock (an import): the next look tries again.
+          if (!isBusy(err)) console.error('riposte: the retention clean-up failed; it runs again tomorrow:', err);
+        },
+      )
+      .finally(() => {
+        running = undefined;
+      });
   };
   check();
   const timer = setInterval(check, checkMs);
   timer.unref();
   return () => {
     clearInterval(timer);
-    return running;
+    return running ?? Promise.resolve();
   };
 }

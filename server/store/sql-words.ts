@@ -22,6 +22,9 @@ export function excluded(column: SQLiteColumn): SQL {
  * What the duplicate check's index holds of a comment's text (comments_thread_body_ends): its
  * first and last 32 characters. Texts that begin alike (a greeting, a template) seldom also end
  * alike; the start alone made a thread's every new comment read all those before it that began
- * the same way. The same expression on SQLite and PostgreSQL (a negative start: the whole text).
+ * the same way. One expression for SQLite and PostgreSQL, in the index and in the check, though
+ * for texts under 32 characters they read its end differently (a start of zero or below:
+ * PostgreSQL takes the whole text, SQLite counts from the right); each database only compares
+ * its own keys, so the check is the same.
  */
 export const bodyEnds = (text: SQLWrapper): SQL => sql`(substr(${text}, 1, 32) || substr(${text}, (length(${text}) - 31)))`;

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminCommentPage } from '../../../shared/moderation.ts';
 import type { PostedComment } from '../../../shared/wire.ts';
-import { COUNT_AHEAD } from '../../../server/store/admin-comments.ts';
 import { useAdminApp } from '../../helpers/admin-session.ts';
 
 const page = 'https://blog.example/2024/05/search/';
@@ -48,7 +47,7 @@ describe('the admin search', () => {
   it('counts exactly up to a bound past the page, then says there are more', async () => {
     for (const n of [1, 2, 3, 4, 5, 6]) await post(`Counted comment ${n}.`);
     expect(await list('?q=Counted')).toMatchObject({ total: 6, totalExact: true });
-    // The API counts up to COUNT_AHEAD (10,000) past the page's start; here, up to 3.
+    // The API counts up to COUNT_AHEAD (server/store/admin-comments.ts) past the page's start; here, up to 3.
     const counted = async (offset: number, q?: string) => {
       const { rows, total, totalExact } = await t.store.adminComments.list({ q, offset, limit: 2 }, 3);
       return { shown: rows.length, total, totalExact };
@@ -58,6 +57,5 @@ describe('the admin search', () => {
     expect(await counted(2)).toEqual({ shown: 2, total: 5, totalExact: false });
     expect(await counted(3)).toEqual({ shown: 2, total: 6, totalExact: true });
     expect(await counted(5, 'Counted comm')).toEqual({ shown: 1, total: 6, totalExact: true });
-    expect(COUNT_AHEAD).toBe(10_000);
   });
 });
