@@ -71,7 +71,7 @@ describe('a thread read in pages', () => {
     await expect.poll(responsesDrawn).toEqual([1, 4, ...grown.responses]);
     // The loaded runs meet once the page after the second is asked for: nothing is listed twice.
     await more().click();
-    await expect(more().count()).resolves.toBe(0);
+    await expect.poll(() => more().count()).toBe(0);
     expect(await responsesDrawn()).toEqual([1, 4, ...grown.responses]);
   });
 
