@@ -68,7 +68,9 @@ export async function privacyCommand(config: Config, positionals: string[], flag
     const store = await openToolStore(config);
     try {
       const found = await personByRef(store, ref);
-      const counts = await erasePerson(store, found, commandLine(), new Date());
+      // The running server's outbox worker sends the webhooks' comment.deleted events at its next look.
+      const hashKey = await store.settings.hashKey();
+      const counts = await erasePerson({ store, config, hashKey, now: () => new Date() }, found, commandLine());
       console.log(`Erased ${found.label}: ${describeErasure(counts)}.`);
     } finally {
       await store.close();

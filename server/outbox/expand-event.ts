@@ -4,7 +4,8 @@
  * mail's dedupe key is the comment and the address, so an event expanded twice (two workers)
  * adds nothing, and one comment sends at most one mail to one address, whichever event (new,
  * approved later) comes first. Nobody is told of their own comment, and no address that has not
- * been confirmed is mailed.
+ * been confirmed is mailed. A comment removed since the event (a person erased) still goes to
+ * the webhooks: that is how they learn of the erasure.
  */
 import type { DeliveryKind } from '../../shared/notifications.ts';
 import { siteSettings } from '../../shared/site-settings.ts';
@@ -24,12 +25,10 @@ export async function expandEvent(deps: ExpandDeps, event: OutboxEventRow): Prom
   const now = deps.now().toISOString();
   await deps.store.transaction(async (tx) => {
     if (!(await tx.outbox.markExpanded(event.id, now))) return;
-    const found = await tx.comments.getWithThread(event.commentId);
     const site = await tx.sites.get(event.siteId);
-    if (!found || !site) return;
-    const { comment, thread } = found;
+    if (!site) return;
     const settings = siteSettings(site.settings);
-    const common = { eventId: event.id, commentId: comment.id, siteId: site.id, nextAttemptAt: now, createdAt: now };
+    const common = { eventId: event.id, commentId: event.commentId, siteId: site.id, nextAttemptAt: now, createdAt: now };
 
     const payload = event.payload;
     if (typeof payload === 'object' && payload !== null) {
@@ -51,6 +50,10 @@ export async function expandEvent(deps: ExpandDeps, event: OutboxEventRow): Prom
 
     const mail = deps.config.mail;
     if (!mail || (event.type !== 'comment.created' && event.type !== 'comment.approved')) return;
+    // Webhooks are told of a comment erased since (their body was built with the event); mail is not.
+    const found = await tx.comments.getWithThread(event.commentId);
+    if (!found) return;
+    const { comment, thread } = found;
     const recipients = new Map<string, MailTo>();
     if (event.type === 'comment.created') {
       const held = event.status === 'pending';

@@ -5,6 +5,8 @@
  * who asked and the counts, never what was erased.
  */
 import type { ErasureSummary } from '../../shared/privacy.ts';
+import type { AppDeps } from '../http/app-env.ts';
+import { recordCommentChange } from '../outbox/comment-events.ts';
 import type { Store } from '../store/index.ts';
 import type { ErasePlan } from '../store/privacy.ts';
 import type { Person } from './person.ts';
@@ -43,15 +45,32 @@ export function describeErasure(counts: ErasureSummary): string {
   return parts.map(([n, what]) => `${n} ${what}`).join(', ');
 }
 
-/** Erases the person; `actor` is who asked (an admin, the command line, the reader themself). */
-export async function erasePerson(store: Store, person: Person, actor: string, now: Date): Promise<ErasureSummary> {
-  return store.transaction(async (tx) => {
-    const ids = (await tx.privacy.comments(person.keys)).map(({ comment }) => comment.id);
+/** What erasing needs: the store, and what telling the site's webhooks needs (the command line has no worker to wake). */
+export type EraseDeps = Pick<AppDeps, 'store' | 'config' | 'hashKey' | 'now'> & Partial<Pick<AppDeps, 'outbox'>>;
+
+/**
+ * Erases the person; `actor` is who asked (an admin, the command line, the reader themself).
+ * Webhooks keep what they were sent, so each comment not deleted already is told again as
+ * comment.deleted, empty as a placeholder is, in the same transaction (a comment in spam too: it
+ * may have been told as approved before it was marked); the events and deliveries that carried
+ * its text go with the rest of its outbox rows.
+ */
+export async function erasePerson(deps: EraseDeps, person: Person, actor: string): Promise<ErasureSummary> {
+  let told = false;
+  const counts = await deps.store.transaction(async (tx) => {
+    const mine = (await tx.privacy.comments(person.keys)).map(({ comment }) => comment);
+    const ids = mine.map((comment) => comment.id);
     const plan = planErasure(ids, await tx.privacy.repliesTo(ids));
     const counts = await tx.privacy.erase(person.keys, plan);
-    await tx.audit.add(actor, 'privacy-erase', null, `for ${person.label}: ${describeErasure(counts)}`, now.toISOString());
+    for (const comment of mine) {
+      if (comment.status === 'deleted') continue;
+      told = (await recordCommentChange(tx, deps, 'comment.deleted', { ...comment, status: 'deleted' })) || told;
+    }
+    await tx.audit.add(actor, 'privacy-erase', null, `for ${person.label}: ${describeErasure(counts)}`, deps.now().toISOString());
     return counts;
   });
+  if (told) deps.outbox?.wake();
+  return counts;
 }
 
 /** Records a personal export in the Log: who asked, for whom, how much it held. */

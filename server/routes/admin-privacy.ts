@@ -54,6 +54,6 @@ export function adminPrivacyRoutes() {
     .post('/privacy/erase', async (c) => {
       const { person: ref } = await readJson(c, adminEraseSchema);
       const person = await personByRef(c.var.store, ref);
-      return c.json(await erasePerson(c.var.store, person, c.var.admin.email, c.var.now()));
+      return c.json(await erasePerson(c.var, person, c.var.admin.email));
     });
 }

@@ -33,5 +33,5 @@ export const myDataRoutes = new Hono<AppEnv>()
   })
   .post('/erase', async (c) => {
     const { person, actor } = await reader(c, await readJson(c, eraseMyDataSchema));
-    return c.json(await erasePerson(c.var.store, person, actor, c.var.now()));
+    return c.json(await erasePerson(c.var, person, actor));
   });

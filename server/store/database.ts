@@ -115,7 +115,15 @@ export async function openSqlite(file: string, options: StoreOptions = {}): Prom
   const writer = connect(file, { maxBytes: options.maxBytes });
   // Migrating takes the write lock only when a migration is due: a server restarted during an import starts at once.
   const migrateBy = options.onWait || options.patient ? Number.POSITIVE_INFINITY : performance.now() + TOOL_WAIT_MS;
-  await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), migrateBy, options.onWait);
+  // Foreign keys off while migrating, as SQLite's procedure for rebuilding a table asks (the
+  // pragma does nothing inside the migrations' transaction): dropping a table someone's key
+  // points at would otherwise empty that key in every row (ON DELETE SET NULL).
+  writer.sqlite.pragma('foreign_keys = OFF');
+  try {
+    await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), migrateBy, options.onWait);
+  } finally {
+    writer.sqlite.pragma('foreign_keys = ON');
+  }
   // An in-memory database exists only on its one connection.
   const reader = file === ':memory:' ? writer : connect(file);
   if (reader !== writer) reader.sqlite.pragma('query_only = ON');

@@ -421,9 +421,8 @@ export const outboxEvents = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     type: text('type', { enum: COMMENT_EVENTS }).notNull(),
-    commentId: integer('comment_id')
-      .notNull()
-      .references(() => comments.id),
+    /** Not a foreign key: erasing a person removes comments, and that is told after they are gone. */
+    commentId: integer('comment_id').notNull(),
     siteId: text('site_id').notNull(),
     /** The comment's status when it happened. */
     status: text('status', { enum: COMMENT_STATUSES }).notNull(),
