@@ -371,6 +371,16 @@ export function privacyQueries(x: Executor) {
         return claimed.length > 0;
       });
     },
+    /** Gives back a claim that moved the next run to `claimed` (a clean-up cut short): due again at `now`. */
+    async releaseCleanup(claimed: string, now: string): Promise<void> {
+      const { settings } = x.tables;
+      await x.write((db) =>
+        db
+          .update(settings)
+          .set({ value: now })
+          .where(and(eq(settings.key, CLEANUP_KEY), eq(settings.value, claimed))),
+      );
+    },
     /** When the next clean-up is due (null before the first). */
     async cleanupDue(): Promise<string | null> {
       const { settings } = x.tables;
