@@ -97,7 +97,8 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
         const deadline = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close((err) => {
           clearTimeout(deadline);
-          // Sends under way finish (or time out), what is left waits in the outbox for the next start; a clean-up under way finishes.
+          // Sends under way finish (or time out), what is left waits in the outbox for the next start;
+          // a retention clean-up under way ends after its batch and gives its day back.
           void Promise.all([outbox.stop(), stopRetention()]).finally(() => {
             mailer?.close();
             store.close().then(() => (err ? reject(err) : resolve()), reject);

@@ -22,16 +22,19 @@ export interface AuthChecks {
 /** Requests to a provider give up after this long; the reader sees a message, not a hang. */
 const TIMEOUT_SECONDS = 15;
 
-/** One Configuration per provider, discovered on first use; a failed discovery is retried next time. */
-const configurations = new Map<string, Promise<client.Configuration>>();
+/**
+ * One Configuration per configured provider (the server's settings make each once), discovered
+ * on first use; a failed discovery is retried next time. Keyed by the settings' object, not by
+ * its values, so two apps in one process (tests) never share one's secret or keys.
+ */
+const configurations = new WeakMap<SignInProvider, Promise<client.Configuration>>();
 
 function configuration(provider: SignInProvider): Promise<client.Configuration> {
-  const key = `${provider.id}\n${provider.issuer ?? provider.webUrl}\n${provider.clientId}`;
-  let config = configurations.get(key);
+  let config = configurations.get(provider);
   if (!config) {
     config = makeConfiguration(provider);
-    configurations.set(key, config);
-    config.catch(() => configurations.delete(key));
+    configurations.set(provider, config);
+    config.catch(() => configurations.delete(provider));
   }
   return config;
 }

@@ -17,19 +17,25 @@ const CHECK_MS = 3_600_000;
 /** Comments changed per transaction: a large first run lets other writers in between. */
 const BATCH = 1000;
 
-/** Tells a clean-up under way to end after its current batch (the server is stopping). */
+/** Tells a clean-up under way to end (the server is stopping). */
 type Stopping = () => boolean;
 
 /**
- * Runs one kind of drop in batches until none is left, or until `stopping` after a batch (at
- * least one runs, so even a server restarted often gets on); returns how many comments changed.
+ * Runs one kind of drop in batches until none is left, or until `stopping` after a full batch
+ * (there is more to do): a look that stops at once still does a batch's worth where there is
+ * work, so a server restarted often gets on. `cut`: it stopped with work left.
  */
-async function inBatches(drop: (limit: number) => Promise<number>, batch: number, stopping: Stopping): Promise<number> {
-  let total = 0;
+async function inBatches(
+  drop: (limit: number) => Promise<number>,
+  batch: number,
+  stopping: Stopping,
+): Promise<{ changed: number; cut: boolean }> {
+  let changed = 0;
   for (;;) {
     const done = await drop(batch);
-    total += done;
-    if (done < batch || stopping()) return total;
+    changed += done;
+    if (done < batch) return { changed, cut: false };
+    if (stopping()) return { changed, cut: true };
   }
 }
 
@@ -61,50 +67,58 @@ export async function runRetention(
     const ipBefore = before(keepIpHashDays);
     const emailBefore = before(keepEmailDays);
     const { privacy } = deps.store;
-    const ip = ipBefore ? await inBatches((limit) => privacy.dropOldIpHashes(site.id, ipBefore, limit), batch, stopping) : 0;
+    const none = { changed: 0, cut: false };
+    const ip = ipBefore ? await inBatches((limit) => privacy.dropOldIpHashes(site.id, ipBefore, limit), batch, stopping) : none;
     const email =
-      emailBefore && !stopping() ? await inBatches((limit) => privacy.dropOldEmails(site.id, emailBefore, limit), batch, stopping) : 0;
-    if (ip + email > 0) {
-      total.ipHashes += ip;
-      total.emails += email;
-      const detail = `site ${site.id}: ${ip} IP hash(es) and ${email} email(s) past keeping dropped`;
+      emailBefore && !ip.cut ? await inBatches((limit) => privacy.dropOldEmails(site.id, emailBefore, limit), batch, stopping) : none;
+    if (ip.changed + email.changed > 0) {
+      total.ipHashes += ip.changed;
+      total.emails += email.changed;
+      const detail = `site ${site.id}: ${ip.changed} IP hash(es) and ${email.changed} email(s) past keeping dropped`;
       await deps.store.audit.add('retention clean-up', 'retention', null, detail, now.toISOString());
     }
-    if (stopping()) return { ...total, finished: false };
+    if (ip.cut || email.cut) return { ...total, finished: false };
   }
   return { ...total, finished: true };
 }
 
 /**
  * Runs the clean-up if it is due and this caller wins the day's claim; null when it was not its
- * turn. One cut short by `stopping` gives the claim back, so the next look (of any instance)
- * goes on with it rather than waiting for tomorrow.
+ * turn. One cut short by `stopping`, or failed (another process's write lock: an import), gives
+ * the claim back, so the next look (of any instance) goes on with it rather than tomorrow's.
  */
-export async function runDueRetention(deps: RetentionDeps, stopping?: Stopping): Promise<RetentionResult | null> {
-  const now = deps.now().toISOString();
-  const next = new Date(deps.now().getTime() + DAY_MS).toISOString();
+export async function runDueRetention(deps: RetentionDeps, options: RetentionOptions = {}): Promise<RetentionResult | null> {
+  const start = deps.now();
+  const now = start.toISOString();
+  const next = new Date(start.getTime() + DAY_MS).toISOString();
   if (!(await deps.store.privacy.claimCleanup(now, next))) return null;
-  const { finished, ...result } = await runRetention(deps, { stopping });
-  if (!finished) await deps.store.privacy.releaseCleanup(next, now);
-  return result;
+  let finished = false;
+  try {
+    const { finished: done, ...result } = await runRetention(deps, options);
+    finished = done;
+    return result;
+  } finally {
+    // Given back only while the claim is still this one's; if the database refuses even that, the day is skipped.
+    if (!finished) await deps.store.privacy.releaseCleanup(next, now).catch(() => undefined);
+  }
 }
 
 /**
- * Looks at start and every hour; returns a stop function that ends a clean-up under way after
- * its current batch (one of 1,000 comments: a moment) and waits for that, rather than for a
+ * Looks at start and every hour (`checkMs`); returns a stop function that ends a clean-up under
+ * way after its current batch (1,000 comments: a moment) and waits for that, rather than for a
  * first clean-up of a big database to finish.
  */
-export function startRetention(deps: RetentionDeps, checkMs = CHECK_MS): () => Promise<void> {
+export function startRetention(deps: RetentionDeps, { checkMs = CHECK_MS, batch = BATCH } = {}): () => Promise<void> {
   let running: Promise<void> | undefined;
   let stopped = false;
   const check = () => {
     // A clean-up still under way (a big one may outlast the hour) is not started again beside it.
-    running ??= runDueRetention(deps, () => stopped)
+    running ??= runDueRetention(deps, { batch, stopping: () => stopped })
       .then(
         () => undefined,
         (err: unknown) => {
-          // Another process holding the write lock (an import): the next look tries again.
-          if (!isBusy(err)) console.error('riposte: the retention clean-up failed; it runs again tomorrow:', err);
+          // Another process holding the write lock (an import) is not worth a message: the next look goes on.
+          if (!isBusy(err)) console.error('riposte: the retention clean-up failed; the next look, within the hour, tries again:', err);
         },
       )
       .finally(() => {

@@ -200,6 +200,16 @@ export function privacyQueries(x: Executor) {
           );
         }
         // Deliveries and events carry the comment's text (webhooks) or go to the person (mail).
+        // Events first: on PostgreSQL, an outbox worker expanding one of them meanwhile holds its
+        // row, so this waits for it to commit its deliveries, which the next statement then sees.
+        await each(all, (part) =>
+          count(
+            db
+              .delete(outboxEvents)
+              .where(inArray(outboxEvents.commentId, ids(part)))
+              .returning(),
+          ),
+        );
         let deliveries = await each(all, (part) =>
           count(
             db
@@ -214,14 +224,6 @@ export function privacyQueries(x: Executor) {
               .delete(outbox)
               .where(and(eq(outbox.channel, 'mail'), inArray(outbox.recipient, texts(part))))
               .returning({ id: outbox.id }),
-          ),
-        );
-        await each(all, (part) =>
-          count(
-            db
-              .delete(outboxEvents)
-              .where(inArray(outboxEvents.commentId, ids(part)))
-              .returning(),
           ),
         );
         await each(plan.placeholders, (part) =>

@@ -182,7 +182,7 @@ try {
       });
     await tab.addInitScript({ path: PROBE });
     if (trace) await browser.startTracing(tab, { categories: TRACE_CATEGORIES });
-    const answer = tab.waitForResponse((res) => res.url().includes('/api/v1/threads'));
+    const answer = tab.waitForResponse((res) => res.url().includes('/api/v1/threads'), { timeout: 120_000 });
     await tab.goto(`${blogOrigin}/?page=${encodeURIComponent(page)}`);
     await tab.waitForFunction(
       () => window.riposteBench.figures.firstDrawn !== null && window.riposteBench.figures.responseEnd !== null,
