@@ -1,7 +1,8 @@
 /**
  * The JSON of a page's comments, each as toWireComment shows it with the status the model
- * shows: taken from the model where a page sent it before, else read and shaped once and kept
- * there, so a page made again after a write reads and shapes only the comments it has not sent.
+ * shows: taken from the model where a page sent it before, else read and shaped, and kept there
+ * once the thread changes, so a page made again after a write reads and shapes only the
+ * comments it has not sent.
  */
 import type { Store } from '../store/index.ts';
 import { toWireComment } from '../comments/to-wire.ts';
@@ -29,8 +30,9 @@ export async function commentsJson(
   if (missing.length === 0) return { json, kept: 0 };
   const version = model.thread.version;
   const rows = await store.comments.getMany(missing);
-  // Kept only if the model did not move on meanwhile: a change read since may be newer than these rows.
-  const keep = model.thread.version === version;
+  // Kept for a thread that changes (model.changing), and only if the model did not move on
+  // meanwhile: a change read since may be newer than these rows.
+  const keep = model.changing && model.thread.version === version;
   let kept = 0;
   for (const row of rows) {
     const status = view.byId.get(row.id)!.status;

@@ -166,5 +166,6 @@ export function catchUp(model: ThreadModel, thread: ThreadRow, ids: readonly num
   }
   model.thread = thread;
   model.closesAt = closesAt(thread, model.settings);
+  model.changing = true;
   if (whole) deriveVisible(model);
 }

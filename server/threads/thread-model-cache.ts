@@ -29,7 +29,10 @@ async function caughtUp(store: Store, model: ThreadModel, thread: ThreadRow): Pr
     catchUp(model, read.thread, ids, read.outlines);
     return model;
   }
-  return target.version > model.thread.version ? loadThreadModel(store, target) : model;
+  if (target.version <= model.thread.version) return model;
+  const fresh = await loadThreadModel(store, target);
+  fresh.changing = true;
+  return fresh;
 }
 
 export function threadModel(deps: Pick<AppDeps, 'store' | 'threadCache'>, thread: ThreadRow): Promise<ThreadModel> {

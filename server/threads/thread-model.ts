@@ -43,9 +43,17 @@ export interface ThreadModel extends ThreadView {
   sizes: Map<number, number> | undefined;
   /**
    * The JSON of comments pages have sent, with the status it shows (comment-json.ts): good
-   * until the comment changes (catch-up drops it) or shows another status.
+   * until the comment changes (catch-up drops it) or shows another status. Kept only once the
+   * thread is `changing`.
    */
   wire: Map<number, { status: CommentStatus; json: string }>;
+  /**
+   * The thread changed while this model (or one it replaced) was held: its pages are made again
+   * after writes, so the JSON of their comments is worth keeping. A thread only read keeps none:
+   * its pages' bytes are cached already, and at a million comments that second copy of every
+   * read thread's JSON was a fifth of the young generation's collections.
+   */
+  changing: boolean;
 }
 
 /** Works out from `all` which comments show, the count and whether any parent is missing; orders are made again when asked for. */
@@ -76,6 +84,7 @@ export async function loadThreadModel(store: Store, thread: ThreadRow): Promise<
     orders: new Map(),
     sizes: undefined,
     wire: new Map(),
+    changing: false,
   };
   deriveVisible(model);
   return model;

@@ -53,6 +53,7 @@ function modelOf(all: Map<number, CommentOutline>, settings: ThreadModel['settin
     orders: new Map(),
     sizes: undefined,
     wire: new Map(),
+    changing: false,
   };
   deriveVisible(model);
   return model;
