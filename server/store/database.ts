@@ -105,6 +105,26 @@ export interface SqliteDatabase {
   close(): Promise<void>;
 }
 
+/** How many migrations the database has had (none before the first). */
+function appliedMigrations(sqlite: Database.Database): number {
+  const made = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  return made ? Number(sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()) : 0;
+}
+
+/**
+ * After an upgrade (run with foreign keys off): rows whose references point nowhere, said
+ * once, loudly. Nothing is changed or refused: the rows are the owner's, and what to do with
+ * them is a person's call.
+ */
+function reportBrokenReferences(sqlite: Database.Database): void {
+  const broken = sqlite.pragma('foreign_key_check') as { table: string }[];
+  if (broken.length === 0) return;
+  const tables = [...new Set(broken.map((row) => row.table))].join(', ');
+  console.error(
+    `riposte: after upgrading the database, ${broken.length} row(s) refer to rows that do not exist (in ${tables}); the server goes on. Please report it with the version you upgraded from.`,
+  );
+}
+
 /** Opens the server's connections to the file and applies any migrations not yet applied. */
 export async function openSqlite(file: string, options: StoreOptions = {}): Promise<SqliteDatabase> {
   if (file !== ':memory:' && !existsSync(file)) {
@@ -118,12 +138,14 @@ export async function openSqlite(file: string, options: StoreOptions = {}): Prom
   // Foreign keys off while migrating, as SQLite's procedure for rebuilding a table asks (the
   // pragma does nothing inside the migrations' transaction): dropping a table someone's key
   // points at would otherwise empty that key in every row (ON DELETE SET NULL).
+  const before = appliedMigrations(writer.sqlite);
   writer.sqlite.pragma('foreign_keys = OFF');
   try {
     await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), migrateBy, options.onWait);
   } finally {
     writer.sqlite.pragma('foreign_keys = ON');
   }
+  if (appliedMigrations(writer.sqlite) > before) reportBrokenReferences(writer.sqlite);
   // An in-memory database exists only on its one connection.
   const reader = file === ':memory:' ? writer : connect(file);
   if (reader !== writer) reader.sqlite.pragma('query_only = ON');
