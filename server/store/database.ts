@@ -117,11 +117,18 @@ function appliedMigrations(sqlite: Database.Database): number {
  * them is a person's call.
  */
 function reportBrokenReferences(sqlite: Database.Database): void {
-  const broken = sqlite.pragma('foreign_key_check') as { table: string }[];
+  let broken: { table: string }[];
+  try {
+    broken = sqlite.pragma('foreign_key_check') as { table: string }[];
+  } catch (error) {
+    // SQLite refuses the check itself when a key names a column with no unique index.
+    console.error(`riposte: after upgrading the database, its references could not be checked; the server goes on: ${error}`);
+    return;
+  }
   if (broken.length === 0) return;
   const tables = [...new Set(broken.map((row) => row.table))].join(', ');
   console.error(
-    `riposte: after upgrading the database, ${broken.length} row(s) refer to rows that do not exist (in ${tables}); the server goes on. Please report it with the version you upgraded from.`,
+    `riposte: after upgrading the database, ${broken.length} row(s) refer to rows that do not exist (in ${tables}; SQLite's PRAGMA foreign_key_check lists them); the server goes on.`,
   );
 }
 

@@ -55,15 +55,12 @@ describe('migration 0021 (outbox_events without a comment key)', () => {
       .run(at);
     old.close();
 
-    const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const upgraded = await openSqlite(file);
-    const lines = said.mock.calls.map((call) => String(call[0]));
-    said.mockRestore();
-    expect(lines).toEqual([
-      expect.stringMatching(/after upgrading the database, 1 row\(s\) refer to rows that do not exist \(in comments\)/),
+    const upgraded = await opened(file);
+    expect(upgraded.said).toEqual([
+      expect.stringMatching(/after upgrading the database, 1 row\(s\) refer to rows that do not exist \(in comments;/),
     ]);
     try {
-      const { sqlite } = upgraded.writer;
+      const { sqlite } = upgraded.database.writer;
       expect(sqlite.pragma('foreign_key_list(outbox_events)')).toEqual([]);
       expect(sqlite.prepare('SELECT id, comment_id FROM outbox_events').all()).toEqual([{ id: kept, comment_id: 41 }]);
       expect(sqlite.prepare('SELECT event_id FROM outbox').all()).toEqual([{ event_id: kept }]);
@@ -73,7 +70,22 @@ describe('migration 0021 (outbox_events without a comment key)', () => {
       // The one row referring to nothing is the comment of the missing thread, left as it was.
       expect(sqlite.pragma('foreign_key_check')).toEqual([expect.objectContaining({ table: 'comments', parent: 'threads' })]);
     } finally {
-      await upgraded.close();
+      await upgraded.database.close();
     }
+    // Said once, after the upgrade: opening the file again checks nothing.
+    const again = await opened(file);
+    await again.database.close();
+    expect(again.said).toEqual([]);
   });
 });
+
+/** The file opened as the server opens it, with what it said on standard error meanwhile. */
+async function opened(file: string) {
+  const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const database = await openSqlite(file);
+    return { database, said: said.mock.calls.map((call) => String(call[0])) };
+  } finally {
+    said.mockRestore();
+  }
+}
