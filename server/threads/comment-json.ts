@@ -39,7 +39,8 @@ export async function commentsJson(
     // A removed comment kept as a placeholder shows as deleted, whatever it is stored as.
     const text = JSON.stringify(toWireComment({ ...row, status }, hashKey, view.settings.votes));
     json.set(row.id, text);
-    if (keep) {
+    // Another reader of the same model may have kept it meanwhile: counted once.
+    if (keep && model.wire.get(row.id)?.status !== status) {
       model.wire.set(row.id, { status, json: text });
       kept += 50 + text.length * 2;
     }

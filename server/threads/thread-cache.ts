@@ -13,6 +13,8 @@ interface Part {
   version: number;
   /** A build under way is shared: readers arriving meanwhile wait for it rather than build again. */
   value: Promise<unknown>;
+  /** The value once built. */
+  held?: unknown;
   /** Estimated bytes held, once built (0 while building). */
   bytes: number;
   built: boolean;
@@ -48,6 +50,7 @@ export class ThreadCache {
       (value) => {
         if (this.parts.get(key) !== made) return;
         made.built = true;
+        made.held = value;
         made.bytes = sizeOf(value as T);
         this.bytes += made.bytes;
         this.evict();
@@ -77,10 +80,13 @@ export class ThreadCache {
     return this.part({ id: thread.id, version: current }, name, () => build(found?.value as Promise<T> | undefined), sizeOf);
   }
 
-  /** A built part took `bytes` more in place (a part still building counts them when it is done). */
-  grew(thread: Pick<ThreadRow, 'id'>, name: string, bytes: number): void {
+  /**
+   * A built part's `value` took `bytes` more in place (a part still building counts them when it
+   * is done; a value no longer the part's, replaced meanwhile, counts for nothing).
+   */
+  grew(thread: Pick<ThreadRow, 'id'>, name: string, value: unknown, bytes: number): void {
     const part = this.parts.get(`${thread.id}:${name}`);
-    if (!part?.built) return;
+    if (!part?.built || part.held !== value) return;
     part.bytes += bytes;
     this.bytes += bytes;
     this.evict();

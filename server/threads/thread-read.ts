@@ -61,7 +61,7 @@ export async function readThreadPage(
       const view = viewOf(model, ids);
       const next = nextCursor(order, span);
       const comments = await commentsJson(store, hashKey, model, view, ids);
-      cache.grew(thread, 'model', comments.kept);
+      cache.grew(thread, 'model', model, comments.kept);
       return json(threadPageJson(view, sort, ids, comments.json, next));
     },
     heldBytes,
