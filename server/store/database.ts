@@ -142,10 +142,10 @@ export async function openSqlite(file: string, options: StoreOptions = {}): Prom
   const writer = connect(file, { maxBytes: options.maxBytes });
   // Migrating takes the write lock only when a migration is due: a server restarted during an import starts at once.
   const migrateBy = options.onWait || options.patient ? Number.POSITIVE_INFINITY : performance.now() + TOOL_WAIT_MS;
+  const before = appliedMigrations(writer.sqlite);
   // Foreign keys off while migrating, as SQLite's procedure for rebuilding a table asks (the
   // pragma does nothing inside the migrations' transaction): dropping a table someone's key
   // points at would otherwise empty that key in every row (ON DELETE SET NULL).
-  const before = appliedMigrations(writer.sqlite);
   writer.sqlite.pragma('foreign_keys = OFF');
   try {
     await retryWhileBusy(() => migrate(writer.db, { migrationsFolder: MIGRATIONS }), migrateBy, options.onWait);

@@ -13,11 +13,10 @@ interface Part {
   version: number;
   /** A build under way is shared: readers arriving meanwhile wait for it rather than build again. */
   value: Promise<unknown>;
-  /** The value once built. */
+  /** The value once built (none while building). */
   held?: unknown;
   /** Estimated bytes held, once built (0 while building). */
   bytes: number;
-  built: boolean;
 }
 
 /** Default bound: 64 MiB of answers and models. */
@@ -44,12 +43,11 @@ export class ThreadCache {
       this.bytes += found.bytes;
       return found.value as Promise<T>;
     }
-    const made: Part = { version: thread.version, value: build(), bytes: 0, built: false };
+    const made: Part = { version: thread.version, value: build(), bytes: 0 };
     this.parts.set(key, made);
     made.value.then(
       (value) => {
         if (this.parts.get(key) !== made) return;
-        made.built = true;
         made.held = value;
         made.bytes = sizeOf(value as T);
         this.bytes += made.bytes;
@@ -86,7 +84,7 @@ export class ThreadCache {
    */
   grew(thread: Pick<ThreadRow, 'id'>, name: string, value: unknown, bytes: number): void {
     const part = this.parts.get(`${thread.id}:${name}`);
-    if (!part?.built || part.held !== value) return;
+    if (!part || part.held !== value) return;
     part.bytes += bytes;
     this.bytes += bytes;
     this.evict();

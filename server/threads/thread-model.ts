@@ -51,7 +51,7 @@ export interface ThreadModel extends ThreadView {
    * The thread changed while this model (or one it replaced) was held: its pages are made again
    * after writes, so the JSON of their comments is worth keeping. A thread only read keeps none:
    * its pages' bytes are cached already, and at a million comments that second copy of every
-   * read thread's JSON was a fifth of the young generation's collections.
+   * read thread's JSON cost about a fifth of the young generation's collection time.
    */
   changing: boolean;
 }

@@ -108,9 +108,8 @@ describe('the upkeep thread on a database nothing writes to', () => {
     const store = await openStore(db, { checkpointInBackground: true });
     // Another writer that never waits (as the server's does not) tries the lock for 2 s, ten
     // rounds of the thread: only its first merge, which finds the index merged, may take it
-    // (five a second did before).
-    // Counted are the times it found the lock newly taken: on a loaded machine one merge can
-    // hold it long enough for many tries in a row to fail.
+    // (five a second did before). Counted are the times the lock was found newly taken: on a
+    // loaded machine one merge can hold it long enough for many tries in a row to fail.
     const other = new Database(db, { timeout: 0 });
     let holds = 0;
     let heldSince: number | null = null;
