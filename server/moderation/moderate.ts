@@ -8,7 +8,7 @@ import type { CommentEvent } from '../../shared/notifications.ts';
 import type { CommentStatus } from '../../shared/wire.ts';
 import type { AppDeps } from '../http/app-env.ts';
 import { RiposteError } from '../http/errors.ts';
-import { recordCommentChange } from '../outbox/comment-events.ts';
+import { commentPlaces, recordCommentChange } from '../outbox/comment-events.ts';
 import type { AdminRow, CommentRow, ThreadRow } from '../store/schema.ts';
 
 type ModerationDeps = Pick<AppDeps, 'store' | 'now' | 'config' | 'hashKey' | 'outbox' | 'live'>;
@@ -31,12 +31,13 @@ export async function moderateComments(deps: ModerationDeps, admin: AdminRow, id
     }
     const changed = await tx.comments.setStatus(ids, status);
     let wake = false;
+    const places = commentPlaces(tx);
     for (const id of changed) {
       await tx.audit.add(admin.email, action, id, null, now);
       const comment = before.get(id);
       // Approving an approved comment again tells nobody anything new.
       if (event && comment && comment.status !== status)
-        wake = (await recordCommentChange(tx, deps, event, { ...comment, status })) || wake;
+        wake = (await recordCommentChange(tx, deps, event, { ...comment, status }, places)) || wake;
     }
     return { changed, wake };
   });

@@ -69,14 +69,33 @@ export async function recordCommentEvent(
   return true;
 }
 
-/** recordCommentEvent for a comment whose thread and site the caller has not read. */
+/** Finds a comment's thread and site, reading each once: a change to many comments touches a few pages. */
+export function commentPlaces(tx: StoreTransaction): (comment: CommentRow) => Promise<Pick<CommentChange, 'thread' | 'site'> | null> {
+  const threads = new Map<number, Promise<ThreadRow | undefined>>();
+  const sites = new Map<string, Promise<SiteRow | undefined>>();
+  return async (comment) => {
+    const thread = threads.get(comment.threadId) ?? tx.threads.get(comment.threadId);
+    threads.set(comment.threadId, thread);
+    const found = await thread;
+    if (!found) return null;
+    const site = sites.get(found.siteId) ?? tx.sites.get(found.siteId);
+    sites.set(found.siteId, site);
+    const foundSite = await site;
+    return foundSite ? { thread: found, site: foundSite } : null;
+  };
+}
+
+/**
+ * recordCommentEvent for a comment whose thread and site the caller has not read; a caller
+ * telling of many comments passes one `places` for all of them.
+ */
 export async function recordCommentChange(
   tx: StoreTransaction,
   deps: Pick<AppDeps, 'config' | 'hashKey' | 'now'>,
   type: CommentEvent,
   comment: CommentRow,
+  places = commentPlaces(tx),
 ): Promise<boolean> {
-  const thread = await tx.threads.get(comment.threadId);
-  const site = thread && (await tx.sites.get(thread.siteId));
-  return thread && site ? recordCommentEvent(tx, deps, { type, site, thread, comment }) : false;
+  const place = await places(comment);
+  return place ? recordCommentEvent(tx, deps, { type, ...place, comment }) : false;
 }

@@ -6,7 +6,7 @@
  */
 import type { ErasureSummary } from '../../shared/privacy.ts';
 import type { AppDeps } from '../http/app-env.ts';
-import { recordCommentChange } from '../outbox/comment-events.ts';
+import { commentPlaces, recordCommentChange } from '../outbox/comment-events.ts';
 import type { Store } from '../store/index.ts';
 import type { ErasePlan } from '../store/privacy.ts';
 import type { Person } from './person.ts';
@@ -62,9 +62,10 @@ export async function erasePerson(deps: EraseDeps, person: Person, actor: string
     const ids = mine.map((comment) => comment.id);
     const plan = planErasure(ids, await tx.privacy.repliesTo(ids));
     const counts = await tx.privacy.erase(person.keys, plan);
+    const places = commentPlaces(tx);
     for (const comment of mine) {
       if (comment.status === 'deleted') continue;
-      told = (await recordCommentChange(tx, deps, 'comment.deleted', { ...comment, status: 'deleted' })) || told;
+      told = (await recordCommentChange(tx, deps, 'comment.deleted', { ...comment, status: 'deleted' }, places)) || told;
     }
     await tx.audit.add(actor, 'privacy-erase', null, `for ${person.label}: ${describeErasure(counts)}`, deps.now().toISOString());
     return counts;
