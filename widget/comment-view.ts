@@ -23,7 +23,7 @@ export interface CommentState {
   closed: boolean;
   /** The reader's own vote on it: 1 up, -1 down, 0 none. */
   myVote: -1 | 0 | 1;
-  /** Not the signed-in reader's own comment (the server takes no vote on one's own). */
+  /** Not the reader's own comment (no vote on one's own: the server refuses an account's, the widget offers a guest none). */
   votable: boolean;
 }
 
@@ -91,21 +91,26 @@ export function commentView(c: WireComment, s: CommentState, x: CommentContext) 
       ${
         c.status === 'pending'
           ? html`<p class="note">${t.pending}</p>`
-          : s.closed
-            ? nothing
-            : html`${x.votes && s.votable ? voteButton(c, 1, s, x) : nothing}${x.votes === 'updown' && s.votable ? voteButton(c, -1, s, x) : nothing}<button
-                part="reply-button" class="quiet reply" aria-expanded=${s.replying}
+          : html`${x.votes ? voteButton(c, 1, s, x) : nothing}${x.votes === 'updown' ? voteButton(c, -1, s, x) : nothing}${
+              s.closed
+                ? nothing
+                : html`<button part="reply-button" class="quiet reply" aria-expanded=${s.replying}
                 aria-label=${t.replyTo(author.name)} @click=${() => x.reply(c.id)}>${t.reply}</button>`
+            }`
       }
       ${own}
     </div>
   </article>`;
 }
 
-/** A vote button with its count: pressed when it is the reader's vote; pressing it again takes the vote back. */
+/**
+ * A vote button with its count: pressed when it is the reader's vote; pressing it again takes
+ * the vote back. On one's own comment and in a closed thread it only shows the count.
+ */
 function voteButton(c: WireComment, value: 1 | -1, s: CommentState, x: CommentContext) {
   const pressed = s.myVote === value;
-  return html`<button part="vote-button" class="quiet reply vote" aria-pressed=${pressed}
-    @click=${() => x.vote(c.id, pressed ? 0 : value)}><span aria-hidden="true">${value === 1 ? '▲' : '▼'}</span><span
+  const open = s.votable && !s.closed;
+  return html`<button part="vote-button" class="quiet reply vote" aria-pressed=${pressed} aria-disabled=${!open}
+    @click=${() => open && x.vote(c.id, pressed ? 0 : value)}><span aria-hidden="true">${value === 1 ? '▲' : '▼'}</span><span
     class="visually-hidden">${value === 1 ? x.t.upvote : x.t.downvote}</span> ${x.formats.number((value === 1 ? c.up : c.down) ?? 0)}</button>`;
 }

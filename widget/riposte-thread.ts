@@ -21,7 +21,7 @@ import { LeanElement, type PropertyValues } from './lean-element.ts';
 import { pageKey } from './page.ts';
 import { RelativeClock } from './relative-clock.ts';
 import { isLiked } from './liked.ts';
-import { FOLD, shownReplies, unfoldFor } from './reply-folds.ts';
+import { FOLD, shownReplies } from './reply-folds.ts';
 import { loadSort, saveSort } from './sort-choice.ts';
 import { threadStyles } from './thread-styles.ts';
 import type { Segment } from './thread-segments.ts';
@@ -55,7 +55,7 @@ export interface LikeState {
  * @csspart new-comments - "N new comments" above the comments: posted since the reader opened the page.
  * @csspart fold-button - "Show N more replies" where a long run of replies folds.
  * @csspart pinned - The "Pinned" mark on a comment the owner pinned.
- * @csspart vote-button - The upvote and downvote buttons (with their counts).
+ * @csspart vote-button - The upvote and downvote buttons with their counts (inactive on one's own comment and in a closed thread).
  * @csspart reply-form - A reply form under a comment (the form inside is `form`).
  * @csspart closed - "Comments are closed.", in place of the form on a locked or closed thread.
  * @slot - The thread as the server drew it into the page (GET /api/v1/threads/html), for readers
@@ -327,7 +327,7 @@ export class RiposteThread extends LeanElement {
       replying: this._replyTo === id,
       closed: this._closed,
       myVote: w?.votes.mine(id) ?? 0,
-      votable: !comment.author.id || comment.author.id !== w?.account.user?.id,
+      votable: !w?.account.isOwn(comment),
     };
     return html`<li>
       ${commentView(comment, state, x)}
@@ -523,12 +523,11 @@ export class RiposteThread extends LeanElement {
       }
       await this.updateComplete;
     }
-    const unfold = this._trees.flatMap((tree) => unfoldFor(tree, id));
-    if (unfold.length) this._unfolded = new Set([...this._unfolded, ...unfold]);
     // It may be waiting for a later frame: all draw now.
     this._limit = Number.POSITIVE_INFINITY;
     this._highlight = id;
     await this.updateComplete;
+    if (!this.commentElement(id)) await this._unfoldTo(id);
     // Comments draw themselves after the thread does, and off-screen responses are laid out
     // only when near the screen (content-visibility): scroll, let sizes settle, scroll again.
     const element = this.commentElement(id);
@@ -539,6 +538,17 @@ export class RiposteThread extends LeanElement {
       element?.scrollIntoView({ block: fits ? 'center' : 'start' });
     }
     element?.focus({ preventScroll: true });
+  }
+
+  /** Unfolds the replies that hide comment `id` (reading further's code, fetched the first time). */
+  private async _unfoldTo(id: number) {
+    try {
+      const { unfoldFor } = await import('./thread-reading.ts');
+      this._unfolded = new Set([...this._unfolded, ...this._trees.flatMap((tree) => unfoldFor(tree, id))]);
+      await this.updateComplete;
+    } catch (error) {
+      console.warn(`Riposte: the replies around comment ${id} could not be unfolded.`, error);
+    }
   }
 
   private _onHashChange = () => void this.showHash();

@@ -1,12 +1,15 @@
 /**
  * Reading a thread past its first page, for `<riposte-thread>`: "Show more comments" and a
- * permalink to a comment further down (the page that holds it). A chunk of its own, fetched
- * when a reader first asks for more or opens such a permalink, so none of it is in what
- * readers download first. It changes the thread's loaded pages, and the thread draws again.
+ * permalink to a comment further down (the page that holds it) or folded away (the replies
+ * that hide it). A chunk of its own, fetched when a reader first asks for more or opens such a
+ * permalink, so none of it is in what readers download first. It changes the thread's loaded
+ * pages, and the thread draws again.
  */
 import type { ThreadSort, WireThread } from '../shared/wire.ts';
 import type { Api } from './api.ts';
+import { shownReplies } from './reply-folds.ts';
 import type { Segment } from './thread-segments.ts';
+import type { CommentNode } from './tree.ts';
 
 type Page = Pick<WireThread, 'comments' | 'next'>;
 
@@ -71,4 +74,28 @@ export function addHoldingPage(segments: readonly Segment[], page: Page): Segmen
   const loaded = loadedIds(segments);
   const fresh = page.comments.filter((c) => !loaded.has(c.id));
   return fresh.length ? [...segments, { comments: fresh, next: page.next }] : [...segments];
+}
+
+/** The nodes from a response to the page down to the comment, as the tree nests them; null if it is not there. */
+export function pathTo(tree: readonly CommentNode[], id: number): CommentNode[] | null {
+  // Depth first without recursion: a flattened chain can hold thousands of replies.
+  const stack: { node: CommentNode; path: CommentNode[] }[] = tree.map((node) => ({ node, path: [node] }));
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (node.comment.id === id) return path;
+    for (const reply of node.replies) stack.push({ node: reply, path: [...path, reply] });
+  }
+  return null;
+}
+
+/** The comments whose replies must unfold for `id` to be drawn. */
+export function unfoldFor(tree: readonly CommentNode[], id: number): number[] {
+  const path = pathTo(tree, id);
+  if (!path) return [];
+  const ids: number[] = [];
+  for (let i = 0; i < path.length - 1; i++) {
+    const parent = path[i]!;
+    if (!shownReplies(parent, new Set()).shown.includes(path[i + 1]!)) ids.push(parent.comment.id);
+  }
+  return ids;
 }

@@ -105,6 +105,46 @@ describe('the order of the thread', () => {
   });
 });
 
+describe('votes not offered', () => {
+  it("shows the counts but takes no vote on the reader's own guest comment, nor in a closed thread", async () => {
+    await open();
+    const votesSent: string[] = [];
+    demo.page.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().includes('/vote')) votesSent.push(new URL(request.url()).pathname);
+    });
+    const form = pageForm(demo.page);
+    await fillGuestForm(form, 'Mine, and not for me to vote up.', 'Self');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    const id = Number((await commentWith(demo.page, 'Mine, and not for me to vote up.').getAttribute('id'))!.replace('comment-', ''));
+    await expect.poll(() => vote(demo.page, id, 'Upvote').getAttribute('aria-disabled')).toBe('true');
+    await vote(demo.page, id, 'Upvote').click({ force: true });
+    // A vote on another's comment, sent after that press, is the only one sent.
+    await vote(demo.page, 1, 'Upvote').click();
+    await expect.poll(() => state(demo.page, 1, 'Upvote')).toEqual({ text: '▲Upvote 1', pressed: 'true' });
+    expect(votesSent).toEqual(['/api/v1/comments/1/vote']);
+    expect(await state(demo.page, id, 'Upvote')).toEqual({ text: '▲Upvote 0', pressed: 'false' });
+
+    const { store } = demo.stack.server;
+    const { threadId } = (await store.comments.get(1))!;
+    await store.threads.setLocked(threadId, true);
+    try {
+      await demo.page.reload();
+      await demo.page.getByRole('heading', { name: /Responses?$/ }).waitFor();
+      await expect.poll(() => state(demo.page, 1, 'Upvote')).toEqual({ text: '▲Upvote 1', pressed: 'true' });
+      await expect(vote(demo.page, 1, 'Upvote').getAttribute('aria-disabled')).resolves.toBe('true');
+      await vote(demo.page, 1, 'Upvote').click({ force: true });
+      expect(await state(demo.page, 1, 'Upvote')).toEqual({ text: '▲Upvote 1', pressed: 'true' });
+    } finally {
+      await store.threads.setLocked(threadId, false);
+    }
+    await demo.page.reload();
+    await demo.page.getByRole('heading', { name: /Responses?$/ }).waitFor();
+    await vote(demo.page, 1, 'Upvote').click();
+    await expect.poll(() => state(demo.page, 1, 'Upvote')).toEqual({ text: '▲Upvote 0', pressed: 'false' });
+    expect(votesSent).toEqual(['/api/v1/comments/1/vote', '/api/v1/comments/1/vote']);
+  });
+});
+
 describe('the preview', () => {
   it("shows the server's rendering of the comment, reached by keyboard, then back to writing with the text kept", async () => {
     await open();

@@ -1,7 +1,8 @@
 /** The loaded runs of a paged thread (thread-segments.ts) and the folds of long runs of replies (reply-folds.ts). */
 import { describe, expect, it } from 'vitest';
 import type { WireComment } from '../../shared/wire.ts';
-import { FOLD, shownReplies, unfoldFor } from '../../widget/reply-folds.ts';
+import { FOLD, shownReplies } from '../../widget/reply-folds.ts';
+import { unfoldFor } from '../../widget/thread-reading.ts';
 import { addHoldingPage, appendPage } from '../../widget/thread-reading.ts';
 import { addComment, type Segment } from '../../widget/thread-segments.ts';
 import { buildTree } from '../../widget/tree.ts';

@@ -129,6 +129,11 @@ export class AccountController {
     if (back?.anchor) await this.host.showHash();
   }
 
+  /** Whether the comment is the reader's: their account's, or one this browser wrote as a guest. */
+  isOwn(comment: WireComment): boolean {
+    return (!!this.user && comment.author.id === this.user.id) || this._guestOwn.has(comment.id);
+  }
+
   /** [may edit, may delete]: the reader's own comment, within the site's edit window where that applies. */
   rights(comment: WireComment): [boolean, boolean] {
     const byUser = !!this.user && comment.author.id === this.user.id;

@@ -155,8 +155,9 @@ export interface FormStrings {
   postedPending: string;
   /** Beside the like button when the like could not be saved. */
   likeFailed: string;
-  /** Said when a vote could not be saved. */
+  /** Said when a vote could not be saved, and when the reader votes faster than the server takes votes. */
   voteFailed: string;
+  votingTooQuickly: string;
   /** The form's Preview button, the same button while the preview shows, and what the preview says while it has nothing to show. */
   preview: string;
   keepWriting: string;

@@ -4,6 +4,7 @@
  * the server's counts, or put back when it fails.
  */
 import type { ReaderVotes, VoteRequest, VoteState } from '../../shared/wire.ts';
+import type { FormStrings } from '../i18n/strings.ts';
 import { ApiError } from '../api.ts';
 import { findComment, mapComments } from '../thread-segments.ts';
 import { likerId, storedLikerId } from './liker-id.ts';
@@ -52,7 +53,7 @@ export class CommentVotes {
       this._set(id, state.value, state.up, state.down);
     } catch (error) {
       this._set(id, before, up, down);
-      this.writing.commentError(id, error instanceof ApiError && error.code !== 'internal' ? error : strings.voteFailed);
+      this.writing.commentError(id, voteError(error, strings));
     }
   }
 
@@ -68,4 +69,10 @@ export class CommentVotes {
       }),
     );
   }
+}
+
+/** What a reader is told when their vote failed: the server's reason in their language (its rate limit as a voting one). */
+export function voteError(error: unknown, strings: FormStrings): ApiError | string {
+  if (!(error instanceof ApiError) || error.code === 'internal') return strings.voteFailed;
+  return error.code === 'rate_limited' ? strings.votingTooQuickly : error;
 }

@@ -33,6 +33,7 @@ export default {
   postedPending: 'Dein Kommentar wurde gesendet und muss noch freigegeben werden.',
   likeFailed: 'Dein „Gefällt mir“ konnte nicht gespeichert werden. Versuche es noch einmal.',
   voteFailed: 'Deine Bewertung konnte nicht gespeichert werden. Versuche es noch einmal.',
+  votingTooQuickly: 'Du bewertest zu schnell. Warte eine Minute und versuche es noch einmal.',
   preview: 'Vorschau',
   keepWriting: 'Weiterschreiben',
   previewing: 'Vorschau wird erstellt …',

@@ -33,6 +33,7 @@ export default {
   postedPending: 'Your comment was sent and is awaiting moderation.',
   likeFailed: 'Your like could not be saved. Try again.',
   voteFailed: 'Your vote could not be saved. Try again.',
+  votingTooQuickly: 'You are voting too quickly. Wait a minute and try again.',
   preview: 'Preview',
   keepWriting: 'Keep writing',
   previewing: 'Rendering the preview…',

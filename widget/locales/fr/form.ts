@@ -34,6 +34,7 @@ export default {
   postedPending: 'Votre commentaire a été envoyé et est en attente de modération.',
   likeFailed: 'Votre « J’aime » n’a pas pu être enregistré. Réessayez.',
   voteFailed: 'Votre vote n’a pas pu être enregistré. Réessayez.',
+  votingTooQuickly: 'Vous votez trop vite. Attendez une minute et réessayez.',
   preview: 'Aperçu',
   keepWriting: 'Continuer à écrire',
   previewing: 'Préparation de l’aperçu…',
