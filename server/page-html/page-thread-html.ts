@@ -2,6 +2,7 @@
 import { toWireComment } from '../comments/to-wire.ts';
 import type { Store } from '../store/index.ts';
 import type { ThreadRow } from '../store/schema.ts';
+import { orderThread } from '../threads/thread-order.ts';
 import { visibleComments } from '../threads/visible-comments.ts';
 import { threadHtml } from './thread-html.ts';
 import { threadWords } from './thread-words.ts';
@@ -21,13 +22,18 @@ export async function pageThreadHtml(store: Store, hashKey: string, request: Pag
   const { siteId, pageKey, thread } = request;
   const settings = await store.sites.settings(siteId);
   const rows = thread ? visibleComments(await store.comments.listForThread(thread.id), settings) : [];
+  // The thread's default order, as the JSON thread's (GET /threads, sort oldest): pinned comments
+  // first among their siblings, so the widget taking this markup over moves nothing.
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = orderThread(rows, 'oldest', settings.votes).ids.map((id) => byId.get(id)!);
   const { lang, t } = await threadWords(request.lang);
   const key = thread?.pageKey ?? pageKey;
   return threadHtml({
-    comments: rows.map((row) => toWireComment(row, hashKey, settings.votes)),
+    comments: ordered.map((row) => toWireComment(row, hashKey, settings.votes)),
     count: rows.filter((row) => row.status === 'approved').length,
     // Links go to web pages only (an imported thread's address came from another system's file).
     pageUrl: thread?.url && /^https?:\/\//i.test(thread.url) ? thread.url : null,
+    votes: settings.votes,
     feedUrl: `${request.publicUrl}/feeds/thread.atom?${new URLSearchParams({ site: siteId, page: key })}`,
     lang,
     t,

@@ -105,30 +105,47 @@ describe('the thread in the page’s own HTML', () => {
     }
   });
 
-  it('is taken over by the widget with no comment off screen in any frame; prints the layout shift', async () => {
-    const markup = await fragment();
-    const inMarkup = (markup.match(/<article /g) ?? []).length;
-    const figures: string[] = [];
-    for (const viewport of [
-      { width: 1280, height: 720 },
-      { width: 390, height: 844 },
-    ]) {
-      await demo.page.setViewportSize(viewport);
-      const taken = await openAndWatch(demo.page, blogPage(`takeover-${viewport.width}`, markup));
-      // Every comment was on screen in every frame: the server's until the widget's replaced them all at once.
-      expect(taken.fewest).toBe(inMarkup);
-      expect(await demo.page.locator('riposte-thread').evaluate((el) => el.shadowRoot!.querySelectorAll('article').length)).toBe(inMarkup);
+  it('is taken over by the widget in the same order, no comment off screen in any frame; prints the layout shift', async () => {
+    // A pinned response (Claire's, the second) and a pinned reply (Dmitri's, the second answer to Sarah's)
+    // come first among their siblings, in the server's markup as in the widget's.
+    const { comments } = demo.stack.server.store;
+    await comments.setPinned(4, true);
+    await comments.setPinned(9, true);
+    try {
+      const markup = await fragment();
+      const order = [...markup.matchAll(/<article [^>]*id="comment-(\d+)"/g)].map((m) => Number(m[1]));
+      expect(order).toEqual([4, 5, 1, 2, 3, 6, 7, 9, 8]);
+      expect(markup.match(/riposte-pinned/g)).toHaveLength(2);
+      const figures: string[] = [];
+      for (const viewport of [
+        { width: 1280, height: 720 },
+        { width: 390, height: 844 },
+      ]) {
+        await demo.page.setViewportSize(viewport);
+        const taken = await openAndWatch(demo.page, blogPage(`takeover-${viewport.width}`, markup));
+        // Every comment was on screen in every frame: the server's until the widget's replaced them all at once.
+        expect(taken.fewest).toBe(order.length);
+        const drawn = await demo.page.locator('riposte-thread').evaluate((el) => ({
+          order: [...el.shadowRoot!.querySelectorAll('article')].map((article) => Number(article.id.replace('comment-', ''))),
+          pinned: el.shadowRoot!.querySelectorAll('[part="pinned"]').length,
+        }));
+        expect(drawn).toEqual({ order, pinned: 2 });
 
-      const reader = await demo.newReader();
-      await reader.setViewportSize(viewport);
-      const bare = await openAndWatch(reader, blogPage(`bare-${viewport.width}`, ''));
-      await reader.context().close();
-      figures.push(
-        `${viewport.width}x${viewport.height}: CLS ${cls(taken.shifts).toFixed(4)} taking over the server's markup (${taken.shifts.length} shifts), ` +
-          `${cls(bare.shifts).toFixed(4)} without it (${bare.shifts.length} shifts)`,
-      );
+        const reader = await demo.newReader();
+        await reader.setViewportSize(viewport);
+        const bare = await openAndWatch(reader, blogPage(`bare-${viewport.width}`, ''));
+        await reader.context().close();
+        figures.push(
+          `${viewport.width}x${viewport.height}: CLS ${cls(taken.shifts).toFixed(4)} taking over the server's markup (${taken.shifts.length} shifts), ` +
+            `${cls(bare.shifts).toFixed(4)} without it (${bare.shifts.length} shifts)`,
+        );
+      }
+      console.log(`Layout shift, seed thread (9 comments, 2 pinned), Chromium:\n  ${figures.join('\n  ')}`);
+    } finally {
+      // The next test reads the seed thread as it was.
+      await comments.setPinned(4, false);
+      await comments.setPinned(9, false);
     }
-    console.log(`Layout shift, seed thread (9 comments), Chromium:\n  ${figures.join('\n  ')}`);
   });
 
   it('without it, the widget draws the first six comments in a frame of their own, then the rest', async () => {

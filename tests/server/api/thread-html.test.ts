@@ -56,6 +56,54 @@ describe('GET /api/v1/threads/html', () => {
     expect(html).toContain(`href="http://127.0.0.1:8787/feeds/thread.atom?site=default&amp;page=${encodeURIComponent(url)}"`);
   });
 
+  it('lists the thread in its default order as the JSON thread does: pinned comments first among their siblings, marked', async () => {
+    const ann = await postOk('First', { name: 'Ann' });
+    const bo = await postOk('First reply', { name: 'Bo' }, ann.id);
+    const cy = await postOk('Second reply', { name: 'Cy' }, ann.id);
+    const dee = await postOk('Second response', { name: 'Dee' });
+    await t.store.comments.setPinned(cy.id, true);
+    await t.store.comments.setPinned(dee.id, true);
+    const html = await (await fragment({ page: url })).text();
+    const order = [...html.matchAll(/<article [^>]*id="comment-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(order).toEqual([dee.id, ann.id, cy.id, bo.id]);
+    expect(order).toEqual((await t.thread(url)).body.comments.map((c) => c.id));
+    // The pinned reply is still in its parent's list, and microformats readers see the same order.
+    expect(entries(html).map((entry) => entry.properties.url)).toEqual(order.map((id) => [`${url}#comment-${id}`]));
+    const pinnedMark = '<span class="riposte-badge riposte-pinned">Pinned</span>';
+    expect(html.split(pinnedMark)).toHaveLength(3);
+    for (const id of [dee.id, cy.id])
+      expect(html).toMatch(new RegExp(`id="comment-${id}">\\s*<p class="riposte-meta">[^\\n]*${pinnedMark}`));
+    expect(await (await fragment({ page: url, lang: 'fr' })).text()).toContain('<span class="riposte-badge riposte-pinned">Épinglé</span>');
+  });
+
+  it('shows vote counts as text, the JSON thread’s numbers, only where the site’s votes setting shows them', async () => {
+    const ann = await postOk('Worth a vote', { name: 'Ann' });
+    const vote = async (liker: string, value: number) =>
+      expect((await t.send('PUT', `/api/v1/comments/${ann.id}/vote`, { liker, value })).status).toBe(200);
+    const counts = async () => (await (await fragment({ page: url })).text()).match(/<p class="riposte-votes">.*<\/p>/g);
+    const up = (n: number) => `<span class="riposte-vote"><span role="img" aria-label="Upvote">▲</span> ${n}</span>`;
+    const down = (n: number) => `<span class="riposte-vote"><span role="img" aria-label="Downvote">▼</span> ${n}</span>`;
+    // Upvotes only (the default): the widget's up button's count, 0 before anyone voted.
+    expect(await counts()).toEqual([`<p class="riposte-votes">${up(0)}</p>`]);
+    await vote('reader-one-0123456789', 1);
+    await vote('reader-two-0123456789', 1);
+    expect(await counts()).toEqual([`<p class="riposte-votes">${up(2)}</p>`]);
+    expect((await t.thread(url)).body.comments[0]).toMatchObject({ up: 2 });
+
+    await t.store.sites.updateSettings('default', { votes: 'updown' });
+    await vote('reader-three-0123456789', -1);
+    expect(await counts()).toEqual([`<p class="riposte-votes">${up(2)} ${down(1)}</p>`]);
+    expect((await t.thread(url)).body.comments[0]).toMatchObject({ up: 2, down: 1 });
+    // The counts are no part of the comment's content.
+    const html = await (await fragment({ page: url })).text();
+    expect(entries(html)[0]!.properties.content).toEqual([{ html: '<p>Worth a vote</p>', value: 'Worth a vote' }]);
+
+    await t.store.sites.updateSettings('default', { votes: 'off' });
+    const off = await (await fragment({ page: url })).text();
+    expect(off).toContain('Worth a vote');
+    expect(off).not.toMatch(/riposte-vote|▲|▼/);
+  });
+
   it('comments inside the post’s own h-entry are its p-comment properties', async () => {
     const ann = await postOk('First', { name: 'Ann' });
     const html = (await (await fragment({ page: url })).text()).trim();
