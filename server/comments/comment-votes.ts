@@ -21,9 +21,10 @@ export function voterOf(hashKey: string, user: UserRow | null, liker: string | u
   return liker === undefined ? null : `liker:${keyedHash(hashKey, 'liker', liker)}`;
 }
 
-function requireVoter(voter: string | null): string {
+/** The voter, or a 400 saying what is missing; `why` ends the message ("to vote"). */
+function requireVoter(voter: string | null, why: string): string {
   if (voter !== null) return voter;
-  const message = "Send your browser's liker id, or sign in, to vote.";
+  const message = `Send your browser's liker id, or sign in, ${why}.`;
   throw new RiposteError(400, 'invalid_input', message, { liker: message });
 }
 
@@ -47,7 +48,12 @@ export async function castVote(deps: VoteDeps, { target, user, liker, value }: V
   if (user !== null && comment.userId === user.id) throw new RiposteError(403, 'forbidden', 'You cannot vote on your own comment.');
   const now = deps.now();
   checkThreadOpen(thread, settings, now);
-  const counts = await deps.store.votes.set(comment.id, requireVoter(voterOf(deps.hashKey, user, liker)), value, now.toISOString());
+  const counts = await deps.store.votes.set(
+    comment.id,
+    requireVoter(voterOf(deps.hashKey, user, liker), 'to vote'),
+    value,
+    now.toISOString(),
+  );
   deps.live.changed({ comment: comment.id });
   return { up: counts.up, down: settings.votes === 'updown' ? counts.down : 0, value };
 }
@@ -59,7 +65,7 @@ export async function readerVotes(
   user: UserRow | null,
   liker: string | undefined,
 ): Promise<ReaderVotes> {
-  const voter = requireVoter(voterOf(deps.hashKey, user, liker));
+  const voter = requireVoter(voterOf(deps.hashKey, user, liker), 'to see your votes');
   const votes: ReaderVotes['votes'] = {};
   if (thread) for (const [id, value] of await deps.store.votes.ofVoter(thread.id, voter)) votes[id] = value;
   return { votes };

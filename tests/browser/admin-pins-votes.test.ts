@@ -83,7 +83,7 @@ describe('pins and votes in /admin', () => {
       await demo.page.getByRole('link', { name: 'Rules' }).click();
       await demo.page.getByLabel(mode).check();
       await demo.page.getByRole('button', { name: 'Save rules' }).click();
-      await demo.page.getByText('Rules saved; they apply from the next comment.').waitFor();
+      await demo.page.getByText('Rules saved.', { exact: true }).waitFor();
     };
     await rules('Upvotes and downvotes');
     let page = await reader();

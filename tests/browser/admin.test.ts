@@ -61,7 +61,7 @@ describe('the admin view at /admin (Chromium)', () => {
     await demo.page.getByText(`${new URL(demo.stack.blogUrl).origin} (RIPOSTE_ORIGINS)`).waitFor();
     await demo.page.getByLabel('Hold every comment for approval').check();
     await demo.page.getByRole('button', { name: 'Save rules' }).click();
-    await demo.page.getByText('Rules saved; they apply from the next comment.').waitFor();
+    await demo.page.getByText('Rules saved.', { exact: true }).waitFor();
 
     const ada = await readerPosts('A thoughtful *first* comment.', 'Ada Reader', 'ada@example.org');
     // Only the author's own browser shows it, marked as waiting, also after a reload.
@@ -159,7 +159,7 @@ describe('the admin view at /admin (Chromium)', () => {
     await demo.page.getByRole('link', { name: 'Rules' }).click();
     await demo.page.getByLabel('Guests must give an email address').check();
     await demo.page.getByRole('button', { name: 'Save rules' }).click();
-    await demo.page.getByText('Rules saved; they apply from the next comment.').waitFor();
+    await demo.page.getByText('Rules saved.', { exact: true }).waitFor();
     const reader = await demo.newReader();
     await gotoPost(reader, demo.stack.blogUrl);
     const form = pageForm(reader);

@@ -124,7 +124,7 @@ describe('reply notifications in the browser', () => {
     await page.getByLabel(/^Mail me comments held for approval/).fill('owner@blog.example');
     await page.getByLabel(/^Webhook URLs/).fill('https://hooks.example.com/riposte');
     await page.getByRole('button', { name: 'Save rules' }).click();
-    await page.getByText('Rules saved; they apply from the next comment.').waitFor();
+    await page.getByText('Rules saved.', { exact: true }).waitFor();
     const settings = await demo.stack.server.store.sites.settings('default');
     expect(settings).toMatchObject({ alertsHeld: ['owner@blog.example'], webhooks: ['https://hooks.example.com/riposte'] });
     // The secret the first webhook brought is shown, to check signatures with.

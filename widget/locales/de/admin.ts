@@ -59,7 +59,7 @@ export default {
   unpinnedDone: 'Kommentar gelöst.',
   banned: (value) => `${value} gesperrt.`,
   unbanned: 'Sperre aufgehoben.',
-  rulesSaved: 'Regeln gespeichert; sie gelten ab dem nächsten Kommentar.',
+  rulesSaved: 'Regeln gespeichert.',
   errors: {
     network: 'Der Server ist nicht erreichbar; versuche es noch einmal.',
     invalid_input: 'Der Server hat die Eingabe abgelehnt.',

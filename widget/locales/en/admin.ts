@@ -59,7 +59,7 @@ export default {
   unpinnedDone: 'Comment unpinned.',
   banned: (value) => `Banned ${value}.`,
   unbanned: 'Ban lifted.',
-  rulesSaved: 'Rules saved; they apply from the next comment.',
+  rulesSaved: 'Rules saved.',
   errors: {
     network: 'The server could not be reached; try again.',
     invalid_input: 'The server refused what was sent.',

@@ -60,7 +60,7 @@ export default {
   unpinnedDone: 'Commentaire désépinglé.',
   banned: (value) => `Banni : ${value}.`,
   unbanned: 'Bannissement levé.',
-  rulesSaved: 'Règles enregistrées ; elles s’appliquent dès le prochain commentaire.',
+  rulesSaved: 'Règles enregistrées.',
   errors: {
     network: 'Le serveur est injoignable ; réessayez.',
     invalid_input: 'Le serveur a refusé ce qui a été envoyé.',
