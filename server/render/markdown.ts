@@ -7,9 +7,20 @@ import sanitizeHtml from 'sanitize-html';
 
 export const LINK_REL = 'nofollow ugc noopener';
 
-// Raw HTML off: "<b>" shows as text. Headings and images off: a comment is prose,
-// and an image would make every reader's browser call a third party.
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).disable(['heading', 'lheading', 'image']);
+// Raw HTML off: "<b>" shows as text. Headings off: a comment is prose.
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).disable(['heading', 'lheading']);
+
+/** The text an image becomes, here and in imported HTML. */
+const imageText = (alt: string) => `[image${alt ? `: ${alt}` : ''}]`;
+
+// An image would make every reader's browser call a third party: `![alt](url)` becomes a link
+// to it (left off, its "!" stayed in front of a link named by the alt text).
+markdown.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const { escapeHtml } = markdown.utils;
+  const alt = self.renderInlineAsText(token.children ?? [], options, env);
+  return `<a href="${escapeHtml(String(token.attrGet('src') ?? ''))}">${escapeHtml(imageText(alt))}</a>`;
+};
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'em', 'strong', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'hr'],
@@ -68,7 +79,7 @@ const SANITIZE_IMPORTED: sanitizeHtml.IOptions = {
     img: (_tagName, { src, alt }): sanitizeHtml.Tag => ({
       tagName: 'a',
       attribs: isSafeHref(src) ? { href: src, rel: LINK_REL } : {},
-      text: `[image${alt ? `: ${alt}` : ''}]`,
+      text: imageText(alt ?? ''),
     }),
   },
 };

@@ -66,8 +66,14 @@ describe('renderMarkdown neutralises attacks', () => {
     );
   });
 
-  it('does not load images (no third-party requests from readers)', () => {
-    expect(renderMarkdown('![tracker](https://tracker.example/p.gif)')).not.toMatch(/<img/);
+  it('does not load images (no third-party requests from readers): an image is a link to it', () => {
+    expect(renderMarkdown('![tracker](https://tracker.example/p.gif)')).toBe(
+      '<p><a href="https://tracker.example/p.gif" rel="nofollow ugc noopener">[image: tracker]</a></p>',
+    );
+    expect(renderMarkdown('See ![](javascript:alert(1)) here')).toBe('<p>See ![](javascript:alert(1)) here</p>');
+    expect(renderMarkdown('![a <b> & "c"](https://x.example/i.png "t")')).toBe(
+      '<p><a href="https://x.example/i.png" rel="nofollow ugc noopener">[image: a &lt;b&gt; &amp; "c"]</a></p>',
+    );
   });
 
   it(`keeps all ${dompurifyCases.length} DOMPurify payloads and ${payloadList.length} payloadbox payloads inert, as Markdown`, () => {
