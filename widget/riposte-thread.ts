@@ -138,8 +138,8 @@ export class RiposteThread extends LeanElement {
   private _sort: ThreadSort = loadSort();
   /** Comments whose long run of replies is unfolded (reply-folds.ts). */
   private _unfolded: ReadonlySet<number> = new Set();
-  /** The run of pages whose next page is loading, and why the last try failed. */
-  private _more: { at: number | null; error: string } = { at: null, error: '' };
+  /** The run of pages whose next page is loading, and the run whose last try failed, with why. */
+  private _more: { at: number | null; failed?: number; error?: string } = { at: null };
   /** The votes the site takes; undefined: none. */
   private _votes: WireThread['votes'];
   /** The whole thread's count (not only the pages loaded). */
@@ -295,7 +295,7 @@ export class RiposteThread extends LeanElement {
       <button part="more-button" class="secondary" aria-disabled=${loading} @click=${() => this._loadMore(at)}>
         ${loading ? t.loadingMore : t.showMore}
       </button>
-      ${this._more.error && this._more.at === null ? html`<span class="notice" role="alert">${this._more.error}</span>` : nothing}
+      ${this._more.failed === at ? html`<span class="notice" role="alert">${t.loadFailed} ${this._more.error}</span>` : nothing}
     </p>`;
   }
 
@@ -399,7 +399,7 @@ export class RiposteThread extends LeanElement {
     this._limit = this._serverDrawn ? Number.POSITIVE_INFINITY : CHUNK;
     this._segments = [{ comments: thread.comments, next: thread.next }];
     this._unfolded = new Set();
-    this._more = { at: null, error: '' };
+    this._more = { at: null };
     this._votes = thread.votes;
     this._key = thread.page.key;
     this._loaded = true;
@@ -565,17 +565,17 @@ export class RiposteThread extends LeanElement {
   /** Loads the page after run `at`; focus goes to the first new response, for keyboard and screen reader users. */
   private async _loadMore(at: number) {
     if (this._more.at !== null) return;
-    this._more = { at, error: '' };
+    this._more = { at };
     try {
       const { loadMore } = await import('./thread-reading.ts');
       const added = await loadMore(this, at);
-      this._more = { at: null, error: '' };
+      this._more = { at: null };
       await this.updateComplete;
       if (added[0] !== undefined) this.commentElement(added[0])?.focus();
     } catch (error) {
-      this._more = { at: null, error: this._message(error) };
-      // The comment the page followed is gone (the thread changed): start again from the top.
-      if (error instanceof ApiError && error.code === 'not_found') this._retry();
+      // The reader keeps what they have read, and the button to try again (the server leads on
+      // from a response hidden or erased since, so a failure is not answered by reloading page 1).
+      this._more = { at: null, failed: at, error: this._message(error) };
     }
   }
 

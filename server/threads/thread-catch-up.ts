@@ -8,9 +8,9 @@
 import type { CommentOutline } from '../store/comments.ts';
 import type { ThreadRow } from '../store/schema.ts';
 import { closesAt } from '../comments/comment-rules.ts';
-import { deriveVisible, type ThreadModel } from './thread-model.ts';
+import { deriveVisible, orderParent, rememberGone, type ThreadModel } from './thread-model.ts';
 import { type Compare, replyOrder, responseOrder, type ThreadOrder } from './thread-order.ts';
-import { responseAt } from './thread-pages.ts';
+import { responseAt, searchResponses } from './thread-pages.ts';
 
 /** Ids spliced into an order at once. */
 const SLICE = 10_000;
@@ -18,18 +18,6 @@ const SLICE = 10_000;
 const same = (a: CommentOutline, b: CommentOutline, keys: readonly (keyof CommentOutline)[]) => keys.every((key) => a[key] === b[key]);
 /** What places a comment in the thread and decides whether it shows. */
 const PLACE: readonly (keyof CommentOutline)[] = ['parentId', 'status', 'kind', 'createdAt'];
-
-/** Where among the order's responses (ascending by `compare`) `row` goes: the index of the first one after it. */
-function searchResponses(order: ThreadOrder, byId: ThreadModel['byId'], compare: Compare, row: CommentOutline): number {
-  let low = 0;
-  let high = order.starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (compare(byId.get(order.ids[order.starts[mid]!]!)!, row) < 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /**
  * Puts `block` (a comment and its replies, in reading order; its first id is `row`'s) into one
@@ -123,10 +111,6 @@ function addComment(model: ThreadModel, row: CommentOutline): boolean {
   return true;
 }
 
-/** The comment's parent in the orders: its parent if shown, else none (it counts as a response to the page). */
-const orderParent = (model: ThreadModel, row: CommentOutline): number | null =>
-  row.parentId !== null && model.byId.has(row.parentId) ? row.parentId : null;
-
 /** Takes one comment's new outline (undefined: gone from the thread); false when everything must be worked out again. */
 function takeChange(model: ThreadModel, before: CommentOutline | undefined, after: CommentOutline | undefined): boolean {
   if (!before) return after ? addComment(model, after) : true;
@@ -162,7 +146,10 @@ export function catchUp(model: ThreadModel, thread: ThreadRow, ids: readonly num
     // Once the visible comments are to be worked out whole, the rest only need `all`.
     if (!whole && !takeChange(model, before, after)) whole = true;
     if (after) model.all.set(id, after);
-    else model.all.delete(id);
+    else if (before) {
+      model.all.delete(id);
+      rememberGone(model, before);
+    }
   }
   model.thread = thread;
   model.closesAt = closesAt(thread, model.settings);

@@ -10,7 +10,7 @@ import type { Store } from '../store/index.ts';
 import type { ThreadRow } from '../store/schema.ts';
 import { catchUp } from './thread-catch-up.ts';
 import { commentsChangedSince } from './thread-changes.ts';
-import { loadThreadModel, modelBytes, type ThreadModel } from './thread-model.ts';
+import { loadThreadModel, modelBytes, rememberGone, type ThreadModel } from './thread-model.ts';
 
 const TRIES = 3;
 
@@ -32,6 +32,9 @@ async function caughtUp(store: Store, model: ThreadModel, thread: ThreadRow): Pr
   if (target.version <= model.thread.version) return model;
   const fresh = await loadThreadModel(store, target);
   fresh.changing = true;
+  // What the thread lost for good while held is not in the fresh read: remembered, with what went since.
+  fresh.gone = model.gone;
+  for (const [id, row] of model.all) if (!fresh.all.has(id)) rememberGone(fresh, row);
   return fresh;
 }
 

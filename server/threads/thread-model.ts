@@ -35,6 +35,11 @@ export interface ThreadView {
 export interface ThreadModel extends ThreadView {
   /** Every comment of the thread, whatever its status or kind: what visibility is worked out from. */
   all: Map<number, CommentOutline>;
+  /**
+   * Outlines of comments removed from the thread for good (erased) while a model of it was
+   * held, the latest GONE_KEPT: a reader's cursor may still name one (thread-cursor.ts).
+   */
+  gone: Map<number, CommentOutline>;
   /** Some comment's parent is not in the thread (removed for good, or not read yet): changes are worked out whole. */
   dangling: boolean;
   /** The thread in each sort asked for since the last change that reorders it. */
@@ -56,6 +61,19 @@ export interface ThreadModel extends ThreadView {
   changing: boolean;
 }
 
+/** Comments removed for good that a model remembers, for cursors that name them. */
+const GONE_KEPT = 1_000;
+
+/** Remembers a comment removed from the thread for good (its outline as last held), forgetting the oldest beyond GONE_KEPT. */
+export function rememberGone(model: ThreadModel, row: CommentOutline): void {
+  model.gone.set(row.id, row);
+  if (model.gone.size > GONE_KEPT) model.gone.delete(model.gone.keys().next().value!);
+}
+
+/** The comment's parent in the orders: its parent if shown, else none (it counts as a response to the page). */
+export const orderParent = (model: Pick<ThreadView, 'byId'>, row: CommentOutline): number | null =>
+  row.parentId !== null && model.byId.has(row.parentId) ? row.parentId : null;
+
 /** Works out from `all` which comments show, the count and whether any parent is missing; orders are made again when asked for. */
 export function deriveVisible(model: ThreadModel): void {
   const all = [...model.all.values()];
@@ -75,6 +93,7 @@ export async function loadThreadModel(store: Store, thread: ThreadRow): Promise<
     thread,
     settings,
     all: new Map(outlines.map((row) => [row.id, row])),
+    gone: new Map(),
     byId: new Map(),
     count: 0,
     dangling: false,
@@ -118,5 +137,5 @@ export function modelBytes(model: ThreadModel): number {
   for (const order of model.orders.values()) orders += order.ids.length + order.starts.length;
   let wire = 0;
   for (const { json } of model.wire.values()) wire += 50 + json.length * 2;
-  return 1_000 + model.all.size * 250 + model.byId.size * 40 + orders * 12 + wire + model.mentions.length * 500;
+  return 1_000 + (model.all.size + model.gone.size) * 250 + model.byId.size * 40 + orders * 12 + wire + model.mentions.length * 500;
 }

@@ -6,7 +6,7 @@
  * one before, named by the cursor; the page that holds a comment is found by walking the pages
  * from the first, so a permalink asks for exactly the page "Show more comments" would.
  */
-import type { ThreadOrder } from './thread-order.ts';
+import type { Compare, OrderRow, ThreadOrder } from './thread-order.ts';
 
 export const PAGE_RESPONSES = 20;
 export const PAGE_COMMENTS = 100;
@@ -44,12 +44,28 @@ export function nextCursor(order: ThreadOrder, { end }: PageSpan): number | unde
 
 /**
  * Where the page after `cursor` starts: the index of the response after the one named, 0
- * without a cursor, or undefined when the cursor is not a response of this thread (any more).
+ * without a cursor, or undefined when the cursor is not a shown response of this thread
+ * (thread-cursor.ts finds which one leads on from a cursor whose response is hidden or gone).
  */
 export function startAfter(order: ThreadOrder, cursor: number | undefined): number | undefined {
   if (cursor === undefined) return 0;
   const i = order.starts.findIndex((start) => order.ids[start] === cursor);
   return i === -1 ? undefined : i + 1;
+}
+
+/**
+ * Where among the order's responses (ascending by `compare`, as the order sorted them) `row` goes:
+ * the index of the first one after it. `row` need not be shown (a new comment, or one gone).
+ */
+export function searchResponses(order: ThreadOrder, byId: ReadonlyMap<number, OrderRow>, compare: Compare, row: OrderRow): number {
+  let low = 0;
+  let high = order.starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compare(byId.get(order.ids[order.starts[mid]!]!)!, row) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The response whose span holds index `at` of the order: the last one starting at or before it. */

@@ -15,6 +15,7 @@ import { commentsJson } from './comment-json.ts';
 import { emptyThreadJson, threadPageJson } from './thread-json.ts';
 import { orderOf, viewOf } from './thread-model.ts';
 import { threadModel } from './thread-model-cache.ts';
+import { cursorUnknown, liveCursor } from './thread-cursor.ts';
 import { cursorOfPageHolding, nextCursor, pageFrom, pageIds, startAfter } from './thread-pages.ts';
 
 export interface PageQuery {
@@ -41,21 +42,26 @@ export async function readThreadPage(
   if (!thread) return json(emptyThreadJson(site.id, query.pageKey, sort, siteSettings(site.settings)));
 
   const model = await threadModel(deps, thread);
+  // A cursor the model knows nothing of: perhaps another thread's comment, perhaps one erased before the model was read.
+  const asked = query.comment === undefined ? query.cursor : undefined;
+  const stored = cursorUnknown(model, asked) ? await store.comments.get(asked) : undefined;
   // From here to the page's first await, the model is read as it is now (it may change meanwhile).
   const order = orderOf(model, sort);
-  const cursor = query.comment === undefined ? (query.cursor ?? null) : (cursorOfPageHolding(order, query.comment) ?? null);
+  const cursor =
+    query.comment !== undefined
+      ? (cursorOfPageHolding(order, query.comment) ?? null)
+      : asked === undefined
+        ? null
+        : liveCursor(model, order, sort, asked, stored);
+  if (cursor === undefined) {
+    throw new RiposteError(404, 'not_found', 'The cursor names no comment of this thread; load the comments again from the first page.');
+  }
   return cache.part(
     thread,
     `json:${sort}:${cursor ?? ''}`,
     async () => {
-      const first = startAfter(order, cursor ?? undefined);
-      if (first === undefined) {
-        throw new RiposteError(
-          404,
-          'not_found',
-          'The comment this page of comments follows is no longer in the thread; load the comments again.',
-        );
-      }
+      // The cursor names a shown response of this very order: it was read in the same synchronous step.
+      const first = startAfter(order, cursor ?? undefined)!;
       const span = pageFrom(order, first);
       const ids = pageIds(order, span);
       const view = viewOf(model, ids);

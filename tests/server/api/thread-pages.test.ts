@@ -107,8 +107,8 @@ describe('a thread in pages', () => {
     expect(responsesOf(after.body)[0]).toBe(responses[29]);
   });
 
-  it('refuses a malformed sort or cursor with 400, and a cursor no longer in the thread with 404', async () => {
-    const { responses } = await fill(25);
+  it('refuses a malformed sort or cursor with 400, and a cursor that never was a comment of the thread with 404', async () => {
+    await fill(25);
     const cases: [Record<string, string>, number, string][] = [
       [{ sort: 'random' }, 400, 'invalid_input'],
       [{ cursor: 'abc' }, 400, 'invalid_input'],
@@ -120,9 +120,91 @@ describe('a thread in pages', () => {
       expect(res.status, JSON.stringify(query)).toBe(status);
       expect(((await res.json()) as { error: { code: string; message: string } }).error.code).toBe(code);
     }
-    await t.store.comments.setStatus([responses[19]!], 'deleted');
-    const stale = await get({ cursor: String(responses[19]) });
-    expect(stale.res.status).toBe(404);
-    expect(((await stale.res.json()) as { error: { message: string } }).error.message).toMatch(/load the comments again/);
+  });
+});
+
+/** Erasing comments on their own, as erasing a person does with theirs. */
+const nobody = { userIds: [], addresses: [], secretHashes: [], likerHashes: [] };
+
+/** The ways a response stops being shown: moderated, deleted (with no replies), erased for good. */
+const removals = {
+  spam: (id: number) => t.store.comments.setStatus([id], 'spam'),
+  deleted: (id: number) => t.store.comments.setStatus([id], 'deleted'),
+  erased: (id: number) => t.store.privacy.erase(nobody, { placeholders: [], removed: [id] }),
+};
+
+/**
+ * 45 responses; in the best order the 25 from the 11th on have an upvote, so the last response
+ * of the first page (the cursor) has one and responses with and without votes follow it.
+ */
+async function fillVoted(): Promise<number[]> {
+  const { responses } = await fill(45);
+  for (const id of responses.slice(10, 35)) await t.store.votes.set(id, 'reader-one-0123456789', 1, t.now().toISOString());
+  return responses;
+}
+
+describe('a cursor whose response is no longer shown', () => {
+  const cases = (['oldest', 'newest', 'best'] as const).flatMap((sort) => Object.keys(removals).map((how) => [sort, how] as const));
+
+  it.each(cases)('in the %s order, %s: leads on to the page that followed it', async (sort, how) => {
+    await fillVoted();
+    // A reader loaded the first page, and the page after it would have been this one.
+    const first = await get({ sort });
+    const cursor = first.body!.next!;
+    const following = responsesOf((await get({ sort, cursor })).body);
+    await removals[how as keyof typeof removals](Number(cursor));
+    const after = await get({ sort, cursor });
+    expect(after.res.status).toBe(200);
+    expect(responsesOf(after.body)).toEqual(following);
+    expect(after.body!.count).toBe(44);
+    // Its cached page goes with the thread's version, as every page's does.
+    await t.store.comments.setStatus([following[0]!], 'spam');
+    expect(responsesOf((await get({ sort, cursor })).body).slice(0, 19)).toEqual(following.slice(1));
+  });
+
+  it('in the best order, erased with the rest of its page at once (the server reads the thread whole again): still placed by its votes', async () => {
+    await fillVoted();
+    const first = await get({ sort: 'best' });
+    const cursor = first.body!.next!;
+    const following = responsesOf((await get({ sort: 'best', cursor })).body);
+    // More changes than the thread's list of them keeps: its model is read whole, not caught up.
+    await t.store.privacy.erase(nobody, { placeholders: [], removed: responsesOf(first.body) });
+    expect(responsesOf((await get({ sort: 'best', cursor })).body)).toEqual(following);
+  });
+
+  it.each(['oldest', 'newest'] as const)(
+    'in the %s order, erased before the server held the thread (a restart): placed by its id',
+    async (sort) => {
+      await fillVoted();
+      const cursor = (await get({ sort })).body!.next!;
+      const following = responsesOf((await get({ sort, cursor })).body);
+      await t.reopen();
+      await removals.erased(Number(cursor));
+      expect(responsesOf((await get({ sort, cursor })).body)).toEqual(following);
+    },
+  );
+
+  it("refuses another thread's comment, even one posted among this thread's, and an id past them all with 404", async () => {
+    const { responses } = await fill(25);
+    const thread = await t.store.threads.find('default', PAGE);
+    const other = await t.store.threads.create('default', 'https://blog.example/other', '2026-01-01T00:00:00.000Z');
+    const comment = (threadId: number) =>
+      t.store.comments.insert({
+        threadId,
+        parentId: null,
+        status: 'approved',
+        authorName: 'Reader',
+        bodyMarkdown: 'Later',
+        bodyHtml: '<p>Later</p>',
+        createdAt: '2026-01-01T02:00:00.000Z',
+      });
+    const elsewhere = await comment(other.id);
+    await comment(thread!.id);
+    for (const cursor of [elsewhere.id, responses.at(-1)! + 100_000]) {
+      const { res } = await get({ cursor: String(cursor) });
+      expect(res.status, String(cursor)).toBe(404);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/first page/) });
+    }
   });
 });

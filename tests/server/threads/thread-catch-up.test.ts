@@ -44,6 +44,7 @@ function modelOf(all: Map<number, CommentOutline>, settings: ThreadModel['settin
     thread: thread(version),
     settings,
     all: new Map(all),
+    gone: new Map(),
     byId: new Map(),
     count: 0,
     dangling: false,
