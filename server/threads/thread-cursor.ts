@@ -34,9 +34,12 @@ export function cursorUnknown(model: ThreadModel, cursor: number | undefined): c
 function placedById(model: ThreadModel, id: number): CommentOutline | undefined {
   let before: CommentOutline | undefined;
   let later = false;
-  for (const row of [...model.all.values(), ...model.gone.values()]) {
-    if (row.id < id && (!before || row.id > before.id)) before = row;
-    else if (row.id > id) later = true;
+  // One pass over what the model holds, without copying it: anyone may send a made-up cursor.
+  for (const outlines of [model.all, model.gone]) {
+    for (const row of outlines.values()) {
+      if (row.id < id && (!before || row.id > before.id)) before = row;
+      else if (row.id > id) later = true;
+    }
   }
   if (!before || !later) return undefined;
   return { id, parentId: null, status: 'approved', kind: 'comment', createdAt: before.createdAt, upvotes: 0, downvotes: 0, pinned: false };
