@@ -6,8 +6,10 @@ import ipaddr from 'ipaddr.js';
 export function clientIp(c: Context, trustProxy: boolean): string | undefined {
   if (trustProxy) {
     // The last entry is the one our own proxy added; anything left of it the client wrote itself.
+    // Not an address (a proxy's "unknown", or a client reaching the port past the proxy): the
+    // connection's own address counts instead, so made-up text never becomes a rate-limit key.
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
-    if (forwarded) return forwarded;
+    if (forwarded && ipaddr.isValid(forwarded)) return forwarded;
   }
   // app.request() in tests has no socket behind it.
   if (!c.env || typeof c.env !== 'object' || !('incoming' in c.env)) return undefined;

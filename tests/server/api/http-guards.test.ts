@@ -84,6 +84,16 @@ describe('rate limit', () => {
     expect(statuses).toEqual([201, 201, 429, 429]);
   });
 
+  it('counts the connection, not X-Forwarded-For, when its last entry is no address (each would be a key of its own)', async () => {
+    await t.reopen(['--rate-limit', '2', '--trust-proxy', 'true']);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await t.post({ ...comment, body: `m${i}` }, { 'x-forwarded-for': `made-up-${i}-${'x'.repeat(1000)}` });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([201, 201, 429, 429]);
+  });
+
   it('limits sign-in starts too, though they are GETs (each stores a row until it expires)', async () => {
     await t.reopen(['--rate-limit', '3']);
     const statuses = [];
