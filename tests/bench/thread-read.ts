@@ -12,10 +12,11 @@ import { loadConfig } from '../../server/config.ts';
 import { startServer } from '../../server/main.ts';
 import type { WireThread } from '../../shared/wire.ts';
 import { tempDir } from '../helpers/test-app.ts';
+import { inProcessArgs } from './lib/bench-args.ts';
 import { seedThread } from './lib/seed-thread.ts';
 import { count, median, ms } from './lib/stats.ts';
 
-const quick = process.argv.includes('--quick');
+const { quick } = inProcessArgs('npm run bench', 'GET of one page of a thread over loopback');
 const SIZES = [1_000, 10_000];
 const ROUNDS = quick ? 400 : 2_000;
 const BLOCK = 100;
@@ -82,9 +83,7 @@ const { config } = loadConfig(['--db', `${dir.path}/bench.db`, '--port', '0', '-
 const server = await startServer(config);
 const { store } = server;
 
-console.log(
-  `GET of one page of a thread over loopback (${ROUNDS} sequential keep-alive GETs each, interleaved; median, first 10% dropped):`,
-);
+console.log(`${ROUNDS} sequential keep-alive GETs each, interleaved; median, first 10% dropped:`);
 for (const size of SIZES) {
   const key = `bench-${size}`;
   const thread = await store.threads.create('default', key, new Date().toISOString(), `https://blog.example/${key}`, 'Bench');

@@ -8,7 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -22,10 +21,11 @@ import { orderThread } from '../../server/threads/thread-order.ts';
 import { nextCursor, pageFrom, pageIds } from '../../server/threads/thread-pages.ts';
 import { visibleComments } from '../../server/threads/visible-comments.ts';
 import { tempDir } from '../helpers/test-app.ts';
+import { inProcessArgs, machineLoad } from './lib/bench-args.ts';
 import { seedThread, TYPICAL_BODY, TYPICAL_HTML } from './lib/seed-thread.ts';
 import { count, median, ms } from './lib/stats.ts';
 
-const quick = process.argv.includes('--quick');
+const { quick } = inProcessArgs('npm run bench:write-cost', "What a write costs the next reader of a thread's first page");
 const SIZES = [1_000, 2_000, 5_000, 10_000];
 const ROUNDS = quick ? 5 : 15;
 
@@ -63,11 +63,7 @@ const outlineSql = raw.prepare(
   'SELECT id, parent_id, status, kind, created_at, upvotes, downvotes, pinned FROM comments WHERE thread_id = ? ORDER BY created_at, id',
 );
 
-console.log(
-  `What a write costs the next reader of the first page (median of ${ROUNDS}), load ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}:`,
-);
+console.log(`Median of ${ROUNDS}:`);
 for (const size of SIZES) {
   const key = `cost-${size}`;
   const thread = await store.threads.create('default', key, new Date().toISOString(), `https://blog.example/${key}`, 'Bench');
@@ -179,11 +175,7 @@ for (const size of SIZES) {
     `    compress br5 ${ms(br5)} (${count(sizes.br5!)} B), br4 ${ms(br4)} (${count(sizes.br4!)} B), br1 ${ms(br1)} (${count(sizes.br1!)} B), gzip6 ${ms(gz6)} (${count(sizes.gz6!)} B), gzip1 ${ms(gz1)} (${count(sizes.gz1!)} B)`,
   );
 }
-console.log(
-  `\nload ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`,
-);
+console.log(`\n${machineLoad()} at the end`);
 raw.close();
 await server.close();
 dir.remove();

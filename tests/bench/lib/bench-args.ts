@@ -31,6 +31,24 @@ export function benchArgs(
   return { values, checkout };
 }
 
+/**
+ * For the benchmarks that run this checkout's modules in process (`--quick` and `--help` only;
+ * no `--checkout`): parses them, then prints `title` and the header.
+ */
+export function inProcessArgs(name: string, title: string): { quick: boolean } {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { quick: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(`${name}\n\nMeasures this checkout, in process.\n\nOptions:\n  --quick           a short run`);
+    process.exit(0);
+  }
+  printHeader(title, resolveCheckout(undefined));
+  return { quick: values.quick };
+}
+
 /** A number option (given as text), or the fallback. */
 export function numberOption(value: unknown, fallback: number, name: string): number {
   if (value === undefined) return fallback;
