@@ -83,7 +83,9 @@ async function demoCommand(config: Config, startDemo: StartDemo | undefined): Pr
   if (!startDemo) throw new ConfigError('the demo is not part of this installation (run it from a checkout: npm start).');
   const demo = await startDemo(config);
   console.log(`Riposte comment server: ${demo.server.url} (database ${demo.server.store.description})`);
-  console.log(`Demo blog:              ${demo.blogUrl}${demo.seeded ? ` (seeded with ${demo.seeded} comments)` : ''}`);
+  console.log(
+    `Demo blog:              ${demo.blogUrl} (${demo.seeded ? `seeded with ${demo.seeded} comments` : 'not seeded now: its database already holds comments'})`,
+  );
   console.log(await adminLine(config, demo.server.store));
   console.log('Open the demo blog in your browser. Press Ctrl-C to stop.');
   closeOnSignal(demo.close);

@@ -131,7 +131,9 @@ try {
     "import { register } from 'tsx/esm/api'; register(); setInterval(() => {}, 60_000);",
   ]);
 
-  console.log(`\nIdle, 3 s after start and one read of each thread (start-up ${server.startMs.toFixed(0)} ms, ${machineLoad()}):`);
+  console.log(
+    `\nIdle, plain node (without npm run serve's flags; with them below), 3 s after start and one read of each thread (start-up ${server.startMs.toFixed(0)} ms, ${machineLoad()}):`,
+  );
   console.log(`  RSS ${mib(idle.rss)} (VmHWM so far ${mib(idle.hwm)})`);
   console.log(
     `  for comparison: bare node ${bare === null ? 'n/a' : mib(bare)}, node with tsx registered ${tsx === null ? 'n/a (no tsx)' : mib(tsx)}`,
