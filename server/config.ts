@@ -36,6 +36,8 @@ export interface Config {
   writesPerMinute: number;
   /** Live update streams one IP may hold open at once; 0 turns live updates off. */
   liveStreams: number;
+  /** Live update streams this process holds open in all (each about 40 KB). */
+  liveStreamsTotal: number;
   /** Port of the demo blog, for `riposte demo`. */
   demoPort: number;
   /** Sign-in providers, roles and session lifetime (environment variables only). */
@@ -86,6 +88,12 @@ export const SETTINGS = [
     env: 'RIPOSTE_LIVE_STREAMS',
     help: 'Live update streams (pages and tabs with a thread open) one IP may hold open at once; 0 turns live updates off.',
     fallback: '20',
+  },
+  {
+    flag: 'live-streams-total',
+    env: 'RIPOSTE_LIVE_STREAMS_TOTAL',
+    help: 'Live update streams the server holds open in all (about 40 KB each); past it, pages read and post without live updates.',
+    fallback: '5000',
   },
   {
     flag: 'request-timeout',
@@ -229,6 +237,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): { config: Co
     trustProxy: parseBoolean(raw('trust-proxy'), '--trust-proxy / RIPOSTE_TRUST_PROXY'),
     writesPerMinute: parseCount(raw('rate-limit'), '--rate-limit / RIPOSTE_RATE_LIMIT'),
     liveStreams: parseCount(raw('live-streams'), '--live-streams / RIPOSTE_LIVE_STREAMS'),
+    liveStreamsTotal: parseCount(raw('live-streams-total'), '--live-streams-total / RIPOSTE_LIVE_STREAMS_TOTAL'),
     requestTimeoutMs: parseCount(raw('request-timeout'), '--request-timeout / RIPOSTE_REQUEST_TIMEOUT') * 1000,
     dbMaxBytes: parseCount(raw('db-max-mb'), '--db-max-mb / RIPOSTE_DB_MAX_MB') * 1024 * 1024,
     cacheBytes: parseCount(raw('cache-mb'), '--cache-mb / RIPOSTE_CACHE_MB') * 1024 * 1024,

@@ -59,7 +59,7 @@ export async function startServer(config: Config, widgetDir = DEFAULT_WIDGET_DIR
   const mailer: Mailer | null = config.mail ? (await import('./mail/mailer.ts')).createMailer(config.mail, { pool: 4 }) : null;
   const outbox = startOutbox({ store, config, hashKey, now, mailer, addressPolicy: {} });
   const threadCache = new ThreadCache(config.cacheBytes);
-  const live = createLiveHub({ store, threadCache, hashKey, perAddress: config.liveStreams });
+  const live = createLiveHub({ store, threadCache, hashKey, perAddress: config.liveStreams, inAll: config.liveStreamsTotal });
   const app = createApp({ store, config, threadCache, hashKey, widgetDir, now, outbox, live });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

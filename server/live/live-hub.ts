@@ -1,6 +1,6 @@
 /**
  * The live updates of one server process: the open event streams (readers' per thread, and
- * admins'), a cap on how many one address holds open, heartbeats, and the fan-out of each
+ * admins'), caps on how many one address and the process hold open, heartbeats, and the fan-out of each
  * signal (live-signal.ts) that any process on the database sent after a commit. Streams close
  * when the server shuts down.
  */
@@ -26,6 +26,8 @@ export interface LiveStream {
 export interface LiveHubOptions extends ChangeDeps {
   /** Streams one address may hold open at once; 0 turns live updates off. */
   perAddress: number;
+  /** Streams the process holds open in all: what bounds their memory, whatever the number of addresses. */
+  inAll: number;
 }
 
 /** One server-sent event in the wire format: `id` (a thread version) lets a client resume. */
@@ -36,10 +38,11 @@ export function sseEvent(event: string, data: unknown, id?: number): string {
 const threadKey = (siteId: string, pageKey: string) => `${siteId}\n${pageKey}`;
 
 export function createLiveHub(options: LiveHubOptions) {
-  const { store, perAddress } = options;
+  const { store, perAddress, inAll } = options;
   const byThread = new Map<string, Set<LiveStream>>();
   const admins = new Set<LiveStream>();
   const perSender = new Map<string, number>();
+  let openInAll = 0;
   const queued = new Map<LiveStream, number>();
   let stopListening: Promise<() => void> | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -109,8 +112,9 @@ export function createLiveHub(options: LiveHubOptions) {
     },
 
     /**
-     * Counts a new stream from `sender` against the cap, or refuses it (429); the returned
-     * function gives the place back. Call before answering, so a refusal is a plain JSON error.
+     * Counts a new stream from `sender` against the caps, or refuses it (429 for the address,
+     * 503 for the process); the returned function gives the place back. Call before answering,
+     * so a refusal is a plain JSON error.
      */
     admit(sender: string): () => void {
       if (perAddress === 0) throw new RiposteError(404, 'not_found', 'Live updates are turned off on this server.');
@@ -122,11 +126,20 @@ export function createLiveHub(options: LiveHubOptions) {
           `Your address already has ${open} live comment streams open, the most this server allows; close some pages or tabs and try again.`,
         );
       }
+      if (openInAll >= inAll) {
+        throw new RiposteError(
+          503,
+          'busy',
+          'This server has as many live comment streams open as it allows; the comments still load and post, without live updates for now.',
+        );
+      }
       perSender.set(sender, open + 1);
+      openInAll++;
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        openInAll--;
         const left = (perSender.get(sender) ?? 1) - 1;
         if (left > 0) perSender.set(sender, left);
         else perSender.delete(sender);

@@ -62,7 +62,7 @@ export async function openTestApp(dbFile: string, flags: string[] = [], env: Nod
   const mailer = config.mail ? createMailer(config.mail, { pool: 2 }) : null;
   const outbox = startOutbox({ store, config, hashKey, now, mailer, addressPolicy: options.addressPolicy ?? {} });
   const threadCache = new ThreadCache();
-  const live = createLiveHub({ store, threadCache, hashKey, perAddress: config.liveStreams });
+  const live = createLiveHub({ store, threadCache, hashKey, perAddress: config.liveStreams, inAll: config.liveStreamsTotal });
   const app = createApp({ store, config, threadCache, hashKey, widgetDir: DEFAULT_WIDGET_DIR, now, outbox, live });
 
   /** Sends JSON the way the widget does. */

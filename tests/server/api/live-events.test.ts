@@ -106,6 +106,21 @@ describe('GET /api/v1/threads/events', () => {
     for (const stream of streams.slice(1)) await stream.events.close();
   });
 
+  it('caps the streams the server holds open in all, whatever the addresses, with a clear error', async () => {
+    await t.reopen(['--live-streams', '3', '--live-streams-total', '2', '--trust-proxy', 'true']);
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const streams = [await follow({}, from('192.0.2.1')), await follow({}, from('192.0.2.2'))];
+    const refused = await open({}, from('192.0.2.3'));
+    expect(refused.status).toBe(503);
+    const { error } = (await refused.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('busy');
+    expect(error.message).toMatch(/without live updates/);
+
+    await streams[0]!.events.close();
+    await expect.poll(async () => (await open({ since: '0' }, from('192.0.2.3'))).status).toBe(200);
+    await streams[1]!.events.close();
+  });
+
   it('refuses an origin the site does not allow, and a bad since, as the other reads do', async () => {
     const foreign = await open({}, { origin: 'https://elsewhere.example' });
     expect(foreign.status).toBe(403);
