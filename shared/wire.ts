@@ -56,6 +56,8 @@ export interface WireThread {
   /** Visible comments of the whole thread, not counting deleted placeholders. */
   count: number;
   likes: number;
+  /** The thread's version this answer shows (0 for a thread not yet made): a live stream's `since`. */
+  version: number;
   /** The order of this answer. */
   sort: ThreadSort;
   /**

@@ -173,6 +173,8 @@ export class RiposteThread extends LeanElement {
   private _page = '';
   /** The page's key as the server normalised it (shared/page-key.ts), once the thread is loaded. */
   private _key = '';
+  /** The thread's version its first page showed when loaded: live updates start from it. */
+  private _version = 0;
   /** Each run of loaded pages as a reply tree. */
   private _trees: CommentNode[][] = [];
   /** What the current load is for (server, site, page, language, order): a change of any loads again. */
@@ -402,6 +404,7 @@ export class RiposteThread extends LeanElement {
     this._more = { at: null };
     this._votes = thread.votes;
     this._key = thread.page.key;
+    this._version = thread.version;
     this._loaded = true;
     this._count = thread.count;
     this._mentions = thread.mentions ?? [];
@@ -476,6 +479,11 @@ export class RiposteThread extends LeanElement {
   /** For the writing side: the page's key, as the server normalised it. */
   get key(): string {
     return this._key;
+  }
+
+  /** For live updates: the thread's version when it was loaded. */
+  get version(): number {
+    return this._version;
   }
 
   /** Every loaded comment, in the order of the loaded pages. */

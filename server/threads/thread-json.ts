@@ -10,6 +10,7 @@ function head(site: string, page: WireThread['page'], sort: ThreadSort, settings
     page,
     count: model?.count ?? 0,
     likes: model?.likes ?? 0,
+    version: model?.thread.version ?? 0,
     sort,
     ...(settings.votes === 'off' ? {} : { votes: settings.votes }),
     ...(model?.thread.locked ? { locked: true as const } : {}),

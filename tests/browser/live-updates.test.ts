@@ -83,6 +83,9 @@ describe('live updates in the widget', () => {
     const newComments = page.getByRole('button', { name: '1 new comment' });
     const posted = await postAsOther(b, 'Posted while you read');
     await newComments.waitFor();
+    // The stream started from the version the thread was loaded at, unchanged then: the thread was not read again.
+    expect(streams(requested)[0]).toMatch(/[?&]since=\d+/);
+    expect(requested.filter((url) => url.includes('/api/v1/threads?'))).toHaveLength(1);
     // Not drawn until the reader asks: the page does not move.
     await expect(commentWith(page, 'Posted while you read').count()).resolves.toBe(0);
     await newComments.click();

@@ -31,7 +31,7 @@ export class LiveUpdates implements ReactiveController {
   /** New comments the reader has not opened yet. */
   private _fresh: LiveState['fresh'] = [];
   private _source?: EventSource;
-  /** The id of the last event: the thread version the screen is up to date with. */
+  /** The id of the last event: the thread version the screen is up to date with (before any event: the load's). */
   private _version?: string;
   /** Which thread the stream follows (a new load may be of another). */
   private _following = '';
@@ -85,17 +85,17 @@ export class LiveUpdates implements ReactiveController {
   private _open() {
     if (this._source || document.hidden || !this.host.isConnected || !this.host.key) return;
     clearTimeout(this._timer);
-    const { api, site, key } = this.host;
+    const { api, site, key, version } = this.host;
     this._following = this._followKey();
-    const source = new EventSource(
-      api.href('api/v1/threads/events', { site, page: key, ...(this._version === undefined ? {} : { since: this._version }) }),
-    );
+    // Named even the first time: the server then asks for the thread again only if it changed since it was loaded.
+    const since = this._version ?? String(version);
+    const source = new EventSource(api.href('api/v1/threads/events', { site, page: key, since }));
     this._source = source;
     source.addEventListener(LIVE_EVENTS.ready, (event) => {
       this._retryMs = FIRST_RETRY_MS;
       const ready: LiveReady = JSON.parse(event.data);
       this._version = event.lastEventId;
-      // The first time, and after a time away when the thread changed meanwhile: compare with what is shown.
+      // The thread changed since what is shown was read (loaded, or the last event): compare.
       if (ready.refetch) void this._refetch();
     });
     source.addEventListener(LIVE_EVENTS.change, (event) => {

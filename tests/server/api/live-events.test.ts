@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LiveChange, LiveReady } from '../../../shared/live.ts';
-import type { PostedComment } from '../../../shared/wire.ts';
+import type { PostedComment, WireThread } from '../../../shared/wire.ts';
 import { readEvents } from '../../helpers/event-stream.ts';
 import { BLOG_ORIGIN, useTestApp } from '../../helpers/test-app.ts';
 
@@ -70,6 +70,20 @@ describe('GET /api/v1/threads/events', () => {
     expect(change.data).toEqual({ count: 0, likes: 1, gone: held.comment.id });
     expect(JSON.stringify(change.data)).not.toContain('Wait for me');
     await events.close();
+  });
+
+  it("starts from the version the thread's answer names: no refetch for a page read just before, one once the thread changed", async () => {
+    await post('Read first');
+    const read = await t.app.request(`/api/v1/threads?${new URLSearchParams({ page: PAGE })}`, { headers: { origin: BLOG_ORIGIN } });
+    const since = String(((await read.json()) as WireThread).version);
+    const unchanged = await follow({ since });
+    expect(unchanged.ready).toEqual({ id: since, data: { refetch: false } });
+    await unchanged.events.close();
+
+    await post('Posted since');
+    const changed = await follow({ since });
+    expect(changed.ready.data.refetch).toBe(true);
+    await changed.events.close();
   });
 
   it('resumes from the last event id (since, or Last-Event-ID): refetch only when the thread changed meanwhile', async () => {

@@ -23,6 +23,7 @@ describe('GET /api/v1/threads', () => {
       page: { key: 'never-seen', url: null, title: null },
       count: 0,
       likes: 0,
+      version: 0,
       sort: 'oldest',
       votes: 'up',
       comments: [],

@@ -91,10 +91,15 @@ describe('riposte export and restore', () => {
     await target.close();
     const restored = await openTestApp(target.database.location);
     onTestFinished(() => restored.close());
+    // The thread's version is the database's own change counter (a live stream's since), not content.
+    const asRead = async (app: TestApp, ...args: Parameters<TestApp['thread']>) => ({
+      ...(await app.thread(...args)).body,
+      version: 'any',
+    });
     for (const page of ['https://wpthemetestdata.wordpress.com/2012/01/03/template-comments/', `${BLOG_ORIGIN}/post`, '1149']) {
-      expect((await restored.thread(page)).body).toEqual((await source.thread(page)).body);
+      expect(await asRead(restored, page)).toEqual(await asRead(source, page));
     }
-    expect((await restored.thread('some-id', 'other-blog')).body).toEqual((await source.thread('some-id', 'other-blog')).body);
+    expect(await asRead(restored, 'some-id', 'other-blog')).toEqual(await asRead(source, 'some-id', 'other-blog'));
     const likeState = async (app: TestApp) =>
       (await app.app.request(`/api/v1/likes?page=${encodeURIComponent(`${BLOG_ORIGIN}/post`)}&liker=browser-1234567890`)).json();
     expect(await likeState(restored)).toEqual({ count: 1, liked: true });
