@@ -52,6 +52,10 @@ export default defineConfig({
           include: BROWSER,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+          // Once more after a failure: two tests (big-thread's last page, the server-drawn
+          // takeover's count of comments on screen) failed once each in five full runs on the
+          // loaded 2-core machine and never alone; a failure that repeats still fails the run.
+          retry: 1,
           provide: { testDatabase: 'sqlite' },
         },
       },
