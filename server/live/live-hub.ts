@@ -1,8 +1,8 @@
 /**
  * The live updates of one server process: the open event streams (readers' per thread, and
- * admins'), caps on how many one address and the process hold open, heartbeats, and the fan-out of each
- * signal (live-signal.ts) that any process on the database sent after a commit. Streams close
- * when the server shuts down.
+ * admins'), caps on how many one address and the whole process hold open, heartbeats, and the
+ * fan-out of each signal (live-signal.ts) that any process on the database sent after a
+ * commit. Streams close when the server shuts down.
  */
 import type { LiveChange } from '../../shared/live.ts';
 import { LIVE_EVENTS } from '../../shared/live.ts';
